@@ -1,0 +1,1 @@
+export function referenceServerMiddleware() { return async (ctx, next) => next(); }

@@ -1,0 +1,42 @@
+/**
+ * RFC 6901 JSON Pointers: the one way every layer names a place in the request body.
+ * `data-path` attributes, 422 `loc` paths and client-side issues all meet as pointers.
+ */
+
+export type PathSegment = string | number;
+
+/** The segment that names a map entry's key rather than its value (pydantic v2 spells it so in `loc`). */
+export const KEY_SEGMENT = '[key]';
+
+export function escapeSegment(segment: PathSegment): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapeSegment(segment: string): string {
+  // Order matters: `~01` must decode to `~1`, not `/`.
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** `['a', 0, 'b/c']` -> `/a/0/b~1c`; `[]` -> `''` (the whole document). */
+export function toPointer(segments: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of segments) out += '/' + escapeSegment(segment);
+  return out;
+}
+
+/** The inverse of {@link toPointer}. Every segment comes back as a string, as RFC 6901 says. */
+export function fromPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) throw new SyntaxError('A JSON Pointer is empty or starts with "/"');
+  return pointer.slice(1).split('/').map(unescapeSegment);
+}
+
+/** The pointer one level up, or `null` for the whole document. */
+export function parentPointer(pointer: string): string | null {
+  if (pointer === '') return null;
+  return pointer.slice(0, pointer.lastIndexOf('/'));
+}
+
+export function childPointer(pointer: string, segment: PathSegment): string {
+  return pointer + '/' + escapeSegment(segment);
+}

@@ -1,0 +1,37 @@
+/**
+ * Every way a save can end, as one typed union. The contract layer turns any fetch outcome
+ * (any status, any body, any exception) into exactly one of these and never throws.
+ * No member carries a secret: server text is redacted of known secrets before it lands here.
+ */
+
+/** One problem the server reported, placed in the request body. */
+export interface ServerFieldError {
+  /** RFC 6901 pointer into the request body (the `loc` without its leading `"body"`); `''` is the whole body. */
+  pointer: string;
+  /** Readable text, pydantic's `Value error, ` prefix removed. Shown as text, never as HTML. */
+  message: string;
+  /** pydantic's error type (`value_error`, `missing`, `extra_forbidden`, ...), or `''` when absent. */
+  type: string;
+}
+
+export type SubmitResult =
+  | { kind: 'saved'; status: number; message: string }
+  /** 422: each item placed on its field. */
+  | { kind: 'validation'; status: 422; errors: ServerFieldError[]; message: string }
+  /** 401 `{"error": ...}`: the git provider rejected a token. `pointer` is that provider's token field when the message names a provider. */
+  | { kind: 'token-rejected'; status: 401; provider: string | null; pointer: string | null; message: string }
+  /** 401 `{"detail": ...}` (or any other 401/403): the session key is missing or wrong. */
+  | { kind: 'unauthorized'; status: number; message: string }
+  | { kind: 'rate-limited'; status: 429; message: string }
+  /** Any other non-2xx answer (5xx JSON or plain text, 404, unexpected 4xx, a malformed 2xx). */
+  | { kind: 'server'; status: number; message: string }
+  /** fetch rejected: offline, refused, or a CORS-less 500/429 that the browser hides. */
+  | { kind: 'network'; message: string }
+  | { kind: 'timeout'; timeoutMs: number; message: string }
+  /** Cancelled by the caller (element removed, a newer save): nothing to show. */
+  | { kind: 'aborted'; message: string };
+
+export type SubmitResultKind = SubmitResult['kind'];
+
+/** The kinds a `failed` event reports. */
+export type FailureKind = Exclude<SubmitResultKind, 'saved' | 'aborted'>;

@@ -1,0 +1,71 @@
+/**
+ * The draft: what the person typed, as rows with stable ids. Ids never change while a row
+ * lives, so keyed rendering and error attachment survive inserts, removals and reordering.
+ * Pure TypeScript: no DOM.
+ */
+
+export type ServerKind = 'sse' | 'shttp' | 'stdio';
+
+export interface ProviderRow {
+  id: string;
+  /** The provider's key in `provider_tokens` (`github`, `azure_devops`, ...). Not editable. */
+  provider: string;
+  /** A newly typed token; `''` means "keep what is stored" (sent as `token: null`). */
+  token: string;
+  host: string;
+  /** True when the server has a token stored for this provider (from `settings`). */
+  stored: boolean;
+  /** The stored host, for dirty tracking and "stored" display. */
+  storedHost: string | null;
+  /** The person asked to delete the stored token: the provider is left out of the next save. */
+  removed: boolean;
+}
+
+export interface UrlServerRow {
+  id: string;
+  url: string;
+  apiKey: string;
+}
+
+export interface ArgRow {
+  id: string;
+  value: string;
+}
+
+export interface EnvRow {
+  id: string;
+  key: string;
+  value: string;
+}
+
+export interface StdioServerRow {
+  id: string;
+  name: string;
+  command: string;
+  args: ArgRow[];
+  env: EnvRow[];
+}
+
+export interface Draft {
+  providers: ProviderRow[];
+  sse: UrlServerRow[];
+  shttp: UrlServerRow[];
+  stdio: StdioServerRow[];
+  /** Whether the baseline had an `mcp_config` object (so an empty form still sends one). */
+  mcpPresent: boolean;
+}
+
+/** Where an error sits: a row (or section) id and a field of it. `field: ''` is the row/group itself. */
+export interface ErrorTarget {
+  rowId: string;
+  field: string;
+}
+
+/** Fixed ids for the groups that are not rows. */
+export const SECTION_IDS = {
+  providerTokens: 'section:provider_tokens',
+  mcpConfig: 'section:mcp_config',
+  sse: 'section:sse_servers',
+  shttp: 'section:shttp_servers',
+  stdio: 'section:stdio_servers',
+} as const;
