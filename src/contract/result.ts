@@ -28,6 +28,8 @@ export type SubmitResult =
   /** fetch rejected: offline, refused, or a CORS-less 500/429 that the browser hides. */
   | { kind: 'network'; message: string }
   | { kind: 'timeout'; timeoutMs: number; message: string }
+  /** Not sent: the configuration forbids it (invalid base URL, plain `http:` to a non-loopback host without opt-in). */
+  | { kind: 'refused'; message: string }
   /** Cancelled by the caller (element removed, a newer save): nothing to show. */
   | { kind: 'aborted'; message: string };
 
