@@ -1,0 +1,174 @@
+/**
+ * Errors keyed by target (row id + field), never by pointer, so they follow their row.
+ * Client errors (from validation) and server errors (from a 422 or a rejected token) are kept
+ * apart because they are replaced at different moments: validation replaces the client ones,
+ * a server answer replaces the server ones, and editing a field clears both for that field.
+ */
+import type { ErrorTarget } from './draft.js';
+
+export type ErrorSource = 'client' | 'server';
+
+export interface FieldError {
+  message: string;
+  /** A contract/model rule code for client errors; pydantic's error type for server ones (`''` if none). */
+  code: string;
+  source: ErrorSource;
+  /**
+   * When the reported place does not exist in the form and the error landed on an ancestor: the
+   * part of the pointer that could not be followed (e.g. `/azure_devops/token` on the
+   * provider_tokens section). `''` when the error sits exactly where it was reported.
+   */
+  subpath: string;
+}
+
+/** An error about no place in the form (the whole body, a json_invalid offset). */
+export interface UnplacedError {
+  pointer: string;
+  message: string;
+  code: string;
+  source: ErrorSource;
+}
+
+interface Slot {
+  client: FieldError[];
+  server: FieldError[];
+  /** What {@link ErrorStore.get} returns; rebuilt lazily so adding N errors to one field stays O(N). */
+  merged: readonly FieldError[] | null;
+}
+
+const NONE: readonly FieldError[] = Object.freeze([]);
+
+function sameErrors(a: readonly FieldError[], b: readonly FieldError[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((e, i) => e.code === b[i]?.code && e.message === b[i]?.message && e.subpath === b[i]?.subpath);
+}
+
+/** Server first (it has the last word), then client errors saying something new; repeats shown once. */
+function merge(slot: Slot): readonly FieldError[] {
+  const seen = new Set<string>();
+  const out: FieldError[] = [];
+  for (const e of [...slot.server, ...slot.client]) {
+    const key = e.message + '\u0000' + e.subpath;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return Object.freeze(out);
+}
+
+export class ErrorStore {
+  private readonly rows = new Map<string, Map<string, Slot>>();
+  private count = 0;
+  private unplaced: UnplacedError[] = [];
+
+  /** O(1) (amortised: the merged list is cached until the field's errors change). */
+  get(rowId: string, field: string): readonly FieldError[] {
+    const slot = this.rows.get(rowId)?.get(field);
+    if (!slot) return NONE;
+    slot.merged ??= merge(slot);
+    return slot.merged;
+  }
+
+  hasAny(): boolean {
+    return this.count > 0 || this.unplaced.length > 0;
+  }
+
+  /** Fields of a row that have errors, in no particular order. */
+  fieldsOf(rowId: string): readonly string[] {
+    const fields = this.rows.get(rowId);
+    return fields ? [...fields.keys()] : [];
+  }
+
+  unplacedErrors(): readonly UnplacedError[] {
+    return this.unplaced;
+  }
+
+  /** O(1): many errors on one field (a 422 listing thousands) must not cost O(n²). */
+  add(target: ErrorTarget, error: FieldError): void {
+    let fields = this.rows.get(target.rowId);
+    if (!fields) {
+      fields = new Map();
+      this.rows.set(target.rowId, fields);
+    }
+    let slot = fields.get(target.field);
+    if (!slot) {
+      slot = { client: [], server: [], merged: null };
+      fields.set(target.field, slot);
+    }
+    (error.source === 'client' ? slot.client : slot.server).push(error);
+    slot.merged = null;
+    this.count += 1;
+  }
+
+  addUnplaced(error: UnplacedError): void {
+    this.unplaced.push(error);
+  }
+
+  /** Both sources, one field (editing it). Returns whether anything was removed. */
+  clearField(rowId: string, field: string): boolean {
+    if (!this.rows.get(rowId)?.has(field)) return false;
+    this.write(rowId, field, NONE, NONE);
+    return true;
+  }
+
+  /** Every field of a row (the row is gone, or its content was discarded). */
+  clearRow(rowId: string): boolean {
+    const fields = this.rows.get(rowId);
+    if (!fields) return false;
+    for (const field of [...fields.keys()]) this.write(rowId, field, NONE, NONE);
+    return true;
+  }
+
+  /** Replaces one field's client errors; returns whether what that field shows changed. */
+  setClient(rowId: string, field: string, errors: readonly FieldError[]): boolean {
+    const slot = this.rows.get(rowId)?.get(field);
+    const before = slot?.client ?? NONE;
+    if (sameErrors(before, errors)) return false;
+    this.write(rowId, field, errors, slot?.server ?? NONE);
+    return true;
+  }
+
+  /** Drops the client errors of one code from one field; returns whether any were dropped. */
+  dropClientCode(rowId: string, field: string, code: string): boolean {
+    const slot = this.rows.get(rowId)?.get(field);
+    if (!slot) return false;
+    const kept = slot.client.filter((e) => e.code !== code);
+    if (kept.length === slot.client.length) return false;
+    this.write(rowId, field, kept, slot.server);
+    return true;
+  }
+
+  /** O(fields with errors). */
+  clearSource(source: ErrorSource): void {
+    for (const [rowId, fields] of [...this.rows]) {
+      for (const [field, slot] of [...fields]) {
+        if (source === 'client' && slot.client.length) this.write(rowId, field, NONE, slot.server);
+        if (source === 'server' && slot.server.length) this.write(rowId, field, slot.client, NONE);
+      }
+    }
+    this.unplaced = this.unplaced.filter((e) => e.source !== source);
+  }
+
+  clearAll(): void {
+    this.rows.clear();
+    this.count = 0;
+    this.unplaced = [];
+  }
+
+  private write(rowId: string, field: string, client: readonly FieldError[], server: readonly FieldError[]): void {
+    let fields = this.rows.get(rowId);
+    const old = fields?.get(field);
+    this.count += client.length + server.length - (old ? old.client.length + old.server.length : 0);
+    if (client.length === 0 && server.length === 0) {
+      if (!fields) return;
+      fields.delete(field);
+      if (fields.size === 0) this.rows.delete(rowId);
+      return;
+    }
+    if (!fields) {
+      fields = new Map();
+      this.rows.set(rowId, fields);
+    }
+    fields.set(field, { client: [...client], server: [...server], merged: null });
+  }
+}

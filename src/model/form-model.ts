@@ -1,0 +1,868 @@
+/**
+ * The form model: the one object the element talks to. It owns the draft (rows with stable ids),
+ * the baseline (what is stored), the errors (keyed by row id + field) and the dirty state, and
+ * keeps them consistent through every edit. Pure TypeScript, no DOM.
+ *
+ * The element must change rows only through these methods: `draft` is exposed for rendering,
+ * and writing to it directly would bypass the indexes, the errors and dirty tracking.
+ *
+ * Costs: field edits and `errorsFor` are O(1); list edits O(that list); validating a field
+ * O(its row); whole-form operations (settings, value, validateAll, server errors, save, reset)
+ * O(form + errors).
+ */
+import { KEY_SEGMENT } from '../contract/pointer.js';
+import type { ServerFieldError } from '../contract/result.js';
+import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js';
+import { validateRequestBody, validateStdioServer, validateUrlServer, type FieldIssue } from '../contract/validate.js';
+import { DirtyTracker, SERVER_LIST_KEYS, argsListKey, envListKey, providerIsDirty, signature, type McpRows } from './dirty.js';
+import type { ArgRow, Draft, EnvRow, ErrorTarget, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
+import { SECTION_IDS } from './draft.js';
+import { ErrorStore, type ErrorSource, type FieldError, type UnplacedError } from './errors.js';
+import {
+  parseMcp,
+  parseProviderContent,
+  parseStoredProviders,
+  type McpContent,
+  type StdioServerContent,
+  type UrlServerContent,
+} from './from-body.js';
+import { IdSource } from './ids.js';
+import {
+  PointerIndex,
+  SECTION_POINTERS,
+  argPointer,
+  envKeyIndex,
+  envPointer,
+  fieldSuffix,
+  placeInProvider,
+  placeInStdioServer,
+  placeInUrlServer,
+  providerPointer,
+  serverPointer,
+  splitPointer,
+  type Placement,
+} from './locate.js';
+import { isRecord, ownKeys, readArray, readOwn, setOwn } from './read.js';
+import { RowIndex, type AnyRow, type RowEntry } from './row-index.js';
+import { MODEL_MESSAGES, envRuleIssues, providerRuleIssues, type ModelMessages, type ModelRuleCode, type RuleIssue } from './rules.js';
+import { draftToBody, mcpBody, providerEntry, stdioServerBody, urlServerBody } from './to-body.js';
+
+export type { ErrorSource, FieldError, UnplacedError } from './errors.js';
+export type { ModelRuleCode } from './rules.js';
+
+/** One entry of the error summary. */
+export interface ListedError {
+  target: ErrorTarget;
+  /** The target's pointer at its current position (its `data-path`); for an unplaced error, the pointer as reported. */
+  pointer: string;
+  message: string;
+  source: ErrorSource;
+  code: string;
+  /** `pointer` plus what could not be followed below it ({@link FieldError.subpath}): the most precise readable location. */
+  location: string;
+}
+
+/** The checks the model runs; the contract's by default. Injectable so the wiring can be tested on its own. */
+export interface Validators {
+  body(body: unknown): FieldIssue[];
+  urlServer(server: unknown): FieldIssue[];
+  stdioServer(server: unknown): FieldIssue[];
+}
+
+export interface FormModelOptions {
+  providers?: readonly string[];
+  settings?: StoredSettings | null;
+  value?: unknown;
+  /** Text overrides for the model's own rules, by code. */
+  messages?: Partial<Record<ModelRuleCode, string>>;
+  validators?: Partial<Validators>;
+}
+
+/** The row id of {@link ListedError.target} for errors that have no place in the form. */
+export const UNPLACED_ROW_ID = 'unplaced';
+
+const DEFAULT_PROVIDER_LIST: readonly string[] = ['github', 'gitlab', 'bitbucket'];
+
+/** Render order of each row kind's fields, for the summary. */
+const PROVIDER_FIELD_ORDER = ['', KEY_SEGMENT, 'token', 'host'];
+const URL_FIELD_ORDER = ['', 'url', 'api_key'];
+const ENV_FIELD_ORDER = ['', KEY_SEGMENT, 'value'];
+
+interface Baseline extends McpRows {
+  present: boolean;
+  sse: UrlServerRow[];
+  shttp: UrlServerRow[];
+  stdio: StdioServerRow[];
+}
+
+function cloneUrl(row: UrlServerRow): UrlServerRow {
+  return { id: row.id, url: row.url, apiKey: row.apiKey };
+}
+
+function cloneStdio(row: StdioServerRow): StdioServerRow {
+  return {
+    id: row.id,
+    name: row.name,
+    command: row.command,
+    args: row.args.map((arg) => ({ id: arg.id, value: arg.value })),
+    env: row.env.map((env) => ({ id: env.id, key: env.key, value: env.value })),
+  };
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
+}
+
+function clampIndex(from: number, delta: number, length: number): number {
+  const step = Number.isFinite(delta) ? Math.trunc(delta) : 0;
+  return Math.min(Math.max(from + step, 0), length - 1);
+}
+
+function move<T>(list: T[], item: T, delta: number): boolean {
+  const from = list.indexOf(item);
+  if (from < 0) return false;
+  const to = clampIndex(from, delta, list.length);
+  if (to === from) return false;
+  list.splice(from, 1);
+  list.splice(to, 0, item);
+  return true;
+}
+
+export class FormModel {
+  readonly draft: Draft = { providers: [], sse: [], shttp: [], stdio: [], mcpPresent: false };
+
+  private providerList: readonly string[] = DEFAULT_PROVIDER_LIST;
+  /** Baseline of providers: provider -> stored host, in the order the settings listed them. */
+  private stored = new Map<string, string | null>();
+  private baseline: Baseline = { present: false, sse: [], shttp: [], stdio: [] };
+
+  private readonly ids = new IdSource();
+  private readonly index = new RowIndex(() => this.draft);
+  private readonly errors = new ErrorStore();
+  private readonly tracker = new DirtyTracker();
+  private readonly messages: ModelMessages;
+  private readonly validators: Validators;
+
+  constructor(options: FormModelOptions = {}) {
+    const messages: Record<ModelRuleCode, string> = { ...MODEL_MESSAGES };
+    for (const code of Object.keys(MODEL_MESSAGES) as ModelRuleCode[]) {
+      const text = readOwn(options.messages, code);
+      if (typeof text === 'string') messages[code] = text;
+    }
+    this.messages = messages;
+    this.validators = {
+      body: options.validators?.body ?? validateRequestBody,
+      urlServer: options.validators?.urlServer ?? validateUrlServer,
+      stdioServer: options.validators?.stdioServer ?? validateStdioServer,
+    };
+    if (options.providers) this.providerList = this.normaliseProviders(options.providers);
+    this.setSettings(options.settings ?? null);
+    if (options.value !== undefined) this.setValue(options.value);
+  }
+
+  // ---------------------------------------------------------------- content
+
+  get providers(): readonly string[] {
+    return this.providerList;
+  }
+
+  /**
+   * Which provider sections exist, in order. Stored providers not listed are appended (hiding one
+   * would make it impossible to see what a save keeps). A provider that is neither listed nor
+   * stored disappears, typed content and errors with it: the host page chose not to offer it.
+   */
+  setProviders(list: readonly string[]): void {
+    this.providerList = this.normaliseProviders(list);
+    this.arrangeProviders();
+  }
+
+  /** New baseline; the draft becomes the baseline (typed values and errors are discarded). */
+  setSettings(settings: StoredSettings | null): void {
+    this.stored = parseStoredProviders(readOwn(settings, 'provider_tokens_set'));
+    const mcp = parseMcp(readOwn(settings, 'mcp_config'));
+    this.baseline = {
+      present: mcp.present,
+      sse: mcp.sse.map((c) => this.newUrlRow(c)),
+      shttp: mcp.shttp.map((c) => this.newUrlRow(c)),
+      stdio: mcp.stdio.map((c) => this.newStdioRow(c)),
+    };
+    this.tracker.rebase(this.baseline);
+    this.reset();
+  }
+
+  /**
+   * New form content from a request-body-shaped object. Stored flags stay from the settings.
+   *
+   * - Not an object: the form goes back to its baseline (as `reset()`).
+   * - Reconciled by position, as if the person had typed it: rows keep their ids where a row
+   *   already exists at that place, so a host page that feeds `value` back on every change
+   *   (a controlled component) keeps focus and keyed DOM, and only fields whose value changed lose
+   *   their errors.
+   * - `provider_tokens`: a provider left out is NOT removed (removal is a deliberate act,
+   *   `removeProvider`); it goes back to "keep what is stored". A provider that is neither listed
+   *   nor stored gets a section when the value gives it a token or a host, so nothing set is
+   *   dropped unseen. A missing or non-string `host` keeps the stored host; `host: null` clears it.
+   * - `mcp_config`: missing or malformed keeps the baseline servers; `null` means no servers.
+   *   Whether an empty `mcp_config` object is sent still follows the baseline (`mcpPresent`).
+   */
+  setValue(value: unknown): void {
+    if (!isRecord(value)) {
+      this.reset();
+      return;
+    }
+    const content = parseProviderContent(readOwn(value, 'provider_tokens'));
+    const extra = [...content].filter(([, c]) => c.token !== '' || (c.host ?? '') !== '').map(([p]) => p);
+    this.arrangeProviders(extra);
+    for (const row of this.draft.providers) {
+      const typed = content.get(row.provider);
+      this.setField(row.id, 'token', typed?.token ?? '');
+      this.setField(row.id, 'host', typed?.host ?? row.storedHost ?? '');
+      row.removed = false;
+    }
+
+    const raw = readOwn(value, 'mcp_config');
+    const mcp: McpContent =
+      raw === null ? parseMcp(null) : isRecord(raw) ? parseMcp(raw) : this.baselineContent();
+    this.reconcileUrlServers('sse', mcp.sse);
+    this.reconcileUrlServers('shttp', mcp.shttp);
+    this.reconcileStdioServers(mcp.stdio);
+    this.index.moved();
+    this.tracker.recompute(this.draft.providers, this.draft);
+  }
+
+  /** The request the form stands for. */
+  toBody(): ProviderSettingsBody {
+    return draftToBody(this.draft);
+  }
+
+  row(id: string): AnyRow | undefined {
+    return this.index.get(id)?.row;
+  }
+
+  // ---------------------------------------------------------------- editing
+
+  /**
+   * Sets one field. Returns true when something besides the typed text changed: an error was
+   * cleared, `dirty` flipped, or an env key changed (which changes that row's `data-path`).
+   * Editing clears the field's errors from both sources; the client ones come back on blur.
+   * Fields: provider `token` `host`; url server `url` `api_key`; stdio `name` `command`;
+   * arg `value`; env `[key]` `value`.
+   */
+  setField(rowId: string, field: string, value: string): boolean {
+    const entry = this.index.get(rowId);
+    if (!entry || typeof value !== 'string') return false;
+    const changed = this.assign(entry, field, value);
+    if (!changed) return false;
+    const flipped = this.tracker.updateRow(rowId, this.currentSignature(entry));
+    const cleared = this.errors.clearField(rowId, field);
+    return cleared || flipped || (entry.kind === 'env' && field === KEY_SEGMENT);
+  }
+
+  addServer(kind: ServerKind): string {
+    const id = this.ids.next();
+    if (kind === 'stdio') {
+      const row: StdioServerRow = { id, name: '', command: '', args: [], env: [] };
+      this.draft.stdio.push(row);
+      this.index.addServer(kind, row);
+    } else {
+      const row: UrlServerRow = { id, url: '', apiKey: '' };
+      this.draft[kind].push(row);
+      this.index.addServer(kind, row);
+    }
+    this.tracker.updateList(SERVER_LIST_KEYS[kind], this.draft[kind]);
+    return id;
+  }
+
+  removeServer(id: string): void {
+    const entry = this.index.get(id);
+    if (!entry || (entry.kind !== 'sse' && entry.kind !== 'shttp' && entry.kind !== 'stdio')) return;
+    const list: Array<{ id: string }> = this.draft[entry.kind];
+    list.splice(list.indexOf(entry.row), 1);
+    this.forgetRows(this.index.remove(id));
+    this.tracker.updateList(SERVER_LIST_KEYS[entry.kind], list);
+  }
+
+  moveServer(id: string, delta: number): void {
+    const entry = this.index.get(id);
+    if (!entry || (entry.kind !== 'sse' && entry.kind !== 'shttp' && entry.kind !== 'stdio')) return;
+    const list: Array<{ id: string }> = this.draft[entry.kind];
+    if (!move(list, entry.row, delta)) return;
+    this.index.moved();
+    this.tracker.updateList(SERVER_LIST_KEYS[entry.kind], list);
+  }
+
+  /** Throws for an id that is not a stdio server: adding to nothing is a bug, not a user action. */
+  addArg(serverId: string, value = ''): string {
+    const server = this.stdioServer(serverId);
+    const row: ArgRow = { id: this.ids.next(), value: String(value) };
+    server.args.push(row);
+    this.index.addArg(server, row);
+    this.tracker.updateList(argsListKey(server.id), server.args);
+    return row.id;
+  }
+
+  removeArg(argId: string): void {
+    const entry = this.index.get(argId);
+    if (entry?.kind !== 'arg') return;
+    entry.parent.args.splice(entry.parent.args.indexOf(entry.row), 1);
+    this.forgetRows(this.index.remove(argId));
+    this.tracker.updateList(argsListKey(entry.parent.id), entry.parent.args);
+  }
+
+  moveArg(argId: string, delta: number): void {
+    const entry = this.index.get(argId);
+    if (entry?.kind !== 'arg' || !move(entry.parent.args, entry.row, delta)) return;
+    this.index.moved();
+    this.tracker.updateList(argsListKey(entry.parent.id), entry.parent.args);
+  }
+
+  /** Throws for an id that is not a stdio server. */
+  addEnv(serverId: string, key = '', value = ''): string {
+    const server = this.stdioServer(serverId);
+    const row: EnvRow = { id: this.ids.next(), key: String(key), value: String(value) };
+    server.env.push(row);
+    this.index.addEnv(server, row);
+    this.tracker.updateList(envListKey(server.id), server.env);
+    return row.id;
+  }
+
+  removeEnv(envId: string): void {
+    const entry = this.index.get(envId);
+    if (entry?.kind !== 'env') return;
+    entry.parent.env.splice(entry.parent.env.indexOf(entry.row), 1);
+    this.forgetRows(this.index.remove(envId));
+    this.tracker.updateList(envListKey(entry.parent.id), entry.parent.env);
+  }
+
+  /**
+   * Deletes a stored provider at the next save (it is left out of the body). Its errors go: they
+   * were about a token that will not be sent. On a provider with nothing stored there is nothing
+   * to delete, so this clears what was typed instead.
+   */
+  removeProvider(rowId: string): void {
+    const row = this.providerRow(rowId);
+    if (!row) return;
+    if (!row.stored) {
+      this.clearProvider(rowId);
+      return;
+    }
+    row.removed = true;
+    this.errors.clearRow(rowId);
+    this.tracker.updateRow(rowId, providerIsDirty(row));
+  }
+
+  restoreProvider(rowId: string): void {
+    const row = this.providerRow(rowId);
+    if (!row || !row.removed) return;
+    row.removed = false;
+    this.tracker.updateRow(rowId, providerIsDirty(row));
+  }
+
+  /** Discards what was typed for a provider: token and host blank (stored host, if it is stored). */
+  clearProvider(rowId: string): void {
+    const row = this.providerRow(rowId);
+    if (!row) return;
+    row.token = '';
+    row.host = row.stored ? (row.storedHost ?? '') : '';
+    this.errors.clearRow(rowId);
+    this.tracker.updateRow(rowId, providerIsDirty(row));
+  }
+
+  // ---------------------------------------------------------------- errors
+
+  errorsFor(rowId: string, field: string): readonly FieldError[] {
+    return this.errors.get(rowId, field);
+  }
+
+  hasErrors(): boolean {
+    return this.errors.hasAny();
+  }
+
+  /** Every current error in form order (sections before their rows, fields in render order), then the unplaced ones. */
+  listErrors(): ListedError[] {
+    const out: ListedError[] = [];
+    if (!this.errors.hasAny()) return out;
+    const add = (rowId: string, field: string, pointer: string): void => {
+      for (const e of this.errors.get(rowId, field)) {
+        out.push({ target: { rowId, field }, pointer, message: e.message, source: e.source, code: e.code, location: pointer + e.subpath });
+      }
+    };
+    const section = (id: string): void => add(id, '', SECTION_POINTERS.get(id) ?? '');
+
+    section(SECTION_IDS.providerTokens);
+    for (const row of this.draft.providers) {
+      const base = providerPointer(row.provider);
+      for (const field of PROVIDER_FIELD_ORDER) add(row.id, field, base + fieldSuffix(field));
+    }
+    section(SECTION_IDS.mcpConfig);
+    for (const kind of ['sse', 'shttp'] as const) {
+      section(SECTION_IDS[kind]);
+      this.draft[kind].forEach((row, i) => {
+        const base = serverPointer(kind, i);
+        for (const field of URL_FIELD_ORDER) add(row.id, field, base + fieldSuffix(field));
+      });
+    }
+    section(SECTION_IDS.stdio);
+    this.draft.stdio.forEach((row, i) => {
+      const base = serverPointer('stdio', i);
+      for (const field of ['', 'name', 'command', 'args']) add(row.id, field, base + fieldSuffix(field));
+      row.args.forEach((arg, j) => add(arg.id, 'value', argPointer(i, j)));
+      add(row.id, 'env', base + '/env');
+      for (const env of row.env) {
+        const pointer = envPointer(i, env);
+        for (const field of ENV_FIELD_ORDER) add(env.id, field, pointer + fieldSuffix(field));
+      }
+    });
+    for (const e of this.errors.unplacedErrors()) {
+      out.push({ target: { rowId: UNPLACED_ROW_ID, field: '' }, pointer: e.pointer, message: e.message, source: e.source, code: e.code, location: e.pointer });
+    }
+    return out;
+  }
+
+  unplacedErrors(): readonly UnplacedError[] {
+    return this.errors.unplacedErrors();
+  }
+
+  /**
+   * On blur: re-checks one field (its row's contract validator plus the model's rules) and
+   * replaces that field's client errors. Errors are only ever ADDED to the field being left;
+   * elsewhere this only removes what the edit made stale: leaving a host clears a
+   * `token_required_for_host` that no longer applies, and leaving an env key clears
+   * `env_key_duplicate` on sibling rows that are no longer duplicates. New problems on other
+   * fields wait for their own blur or for the submit, so nobody is scolded for a field not
+   * reached yet. Returns true if any errors changed.
+   */
+  validateField(rowId: string, field: string): boolean {
+    const entry = this.index.get(rowId);
+    if (!entry) return false;
+    const found: FieldError[] = [];
+    const keep = (placement: Placement, issue: { code: string; message: string }): void => {
+      if (placement.target.rowId === rowId && placement.target.field === field) {
+        found.push({ message: issue.message, code: issue.code, source: 'client', subpath: placement.subpath });
+      }
+    };
+    const keepRules = (issues: readonly RuleIssue[]): void => {
+      for (const issue of issues) keep({ target: issue.target, subpath: '' }, issue);
+    };
+    let stale = false;
+
+    switch (entry.kind) {
+      case 'provider': {
+        const row = entry.row;
+        const sent = providerEntry(row);
+        if (sent) {
+          const body: ProviderSettingsBody = { provider_tokens: {}, mcp_config: null };
+          setOwn(body.provider_tokens, row.provider, sent);
+          for (const issue of this.validators.body(body)) {
+            const segments = this.segments(issue.pointer);
+            if (segments?.[0] === 'provider_tokens' && segments[1] === row.provider) keep(placeInProvider(row, segments, 2), issue);
+          }
+        }
+        const rules = providerRuleIssues(row, this.messages);
+        keepRules(rules);
+        if (field === 'host' && !rules.some((r) => r.code === 'token_required_for_host')) {
+          stale = this.errors.dropClientCode(rowId, 'token', 'token_required_for_host');
+        }
+        break;
+      }
+      case 'sse':
+      case 'shttp':
+        for (const issue of this.validators.urlServer(urlServerBody(entry.row))) {
+          const segments = this.segments(issue.pointer);
+          if (segments) keep(placeInUrlServer(entry.row, segments, 0), issue);
+        }
+        break;
+      case 'stdio':
+      case 'arg':
+      case 'env': {
+        const server = entry.kind === 'stdio' ? entry.row : entry.parent;
+        const envIndex = envKeyIndex(server);
+        for (const issue of this.validators.stdioServer(stdioServerBody(server))) {
+          const segments = this.segments(issue.pointer);
+          if (segments) keep(placeInStdioServer(server, segments, 0, () => envIndex), issue);
+        }
+        if (entry.kind === 'env') {
+          const rules = envRuleIssues(server, this.messages);
+          keepRules(rules);
+          if (field === KEY_SEGMENT) stale = this.dropStaleDuplicates(server, rowId, rules);
+        }
+        break;
+      }
+    }
+    const changed = this.errors.setClient(rowId, field, found);
+    return changed || stale;
+  }
+
+  /** On submit: checks the whole body plus the model's rules, replacing every client error. True when none. */
+  validateAll(): boolean {
+    this.errors.clearSource('client');
+    let count = 0;
+    const index = new PointerIndex(this.draft);
+    for (const issue of this.validators.body(this.toBody())) {
+      this.place(index, issue.pointer, issue.message, issue.code, 'client');
+      count += 1;
+    }
+    const rules: RuleIssue[] = [];
+    for (const row of this.draft.providers) rules.push(...providerRuleIssues(row, this.messages));
+    for (const row of this.draft.stdio) rules.push(...envRuleIssues(row, this.messages));
+    for (const issue of rules) {
+      this.errors.add(issue.target, { message: issue.message, code: issue.code, source: 'client', subpath: '' });
+      count += 1;
+    }
+    return count === 0;
+  }
+
+  /**
+   * Replaces the server errors. Each pointer is resolved once, now, against the draft as it is
+   * (which is what was just sent), to a row id + field; from then on the error follows its row.
+   * One pointer index per call keeps this O(rows + errors).
+   */
+  applyServerErrors(errors: readonly ServerFieldError[]): void {
+    this.errors.clearSource('server');
+    const index = new PointerIndex(this.draft);
+    for (const error of readArray(errors)) {
+      const pointer = readOwn(error, 'pointer');
+      const message = readOwn(error, 'message');
+      const type = readOwn(error, 'type');
+      this.place(
+        index,
+        typeof pointer === 'string' ? pointer : '',
+        typeof message === 'string' ? message : '',
+        typeof type === 'string' ? type : '',
+        'server',
+      );
+    }
+  }
+
+  clearServerErrors(): void {
+    this.errors.clearSource('server');
+  }
+
+  /** The target's pointer at its current position, or null when the row is gone (or the error is unplaced). */
+  pointerOf(target: ErrorTarget): string | null {
+    const section = SECTION_POINTERS.get(target.rowId);
+    if (section !== undefined) return section + fieldSuffix(target.field);
+    const entry = this.index.get(target.rowId);
+    if (!entry) return null;
+    switch (entry.kind) {
+      case 'provider':
+        return providerPointer(entry.row.provider) + fieldSuffix(target.field);
+      case 'sse':
+      case 'shttp':
+      case 'stdio': {
+        const i = this.index.position(entry.row.id);
+        return i === undefined ? null : serverPointer(entry.kind, i) + fieldSuffix(target.field);
+      }
+      case 'arg': {
+        const i = this.index.position(entry.parent.id);
+        const j = this.index.position(entry.row.id);
+        return i === undefined || j === undefined ? null : argPointer(i, j);
+      }
+      case 'env': {
+        const i = this.index.position(entry.parent.id);
+        return i === undefined ? null : envPointer(i, entry.row) + (target.field === KEY_SEGMENT ? '/' + KEY_SEGMENT : '');
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- baseline
+
+  get dirty(): boolean {
+    return this.tracker.dirty;
+  }
+
+  /**
+   * After a 200 for `sent`. The new baseline is what the server now holds, derived from `sent`
+   * the way the server stores it: the map replaces the stored one, a provider already stored keeps
+   * its token and takes the sent host, a new one is stored only if it had a token. Typed tokens
+   * are cleared (secrets do not linger in the form), removed providers disappear unless listed,
+   * errors are cleared.
+   *
+   * The MCP baseline becomes what was sent. When the draft still says exactly that (the normal
+   * case) its rows become the baseline, ids kept, minus blank env rows (never sent, so not saved).
+   * If the draft changed while the request was in flight, those edits are kept and stay dirty.
+   */
+  markSaved(sent: ProviderSettingsBody): void {
+    const tokens = readOwn(sent, 'provider_tokens');
+    const next = new Map<string, string | null>();
+    for (const provider of ownKeys(tokens)) {
+      const entry = readOwn(tokens, provider);
+      if (!isRecord(entry)) continue;
+      const token = readOwn(entry, 'token');
+      const host = readOwn(entry, 'host');
+      if (this.stored.has(provider) || (typeof token === 'string' && token !== '')) {
+        next.set(provider, typeof host === 'string' && host.trim() !== '' ? host : null);
+      }
+    }
+    this.stored = next;
+    for (const row of this.draft.providers) this.resetProvider(row);
+    this.arrangeProviders();
+
+    const sentMcp = readOwn(sent, 'mcp_config');
+    if (sameJson(mcpBody(this.draft), sentMcp ?? null)) {
+      for (const server of this.draft.stdio) {
+        const blank = server.env.filter((env) => env.key.trim() === '' && env.value.trim() === '');
+        for (const env of blank) {
+          server.env.splice(server.env.indexOf(env), 1);
+          this.index.remove(env.id);
+        }
+      }
+      this.baseline = {
+        present: isRecord(sentMcp),
+        sse: this.draft.sse.map(cloneUrl),
+        shttp: this.draft.shttp.map(cloneUrl),
+        stdio: this.draft.stdio.map(cloneStdio),
+      };
+    } else {
+      const mcp = parseMcp(sentMcp);
+      this.baseline = {
+        present: mcp.present,
+        sse: mcp.sse.map((c) => this.newUrlRow(c)),
+        shttp: mcp.shttp.map((c) => this.newUrlRow(c)),
+        stdio: mcp.stdio.map((c) => this.newStdioRow(c)),
+      };
+    }
+    this.draft.mcpPresent = this.baseline.present;
+    this.errors.clearAll();
+    this.tracker.rebase(this.baseline);
+    this.tracker.recompute(this.draft.providers, this.draft);
+  }
+
+  /**
+   * Back to the baseline: typed values discarded, removed providers restored, errors cleared.
+   * Baseline rows come back under their baseline ids (the same logical rows, so keyed DOM is
+   * reused); ids of rows added since are never handed out again.
+   */
+  reset(): void {
+    for (const row of this.draft.providers) this.resetProvider(row);
+    this.arrangeProviders();
+    this.draft.sse = this.baseline.sse.map(cloneUrl);
+    this.draft.shttp = this.baseline.shttp.map(cloneUrl);
+    this.draft.stdio = this.baseline.stdio.map(cloneStdio);
+    this.draft.mcpPresent = this.baseline.present;
+    this.reindex();
+    this.errors.clearAll();
+    this.tracker.recompute(this.draft.providers, this.draft);
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private normaliseProviders(list: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const item of readArray(list)) if (typeof item === 'string' && !out.includes(item)) out.push(item);
+    return out;
+  }
+
+  /**
+   * Lays out the provider rows: listed ones in list order, then stored ones not listed (in stored
+   * order), then `extra` (unlisted providers a value gave content). Existing rows are reused, so
+   * ids and typed content survive; rows that fall out are forgotten with their errors.
+   */
+  private arrangeProviders(extra: readonly string[] = []): void {
+    const existing = new Map(this.draft.providers.map((row) => [row.provider, row]));
+    const next: ProviderRow[] = [];
+    const placed = new Set<string>();
+    const take = (provider: string): void => {
+      if (placed.has(provider)) return;
+      placed.add(provider);
+      const stored = this.stored.has(provider);
+      const storedHost = this.stored.get(provider) ?? null;
+      let row = existing.get(provider);
+      if (!row) {
+        row = { id: this.ids.next(), provider, token: '', host: storedHost ?? '', stored, storedHost, removed: false };
+        this.index.addProvider(row);
+      }
+      row.stored = stored;
+      row.storedHost = storedHost;
+      next.push(row);
+    };
+    for (const provider of this.providerList) take(provider);
+    for (const provider of this.stored.keys()) take(provider);
+    for (const provider of extra) take(provider);
+    for (const row of this.draft.providers) {
+      if (placed.has(row.provider)) continue;
+      this.index.remove(row.id);
+      this.errors.clearRow(row.id);
+      this.tracker.forget(row.id);
+    }
+    this.draft.providers = next;
+  }
+
+  private resetProvider(row: ProviderRow): void {
+    row.stored = this.stored.has(row.provider);
+    row.storedHost = this.stored.get(row.provider) ?? null;
+    row.token = '';
+    row.host = row.storedHost ?? '';
+    row.removed = false;
+  }
+
+  private reindex(): void {
+    this.index.clear();
+    for (const row of this.draft.providers) this.index.addProvider(row);
+    for (const row of this.draft.sse) this.index.addServer('sse', row);
+    for (const row of this.draft.shttp) this.index.addServer('shttp', row);
+    for (const row of this.draft.stdio) this.index.addServer('stdio', row);
+  }
+
+  private forgetRows(ids: readonly string[]): void {
+    for (const id of ids) {
+      this.errors.clearRow(id);
+      this.tracker.forget(id);
+    }
+  }
+
+  private newUrlRow(content: UrlServerContent): UrlServerRow {
+    return { id: this.ids.next(), url: content.url, apiKey: content.apiKey };
+  }
+
+  private newStdioRow(content: StdioServerContent): StdioServerRow {
+    return {
+      id: this.ids.next(),
+      name: content.name,
+      command: content.command,
+      args: content.args.map((value) => ({ id: this.ids.next(), value })),
+      env: content.env.map(([key, value]) => ({ id: this.ids.next(), key, value })),
+    };
+  }
+
+  private baselineContent(): McpContent {
+    return {
+      present: this.baseline.present,
+      sse: this.baseline.sse.map((row) => ({ url: row.url, apiKey: row.apiKey })),
+      shttp: this.baseline.shttp.map((row) => ({ url: row.url, apiKey: row.apiKey })),
+      stdio: this.baseline.stdio.map((row) => ({
+        name: row.name,
+        command: row.command,
+        args: row.args.map((arg) => arg.value),
+        env: row.env.map((env): [string, string] => [env.key, env.value]),
+      })),
+    };
+  }
+
+  private reconcileUrlServers(kind: 'sse' | 'shttp', content: readonly UrlServerContent[]): void {
+    const list = this.draft[kind];
+    content.forEach((c, i) => {
+      const row = list[i];
+      if (row) {
+        this.setField(row.id, 'url', c.url);
+        this.setField(row.id, 'api_key', c.apiKey);
+      } else {
+        const created = this.newUrlRow(c);
+        list.push(created);
+        this.index.addServer(kind, created);
+      }
+    });
+    for (const row of list.splice(content.length)) this.forgetRows(this.index.remove(row.id));
+  }
+
+  private reconcileStdioServers(content: readonly StdioServerContent[]): void {
+    const list = this.draft.stdio;
+    content.forEach((c, i) => {
+      const row = list[i];
+      if (!row) {
+        const created = this.newStdioRow(c);
+        list.push(created);
+        this.index.addServer('stdio', created);
+        return;
+      }
+      this.setField(row.id, 'name', c.name);
+      this.setField(row.id, 'command', c.command);
+      c.args.forEach((value, j) => {
+        const arg = row.args[j];
+        if (arg) this.setField(arg.id, 'value', value);
+        else this.addArg(row.id, value);
+      });
+      for (const arg of row.args.splice(c.args.length)) this.forgetRows(this.index.remove(arg.id));
+      c.env.forEach(([key, value], j) => {
+        const env = row.env[j];
+        if (!env) {
+          this.addEnv(row.id, key, value);
+          return;
+        }
+        this.setField(env.id, KEY_SEGMENT, key);
+        this.setField(env.id, 'value', value);
+      });
+      for (const env of row.env.splice(c.env.length)) this.forgetRows(this.index.remove(env.id));
+    });
+    for (const row of list.splice(content.length)) this.forgetRows(this.index.remove(row.id));
+  }
+
+  /** Writes a field; false when the row has no such field or the value is unchanged. */
+  private assign(entry: RowEntry, field: string, value: string): boolean {
+    const write = <T extends object, K extends keyof T>(row: T, key: K): boolean => {
+      if (row[key] === value) return false;
+      row[key] = value as T[K];
+      return true;
+    };
+    switch (entry.kind) {
+      case 'provider':
+        if (field === 'token' || field === 'host') return write(entry.row, field);
+        return false;
+      case 'sse':
+      case 'shttp':
+        if (field === 'url') return write(entry.row, 'url');
+        if (field === 'api_key') return write(entry.row, 'apiKey');
+        return false;
+      case 'stdio':
+        if (field === 'name' || field === 'command') return write(entry.row, field);
+        return false;
+      case 'arg':
+        return field === 'value' && write(entry.row, 'value');
+      case 'env':
+        if (field === KEY_SEGMENT) return write(entry.row, 'key');
+        return field === 'value' && write(entry.row, 'value');
+    }
+  }
+
+  private currentSignature(entry: RowEntry): string | boolean {
+    switch (entry.kind) {
+      case 'provider':
+        return providerIsDirty(entry.row);
+      case 'sse':
+      case 'shttp':
+        return signature.url(entry.row);
+      case 'stdio':
+        return signature.stdio(entry.row);
+      case 'arg':
+        return signature.arg(entry.row);
+      case 'env':
+        return signature.env(entry.row);
+    }
+  }
+
+  private providerRow(rowId: string): ProviderRow | undefined {
+    const entry = this.index.get(rowId);
+    return entry?.kind === 'provider' ? entry.row : undefined;
+  }
+
+  private stdioServer(serverId: string): StdioServerRow {
+    const entry = this.index.get(serverId);
+    if (entry?.kind !== 'stdio') throw new Error(`No stdio server with id ${JSON.stringify(serverId)}`);
+    return entry.row;
+  }
+
+  private segments(pointer: string): string[] | null {
+    return splitPointer(pointer);
+  }
+
+  private place(index: PointerIndex, pointer: string, message: string, code: string, source: ErrorSource): void {
+    const placement = index.place(pointer);
+    if (placement) this.errors.add(placement.target, { message, code, source, subpath: placement.subpath });
+    else this.errors.addUnplaced({ pointer, message, code, source });
+  }
+
+  /** Removes `env_key_duplicate` from siblings of `rowId` that the current keys no longer make duplicates. */
+  private dropStaleDuplicates(server: StdioServerRow, rowId: string, rules: readonly RuleIssue[]): boolean {
+    const stillDuplicate = new Set(rules.filter((r) => r.code === 'env_key_duplicate').map((r) => r.target.rowId));
+    let changed = false;
+    for (const env of server.env) {
+      if (env.id === rowId || stillDuplicate.has(env.id)) continue;
+      if (this.errors.dropClientCode(env.id, KEY_SEGMENT, 'env_key_duplicate')) changed = true;
+    }
+    return changed;
+  }
+}
