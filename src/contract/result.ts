@@ -23,7 +23,10 @@ export type SubmitResult =
   /** 401 `{"detail": ...}` (or any other 401/403): the session key is missing or wrong. */
   | { kind: 'unauthorized'; status: number; message: string }
   | { kind: 'rate-limited'; status: 429; message: string }
-  /** Any other non-2xx answer (5xx JSON or plain text, 404, unexpected 4xx, a malformed 2xx). */
+  /**
+   * Any other non-2xx answer (5xx JSON or plain text, 404, unexpected 4xx), a 2xx HTML page (a wrong
+   * base URL, not the API), or a redirect, which is never followed (`status` 0 for an opaque redirect).
+   */
   | { kind: 'server'; status: number; message: string }
   /** fetch rejected: offline, refused, or a CORS-less 500/429 that the browser hides. */
   | { kind: 'network'; message: string }
@@ -37,3 +40,13 @@ export type SubmitResultKind = SubmitResult['kind'];
 
 /** The kinds a `failed` event reports. */
 export type FailureKind = Exclude<SubmitResultKind, 'saved' | 'aborted'>;
+
+/** The form's own checks failed: nothing was sent. `errors` are pointers into the body it would have sent. */
+export interface InvalidResult {
+  kind: 'invalid';
+  errors: { pointer: string; message: string }[];
+  message: string;
+}
+
+/** What `submit()` resolves to. */
+export type SaveOutcome = SubmitResult | InvalidResult;

@@ -1,0 +1,70 @@
+/**
+ * The element's events: one prefix, all bubbling and composed, each its own `Event` subclass.
+ * No detail ever holds a token, an API key or the session key.
+ */
+import type { FailureKind, SaveOutcome, SubmitResult } from '../contract/result.js';
+
+const init = { bubbles: true, composed: true } as const;
+
+/** Fired before a request is sent. Cancel it (`preventDefault()`) to stop the save. */
+export class ProviderSettingsSubmitEvent extends Event {
+  static readonly eventName = 'provider-settings-submit';
+  /** The providers the request will carry (keys only). */
+  readonly providers: readonly string[];
+  constructor(providers: readonly string[]) {
+    super(ProviderSettingsSubmitEvent.eventName, { ...init, cancelable: true });
+    this.providers = providers;
+  }
+}
+
+/** Fired when the server stored the providers. */
+export class ProviderSettingsSavedEvent extends Event {
+  static readonly eventName = 'provider-settings-saved';
+  readonly message: string;
+  /** Providers that have a stored token after this save. */
+  readonly storedProviders: readonly string[];
+  constructor(message: string, storedProviders: readonly string[]) {
+    super(ProviderSettingsSavedEvent.eventName, init);
+    this.message = message;
+    this.storedProviders = storedProviders;
+  }
+}
+
+/** Fired when a save did not succeed, whatever stopped it. */
+export class ProviderSettingsFailedEvent extends Event {
+  static readonly eventName = 'provider-settings-failed';
+  readonly kind: FailureKind | 'invalid';
+  readonly message: string;
+  /** HTTP status when the server answered, else 0. */
+  readonly status: number;
+  /** How many field errors the form now shows. */
+  readonly errorCount: number;
+  constructor(outcome: Exclude<SaveOutcome, { kind: 'saved' | 'aborted' }>, errorCount: number) {
+    super(ProviderSettingsFailedEvent.eventName, init);
+    this.kind = outcome.kind;
+    this.message = outcome.message;
+    this.status = 'status' in outcome ? outcome.status : 0;
+    this.errorCount = errorCount;
+  }
+}
+
+/** Fired when the person edits the form. */
+export class ProviderSettingsChangeEvent extends Event {
+  static readonly eventName = 'provider-settings-change';
+  readonly dirty: boolean;
+  constructor(dirty: boolean) {
+    super(ProviderSettingsChangeEvent.eventName, init);
+    this.dirty = dirty;
+  }
+}
+
+export type { SubmitResult };
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'provider-settings-submit': ProviderSettingsSubmitEvent;
+    'provider-settings-saved': ProviderSettingsSavedEvent;
+    'provider-settings-failed': ProviderSettingsFailedEvent;
+    'provider-settings-change': ProviderSettingsChangeEvent;
+  }
+}

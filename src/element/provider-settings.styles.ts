@@ -1,0 +1,250 @@
+import { css } from 'lit';
+
+/**
+ * Public custom properties (`--ohps-*`) are read into private ones (`--_*`) on `:host`, so a host
+ * page themes the element without reaching into its internals.
+ */
+export const styles = css`
+  :host {
+    --_bg: var(--ohps-background, #ffffff);
+    --_fg: var(--ohps-color, #1f2328);
+    --_muted: var(--ohps-muted-color, #57606a);
+    --_border: var(--ohps-border-color, #8c959f);
+    --_surface: var(--ohps-surface, #f6f8fa);
+    --_accent: var(--ohps-accent, #0b5cad);
+    --_accent-fg: var(--ohps-accent-color, #ffffff);
+    --_danger: var(--ohps-danger, #b3261e);
+    --_success: var(--ohps-success, #1a7f37);
+    --_radius: var(--ohps-radius, 6px);
+    --_gap: var(--ohps-gap, 0.75rem);
+    --_font: var(--ohps-font, system-ui, -apple-system, 'Segoe UI', sans-serif);
+    --_focus: var(--ohps-focus-ring, #0969da);
+
+    display: block;
+    color: var(--_fg);
+    background: var(--_bg);
+    font: 0.9375rem/1.45 var(--_font);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_bg: var(--ohps-background, #0d1117);
+      --_fg: var(--ohps-color, #e6edf3);
+      --_muted: var(--ohps-muted-color, #9198a1);
+      --_border: var(--ohps-border-color, #6e7681);
+      --_surface: var(--ohps-surface, #161b22);
+      --_accent: var(--ohps-accent, #4493f8);
+      --_accent-fg: var(--ohps-accent-color, #0d1117);
+      --_danger: var(--ohps-danger, #ff7b72);
+      --_success: var(--ohps-success, #3fb950);
+      --_focus: var(--ohps-focus-ring, #58a6ff);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  form > fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  h2 {
+    font-size: 1.125rem;
+    margin: 0 0 0.25rem;
+  }
+  h3 {
+    font-size: 1rem;
+    margin: 0;
+  }
+  h4 {
+    font-size: 0.9375rem;
+    margin: 0;
+  }
+  p {
+    margin: 0;
+  }
+  .intro,
+  .hint,
+  .empty {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+  section.part {
+    display: grid;
+    gap: var(--_gap);
+    margin-block-end: 1.5rem;
+  }
+  .card {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    padding: var(--_gap);
+    margin: 0;
+    display: grid;
+    gap: var(--_gap);
+    min-width: 0;
+  }
+  .card > legend {
+    padding: 0 0.25rem;
+    font-weight: 600;
+  }
+  .card-head {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    flex-wrap: wrap;
+  }
+  .card-head > :first-child {
+    margin-inline-end: auto;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 0.5rem;
+    border-radius: 999px;
+    font-size: 0.75rem;
+    font-weight: 600;
+    color: var(--_success);
+    border: 1px solid currentColor;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    min-width: 0;
+  }
+  label,
+  .label {
+    font-weight: 600;
+    font-size: 0.875rem;
+  }
+  .control {
+    display: flex;
+    gap: 0.375rem;
+    min-width: 0;
+  }
+  input {
+    flex: 1;
+    min-width: 0;
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.375rem 0.5rem;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_danger);
+    box-shadow: inset 0 0 0 1px var(--_danger);
+  }
+  button {
+    font: inherit;
+    font-size: 0.875rem;
+    color: var(--_fg);
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.3125rem 0.75rem;
+    cursor: pointer;
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-fg);
+    font-weight: 600;
+  }
+  button.icon {
+    padding-inline: 0.5rem;
+    min-width: 2rem;
+  }
+  :focus-visible,
+  [tabindex='-1']:focus {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .error {
+    color: var(--_danger);
+    font-size: 0.875rem;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .rows {
+    display: grid;
+    gap: 0.5rem;
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 0.375rem;
+    align-items: start;
+  }
+  .env-row {
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1.5fr) auto;
+  }
+  .row-actions {
+    display: flex;
+    gap: 0.25rem;
+  }
+  .grid-2 {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+    gap: var(--_gap);
+  }
+  .summary {
+    border: 2px solid var(--_danger);
+    border-radius: var(--_radius);
+    padding: var(--_gap);
+    margin-block-end: 1rem;
+  }
+  .summary ul {
+    margin: 0.5rem 0 0;
+    padding-inline-start: 1.25rem;
+  }
+  .summary button {
+    border: 0;
+    background: none;
+    padding: 0;
+    color: var(--_danger);
+    text-decoration: underline;
+    text-align: start;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .status {
+    color: var(--_success);
+    font-weight: 600;
+  }
+  .status:empty {
+    display: none;
+  }
+  .actions {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    flex-wrap: wrap;
+  }
+  .confirm {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    flex-wrap: wrap;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

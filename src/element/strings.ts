@@ -1,0 +1,113 @@
+/**
+ * Every visible string of the element, in one typed object, so a host page can replace any of
+ * them (`el.strings = { save: 'Speichern' }`). Messages the server sends are shown as it wrote
+ * them and are not part of this object.
+ */
+import type { ServerKind } from '../model/draft.js';
+
+export interface ProviderSettingsStrings {
+  gitProvidersHeading: string;
+  gitProvidersIntro: string;
+  tokenLabel: string;
+  hostLabel: string;
+  storedBadge: string;
+  storedTokenPlaceholder: string;
+  tokenPlaceholder: string;
+  showToken: string;
+  hideToken: string;
+  bareDomainHint: string;
+  gitlabHostHint: string;
+  bitbucketTokenHint: string;
+  removeStored: (provider: string) => string;
+  confirmRemove: (provider: string) => string;
+  confirmRemoveYes: string;
+  confirmRemoveNo: string;
+  willBeRemoved: (provider: string) => string;
+  undoRemove: string;
+  clearProvider: string;
+  mcpHeading: string;
+  mcpIntro: string;
+  serverKindHeading: Record<ServerKind, string>;
+  serverKindEmpty: Record<ServerKind, string>;
+  addServer: Record<ServerKind, string>;
+  serverLabel: (kind: ServerKind, index: number) => string;
+  urlLabel: string;
+  apiKeyLabel: string;
+  nameLabel: string;
+  commandLabel: string;
+  commandHint: string;
+  argsLabel: string;
+  argLabel: (index: number) => string;
+  argsEmpty: string;
+  addArg: string;
+  envLabel: string;
+  envKeyLabel: string;
+  envValueLabel: string;
+  envEmpty: string;
+  addEnv: string;
+  moveUp: (what: string) => string;
+  moveDown: (what: string) => string;
+  remove: (what: string) => string;
+  save: string;
+  saving: string;
+  reset: string;
+  saved: string;
+  errorSummaryHeading: (count: number) => string;
+  unplacedLocation: string;
+}
+
+export const defaultStrings: ProviderSettingsStrings = {
+  gitProvidersHeading: 'Git providers',
+  gitProvidersIntro: 'Tokens are stored on the server and never shown again. Leave a token empty to keep the stored one.',
+  tokenLabel: 'Token',
+  hostLabel: 'Host',
+  storedBadge: 'Stored',
+  storedTokenPlaceholder: 'Stored token kept; type to replace it',
+  tokenPlaceholder: '',
+  showToken: 'Show token',
+  hideToken: 'Hide token',
+  bareDomainHint: 'The domain only, without https:// or a path. Leave empty for the public service.',
+  gitlabHostHint: 'A domain, with or without https://. Leave empty for gitlab.com.',
+  bitbucketTokenHint: 'Written as username:app_password.',
+  removeStored: (p) => `Remove stored ${p} token`,
+  confirmRemove: (p) => `Delete the stored ${p} token when you save?`,
+  confirmRemoveYes: 'Delete on save',
+  confirmRemoveNo: 'Keep it',
+  willBeRemoved: (p) => `The stored ${p} token will be deleted when you save.`,
+  undoRemove: 'Undo',
+  clearProvider: 'Clear',
+  mcpHeading: 'MCP servers',
+  mcpIntro: 'Model Context Protocol servers the agent can use.',
+  serverKindHeading: { sse: 'SSE servers', shttp: 'Streamable HTTP servers', stdio: 'Stdio servers' },
+  serverKindEmpty: {
+    sse: 'No SSE servers.',
+    shttp: 'No streamable HTTP servers.',
+    stdio: 'No stdio servers.',
+  },
+  addServer: { sse: 'Add SSE server', shttp: 'Add streamable HTTP server', stdio: 'Add stdio server' },
+  serverLabel: (kind, i) =>
+    `${{ sse: 'SSE server', shttp: 'Streamable HTTP server', stdio: 'Stdio server' }[kind]} ${i + 1}`,
+  urlLabel: 'URL',
+  apiKeyLabel: 'API key',
+  nameLabel: 'Name',
+  commandLabel: 'Command',
+  commandHint: 'One executable, without spaces; put parameters in the arguments.',
+  argsLabel: 'Arguments',
+  argLabel: (i) => `Argument ${i + 1}`,
+  argsEmpty: 'No arguments.',
+  addArg: 'Add argument',
+  envLabel: 'Environment variables',
+  envKeyLabel: 'Name',
+  envValueLabel: 'Value',
+  envEmpty: 'No environment variables.',
+  addEnv: 'Add variable',
+  moveUp: (w) => `Move ${w} up`,
+  moveDown: (w) => `Move ${w} down`,
+  remove: (w) => `Remove ${w}`,
+  save: 'Save',
+  saving: 'Saving…',
+  reset: 'Discard changes',
+  saved: 'Saved.',
+  errorSummaryHeading: (n) => (n === 1 ? 'There is a problem' : `There are ${n} problems`),
+  unplacedLocation: 'Request',
+};

@@ -1,0 +1,18 @@
+import type { FormModel } from '../../model/form-model.js';
+import type { ProviderSettingsStrings } from '../strings.js';
+
+/** What the template functions read. They render; the element owns state and handles events. */
+export interface RenderContext {
+  model: FormModel;
+  t: ProviderSettingsStrings;
+  /** Row ids whose secret field is shown as text. */
+  revealed: ReadonlySet<string>;
+  /** The stored provider row whose removal is being confirmed, if any. */
+  confirming: string | null;
+}
+
+/** A DOM id for a row's field, unique within the shadow root. */
+export function domId(rowId: string, field: string): string {
+  const slug = field === '' ? 'group' : field === '[key]' ? 'key' : field.replace(/[^a-zA-Z0-9_-]/g, '_');
+  return `${rowId}-${slug}`;
+}

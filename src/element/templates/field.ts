@@ -1,0 +1,111 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { RenderContext } from './context.js';
+import { domId } from './context.js';
+
+export interface FieldOptions {
+  rowId: string;
+  field: string;
+  /** The JSON Pointer of this control in the request body, at its current position. */
+  path: string;
+  label: string;
+  value: string;
+  /** Visually hidden label, for inputs whose row already says what they are. */
+  hideLabel?: boolean;
+  secret?: boolean;
+  placeholder?: string;
+  hint?: string | null;
+}
+
+/** Error text for a row field (or group), or nothing. Messages are text, never HTML. */
+export function errorText(ctx: RenderContext, rowId: string, fields: readonly string[]): string {
+  let text = '';
+  for (const field of fields) {
+    for (const error of ctx.model.errorsFor(rowId, field)) text += (text ? '\n' : '') + error.message;
+  }
+  return text;
+}
+
+/** The message element of a group; the group points at it with `aria-describedby`. */
+export function groupError(id: string, text: string): TemplateResult | typeof nothing {
+  return text ? html`<p class="error" id=${id}>${text}</p>` : nothing;
+}
+
+/** A labelled input with its hint and error, wired per the DOM contract (data-path, aria-invalid, aria-describedby). */
+export function field(ctx: RenderContext, o: FieldOptions): TemplateResult {
+  const id = domId(o.rowId, o.field);
+  const error = errorText(ctx, o.rowId, [o.field]);
+  const hintId = o.hint ? `${id}-hint` : '';
+  const errorId = error ? `${id}-error` : '';
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ');
+  const revealed = o.secret && ctx.revealed.has(o.rowId);
+  return html`<div class="field">
+    <label for=${id} class=${o.hideLabel ? 'visually-hidden' : ''}>${o.label}</label>
+    <div class="control">
+      <input
+        id=${id}
+        type=${o.secret && !revealed ? 'password' : 'text'}
+        data-path=${o.path}
+        data-row=${o.rowId}
+        data-field=${o.field}
+        .value=${live(o.value)}
+        placeholder=${o.placeholder || nothing}
+        autocomplete="off"
+        autocapitalize="off"
+        spellcheck="false"
+        aria-invalid=${error ? 'true' : nothing}
+        aria-describedby=${describedBy || nothing}
+      />${o.secret
+        ? html`<button
+            type="button"
+            class="icon"
+            data-action="toggle-reveal"
+            data-row=${o.rowId}
+            aria-controls=${id}
+            aria-pressed=${revealed ? 'true' : 'false'}
+          >
+            ${revealed ? ctx.t.hideToken : ctx.t.showToken}
+          </button>`
+        : nothing}
+    </div>
+    ${o.hint ? html`<p class="hint" id=${hintId}>${o.hint}</p>` : nothing}
+    ${error ? html`<p class="error" id=${errorId}>${error}</p>` : nothing}
+  </div>`;
+}
+
+/** Up / down / remove buttons of a row in an ordered list. */
+export function rowActions(
+  ctx: RenderContext,
+  rowId: string,
+  what: string,
+  index: number,
+  count: number,
+  kind: 'server' | 'arg' | 'env',
+): TemplateResult {
+  const move = kind === 'env' ? nothing : html`<button
+        type="button"
+        class="icon"
+        data-action=${`move-${kind}`}
+        data-row=${rowId}
+        data-delta="-1"
+        aria-label=${ctx.t.moveUp(what)}
+        ?disabled=${index === 0}
+      >
+        ↑</button
+      ><button
+        type="button"
+        class="icon"
+        data-action=${`move-${kind}`}
+        data-row=${rowId}
+        data-delta="1"
+        aria-label=${ctx.t.moveDown(what)}
+        ?disabled=${index === count - 1}
+      >
+        ↓
+      </button>`;
+  return html`<div class="row-actions">
+    ${move}<button type="button" class="icon" data-action=${`remove-${kind}`} data-row=${rowId} aria-label=${ctx.t.remove(what)}>
+      ✕
+    </button>
+  </div>`;
+}

@@ -1,0 +1,118 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { childPointer, KEY_SEGMENT } from '../../contract/pointer.js';
+import type { ProviderRow } from '../../model/draft.js';
+import { SECTION_IDS } from '../../model/draft.js';
+import { providerMeta } from '../provider-meta.js';
+import type { RenderContext } from './context.js';
+import { domId } from './context.js';
+import { errorText, field, groupError } from './field.js';
+
+const ROOT = '/provider_tokens';
+
+export function providersSection(ctx: RenderContext): TemplateResult {
+  const sectionError = errorText(ctx, SECTION_IDS.providerTokens, ['']);
+  const errorId = 'providers-error';
+  return html`<section
+    class="part"
+    part="providers"
+    data-path=${ROOT}
+    data-row=${SECTION_IDS.providerTokens}
+    data-field=""
+    tabindex="-1"
+    aria-labelledby="providers-heading"
+    aria-describedby=${sectionError ? errorId : nothing}
+  >
+    <div>
+      <h2 id="providers-heading">${ctx.t.gitProvidersHeading}</h2>
+      <p class="intro">${ctx.t.gitProvidersIntro}</p>
+    </div>
+    ${groupError(errorId, sectionError)}
+    ${repeat(ctx.model.draft.providers, (row) => row.id, (row) => providerCard(ctx, row))}
+  </section>`;
+}
+
+function providerCard(ctx: RenderContext, row: ProviderRow): TemplateResult {
+  const meta = providerMeta(row.provider);
+  const path = childPointer(ROOT, row.provider);
+  const groupErrorId = domId(row.id, '') + '-error';
+  // An error on the map key itself (e.g. a provider an older server does not know) is about the whole section.
+  const error = errorText(ctx, row.id, ['', KEY_SEGMENT]);
+  const stored = row.stored && !row.removed;
+  return html`<fieldset
+    class="card"
+    part="provider"
+    data-path=${path}
+    data-row=${row.id}
+    data-field=""
+    data-provider=${row.provider}
+    tabindex="-1"
+    aria-describedby=${error ? groupErrorId : nothing}
+  >
+    <legend data-path=${childPointer(path, KEY_SEGMENT)} data-row=${row.id} data-field=${KEY_SEGMENT} tabindex="-1">
+      ${meta.label}
+    </legend>
+    ${stored ? html`<p><span class="badge" part="stored-badge">${ctx.t.storedBadge}</span></p>` : nothing}
+    ${groupError(groupErrorId, error)}
+    ${row.removed ? removedNotice(ctx, row, meta.label) : providerFields(ctx, row, path, meta)}
+  </fieldset>`;
+}
+
+function removedNotice(ctx: RenderContext, row: ProviderRow, label: string): TemplateResult {
+  return html`<div class="confirm">
+    <p>${ctx.t.willBeRemoved(label)}</p>
+    <button type="button" data-action="restore-provider" data-row=${row.id}>${ctx.t.undoRemove}</button>
+  </div>`;
+}
+
+function providerFields(
+  ctx: RenderContext,
+  row: ProviderRow,
+  path: string,
+  meta: ReturnType<typeof providerMeta>,
+): TemplateResult {
+  const hint = (key: typeof meta.hostHint) => (key ? (ctx.t[key] as string) : null);
+  return html`<div class="grid-2">
+      ${field(ctx, {
+        rowId: row.id,
+        field: 'token',
+        path: childPointer(path, 'token'),
+        label: ctx.t.tokenLabel,
+        value: row.token,
+        secret: true,
+        placeholder: row.stored ? ctx.t.storedTokenPlaceholder : ctx.t.tokenPlaceholder,
+        hint: hint(meta.tokenHint),
+      })}
+      ${field(ctx, {
+        rowId: row.id,
+        field: 'host',
+        path: childPointer(path, 'host'),
+        label: ctx.t.hostLabel,
+        value: row.host,
+        placeholder: meta.hostPlaceholder,
+        hint: hint(meta.hostHint),
+      })}
+    </div>
+    ${providerActions(ctx, row, meta.label)}`;
+}
+
+function providerActions(ctx: RenderContext, row: ProviderRow, label: string): TemplateResult | typeof nothing {
+  if (ctx.confirming === row.id) {
+    return html`<div class="confirm" role="group" aria-labelledby=${domId(row.id, 'confirm')}>
+      <p id=${domId(row.id, 'confirm')}>${ctx.t.confirmRemove(label)}</p>
+      <button type="button" data-action="confirm-remove-provider" data-row=${row.id}>${ctx.t.confirmRemoveYes}</button>
+      <button type="button" data-action="cancel-remove-provider" data-row=${row.id}>${ctx.t.confirmRemoveNo}</button>
+    </div>`;
+  }
+  if (row.stored) {
+    return html`<div class="actions">
+      <button type="button" data-action="remove-provider" data-row=${row.id}>${ctx.t.removeStored(label)}</button>
+    </div>`;
+  }
+  if (row.token || row.host) {
+    return html`<div class="actions">
+      <button type="button" data-action="clear-provider" data-row=${row.id}>${ctx.t.clearProvider}</button>
+    </div>`;
+  }
+  return nothing;
+}

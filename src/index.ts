@@ -1,0 +1,17 @@
+export { OpenHandsProviderSettings, DEFAULT_PROVIDERS } from './element/provider-settings.js';
+export {
+  ProviderSettingsSubmitEvent,
+  ProviderSettingsSavedEvent,
+  ProviderSettingsFailedEvent,
+  ProviderSettingsChangeEvent,
+} from './element/events.js';
+export { defaultStrings, type ProviderSettingsStrings } from './element/strings.js';
+export type { SaveOutcome, SubmitResult, InvalidResult, FailureKind, ServerFieldError } from './contract/result.js';
+export type {
+  ProviderSettingsBody,
+  ProviderToken,
+  McpConfig,
+  UrlServer,
+  StdioServer,
+  StoredSettings,
+} from './contract/schema.js';

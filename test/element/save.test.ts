@@ -1,0 +1,236 @@
+import { expect } from '@open-wc/testing';
+import type { OpenHandsProviderSettings } from '../../src/index.js';
+import {
+  createTenant,
+  requestsOf,
+  scriptResponses,
+  SESSION_KEY,
+  tenantState,
+  type Tenant,
+  type TenantOptions,
+} from '../helpers/reference-server.js';
+import { $, $$, click, control, errorOf, group, mount, nextEvent, type } from '../helpers/element.js';
+
+async function setup(options: TenantOptions = {}, configure: (el: OpenHandsProviderSettings) => void = () => {}) {
+  const tenant = await createTenant(options);
+  const el = await mount((e) => {
+    e.baseUrl = tenant.baseUrl;
+    e.sessionKey = SESSION_KEY;
+    configure(e);
+  });
+  return { tenant, el };
+}
+
+async function loadSettings(el: OpenHandsProviderSettings, tenant: Tenant): Promise<void> {
+  const response = await fetch(`${tenant.baseUrl}/api/settings`, { headers: { 'X-Session-API-Key': SESSION_KEY } });
+  el.settings = await response.json();
+  await el.updateComplete;
+}
+
+describe('<openhands-provider-settings> saving to the reference server', () => {
+  it('saves a new token: status shown, typed token cleared, provider shown as stored', async () => {
+    const { tenant, el } = await setup();
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_goodtoken');
+    const saved = nextEvent(el, 'provider-settings-saved');
+    const outcome = await el.submit();
+    await el.updateComplete;
+    expect(outcome.kind).to.equal('saved');
+    expect((await saved).storedProviders).to.deep.equal(['github']);
+    expect($(el, '[part="status"]').textContent).to.equal('Saved.');
+    expect(control(el, '/provider_tokens/github/token').value).to.equal('');
+    expect(group(el, '/provider_tokens/github').querySelector('[part="stored-badge"]')).to.exist;
+    expect(el.dirty).to.equal(false);
+    const state = await tenantState(tenant.id);
+    expect(state.provider_tokens.github!.token).to.equal('ghp_goodtoken');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a save that changes only MCP servers keeps every stored token', async () => {
+    const { tenant, el } = await setup({
+      settings: {
+        provider_tokens: {
+          github: { token: 'ghp_stored', host: null },
+          gitlab: { token: 'glpat_stored', host: 'gitlab.example.com' },
+        },
+      },
+    });
+    await loadSettings(el, tenant);
+    await click(el, 'button[data-action="add-server"][data-kind="sse"]');
+    await type(el, control(el, '/mcp_config/sse_servers/0/url'), 'https://mcp.example.com/sse');
+    expect((await el.submit()).kind).to.equal('saved');
+
+    const [request] = await requestsOf(tenant.id);
+    expect((request!.body as { provider_tokens: unknown }).provider_tokens).to.deep.equal({
+      github: { token: null, host: null },
+      gitlab: { token: null, host: 'gitlab.example.com' },
+    });
+    const settings = await (
+      await fetch(`${tenant.baseUrl}/api/settings`, { headers: { 'X-Session-API-Key': SESSION_KEY } })
+    ).json();
+    expect(settings.provider_tokens_set).to.deep.equal({ github: null, gitlab: 'gitlab.example.com' });
+    const state = await tenantState(tenant.id);
+    expect(state.provider_tokens.github!.token).to.equal('ghp_stored');
+    expect(state.provider_tokens.gitlab!.token).to.equal('glpat_stored');
+  });
+
+  it('deletes a stored token only after the person confirmed it', async () => {
+    const { tenant, el } = await setup({
+      settings: { provider_tokens: { github: { token: 'ghp_a', host: null }, gitlab: { token: 'glpat_b', host: null } } },
+    });
+    await loadSettings(el, tenant);
+    const row = group(el, '/provider_tokens/github').dataset.row!;
+    await click(el, `button[data-action="remove-provider"][data-row="${row}"]`);
+    await click(el, 'button[data-action="confirm-remove-provider"]');
+    expect((await el.submit()).kind).to.equal('saved');
+    const state = await tenantState(tenant.id);
+    expect(Object.keys(state.provider_tokens)).to.deep.equal(['gitlab']);
+  });
+
+  it('with novalidate, puts every item of the server’s 422 on its field with its message', async () => {
+    const { el } = await setup({}, (e) => {
+      e.noValidate = true;
+      e.value = {
+        provider_tokens: {},
+        mcp_config: {
+          sse_servers: [{ url: '  ', api_key: null }],
+          shttp_servers: [{ url: 'example.com', api_key: null }],
+          stdio_servers: [
+            { name: 'ok', command: 'node', args: ['a'], env: { K: 'v' } },
+            { name: 'no good', command: 'two words', args: [], env: {} },
+          ],
+        },
+      };
+    });
+    const failed = nextEvent(el, 'provider-settings-failed');
+    const outcome = await el.submit();
+    await el.updateComplete;
+    expect(outcome.kind).to.equal('validation');
+    expect((await failed).kind).to.equal('validation');
+    const expected: Record<string, string> = {
+      '/mcp_config/sse_servers/0/url': 'URL cannot be empty',
+      '/mcp_config/shttp_servers/0/url': 'URL must include a scheme (http:// or https://)',
+      '/mcp_config/stdio_servers/1/name': 'Server name can only contain letters, numbers, hyphens, and underscores',
+      '/mcp_config/stdio_servers/1/command':
+        'Command should be a single executable without spaces (use arguments field for parameters)',
+    };
+    for (const [pointer, message] of Object.entries(expected)) {
+      expect(errorOf(el, control(el, pointer)), pointer).to.equal(message);
+    }
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="error-summary"]'));
+    expect($$(el, '[part="error-summary"] li')).to.have.length(4);
+    // Nothing typed is lost.
+    expect(control(el, '/mcp_config/stdio_servers/1/command').value).to.equal('two words');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps each server error with its row when rows above it are removed, and clears it when edited', async () => {
+    const { el } = await setup({}, (e) => {
+      e.noValidate = true;
+      e.value = {
+        provider_tokens: {},
+        mcp_config: {
+          sse_servers: [],
+          shttp_servers: [],
+          stdio_servers: [
+            { name: 'first', command: 'node', args: [], env: {} },
+            { name: 'bad name', command: 'node', args: [], env: {} },
+          ],
+        },
+      };
+    });
+    await el.submit();
+    await el.updateComplete;
+    const first = group(el, '/mcp_config/stdio_servers/0').dataset.row!;
+    await click(el, `button[data-action="remove-server"][data-row="${first}"]`);
+    const name = control(el, '/mcp_config/stdio_servers/0/name');
+    expect(name.value).to.equal('bad name');
+    expect(errorOf(el, name)).to.equal('Server name can only contain letters, numbers, hyphens, and underscores');
+    name.value = 'good-name';
+    name.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await el.updateComplete;
+    expect(name.hasAttribute('aria-invalid')).to.equal(false);
+  });
+
+  it('puts a token the provider rejected on that provider’s token field', async () => {
+    const { el } = await setup();
+    await type(el, control(el, '/provider_tokens/gitlab/token'), 'bad-token');
+    const outcome = await el.submit();
+    await el.updateComplete;
+    expect(outcome.kind).to.equal('token-rejected');
+    const token = control(el, '/provider_tokens/gitlab/token');
+    expect(errorOf(el, token)).to.equal('Invalid token. Please make sure it is a valid gitlab token.');
+    expect(token.value).to.equal('bad-token');
+  });
+
+  it('says the session key was refused on a 401 detail, and keeps what was typed', async () => {
+    const { el } = await setup({}, (e) => (e.sessionKey = 'wrong-key'));
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_typed');
+    const outcome = await el.submit();
+    await el.updateComplete;
+    expect(outcome.kind).to.equal('unauthorized');
+    expect($(el, '[part="form-error"]').textContent).to.not.equal('');
+    expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_typed');
+  });
+
+  const failures: [string, Parameters<typeof scriptResponses>[1][number], string][] = [
+    ['a 500 with JSON', { status: 500, body: { error: 'Something went wrong storing git providers' } }, 'server'],
+    ['a 500 as plain text', { status: 500, body: 'Internal Server Error', contentType: 'text/plain' }, 'server'],
+    ['a 429', { status: 429, body: { message: 'Too many requests' } }, 'rate-limited'],
+    ['a dropped connection', { drop: true }, 'network'],
+  ];
+  for (const [what, response, kind] of failures) {
+    it(`reports ${what} as ${kind} and keeps what was typed`, async () => {
+      const { tenant, el } = await setup();
+      await scriptResponses(tenant.id, [response]);
+      await type(el, control(el, '/provider_tokens/github/token'), 'ghp_typed');
+      const outcome = await el.submit();
+      await el.updateComplete;
+      expect(outcome.kind).to.equal(kind);
+      expect($(el, '[part="form-error"]').textContent!.length).to.be.greaterThan(0);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="error-summary"]'));
+      expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_typed');
+      // And saving again works.
+      expect((await el.submit()).kind).to.equal('saved');
+    });
+  }
+
+  it('gives up after the timeout', async () => {
+    const { tenant, el } = await setup({}, (e) => (e.timeout = 300));
+    await scriptResponses(tenant.id, [{ hang: true }]);
+    const outcome = await el.submit();
+    expect(outcome.kind).to.equal('timeout');
+  });
+
+  it('sends one request when submitted twice, and shows it is busy meanwhile', async () => {
+    const { tenant, el } = await setup();
+    await scriptResponses(tenant.id, [{ status: 200, body: { message: 'Git providers stored' }, delayMs: 200 }]);
+    const first = el.submit();
+    const second = el.submit();
+    expect(second).to.equal(first);
+    await el.updateComplete;
+    expect($(el, 'form').getAttribute('aria-busy')).to.equal('true');
+    expect(($(el, 'button[type="submit"]') as HTMLButtonElement).disabled).to.equal(true);
+    await first;
+    expect((await requestsOf(tenant.id)).length).to.equal(1);
+  });
+
+  it('stops the request when the element leaves the page', async () => {
+    const { tenant, el } = await setup();
+    await scriptResponses(tenant.id, [{ status: 200, body: { message: 'Git providers stored' }, delayMs: 500 }]);
+    let events = 0;
+    el.addEventListener('provider-settings-saved', () => events++);
+    el.addEventListener('provider-settings-failed', () => events++);
+    const pending = el.submit();
+    el.remove();
+    const outcome = await pending;
+    expect(outcome.kind).to.equal('aborted');
+    expect(events).to.equal(0);
+  });
+
+  it('lets the page cancel a save', async () => {
+    const { tenant, el } = await setup();
+    el.addEventListener('provider-settings-submit', (e) => e.preventDefault());
+    expect((await el.submit()).kind).to.equal('aborted');
+    expect(await requestsOf(tenant.id)).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,111 @@
+import { expect } from '@open-wc/testing';
+import type { OpenHandsProviderSettings } from '../../src/index.js';
+import { $, $$, click, control, errorOf, group, mount, type } from '../helpers/element.js';
+
+async function withServers(): Promise<OpenHandsProviderSettings> {
+  return mount((e) => {
+    e.value = {
+      provider_tokens: {},
+      mcp_config: {
+        sse_servers: [{ url: 'localhost:8080', api_key: null }],
+        shttp_servers: [{ url: 'ftp://files.example.com', api_key: null }],
+        stdio_servers: [
+          { name: 'ok', command: 'npx', args: [], env: {} },
+          { name: 'bad name!', command: 'npx -y thing', args: [], env: {} },
+        ],
+      },
+    };
+  });
+}
+
+describe('<openhands-provider-settings> checks', () => {
+  it('reports every problem on its field on submit, with the server’s wording, and sends nothing', async () => {
+    const el = await withServers();
+    let sent = false;
+    el.addEventListener('provider-settings-submit', () => (sent = true));
+    const outcome = await el.submit();
+    await el.updateComplete;
+    expect(outcome.kind).to.equal('invalid');
+    expect(sent).to.equal(false);
+    const expectations: Record<string, string> = {
+      '/mcp_config/sse_servers/0/url': 'URL must include a valid domain/host',
+      '/mcp_config/shttp_servers/0/url': 'URL scheme must be http, https, ws, or wss',
+      '/mcp_config/stdio_servers/1/name': 'Server name can only contain letters, numbers, hyphens, and underscores',
+      '/mcp_config/stdio_servers/1/command':
+        'Command should be a single executable without spaces (use arguments field for parameters)',
+    };
+    for (const [pointer, message] of Object.entries(expectations)) {
+      const input = control(el, pointer);
+      expect(input.getAttribute('aria-invalid'), pointer).to.equal('true');
+      expect(errorOf(el, input), pointer).to.equal(message);
+    }
+    expect(control(el, '/mcp_config/stdio_servers/0/name').hasAttribute('aria-invalid')).to.equal(false);
+  });
+
+  it('moves focus to the error summary, whose entries move focus to their fields', async () => {
+    const el = await withServers();
+    await el.submit();
+    await el.updateComplete;
+    const summary = $(el, '[part="error-summary"]');
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+    const entries = $$(el, '[part="error-summary"] button[data-action="focus-error"]');
+    expect(entries).to.have.length(4);
+    expect(entries[0]!.textContent).to.contain('SSE server 1 › URL: URL must include a valid domain/host');
+    entries[3]!.click();
+    expect(el.shadowRoot!.activeElement).to.equal(control(el, '/mcp_config/stdio_servers/1/command'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('checks a field when the person leaves it after typing, not when they only pass through', async () => {
+    const el = await mount();
+    await click(el, 'button[data-action="add-server"][data-kind="sse"]');
+    const url = control(el, '/mcp_config/sse_servers/0/url');
+    url.focus();
+    url.blur();
+    await el.updateComplete;
+    expect(url.hasAttribute('aria-invalid')).to.equal(false);
+    await type(el, url, 'example.com/sse');
+    expect(errorOf(el, url)).to.equal('URL must include a scheme (http:// or https://)');
+    await type(el, url, 'https://example.com/sse');
+    expect(url.hasAttribute('aria-invalid')).to.equal(false);
+  });
+
+  it('flags a new provider with a host but no token (the server would drop it silently)', async () => {
+    const el = await mount();
+    await type(el, control(el, '/provider_tokens/gitlab/host'), 'gitlab.example.com');
+    const outcome = await el.submit();
+    await el.updateComplete;
+    expect(outcome.kind).to.equal('invalid');
+    const token = control(el, '/provider_tokens/gitlab/token');
+    expect(token.getAttribute('aria-invalid')).to.equal('true');
+    expect(errorOf(el, token)).to.not.equal('');
+  });
+
+  it('flags duplicate and empty environment variable names', async () => {
+    const el = await mount();
+    await click(el, 'button[data-action="add-server"][data-kind="stdio"]');
+    const server = group(el, '/mcp_config/stdio_servers/0').dataset.row!;
+    await type(el, control(el, '/mcp_config/stdio_servers/0/name'), 'fs');
+    await type(el, control(el, '/mcp_config/stdio_servers/0/command'), 'npx');
+    await click(el, `button[data-action="add-env"][data-row="${server}"]`);
+    await type(el, control(el, '/mcp_config/stdio_servers/0/env//[key]'), 'A');
+    await click(el, `button[data-action="add-env"][data-row="${server}"]`);
+    await type(el, control(el, '/mcp_config/stdio_servers/0/env//[key]'), 'A');
+    await el.submit();
+    await el.updateComplete;
+    const keys = $$(el, 'input[data-field="[key]"]') as HTMLInputElement[];
+    expect(keys.map((k) => k.getAttribute('aria-invalid'))).to.deep.equal([null, 'true']);
+  });
+
+  it('with novalidate, skips its own checks so the server answers', async () => {
+    const el = await withServers();
+    el.noValidate = true;
+    el.baseUrl = 'http://127.0.0.1:9'; // nothing listens: only proves the request was attempted
+    el.timeout = 2000;
+    let sent = false;
+    el.addEventListener('provider-settings-submit', () => (sent = true));
+    const outcome = await el.submit();
+    expect(sent).to.equal(true);
+    expect(outcome.kind).to.not.equal('invalid');
+  });
+});

@@ -1,0 +1,74 @@
+import { fixture, html } from '@open-wc/testing';
+import '../../src/openhands-provider-settings.js';
+import type { OpenHandsProviderSettings } from '../../src/index.js';
+
+export async function mount(
+  setup: (el: OpenHandsProviderSettings) => void = () => {},
+): Promise<OpenHandsProviderSettings> {
+  const el = await fixture<OpenHandsProviderSettings>(html`<openhands-provider-settings></openhands-provider-settings>`);
+  setup(el);
+  await el.updateComplete;
+  return el;
+}
+
+export function $(el: OpenHandsProviderSettings, selector: string): HTMLElement {
+  const found = el.shadowRoot!.querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+export function $$(el: OpenHandsProviderSettings, selector: string): HTMLElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+}
+
+/** The control at a JSON Pointer (inputs first: an env row's group shares its value's pointer). */
+export function control(el: OpenHandsProviderSettings, pointer: string): HTMLInputElement {
+  return $(el, `input[data-path="${CSS.escape(pointer)}"]`) as HTMLInputElement;
+}
+
+export function group(el: OpenHandsProviderSettings, pointer: string): HTMLElement {
+  return $(el, `:not(input)[data-path="${CSS.escape(pointer)}"]`);
+}
+
+/** Types as a person would: value set, `input` fired, then focus leaves (blur checks run). */
+export async function type(el: OpenHandsProviderSettings, input: HTMLInputElement, text: string): Promise<void> {
+  input.focus();
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  input.blur();
+  await el.updateComplete;
+}
+
+export async function click(el: OpenHandsProviderSettings, selector: string): Promise<void> {
+  $(el, selector).click();
+  await el.updateComplete;
+}
+
+/** The text of the message an element's aria-describedby names, found in the same shadow root. */
+export function description(el: OpenHandsProviderSettings, target: Element): string {
+  const ids = (target.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+  return ids
+    .map((id) => {
+      const node = el.shadowRoot!.getElementById(id);
+      if (!node) throw new Error(`aria-describedby names #${id}, which is not in the shadow root`);
+      return node.textContent!.trim();
+    })
+    .join(' | ');
+}
+
+export function errorOf(el: OpenHandsProviderSettings, target: Element): string {
+  const ids = (target.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+  return ids
+    .map((id) => el.shadowRoot!.getElementById(id))
+    .filter((node) => node?.classList.contains('error'))
+    .map((node) => node!.textContent!.trim())
+    .join('\n');
+}
+
+/** The next event of that name, typed from GlobalEventHandlersEventMap. */
+export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
+  target: EventTarget,
+  name: K,
+): Promise<GlobalEventHandlersEventMap[K]> {
+  return new Promise((resolve) => target.addEventListener(name, (e) => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }));
+}
