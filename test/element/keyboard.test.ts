@@ -1,0 +1,92 @@
+import { expect } from '@open-wc/testing';
+import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
+import type { OpenHandsProviderSettings } from '../../src/index.js';
+import { $, control, mount } from '../helpers/element.js';
+
+function manyServers(n: number) {
+  return {
+    provider_tokens: {},
+    mcp_config: {
+      sse_servers: [],
+      shttp_servers: [],
+      stdio_servers: Array.from({ length: n }, (_, i) => ({
+        name: `server-${i}`,
+        command: 'npx',
+        args: ['-y', `pkg-${i}`],
+        env: { TOKEN: String(i) },
+      })),
+    },
+  };
+}
+
+function countRenders(el: OpenHandsProviderSettings): { count: number } {
+  const counter = { count: 0 };
+  const original = (el as unknown as { render(): unknown }).render.bind(el);
+  (el as unknown as { render(): unknown }).render = () => {
+    counter.count++;
+    return original();
+  };
+  return counter;
+}
+
+interface AXNode {
+  name?: string;
+  role?: string;
+  description?: string;
+  invalid?: string;
+  children?: AXNode[];
+}
+
+describe('<openhands-provider-settings> by keyboard', () => {
+  it('typing into a field of the last of 200 servers does not render the form per keystroke', async () => {
+    const el = await mount((e) => (e.value = manyServers(200)));
+    const command = control(el, '/mcp_config/stdio_servers/199/command');
+    command.focus();
+    const renders = countRenders(el);
+    await sendKeys({ type: '-cli' });
+    await el.updateComplete;
+    expect(command.value).to.equal('npx-cli');
+    expect(el.value.mcp_config!.stdio_servers[199]!.command).to.equal('npx-cli');
+    // The first keystroke makes the form dirty; the ones after it render nothing.
+    expect(renders.count).to.be.at.most(1);
+  });
+
+  it('saves with Enter from a field, and an invalid field is announced with its message', async () => {
+    const el = await mount((e) => {
+      e.value = {
+        provider_tokens: {},
+        mcp_config: { sse_servers: [{ url: 'mcp.example.com', api_key: null }], shttp_servers: [], stdio_servers: [] },
+      };
+    });
+    const url = control(el, '/mcp_config/sse_servers/0/url');
+    url.focus();
+    let failed = 0;
+    el.addEventListener('provider-settings-failed', () => failed++);
+    await sendKeys({ press: 'Enter' });
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(failed).to.equal(1);
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="error-summary"]'));
+
+    const snapshot = (await a11ySnapshot({})) as unknown as AXNode;
+    const node = findAccessibilityNode<AXNode>(snapshot as never, (n) => n.name === 'URL' && n.role === 'textbox');
+    expect(node, 'the URL textbox in the accessibility tree').to.exist;
+    expect(node!.invalid).to.equal('true');
+    expect(node!.description).to.equal('URL must include a scheme (http:// or https://)');
+  });
+
+  it('reaches every button of a server card with Tab, and moves a server down with the keyboard', async () => {
+    const el = await mount((e) => (e.value = manyServers(2)));
+    const first = control(el, '/mcp_config/stdio_servers/0/name');
+    first.focus();
+    const down = $(el, `button[data-action="move-server"][data-delta="1"][data-row="${
+      (el.shadowRoot!.querySelector('[data-path="/mcp_config/stdio_servers/0"]') as HTMLElement).dataset.row
+    }"]`);
+    down.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.value.mcp_config!.stdio_servers.map((s) => s.name)).to.deep.equal(['server-1', 'server-0']);
+    // Focus stays with the moved server's controls.
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-action')).to.equal('move-server');
+  });
+});
