@@ -458,14 +458,19 @@ export class OpenHandsProviderSettings extends LitElement {
 
   /** After a row goes, focus the row that takes its place, else the one before, else the list's add button. */
   private neighbourAfterRemoval(button: HTMLButtonElement): () => Element | null {
-    const item = button.closest('[data-row]:is(fieldset, li)');
+    const item = button.closest('fieldset[data-row], li');
     const sibling = item?.nextElementSibling ?? item?.previousElementSibling;
-    const siblingId = sibling instanceof HTMLElement && sibling.matches('[data-row]') ? sibling.dataset.row : undefined;
+    const siblingRow = sibling?.matches('[data-row]') ? sibling : sibling?.querySelector('[data-row]');
+    const siblingId = siblingRow instanceof HTMLElement ? siblingRow.dataset.row : undefined;
     const addButton = item?.parentElement?.closest('[data-path]')?.querySelector(':scope > .actions > button[data-action^="add-"]');
-    return () =>
-      (siblingId !== undefined
-        ? this.renderRoot.querySelector(`[data-row="${CSS.escape(siblingId)}"] input`)
-        : null) ?? (addButton?.isConnected ? addButton : null);
+    return () => {
+      if (siblingId !== undefined) {
+        const row = this.renderRoot.querySelector(`[data-row="${CSS.escape(siblingId)}"]`);
+        const input = row?.matches('input') ? row : row?.querySelector('input');
+        if (input) return input;
+      }
+      return addButton?.isConnected ? addButton : null;
+    };
   }
 
   private focusError(index: number): void {

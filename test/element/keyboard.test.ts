@@ -90,3 +90,19 @@ describe('<openhands-provider-settings> by keyboard', () => {
     expect(el.shadowRoot!.activeElement?.getAttribute('data-action')).to.equal('move-server');
   });
 });
+
+describe('<openhands-provider-settings> focus after removing rows', () => {
+  it('moves focus to the row that took the removed one’s place, else to the add button', async () => {
+    const el = await mount((e) => (e.value = manyServers(1)));
+    const server = (el.shadowRoot!.querySelector('[data-path="/mcp_config/stdio_servers/0"]') as HTMLElement).dataset.row!;
+    const args = () => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[data-path^="/mcp_config/stdio_servers/0/args/"]')];
+    const firstArg = args()[0]!.dataset.row!;
+    $(el, `button[data-action="remove-arg"][data-row="${firstArg}"]`).click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal(control(el, '/mcp_config/stdio_servers/0/args/0'));
+    const lastArg = args()[0]!.dataset.row!;
+    $(el, `button[data-action="remove-arg"][data-row="${lastArg}"]`).click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal($(el, `button[data-action="add-arg"][data-row="${server}"]`));
+  });
+});

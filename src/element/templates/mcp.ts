@@ -251,35 +251,37 @@ function envEditor(ctx: RenderContext, row: StdioServerRow, path: string): Templ
                 const error = errorText(ctx, entry.id, ['']);
                 const errorId = domId(entry.id, '') + '-error';
                 const what = `${ctx.t.envLabel} ${i + 1}`;
-                return html`<li
-                  class="row env-row"
-                  role="group"
-                  aria-label=${what}
-                  data-path=${entryPath}
-                  data-row=${entry.id}
-                  data-field=""
-                  tabindex="-1"
-                  aria-describedby=${error ? errorId : nothing}
-                >
-                  ${field(ctx, {
-                    rowId: entry.id,
-                    field: KEY_SEGMENT,
-                    path: childPointer(entryPath, KEY_SEGMENT),
-                    label: `${ctx.t.envKeyLabel} ${i + 1}`,
-                    hideLabel: true,
-                    value: entry.key,
-                    placeholder: ctx.t.envKeyLabel,
-                  })}
-                  ${field(ctx, {
-                    rowId: entry.id,
-                    field: 'value',
-                    path: entryPath,
-                    label: `${ctx.t.envValueLabel} ${i + 1}`,
-                    hideLabel: true,
-                    value: entry.value,
-                    placeholder: ctx.t.envValueLabel,
-                  })}
-                  ${rowActions(ctx, entry.id, what, i, row.env.length, 'env')} ${groupError(errorId, error)}
+                return html`<li>
+                  <div
+                    class="row env-row"
+                    role="group"
+                    aria-label=${what}
+                    data-path=${entryPath}
+                    data-row=${entry.id}
+                    data-field=""
+                    tabindex="-1"
+                    aria-describedby=${error ? errorId : nothing}
+                  >
+                    ${field(ctx, {
+                      rowId: entry.id,
+                      field: KEY_SEGMENT,
+                      path: childPointer(entryPath, KEY_SEGMENT),
+                      label: `${ctx.t.envKeyLabel} ${i + 1}`,
+                      hideLabel: true,
+                      value: entry.key,
+                      placeholder: ctx.t.envKeyLabel,
+                    })}
+                    ${field(ctx, {
+                      rowId: entry.id,
+                      field: 'value',
+                      path: entryPath,
+                      label: `${ctx.t.envValueLabel} ${i + 1}`,
+                      hideLabel: true,
+                      value: entry.value,
+                      placeholder: ctx.t.envValueLabel,
+                    })}
+                    ${rowActions(ctx, entry.id, what, i, row.env.length, 'env')} ${groupError(errorId, error)}
+                  </div>
                 </li>`;
               },
             )}
