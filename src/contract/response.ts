@@ -1,0 +1,246 @@
+/**
+ * Any HTTP answer to `POST /api/add-git-providers` -> one {@link SubmitResult}. Pure and total:
+ * whatever the status and body (not JSON, HTML, `null`, huge, hostile), it returns a result and
+ * never throws. Every text that reaches a result is plain, bounded and redacted of known secrets;
+ * a 422 item's `input` (which echoes tokens) is never read.
+ */
+import { getOwn, isJsonObject, NOT_JSON, parseJson } from './json.js';
+import { locToPointer } from './loc.js';
+import { capText, makeRedactor, normalizeText, textForType } from './message.js';
+import { childPointer } from './pointer.js';
+import type { ServerFieldError, SubmitResult } from './result.js';
+
+/** What the transport read: the status, the `Content-Type` header and the body as text. */
+export interface ResponseSnapshot {
+  status: number;
+  contentType: string | null;
+  bodyText: string;
+  /** The body was longer than the reading cap and was cut: it is not parsed, only the status counts. */
+  truncated?: boolean;
+}
+
+export interface InterpretOptions {
+  /** Provider keys the form knows, matched first when a 401 names the provider whose token was rejected. */
+  providers?: readonly string[];
+  /** Values to redact from every message (tokens, API keys, the session key). */
+  secrets?: readonly string[];
+}
+
+/** At most this many 422 items become errors; one more error says how many were left out. */
+export const MAX_SERVER_ERRORS = 10_000;
+/** Bodies longer than this many characters are not parsed (the transport caps at 2 MiB anyway). */
+const MAX_PARSE_CHARS = 4 * 1024 * 1024;
+/** Server text quoted inside one of our sentences is kept shorter than a field message. */
+const MAX_QUOTED_CHARS = 300;
+const MAX_TYPE_CHARS = 100;
+/** Provider values at 0.53.0 and later, tried after the caller's list. */
+const KNOWN_PROVIDERS = ['github', 'gitlab', 'bitbucket', 'enterprise_sso', 'azure_devops'];
+
+const REASONS: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+type Body =
+  | { kind: 'json'; value: unknown }
+  | { kind: 'empty' }
+  | { kind: 'html' }
+  | { kind: 'text'; text: string }
+  | { kind: 'too-large' };
+
+function readBody(snapshot: ResponseSnapshot): Body {
+  if (snapshot.truncated === true) return { kind: 'too-large' };
+  const text = typeof snapshot.bodyText === 'string' ? snapshot.bodyText : '';
+  if (text.trim() === '') return { kind: 'empty' };
+  const type = typeof snapshot.contentType === 'string' ? snapshot.contentType.toLowerCase() : '';
+  // An HTML page is never parsed, shown or quoted: it is named as such, nothing more.
+  if (type.includes('html') || /^\s*</.test(text)) return { kind: 'html' };
+  if (text.length > MAX_PARSE_CHARS) return { kind: 'too-large' };
+  const value = parseJson(text);
+  return value === NOT_JSON ? { kind: 'text', text } : { kind: 'json', value };
+}
+
+/** How to name a body that carries no usable JSON, for sentences like "answered HTTP 500 with …". */
+function bodyWords(body: Body): string {
+  switch (body.kind) {
+    case 'empty':
+      return 'an empty answer';
+    case 'html':
+      return 'an HTML page';
+    case 'too-large':
+      return 'an answer too large to read';
+    case 'text':
+      return 'an answer that is not JSON';
+    case 'json':
+      return isJsonObject(body.value) ? 'a JSON answer' : 'an unexpected JSON answer';
+  }
+}
+
+function statusLabel(status: number): string {
+  const reason = REASONS[status];
+  return reason === undefined ? `HTTP ${status}` : `HTTP ${status} ${reason}`;
+}
+
+/** Applies the pipeline every server text goes through: redact, make plain, redact again, cap. */
+type Present = (text: string, max?: number) => string;
+
+function makePresenter(secrets: readonly string[] | undefined): Present {
+  const redact = makeRedactor(Array.isArray(secrets) ? secrets : []);
+  // Redacting before normalising catches a secret that contains a control character; after, one
+  // that a removed control character had split.
+  return (text, max) => capText(redact(normalizeText(redact(text))), max);
+}
+
+/** The first own string among `error`, `message`, `detail` of a JSON object body, or of a text body. */
+function serverText(body: Body, present: Present): string {
+  if (body.kind === 'text') return present(body.text, MAX_QUOTED_CHARS);
+  if (body.kind !== 'json') return '';
+  for (const key of ['error', 'message', 'detail']) {
+    const value = getOwn(body.value, key);
+    if (typeof value === 'string') {
+      const text = present(value, MAX_QUOTED_CHARS);
+      if (text !== '') return text;
+    }
+  }
+  return '';
+}
+
+function quote(text: string): string {
+  return `“${text}”`;
+}
+
+function toServerError(item: unknown, present: Present): ServerFieldError {
+  const rawType = getOwn(item, 'type');
+  const type = typeof rawType === 'string' ? present(rawType, MAX_TYPE_CHARS) : '';
+  if (typeof item === 'string') {
+    // Not FastAPI's shape, but a list of plain strings is still a list of messages.
+    const message = present(item);
+    return { pointer: '', type: '', message: message === '' ? textForType(undefined) : message };
+  }
+  const msg = getOwn(item, 'msg');
+  const message = typeof msg === 'string' ? present(msg) : '';
+  return {
+    pointer: locToPointer(getOwn(item, 'loc')),
+    type,
+    message: message === '' ? textForType(rawType) : message,
+  };
+}
+
+function validationResult(body: Body, present: Present): SubmitResult {
+  const detail = body.kind === 'json' ? getOwn(body.value, 'detail') : undefined;
+  if (Array.isArray(detail) && detail.length > 0) {
+    const shown = Math.min(detail.length, MAX_SERVER_ERRORS);
+    const errors: ServerFieldError[] = new Array<ServerFieldError>(shown);
+    for (let i = 0; i < shown; i++) errors[i] = toServerError(detail[i], present);
+    const hidden = detail.length - shown;
+    if (hidden > 0) {
+      errors.push({ pointer: '', type: '', message: `${hidden} more ${hidden === 1 ? 'error was' : 'errors were'} not shown.` });
+    }
+    const n = detail.length;
+    return { kind: 'validation', status: 422, errors, message: `The server found ${n} ${n === 1 ? 'problem' : 'problems'} in the settings.` };
+  }
+  // Not FastAPI's list: still a validation answer, reported on the whole request.
+  const text = typeof detail === 'string' ? present(detail) : '';
+  const message =
+    text !== ''
+      ? text
+      : body.kind === 'json'
+        ? 'The server rejected the settings (HTTP 422) without saying which field is wrong.'
+        : `The server rejected the settings (HTTP 422) with ${bodyWords(body)}.`;
+  return { kind: 'validation', status: 422, errors: [{ pointer: '', type: '', message }], message };
+}
+
+/** The provider a 401 `error` text names: `valid <provider> token`, the known list first, then any word. */
+function rejectedProvider(message: string, providers: readonly string[]): string | null {
+  const lower = message.toLowerCase();
+  for (const provider of [...providers, ...KNOWN_PROVIDERS]) {
+    if (typeof provider === 'string' && provider !== '' && lower.includes(`valid ${provider.toLowerCase()} token`)) return provider;
+  }
+  const match = /\bvalid\s+([A-Za-z0-9_.-]{1,64})\s+token\b/i.exec(message);
+  return match?.[1] ?? null;
+}
+
+function tokenRejected(error: string, present: Present, providers: readonly string[]): SubmitResult {
+  const text = present(error);
+  const message = text === '' ? 'The git provider rejected a token.' : text;
+  // Read from the redacted text, so neither the provider nor the pointer can carry a secret.
+  const provider = rejectedProvider(message, providers);
+  const pointer = provider === null ? null : childPointer(childPointer('/provider_tokens', provider), 'token');
+  return { kind: 'token-rejected', status: 401, provider, pointer, message };
+}
+
+function withServerText(sentence: string, text: string): string {
+  return text === '' ? sentence : `${sentence} The server said: ${quote(text)}`;
+}
+
+/**
+ * Classifies an answer:
+ * - 2xx -> `saved` (the `message` string when there is one); but a 2xx HTML page -> `server`: it is
+ *   not the API answering (a wrong base URL), and reporting it as saved would lose typed tokens.
+ * - 422 -> `validation`: each `detail` item placed with {@link locToPointer}; anything else as one
+ *   error on the whole request (`''`). At most {@link MAX_SERVER_ERRORS} items plus one summary error.
+ * - 401 with an `error` string -> `token-rejected` (provider found in the text); any other 401/403
+ *   -> `unauthorized`; 429 -> `rate-limited`; everything else -> `server`.
+ */
+export function interpretResponse(snapshot: ResponseSnapshot, options: InterpretOptions = {}): SubmitResult {
+  const status = Number.isSafeInteger(snapshot?.status) ? snapshot.status : 0;
+  const present = makePresenter(options?.secrets);
+  const body = readBody(snapshot ?? { status, contentType: null, bodyText: '' });
+  const providers = Array.isArray(options?.providers) ? options.providers : [];
+
+  if (status >= 200 && status <= 299) {
+    if (body.kind === 'html') {
+      return {
+        kind: 'server',
+        status,
+        message: `The server answered ${statusLabel(status)} with an HTML page instead of the API's answer: check the base URL. The settings were probably not saved.`,
+      };
+    }
+    const raw = body.kind === 'json' ? getOwn(body.value, 'message') : undefined;
+    const text = typeof raw === 'string' ? present(raw) : '';
+    return { kind: 'saved', status, message: text === '' ? 'Settings saved.' : text };
+  }
+  if (status === 422) return validationResult(body, present);
+  if (status === 401) {
+    const error = body.kind === 'json' ? getOwn(body.value, 'error') : undefined;
+    if (typeof error === 'string') return tokenRejected(error, present, providers);
+  }
+  if (status === 401 || status === 403) {
+    const sentence =
+      status === 401
+        ? `The session key is missing or was not accepted (${statusLabel(status)}).`
+        : `The server refused access (${statusLabel(status)}).`;
+    const text = serverText(body, present);
+    const redundant = text.toLowerCase() === (REASONS[status] ?? '').toLowerCase();
+    return { kind: 'unauthorized', status, message: withServerText(sentence, redundant ? '' : text) };
+  }
+  if (status === 429) {
+    return { kind: 'rate-limited', status: 429, message: 'The server is receiving too many requests (HTTP 429). Wait a moment and try again.' };
+  }
+  const text = serverText(body, present);
+  const hint = status === 404 || status === 405 ? ' Check the base URL.' : '';
+  let message: string;
+  if (text !== '' && body.kind === 'json') message = `The server answered ${statusLabel(status)}: ${quote(text)}.${hint}`;
+  else if (text !== '') message = `The server answered ${statusLabel(status)} with ${bodyWords(body)}: ${quote(text)}.${hint}`;
+  else if (body.kind === 'json' && isJsonObject(body.value)) message = `The server answered ${statusLabel(status)}.${hint}`;
+  else message = `The server answered ${statusLabel(status)} with ${bodyWords(body)}.${hint}`;
+  return { kind: 'server', status, message };
+}
+
+/** Words for what an answer's body is (`an HTML page`, `an empty answer`, `a JSON answer`...), for messages. */
+export function describeAnswer(snapshot: ResponseSnapshot): string {
+  return bodyWords(readBody(snapshot));
+}
