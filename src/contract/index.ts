@@ -29,7 +29,7 @@ export {
   unescapeSegment,
   type PathSegment,
 } from './pointer.js';
-export { describePointer, locToPointer } from './loc.js';
+export { locToPointer } from './loc.js';
 export { cleanMessage, MAX_MESSAGE_LENGTH, MIN_SECRET_LENGTH, redactSecrets, REDACTED } from './message.js';
 export { describeAnswer, interpretResponse, MAX_SERVER_ERRORS, type InterpretOptions, type ResponseSnapshot } from './response.js';
 export { parseStoredSettings } from './settings.js';

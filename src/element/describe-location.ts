@@ -1,11 +1,15 @@
 /**
  * A readable name for a place in the request body, for the error summary: "GitHub › Token",
- * "Stdio server 2 › Argument 3". Built from the pointer so it also names places no field shows.
+ * "Stdio server 2 › Argument 3". Built from the pointer, so it also names places no field shows
+ * (an unknown key, a json_invalid offset). Every word comes from the strings, so it translates.
  */
 import { fromPointer, KEY_SEGMENT } from '../contract/pointer.js';
 import type { ServerKind } from '../model/draft.js';
 import { providerMeta } from './provider-meta.js';
 import type { ProviderSettingsStrings } from './strings.js';
+
+const SEPARATOR = ' › ';
+const MAX_KEY_LENGTH = 40;
 
 const LIST_KINDS: Record<string, ServerKind> = { sse_servers: 'sse', shttp_servers: 'shttp', stdio_servers: 'stdio' };
 
@@ -20,41 +24,54 @@ const FIELD_LABELS: Record<string, keyof ProviderSettingsStrings> = {
   env: 'envLabel',
 };
 
+const own = <T>(record: Record<string, T>, key: string): T | undefined =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+
+const isIndex = (segment: string): boolean => /^(0|[1-9]\d{0,8})$/.test(segment);
+
+/** Keys come from the server or the person: shown short, without control or direction characters. */
+function quoted(key: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = key.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  return `“${clean.length > MAX_KEY_LENGTH ? clean.slice(0, MAX_KEY_LENGTH) + '…' : clean}”`;
+}
+
 export function describeLocation(pointer: string, t: ProviderSettingsStrings): string {
   let segments: string[];
   try {
-    segments = fromPointer(pointer);
+    segments = fromPointer(String(pointer));
   } catch {
-    return t.unplacedLocation;
+    return t.requestLocation;
   }
-  const parts: string[] = [];
-  const [root, second, third, fourth, fifth, sixth] = segments;
-  if (root === 'provider_tokens') {
-    parts.push(t.gitProvidersHeading);
-    if (second !== undefined) parts.splice(0, 1, providerMeta(second).label);
-    if (third !== undefined && third !== KEY_SEGMENT) parts.push(fieldLabel(third, t));
-  } else if (root === 'mcp_config') {
-    parts.push(t.mcpHeading);
-    const kind = second !== undefined ? LIST_KINDS[second] : undefined;
-    if (kind && third !== undefined && /^\d+$/.test(third)) {
-      parts.splice(0, 1, t.serverLabel(kind, Number(third)));
-      if (fourth === 'args' && fifth !== undefined && /^\d+$/.test(fifth)) parts.push(t.argLabel(Number(fifth)));
-      else if (fourth === 'env' && fifth !== undefined)
-        parts.push(`${t.envLabel} “${fifth}”${sixth === KEY_SEGMENT ? ` (${t.envKeyLabel})` : ''}`);
-      else if (fourth !== undefined) parts.push(fieldLabel(fourth, t));
-    } else if (kind) {
-      parts.splice(0, 1, t.serverKindHeading[kind]);
-    } else if (second !== undefined) {
-      parts.push(second);
+  const [top, second, third, ...rest] = segments;
+  const generic = (segment: string): string => {
+    if (segment === KEY_SEGMENT) return t.keyLocation;
+    if (isIndex(segment)) return t.itemLocation(Number(segment));
+    const label = own(FIELD_LABELS, segment);
+    return label ? (t[label] as string) : quoted(segment);
+  };
+  if (top === undefined) return t.requestLocation;
+  if (segments.length === 1 && isIndex(top)) return t.requestCharacterLocation(Number(top));
+
+  const words: string[] = [];
+  if (top === 'provider_tokens') {
+    if (second === undefined) return t.gitProvidersHeading;
+    words.push(providerMeta(second).label, ...[third, ...rest].filter((s) => s !== undefined).map(generic));
+  } else if (top === 'mcp_config') {
+    const kind = second === undefined ? undefined : own(LIST_KINDS, second);
+    if (second === undefined) return t.mcpHeading;
+    if (kind === undefined) words.push(t.mcpHeading, ...[second, third, ...rest].filter((s) => s !== undefined).map(generic));
+    else if (third === undefined) words.push(t.serverKindHeading[kind]);
+    else if (!isIndex(third)) words.push(t.serverKindHeading[kind], ...[third, ...rest].map(generic));
+    else {
+      words.push(t.serverLabel(kind, Number(third)));
+      const [fieldName, item, ...tail] = rest;
+      if (fieldName === 'args' && item !== undefined && isIndex(item)) words.push(t.argLabel(Number(item)), ...tail.map(generic));
+      else if (fieldName === 'env' && item !== undefined) words.push(t.envVariableLocation(quoted(item).slice(1, -1)), ...tail.map(generic));
+      else words.push(...rest.map(generic));
     }
   } else {
-    parts.push(t.unplacedLocation);
-    if (root !== undefined) parts.push(segments.join('/'));
+    words.push(t.requestLocation, ...segments.map(generic));
   }
-  return parts.join(' › ');
-}
-
-function fieldLabel(key: string, t: ProviderSettingsStrings): string {
-  const label = Object.prototype.hasOwnProperty.call(FIELD_LABELS, key) ? FIELD_LABELS[key] : undefined;
-  return label ? (t[label] as string) : key;
+  return words.join(SEPARATOR);
 }

@@ -53,7 +53,12 @@ export interface ProviderSettingsStrings {
   reset: string;
   saved: string;
   errorSummaryHeading: (count: number) => string;
-  unplacedLocation: string;
+  /** Locations in the error summary for places no field shows. */
+  requestLocation: string;
+  requestCharacterLocation: (offset: number) => string;
+  envVariableLocation: (key: string) => string;
+  keyLocation: string;
+  itemLocation: (index: number) => string;
 }
 
 export const defaultStrings: ProviderSettingsStrings = {
@@ -109,5 +114,9 @@ export const defaultStrings: ProviderSettingsStrings = {
   reset: 'Discard changes',
   saved: 'Saved.',
   errorSummaryHeading: (n) => (n === 1 ? 'There is a problem' : `There are ${n} problems`),
-  unplacedLocation: 'Request',
+  requestLocation: 'Request',
+  requestCharacterLocation: (n) => `Request body (character ${n})`,
+  envVariableLocation: (key) => `Environment variable “${key}”`,
+  keyLocation: 'name',
+  itemLocation: (i) => `item ${i + 1}`,
 };

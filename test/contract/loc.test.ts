@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { describePointer, locToPointer } from '../../src/contract/loc.js';
+import { locToPointer } from '../../src/contract/loc.js';
 
 describe('contract/loc: locToPointer', () => {
   it('maps every CONTRACT.md example (pydantic v2)', () => {
@@ -60,47 +60,5 @@ describe('contract/loc: locToPointer', () => {
     const loc: unknown[] = ['body', ...Array.from({ length: 100_000 }, () => 'a')];
     const pointer = locToPointer(loc);
     expect(pointer).to.equal('/a'.repeat(32));
-  });
-});
-
-describe('contract/loc: describePointer', () => {
-  const cases: [string, string][] = [
-    ['', 'Request'],
-    ['/17', 'Request body (character 17)'],
-    ['/provider_tokens', 'Git provider tokens'],
-    ['/provider_tokens/github', 'GitHub'],
-    ['/provider_tokens/github/token', 'GitHub › token'],
-    ['/provider_tokens/gitlab/host', 'GitLab › host'],
-    ['/provider_tokens/azure_devops/[key]', 'Azure DevOps › name'],
-    ['/provider_tokens/my~1forge/token', 'Provider “my/forge” › token'],
-    ['/mcp_config', 'MCP configuration'],
-    ['/mcp_config/mcpServers', 'MCP configuration › “mcpServers”'],
-    ['/mcp_config/sse_servers', 'MCP SSE servers'],
-    ['/mcp_config/sse_servers/0/url', 'MCP SSE server 1 › URL'],
-    ['/mcp_config/shttp_servers/2/api_key', 'MCP SHTTP server 3 › API key'],
-    ['/mcp_config/stdio_servers/1', 'MCP stdio server 2'],
-    ['/mcp_config/stdio_servers/1/name', 'MCP stdio server 2 › name'],
-    ['/mcp_config/stdio_servers/1/command', 'MCP stdio server 2 › command'],
-    ['/mcp_config/stdio_servers/1/args', 'MCP stdio server 2 › arguments'],
-    ['/mcp_config/stdio_servers/0/args/2', 'MCP stdio server 1 › argument 3'],
-    ['/mcp_config/stdio_servers/1/env', 'MCP stdio server 2 › environment variables'],
-    ['/mcp_config/stdio_servers/1/env/K', 'MCP stdio server 2 › environment variable “K”'],
-    ['/mcp_config/stdio_servers/1/env/a~1b', 'MCP stdio server 2 › environment variable “a/b”'],
-    ['/mcp_config/stdio_servers/1/env/K/[key]', 'MCP stdio server 2 › environment variable “K” › name'],
-    ['/mcp_config/stdio_servers/1/env/', 'MCP stdio server 2 › environment variable “”'],
-    ['/other', 'Request › “other”'],
-    ['not a pointer', 'Request'],
-  ];
-  for (const [pointer, words] of cases) {
-    it(`${JSON.stringify(pointer)} -> ${words}`, () => {
-      expect(describePointer(pointer)).to.equal(words);
-    });
-  }
-
-  it('shortens long keys and drops control characters', () => {
-    expect(describePointer(`/mcp_config/stdio_servers/0/env/${'K'.repeat(100)}`)).to.equal(
-      `MCP stdio server 1 › environment variable “${'K'.repeat(40)}…”`,
-    );
-    expect(describePointer('/mcp_config/stdio_servers/0/env/a\u0000\u202eb')).to.equal('MCP stdio server 1 › environment variable “ab”');
   });
 });
