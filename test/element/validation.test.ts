@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { $, $$, click, control, errorOf, group, mount, type } from '../helpers/element.js';
+import { $, $$, click, control, errorOf, group, leave, mount, type } from '../helpers/element.js';
 
 async function withServers(): Promise<OpenHandsProviderSettings> {
   return mount((e) => {
@@ -61,7 +61,7 @@ describe('<openhands-provider-settings> checks', () => {
     await click(el, 'button[data-action="add-server"][data-kind="sse"]');
     const url = control(el, '/mcp_config/sse_servers/0/url');
     url.focus();
-    url.blur();
+    leave(url);
     await el.updateComplete;
     expect(url.hasAttribute('aria-invalid')).to.equal(false);
     await type(el, url, 'example.com/sse');

@@ -35,8 +35,22 @@ export async function type(el: OpenHandsProviderSettings, input: HTMLInputElemen
   input.focus();
   input.value = text;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  input.blur();
+  leave(input);
   await el.updateComplete;
+}
+
+/**
+ * Moves focus away from a control. Test pages run side by side and only one has the window's
+ * focus; in the others Chromium does not fire focus events, so deliver `focusout` as a focused
+ * window would.
+ */
+export function leave(input: HTMLElement): void {
+  let delivered = false;
+  const seen = () => (delivered = true);
+  input.addEventListener('focusout', seen, { once: true });
+  input.blur();
+  input.removeEventListener('focusout', seen);
+  if (!delivered) input.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
 }
 
 export async function click(el: OpenHandsProviderSettings, selector: string): Promise<void> {

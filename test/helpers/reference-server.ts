@@ -60,6 +60,7 @@ export function scriptResponses(id: string, responses: ScriptedResponse[]): Prom
   return control('POST', `/tenants/${id}/script`, { responses });
 }
 
-export function requestsOf(id: string): Promise<LoggedRequest[]> {
-  return control('GET', `/tenants/${id}/requests`);
+/** The API requests the tenant received, oldest first; `method` narrows them (e.g. to the saves). */
+export function requestsOf(id: string, method = 'POST'): Promise<LoggedRequest[]> {
+  return control('GET', `/tenants/${id}/requests?method=${method}`);
 }

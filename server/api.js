@@ -1,0 +1,249 @@
+// @ts-check
+/**
+ * The OpenHands API of one tenant: `POST /api/add-git-providers` and `GET /api/settings`,
+ * answering in the order the real server (FastAPI) checks things:
+ * body decoding (422 `json_invalid`) -> session key (401 `detail`) -> body validation (422)
+ * -> token check (401 `error`) -> store (200).
+ */
+
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { corsHeaders } from './cors.js';
+import { readBody, sendInternalServerError, sendJson } from './http.js';
+import { checkProviderTokens } from './provider-check.js';
+import { JsonDecodeError, JsonLimitError, parsePythonJson } from './python-json.js';
+import { pyStrip } from './python-text.js';
+import { playScripted } from './script.js';
+import { validateProviderBody, ValidatorCrash } from './validate.js';
+
+/** @typedef {import('node:http').IncomingMessage} IncomingMessage */
+/** @typedef {import('node:http').ServerResponse} ServerResponse */
+/** @typedef {import('./python-json.js').PyValue} PyValue */
+/** @typedef {import('./store.js').Tenant} Tenant */
+/** @typedef {import('./store.js').StoredSettings} StoredSettings */
+/** @typedef {import('./store.js').LoggedRequest} LoggedRequest */
+/** @typedef {import('./http.js').Lifecycle} Lifecycle */
+/**
+ * @typedef {object} RouteContext
+ * @property {IncomingMessage} req
+ * @property {ServerResponse} res
+ * @property {Tenant} tenant
+ * @property {Buffer} body
+ * @property {Record<string, string>} cors
+ */
+
+/** @type {Map<string, Map<string, (context: RouteContext) => void>>} path -> method -> handler */
+const ROUTES = new Map([
+  ['/api/add-git-providers', new Map([['POST', storeProviderTokens]])],
+  ['/api/settings', new Map([['GET', loadSettings]])],
+]);
+
+/**
+ * Answers one API request of `tenant`. Every request is logged first; a scripted answer,
+ * if one is queued, replaces the real logic.
+ * @param {object} context
+ * @param {IncomingMessage} context.req
+ * @param {ServerResponse} context.res
+ * @param {Tenant | undefined} context.tenant undefined when the path names no tenant
+ * @param {URL} context.url
+ * @param {string} context.apiPath the path after the tenant prefix, e.g. `/api/settings`
+ * @param {Lifecycle} context.lifecycle
+ */
+export async function serveApi({ req, res, tenant, url, apiPath, lifecycle }) {
+  const { bytes, tooLarge } = await readBody(req);
+  const cors = corsHeaders(req);
+  if (!tenant) return sendJson(res, 404, { detail: 'Not Found' }, cors);
+  tenant.record(logEntry(req, url, bytes, tooLarge));
+  await lifecycle.wait(tenant.delayMs);
+  if (lifecycle.closed) return void res.destroy();
+  const scripted = tenant.script.shift();
+  if (scripted) return playScripted(scripted, { req, res, lifecycle });
+  if (tooLarge) return sendJson(res, 413, { detail: 'Request body too large' }, cors);
+
+  const route = ROUTES.get(apiPath);
+  if (!route) {
+    // Starlette redirects `/api/settings/` to `/api/settings` (and keeps the method).
+    const withoutSlash = apiPath.replace(/\/+$/, '');
+    if (withoutSlash !== apiPath && ROUTES.has(withoutSlash)) return redirectWithoutSlash(req, res, url, cors);
+    return sendJson(res, 404, { detail: 'Not Found' }, cors);
+  }
+  const handler = route.get(req.method ?? '');
+  if (!handler) {
+    const allow = [...route.keys()].join(', ');
+    return sendJson(res, 405, { detail: 'Method Not Allowed' }, { ...cors, allow });
+  }
+  handler({ req, res, tenant, body: bytes, cors });
+}
+
+/** @param {RouteContext} context */
+function storeProviderTokens({ req, res, tenant, body, cors }) {
+  const decoded = decodeFastApiBody(body, req.headers['content-type']);
+  if (decoded.kind === 'json_invalid') {
+    const { msg, pos } = decoded.error;
+    const error = {
+      type: 'json_invalid',
+      loc: ['body', BigInt(pos)],
+      msg: 'JSON decode error',
+      input: {},
+      ctx: { error: msg },
+    };
+    return sendJson(res, 422, { detail: [error] }, cors);
+  }
+  if (decoded.kind === 'unreadable') return sendJson(res, 400, { detail: 'There was an error parsing the body' }, cors);
+  if (!sessionKeyAccepted(req, tenant)) return sendJson(res, 401, { detail: 'Unauthorized' }, cors);
+
+  let result;
+  try {
+    result = validateProviderBody(decoded.value, tenant.providerTypes);
+  } catch (error) {
+    if (error instanceof ValidatorCrash) return sendInternalServerError(res);
+    throw error;
+  }
+  if (!result.ok) return sendJson(res, 422, { detail: result.errors }, cors);
+
+  const rejection = checkProviderTokens(result.value.provider_tokens, tenant.storedTokens);
+  if (rejection) return sendJson(res, 401, { error: rejection }, cors);
+  tenant.storeProviderTokens(result.value.provider_tokens);
+  sendJson(res, 200, { message: 'Git providers stored' }, cors);
+}
+
+/** @param {RouteContext} context */
+function loadSettings({ req, res, tenant, cors }) {
+  if (!sessionKeyAccepted(req, tenant)) return sendJson(res, 401, { detail: 'Unauthorized' }, cors);
+  if (!tenant.settings) return sendJson(res, 404, { error: 'Settings not found' }, cors);
+  sendJson(res, 200, settingsView(tenant.settings), cors);
+}
+
+/**
+ * `GET /api/settings` as OpenHands answers it: the user's settings with every secret left
+ * out, `provider_tokens_set` naming the providers that have a token (with their host).
+ * @param {StoredSettings} settings
+ */
+function settingsView(settings) {
+  return {
+    language: 'en',
+    agent: 'CodeActAgent',
+    max_iterations: null,
+    security_analyzer: null,
+    confirmation_mode: false,
+    llm_model: null,
+    llm_api_key: null,
+    llm_base_url: null,
+    enable_default_condenser: true,
+    enable_sound_notifications: false,
+    user_consents_to_analytics: null,
+    mcp_config: settings.mcpConfig,
+    search_api_key: null,
+    email: null,
+    email_verified: null,
+    provider_tokens_set: new Map([...settings.providerTokens].map(([provider, { host }]) => [provider, host])),
+    llm_api_key_set: false,
+    search_api_key_set: false,
+  };
+}
+
+/**
+ * What FastAPI makes of the body of a route that takes a JSON model: nothing when empty;
+ * `json.loads` of it when the Content-Type is absent or JSON (`application/json`,
+ * `application/*+json`); the raw bytes (which no model accepts) otherwise.
+ * @param {Buffer} bytes
+ * @param {string | undefined} contentType
+ * @returns {{ kind: 'value', value: PyValue } | { kind: 'json_invalid', error: JsonDecodeError } | { kind: 'unreadable' }}
+ */
+function decodeFastApiBody(bytes, contentType) {
+  if (bytes.length === 0) return { kind: 'value', value: null };
+  if (!isJsonContentType(contentType)) return { kind: 'value', value: bytes.toString('utf8') };
+  const text = decodeUtf8(bytes);
+  if (text === null) return { kind: 'unreadable' };
+  try {
+    return { kind: 'value', value: parsePythonJson(text) };
+  } catch (error) {
+    if (error instanceof JsonDecodeError) return { kind: 'json_invalid', error };
+    if (error instanceof JsonLimitError) return { kind: 'unreadable' };
+    throw error;
+  }
+}
+
+/**
+ * Python's `email.message` reading of a Content-Type, as FastAPI uses it.
+ * @param {string | undefined} header
+ */
+function isJsonContentType(header) {
+  if (!header) return true;
+  const type = pyStrip(header.split(';', 1)[0] ?? '').toLowerCase();
+  const parts = type.split('/');
+  if (parts.length !== 2) return false;
+  const [main, sub = ''] = parts;
+  return main === 'application' && (sub === 'json' || sub.endsWith('+json'));
+}
+
+/**
+ * UTF-8 with an optional BOM, as `json.loads(bytes)` reads it.
+ * @param {Buffer} bytes
+ * @returns {string | null} null when the bytes are not UTF-8
+ */
+function decodeUtf8(bytes) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * @param {IncomingMessage} req
+ * @param {Tenant} tenant
+ */
+function sessionKeyAccepted(req, tenant) {
+  if (tenant.sessionKey === null) return true;
+  const sent = req.headers['x-session-api-key'];
+  if (typeof sent !== 'string' || sent === '') return false;
+  // Compare digests so that the time taken says nothing about the key.
+  const digest = (/** @type {string} */ s) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(sent), digest(tenant.sessionKey));
+}
+
+/**
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ * @param {URL} url
+ * @param {Record<string, string>} cors
+ */
+function redirectWithoutSlash(req, res, url, cors) {
+  const scheme = /** @type {{ encrypted?: boolean }} */ (req.socket).encrypted ? 'https' : 'http';
+  const location = `${scheme}://${req.headers.host ?? 'localhost'}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+  res.writeHead(307, { ...cors, location, 'content-length': '0' });
+  res.end();
+}
+
+/**
+ * @param {IncomingMessage} req
+ * @param {URL} url
+ * @param {Buffer} bytes
+ * @param {boolean} tooLarge
+ * @returns {LoggedRequest}
+ */
+function logEntry(req, url, bytes, tooLarge) {
+  const header = (/** @type {string} */ name) => {
+    const value = req.headers[name];
+    return typeof value === 'string' ? value : null;
+  };
+  /** @type {Pick<LoggedRequest, 'bodyKind' | 'body'>} */
+  let body = { bodyKind: 'empty', body: null };
+  if (tooLarge) body = { bodyKind: 'too-large', body: null };
+  else if (bytes.length > 0) {
+    const text = decodeUtf8(bytes);
+    try {
+      body = { bodyKind: 'json', body: parsePythonJson(text ?? '') };
+    } catch {
+      body = { bodyKind: 'text', body: text ?? bytes.toString('utf8') };
+    }
+  }
+  return {
+    method: req.method ?? '',
+    path: url.pathname + url.search,
+    sessionKey: header('x-session-api-key'),
+    origin: header('origin'),
+    contentType: header('content-type'),
+    ...body,
+  };
+}

@@ -1,0 +1,162 @@
+// @ts-check
+/**
+ * Tenants: isolated, in-memory OpenHands users. Each has its own session key, ProviderType
+ * list, stored settings, scripted answers and request log, so that parallel tests never
+ * share state.
+ */
+
+import { randomBytes } from 'node:crypto';
+
+/** @typedef {import('./python-json.js').PyValue} PyValue */
+/** @typedef {import('./validate.js').McpConfig} McpConfig */
+/** @typedef {import('./validate.js').ProviderTokenValue} ProviderTokenValue */
+/** @typedef {import('./provider-check.js').StoredToken} StoredToken */
+/** @typedef {import('./script.js').ScriptedResponse} ScriptedResponse */
+/**
+ * What `GET /api/settings` is built from; `null` on a tenant means the user has no settings yet.
+ * @typedef {{ providerTokens: Map<string, StoredToken>, mcpConfig: McpConfig | null }} StoredSettings
+ */
+/**
+ * @typedef {object} TenantConfig
+ * @property {string | null} sessionKey null: no `X-Session-API-Key` check
+ * @property {string[]} providerTypes the ProviderType values the server accepts
+ * @property {StoredSettings | null} settings
+ * @property {number} delayMs added before every API answer
+ */
+/**
+ * @typedef {object} LoggedRequest
+ * @property {string} method
+ * @property {string} path as received, prefix and query included
+ * @property {string | null} sessionKey the `X-Session-API-Key` header
+ * @property {string | null} origin
+ * @property {string | null} contentType
+ * @property {'json' | 'text' | 'empty' | 'too-large'} bodyKind
+ * @property {PyValue} body parsed JSON, else the raw text, else null
+ */
+
+export const DEFAULT_PROVIDER_TYPES = Object.freeze(['github', 'gitlab', 'bitbucket', 'enterprise_sso']);
+
+/** @returns {StoredSettings} */
+export const emptySettings = () => ({ providerTokens: new Map(), mcpConfig: null });
+
+// Enough for any test run; beyond it the least recently used tenants go, so a long-running
+// demo server does not grow without bound.
+const MAX_TENANTS = 1000;
+const MAX_LOGGED_REQUESTS = 500;
+
+export class Tenant {
+  /** @type {string | null} */ sessionKey = null;
+  /** @type {string[]} */ providerTypes = [];
+  /** @type {StoredSettings | null} */ settings = null;
+  delayMs = 0;
+  /** @type {ScriptedResponse[]} answers to give instead of the real logic, first first */
+  script = [];
+  /** @type {LoggedRequest[]} */
+  requests = [];
+  requestCount = 0;
+
+  /**
+   * @param {string} id
+   * @param {string} baseUrl
+   * @param {TenantConfig} initial kept for reset()
+   */
+  constructor(id, baseUrl, initial) {
+    this.id = id;
+    this.baseUrl = baseUrl;
+    this.initial = structuredClone(initial);
+    this.reset();
+  }
+
+  reset() {
+    Object.assign(this, structuredClone(this.initial));
+    this.script = [];
+    this.requests = [];
+    this.requestCount = 0;
+  }
+
+  /** @param {LoggedRequest} request */
+  record(request) {
+    this.requestCount++;
+    this.requests.push(request);
+    if (this.requests.length > MAX_LOGGED_REQUESTS) this.requests.shift();
+  }
+
+  /** @returns {ReadonlyMap<string, StoredToken>} */
+  get storedTokens() {
+    return this.settings?.providerTokens ?? new Map();
+  }
+
+  /**
+   * Stores what `POST /api/add-git-providers` accepted. The incoming map replaces the stored
+   * one: a provider left out is deleted; one sent without a token keeps its stored token
+   * (and user_id) but takes the host that was sent; a new provider without a token is dropped.
+   * `mcp_config` is not stored by this endpoint.
+   * @param {ReadonlyMap<string, ProviderTokenValue>} incoming
+   */
+  storeProviderTokens(incoming) {
+    /** @type {Map<string, StoredToken>} */
+    const next = new Map();
+    for (const [provider, sent] of incoming) {
+      const kept = this.storedTokens.get(provider);
+      if (sent.token) next.set(provider, { token: sent.token, host: sent.host, user_id: sent.user_id });
+      else if (kept) next.set(provider, { ...kept, host: sent.host });
+    }
+    this.settings = { ...(this.settings ?? emptySettings()), providerTokens: next };
+  }
+
+  /** The tenant as the test controls show it: everything, stored tokens included. */
+  describe() {
+    /** @type {Map<string, StoredToken>} */
+    const tokens = this.settings?.providerTokens ?? new Map();
+    return {
+      id: this.id,
+      baseUrl: this.baseUrl,
+      sessionKey: this.sessionKey,
+      providerTypes: this.providerTypes,
+      delayMs: this.delayMs,
+      hasSettings: this.settings !== null,
+      provider_tokens: tokens,
+      mcp_config: this.settings?.mcpConfig ?? null,
+      pendingResponses: this.script.length,
+      requestCount: this.requestCount,
+    };
+  }
+}
+
+export class TenantRegistry {
+  /** @type {Map<string, Tenant>} most recently used last */
+  #tenants = new Map();
+
+  /** @param {TenantConfig} defaultConfig the tenant served at `/api/...` */
+  constructor(defaultConfig) {
+    this.default = new Tenant('default', '', defaultConfig);
+  }
+
+  /** @param {TenantConfig} config */
+  create(config) {
+    const id = randomBytes(9).toString('base64url');
+    const tenant = new Tenant(id, `/t/${id}`, config);
+    this.#tenants.set(id, tenant);
+    for (const oldest of this.#tenants.keys()) {
+      if (this.#tenants.size <= MAX_TENANTS) break;
+      this.#tenants.delete(oldest);
+    }
+    return tenant;
+  }
+
+  /** @param {string} id */
+  get(id) {
+    if (id === 'default') return this.default;
+    const tenant = this.#tenants.get(id);
+    if (tenant) {
+      this.#tenants.delete(id);
+      this.#tenants.set(id, tenant);
+    }
+    return tenant;
+  }
+
+  /** @param {string} id */
+  delete(id) {
+    return this.#tenants.delete(id);
+  }
+}
