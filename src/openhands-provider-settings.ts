@@ -6,10 +6,10 @@ import { OpenHandsProviderSettings } from './element/provider-settings.js';
 
 export * from './index.js';
 
-export const tagName = 'openhands-provider-settings';
-
 // Guarded so two bundles that both carry the element do not throw on the second definition.
-if (!customElements.get(tagName)) customElements.define(tagName, OpenHandsProviderSettings);
+if (!customElements.get('openhands-provider-settings')) {
+  customElements.define('openhands-provider-settings', OpenHandsProviderSettings);
+}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -114,6 +114,7 @@ export const styles = css`
   .field {
     display: grid;
     gap: 0.25rem;
+    align-content: start;
     min-width: 0;
   }
   label,

@@ -369,6 +369,23 @@ export class OpenHandsProviderSettings extends LitElement {
     if (row === undefined || field === undefined) return;
     const key = row + '\u0000' + field;
     if (!this.touched.has(key) && this.model.errorsFor(row, field).length === 0) return;
+    const next = event.relatedTarget;
+    if (next instanceof HTMLButtonElement && this.renderRoot.contains(next)) {
+      // Focus left for one of our buttons: check once the press is over, so a message appearing
+      // above the button does not move it from under the pointer and swallow the click.
+      const later = () => {
+        window.removeEventListener('pointerup', later, true);
+        window.removeEventListener('keyup', later, true);
+        setTimeout(() => this.checkField(row, field));
+      };
+      window.addEventListener('pointerup', later, true);
+      window.addEventListener('keyup', later, true);
+      return;
+    }
+    this.checkField(row, field);
+  }
+
+  private checkField(row: string, field: string): void {
     if (this.model.validateField(row, field)) this.requestUpdate();
   }
 

@@ -13,8 +13,9 @@ export interface ProviderSettingsStrings {
   storedBadge: string;
   storedTokenPlaceholder: string;
   tokenPlaceholder: string;
-  showToken: string;
-  hideToken: string;
+  /** The show/hide button of a secret field; its accessible name adds the field's label. */
+  showSecret: string;
+  hideSecret: string;
   bareDomainHint: string;
   gitlabHostHint: string;
   bitbucketTokenHint: string;
@@ -69,8 +70,8 @@ export const defaultStrings: ProviderSettingsStrings = {
   storedBadge: 'Stored',
   storedTokenPlaceholder: 'Stored token kept; type to replace it',
   tokenPlaceholder: '',
-  showToken: 'Show token',
-  hideToken: 'Hide token',
+  showSecret: 'Show',
+  hideSecret: 'Hide',
   bareDomainHint: 'The domain only, without https:// or a path. Leave empty for the public service.',
   gitlabHostHint: 'A domain, with or without https://. Leave empty for gitlab.com.',
   bitbucketTokenHint: 'Written as username:app_password.',

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, findAccessibilityNode, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { $, control, mount } from '../helpers/element.js';
+import { $, control, errorOf, mount } from '../helpers/element.js';
 
 function manyServers(n: number) {
   return {
@@ -104,5 +104,27 @@ describe('<openhands-provider-settings> focus after removing rows', () => {
     $(el, `button[data-action="remove-arg"][data-row="${lastArg}"]`).click();
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement).to.equal($(el, `button[data-action="add-arg"][data-row="${server}"]`));
+  });
+});
+
+describe('<openhands-provider-settings> with a pointer', () => {
+  it('a click on Save right after typing an invalid value still saves (the check does not move the button away)', async () => {
+    await setViewport({ width: 900, height: 2000 });
+    const el = await mount((e) => {
+      e.providers = ['github'];
+      e.value = { provider_tokens: {}, mcp_config: { sse_servers: [{ url: '', api_key: null }], shttp_servers: [], stdio_servers: [] } };
+    });
+    const url = control(el, '/mcp_config/sse_servers/0/url');
+    url.focus();
+    await sendKeys({ type: 'mcp.example.com' });
+    let submits = 0;
+    el.addEventListener('provider-settings-failed', () => submits++);
+    const save = $(el, 'button[type="submit"]').getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(save.x + save.width / 2), Math.round(save.y + save.height / 2)] });
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect(submits).to.equal(1);
+    expect(errorOf(el, url)).to.equal('URL must include a scheme (http:// or https://)');
+    await resetMouse();
   });
 });

@@ -51,10 +51,11 @@ describe('<openhands-provider-settings> rendering', () => {
     const el = await mount();
     const token = control(el, '/provider_tokens/github/token');
     const toggle = $(el, `button[data-action="toggle-reveal"][aria-controls="${token.id}"]`);
-    expect(toggle.getAttribute('aria-pressed')).to.equal('false');
+    expect(toggle.getAttribute('aria-label')).to.equal('Show Token');
     await click(el, `button[data-action="toggle-reveal"][aria-controls="${token.id}"]`);
     expect(token.type).to.equal('text');
-    expect(toggle.getAttribute('aria-pressed')).to.equal('true');
+    expect(toggle.getAttribute('aria-label')).to.equal('Hide Token');
+    expect(token.value).to.equal('');
   });
 
   it('adds, edits, reorders and removes MCP servers with data-path at their current position', async () => {

@@ -62,9 +62,9 @@ export function field(ctx: RenderContext, o: FieldOptions): TemplateResult {
             data-action="toggle-reveal"
             data-row=${o.rowId}
             aria-controls=${id}
-            aria-pressed=${revealed ? 'true' : 'false'}
+            aria-label=${`${revealed ? ctx.t.hideSecret : ctx.t.showSecret} ${o.label}`}
           >
-            ${revealed ? ctx.t.hideToken : ctx.t.showToken}
+            ${revealed ? ctx.t.hideSecret : ctx.t.showSecret}
           </button>`
         : nothing}
     </div>

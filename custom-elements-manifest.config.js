@@ -1,0 +1,26 @@
+// The Custom Elements Manifest analyzer: `npm run manifest` writes custom-elements.json from the JSDoc in src/.
+
+/**
+ * The analyzer also guesses events from `dispatchEvent(new SomeEvent(arg))`, naming them after
+ * `arg`. Our events are documented with `@fires` (which carry a description): keep only those.
+ */
+function documentedEventsOnly() {
+  return {
+    name: 'documented-events-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        for (const declaration of mod.declarations ?? []) {
+          if (declaration.events) declaration.events = declaration.events.filter((e) => e.name && e.description);
+        }
+      }
+    },
+  };
+}
+
+export default {
+  // The public surface: the element, its events and strings, and the registration module.
+  globs: ['src/element/*.ts', 'src/index.ts', 'src/openhands-provider-settings.ts'],
+  outdir: '.',
+  litelement: true,
+  plugins: [documentedEventsOnly()],
+};
