@@ -20,7 +20,10 @@ function documentedEventsOnly() {
 export default {
   // The public surface: the element, its events and strings, and the registration module.
   globs: ['src/element/*.ts', 'src/index.ts', 'src/openhands-provider-settings.ts'],
-  outdir: '.',
+  // scripts/check-manifest.js writes a fresh copy elsewhere to compare with the committed one.
+  outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
+  // package.json's customElements field is ours; the analyzer would point it at its outdir.
+  packagejson: false,
   plugins: [documentedEventsOnly()],
 };

@@ -1,12 +1,15 @@
 // Fails when custom-elements.json is not what the analyzer makes of the current source.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const outdir = mkdtempSync(join(tmpdir(), 'cem-'));
+// The analyzer joins its outdir onto the working directory, so a relative folder it is.
+const outdir = join('node_modules', '.cache', 'cem-check');
 try {
-  execFileSync('npx', ['cem', 'analyze', '--outdir', outdir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npx', ['cem', 'analyze'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, CEM_OUTDIR: outdir },
+  });
   const fresh = readFileSync(join(outdir, 'custom-elements.json'), 'utf8');
   const committed = readFileSync('custom-elements.json', 'utf8');
   if (fresh !== committed) {
