@@ -9,7 +9,7 @@ import {
   type Tenant,
   type TenantOptions,
 } from '../helpers/reference-server.js';
-import { $, $$, click, control, errorOf, group, mount, nextEvent, type } from '../helpers/element.js';
+import { $, $$, click, control, description, errorOf, group, mount, nextEvent, type } from '../helpers/element.js';
 
 async function setup(options: TenantOptions = {}, configure: (el: OpenHandsProviderSettings) => void = () => {}) {
   const tenant = await createTenant(options);
@@ -232,5 +232,114 @@ describe('<openhands-provider-settings> saving to the reference server', () => {
     el.addEventListener('provider-settings-submit', (e) => e.preventDefault());
     expect((await el.submit()).kind).to.equal('aborted');
     expect(await requestsOf(tenant.id)).to.deep.equal([]);
+  });
+});
+
+describe('<openhands-provider-settings> placing every item of a 422', () => {
+  it('an older server that does not know a provider: the map key error lands on that provider', async () => {
+    const { el } = await setup({}, (e) => (e.providers = ['azure_devops', 'github']));
+    await type(el, control(el, '/provider_tokens/azure_devops/token'), 'azdo-token');
+    expect((await el.submit()).kind).to.equal('validation');
+    await el.updateComplete;
+    const section = group(el, '/provider_tokens/azure_devops');
+    expect(description(el, section)).to.equal("Input should be 'github', 'gitlab', 'bitbucket' or 'enterprise_sso'");
+    expect(control(el, '/provider_tokens/azure_devops/token').value).to.equal('azdo-token');
+  });
+
+  it('every item lands on its field, its nearest rendered ancestor, or the summary, with its message', async () => {
+    const { tenant, el } = await setup({}, (e) => {
+      e.noValidate = true;
+      e.value = {
+        provider_tokens: { github: { token: 'ghp_x', host: null } },
+        mcp_config: {
+          sse_servers: [{ url: 'https://a.example.com', api_key: null }],
+          shttp_servers: [],
+          stdio_servers: [{ name: 'fs', command: 'npx', args: ['-y', 'pkg'], env: { K: 'v', 'a/b': 'w' } }],
+        },
+      };
+    });
+    const item = (loc: unknown[], msg: string, type = 'value_error') => ({ type, loc, msg, input: 'ghp_x' });
+    await scriptResponses(tenant.id, [
+      {
+        status: 422,
+        body: {
+          detail: [
+            item(['body', 'provider_tokens', 'github', 'token'], 'Input should be a valid string', 'string_type'),
+            item(['body', 'provider_tokens', 'github', '__key__'], 'value is not a valid enumeration member', 'type_error.enum'),
+            item(['body', 'mcp_config', 'sse_servers', 0, 'url'], 'Value error, URL must include a valid domain/host'),
+            item(['body', 'mcp_config', 'stdio_servers', 0, 'args', 1], 'Input should be a valid string', 'string_type'),
+            item(['body', 'mcp_config', 'stdio_servers', 0, 'env', 'a/b'], 'Input should be a valid string', 'string_type'),
+            item(['body', 'mcp_config', 'stdio_servers', 0, 'env', 'K', '[key]'], 'Bad key'),
+            item(['body', 'mcp_config', 'stdio_servers', 0, 'timeout'], 'Extra inputs are not permitted', 'extra_forbidden'),
+            item(['body', 'mcp_config', 'stdio_servers', 5, 'name'], 'Field required', 'missing'),
+            item(['body', 'mcp_config', 'mcpServers'], 'Extra inputs are not permitted', 'extra_forbidden'),
+            item(['body', 17], 'JSON decode error', 'json_invalid'),
+            item(['query', 'x'], 'Field required', 'missing'),
+          ],
+        },
+      },
+    ]);
+    const outcome = await el.submit();
+    await el.updateComplete;
+    expect(outcome.kind).to.equal('validation');
+    const on = (pointer: string) => errorOf(el, control(el, pointer));
+    expect(on('/provider_tokens/github/token')).to.equal('Input should be a valid string');
+    expect(description(el, group(el, '/provider_tokens/github'))).to.contain('value is not a valid enumeration member');
+    expect(on('/mcp_config/sse_servers/0/url')).to.equal('URL must include a valid domain/host');
+    expect(on('/mcp_config/stdio_servers/0/args/1')).to.equal('Input should be a valid string');
+    expect(on('/mcp_config/stdio_servers/0/env/a~1b')).to.equal('Input should be a valid string');
+    expect(on('/mcp_config/stdio_servers/0/env/K/[key]')).to.equal('Bad key');
+    // No field for these: the nearest rendered ancestor shows them.
+    expect(description(el, group(el, '/mcp_config/stdio_servers/0'))).to.equal('Extra inputs are not permitted');
+    expect(description(el, group(el, '/mcp_config/stdio_servers'))).to.equal('Field required');
+    expect(description(el, group(el, '/mcp_config'))).to.equal('Extra inputs are not permitted');
+    // Nothing is dropped: every item is listed in the summary, the unplaceable ones with a readable place.
+    const summary = $$(el, '[part="error-summary"] li').map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(summary).to.have.length(11);
+    expect(summary).to.include('Request body (character 17): JSON decode error');
+    expect(summary).to.include('Request: Field required');
+    // The token the server echoed in `input` is shown nowhere.
+    expect(el.shadowRoot!.textContent).not.to.contain('ghp_x');
+  });
+
+  it('redacts a secret the server echoes in a message, in the page and in the event', async () => {
+    const { tenant, el } = await setup();
+    await scriptResponses(tenant.id, [
+      { status: 500, body: { error: 'Could not store ghp_topsecret_1 for github' } },
+    ]);
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_topsecret_1');
+    const failed = nextEvent(el, 'provider-settings-failed');
+    await el.submit();
+    await el.updateComplete;
+    const event = await failed;
+    expect(event.message).not.to.contain('ghp_topsecret_1');
+    expect($(el, '[part="form-error"]').textContent).not.to.contain('ghp_topsecret_1');
+    expect($(el, '[part="form-error"]').textContent).to.contain('•••');
+  });
+});
+
+describe('<openhands-provider-settings> configuration', () => {
+  it('refuses to send secrets over plain http to a host that is not this machine', async () => {
+    const el = await mount((e) => {
+      e.baseUrl = 'http://openhands.example.com';
+      e.sessionKey = SESSION_KEY;
+    });
+    const submitted = nextEvent(el, 'provider-settings-failed');
+    const outcome = await el.submit();
+    expect(outcome.kind).to.equal('refused');
+    expect((await submitted).kind).to.equal('refused');
+    await el.updateComplete;
+    expect($(el, '[part="form-error"]').textContent).to.not.equal('');
+  });
+
+  it('tells the page when the form changes, and whether it differs from what is stored', async () => {
+    const el = await mount();
+    const changed = nextEvent(el, 'provider-settings-change');
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_new');
+    expect((await changed).dirty).to.equal(true);
+    el.reset();
+    await el.updateComplete;
+    expect(el.dirty).to.equal(false);
+    expect(control(el, '/provider_tokens/github/token').value).to.equal('');
   });
 });
