@@ -6,6 +6,7 @@ import { SECTION_IDS } from '../../model/draft.js';
 import type { RenderContext } from './context.js';
 import { domId } from './context.js';
 import { errorText, field, groupError, rowActions } from './field.js';
+import { section } from './section.js';
 
 const ROOT = '/mcp_config';
 
@@ -19,46 +20,31 @@ export const SERVER_LISTS: Record<ServerKind, { key: string; sectionId: string }
 const KINDS: readonly ServerKind[] = ['sse', 'shttp', 'stdio'];
 
 export function mcpSection(ctx: RenderContext): TemplateResult {
-  const error = errorText(ctx, SECTION_IDS.mcpConfig, ['']);
-  return html`<section
-    class="part"
-    part="mcp"
-    data-path=${ROOT}
-    data-row=${SECTION_IDS.mcpConfig}
-    data-field=""
-    tabindex="-1"
-    aria-labelledby="mcp-heading"
-    aria-describedby=${error ? 'mcp-error' : nothing}
-  >
-    <div>
+  return section(ctx, {
+    id: 'mcp',
+    part: 'mcp',
+    path: ROOT,
+    rowId: SECTION_IDS.mcpConfig,
+    heading: html`<div>
       <h2 id="mcp-heading">${ctx.t.mcpHeading}</h2>
       <p class="intro">${ctx.t.mcpIntro}</p>
-    </div>
-    ${groupError('mcp-error', error)} ${KINDS.map((kind) => serverList(ctx, kind))}
-  </section>`;
+    </div>`,
+    content: KINDS.map((kind) => serverList(ctx, kind)),
+  });
 }
 
 function serverList(ctx: RenderContext, kind: ServerKind): TemplateResult {
   const { key, sectionId } = SERVER_LISTS[kind];
   const path = childPointer(ROOT, key);
   const rows: readonly (UrlServerRow | StdioServerRow)[] = ctx.model.draft[kind];
-  const error = errorText(ctx, sectionId, ['']);
-  const headingId = `${kind}-heading`;
-  const errorId = `${kind}-error`;
-  return html`<section
-    class="part"
-    part="server-list"
-    data-path=${path}
-    data-row=${sectionId}
-    data-field=""
-    data-kind=${kind}
-    tabindex="-1"
-    aria-labelledby=${headingId}
-    aria-describedby=${error ? errorId : nothing}
-  >
-    <h3 id=${headingId}>${ctx.t.serverKindHeading[kind]}</h3>
-    ${groupError(errorId, error)}
-    ${rows.length === 0 ? html`<p class="empty">${ctx.t.serverKindEmpty[kind]}</p>` : nothing}
+  return section(ctx, {
+    id: kind,
+    part: 'server-list',
+    path,
+    rowId: sectionId,
+    kind,
+    heading: html`<h3 id=${`${kind}-heading`}>${ctx.t.serverKindHeading[kind]}</h3>`,
+    content: html`${rows.length === 0 ? html`<p class="empty">${ctx.t.serverKindEmpty[kind]}</p>` : nothing}
     ${repeat(
       rows,
       (row) => row.id,
@@ -67,10 +53,10 @@ function serverList(ctx: RenderContext, kind: ServerKind): TemplateResult {
           ? stdioCard(ctx, row as StdioServerRow, childPointer(path, index), index, rows.length)
           : urlCard(ctx, kind, row as UrlServerRow, childPointer(path, index), index, rows.length),
     )}
-    <div class="actions">
-      <button type="button" data-action="add-server" data-kind=${kind}>${ctx.t.addServer[kind]}</button>
-    </div>
-  </section>`;
+      <div class="actions">
+        <button type="button" data-action="add-server" data-kind=${kind}>${ctx.t.addServer[kind]}</button>
+      </div>`,
+  });
 }
 
 function card(

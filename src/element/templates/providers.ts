@@ -7,29 +7,22 @@ import { providerMeta } from '../provider-meta.js';
 import type { RenderContext } from './context.js';
 import { domId } from './context.js';
 import { errorText, field, groupError } from './field.js';
+import { section } from './section.js';
 
 const ROOT = '/provider_tokens';
 
 export function providersSection(ctx: RenderContext): TemplateResult {
-  const sectionError = errorText(ctx, SECTION_IDS.providerTokens, ['']);
-  const errorId = 'providers-error';
-  return html`<section
-    class="part"
-    part="providers"
-    data-path=${ROOT}
-    data-row=${SECTION_IDS.providerTokens}
-    data-field=""
-    tabindex="-1"
-    aria-labelledby="providers-heading"
-    aria-describedby=${sectionError ? errorId : nothing}
-  >
-    <div>
+  return section(ctx, {
+    id: 'providers',
+    part: 'providers',
+    path: ROOT,
+    rowId: SECTION_IDS.providerTokens,
+    heading: html`<div>
       <h2 id="providers-heading">${ctx.t.gitProvidersHeading}</h2>
       <p class="intro">${ctx.t.gitProvidersIntro}</p>
-    </div>
-    ${groupError(errorId, sectionError)}
-    ${repeat(ctx.model.draft.providers, (row) => row.id, (row) => providerCard(ctx, row))}
-  </section>`;
+    </div>`,
+    content: repeat(ctx.model.draft.providers, (row) => row.id, (row) => providerCard(ctx, row)),
+  });
 }
 
 function providerCard(ctx: RenderContext, row: ProviderRow): TemplateResult {
