@@ -342,7 +342,7 @@ export class OpenHandsProviderSettings extends LitElement {
     if (!(input instanceof HTMLInputElement)) return;
     const { row, field } = input.dataset;
     if (row === undefined || field === undefined) return;
-    const before = this.fieldValue(row, field);
+    const before = this.model.fieldValue(row, field) ?? '';
     let rerender = this.model.setField(row, field, input.value);
     this.touched.add(row + '\u0000' + field);
     // Emptiness decides which buttons a row offers; anything else needs no render per keystroke.
@@ -353,13 +353,6 @@ export class OpenHandsProviderSettings extends LitElement {
     }
     if (rerender) this.requestUpdate();
     this.dispatchEvent(new ProviderSettingsChangeEvent(this.model.dirty));
-  }
-
-  private fieldValue(rowId: string, field: string): string {
-    const row = this.model.row(rowId) as unknown as Record<string, unknown> | undefined;
-    const key = field === '[key]' ? 'key' : field === 'api_key' ? 'apiKey' : field;
-    const value = row?.[key];
-    return typeof value === 'string' ? value : '';
   }
 
   private onFocusOut(event: FocusEvent): void {

@@ -262,6 +262,13 @@ export class FormModel {
     return cleared || flipped || (entry.kind === 'env' && field === KEY_SEGMENT);
   }
 
+  /** What an editable field holds now; `undefined` for an unknown row or field. */
+  fieldValue(rowId: string, field: string): string | undefined {
+    const entry = this.index.get(rowId);
+    const key = entry ? this.property(entry, field) : null;
+    return entry && key !== null ? (entry.row as unknown as Record<string, string>)[key] : undefined;
+  }
+
   addServer(kind: ServerKind): string {
     const id = this.ids.next();
     if (kind === 'stdio') {
@@ -792,30 +799,29 @@ export class FormModel {
   }
 
   /** Writes a field; false when the row has no such field or the value is unchanged. */
-  private assign(entry: RowEntry, field: string, value: string): boolean {
-    const write = <T extends object, K extends keyof T>(row: T, key: K): boolean => {
-      if (row[key] === value) return false;
-      row[key] = value as T[K];
-      return true;
-    };
+  /** The row property behind an editable field, or null when the row has no such field. */
+  private property(entry: RowEntry, field: string): string | null {
     switch (entry.kind) {
       case 'provider':
-        if (field === 'token' || field === 'host') return write(entry.row, field);
-        return false;
+        return field === 'token' || field === 'host' ? field : null;
       case 'sse':
       case 'shttp':
-        if (field === 'url') return write(entry.row, 'url');
-        if (field === 'api_key') return write(entry.row, 'apiKey');
-        return false;
+        return field === 'url' ? 'url' : field === 'api_key' ? 'apiKey' : null;
       case 'stdio':
-        if (field === 'name' || field === 'command') return write(entry.row, field);
-        return false;
+        return field === 'name' || field === 'command' ? field : null;
       case 'arg':
-        return field === 'value' && write(entry.row, 'value');
+        return field === 'value' ? 'value' : null;
       case 'env':
-        if (field === KEY_SEGMENT) return write(entry.row, 'key');
-        return field === 'value' && write(entry.row, 'value');
+        return field === KEY_SEGMENT ? 'key' : field === 'value' ? 'value' : null;
     }
+  }
+
+  private assign(entry: RowEntry, field: string, value: string): boolean {
+    const key = this.property(entry, field);
+    const row = entry.row as unknown as Record<string, string>;
+    if (key === null || row[key] === value) return false;
+    row[key] = value;
+    return true;
   }
 
   private currentSignature(entry: RowEntry): string | boolean {

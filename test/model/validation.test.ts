@@ -322,3 +322,31 @@ describe('FormModel: editing and blur', () => {
     expect(m.listErrors().map((e) => e.pointer)).to.deep.equal(expected);
   });
 });
+
+describe('FormModel.fieldValue', () => {
+  it('reads what setField wrote, for every editable field, and nothing for unknown ones', () => {
+    const m = new FormModel({ providers: ['github'] });
+    const github = m.draft.providers[0]!.id;
+    const sse = m.addServer('sse');
+    const stdio = m.addServer('stdio');
+    const arg = m.addArg(stdio);
+    const env = m.addEnv(stdio);
+    const writes: [string, string, string][] = [
+      [github, 'token', 't'],
+      [github, 'host', 'h.example.com'],
+      [sse, 'url', 'https://u.example.com'],
+      [sse, 'api_key', 'k'],
+      [stdio, 'name', 'n'],
+      [stdio, 'command', 'c'],
+      [arg, 'value', 'a'],
+      [env, '[key]', 'K'],
+      [env, 'value', 'v'],
+    ];
+    for (const [row, field, value] of writes) {
+      m.setField(row, field, value);
+      expect(m.fieldValue(row, field), `${field}`).to.equal(value);
+    }
+    expect(m.fieldValue(sse, 'name')).to.equal(undefined);
+    expect(m.fieldValue('nope', 'url')).to.equal(undefined);
+  });
+});
