@@ -144,7 +144,10 @@ export class OpenHandsProviderSettings extends LitElement {
     this.requestUpdate('providers', old);
   }
 
-  /** What the server has stored, shaped like `GET /api/settings` (`provider_tokens_set`, `mcp_config`). Setting it makes it the form's baseline. */
+  /**
+   * What the server has stored, shaped like `GET /api/settings` (`provider_tokens_set`,
+   * `mcp_config`). Setting it makes it the form's baseline; what the person already typed is kept.
+   */
   @property({ attribute: false })
   get settings(): StoredSettings | null {
     return this._settings;

@@ -61,6 +61,13 @@ export class DirtyTracker {
     return this.dirtyRows.size > 0 || this.dirtyLists.size > 0;
   }
 
+  /** Whether anything but the given rows differs from the baseline (with provider ids: the MCP part). */
+  dirtyBeyond(rowIds: ReadonlySet<string>): boolean {
+    if (this.dirtyLists.size > 0) return true;
+    for (const id of this.dirtyRows) if (!rowIds.has(id)) return true;
+    return false;
+  }
+
   /** New baseline for the MCP part. Providers need none (see {@link providerIsDirty}). */
   rebase(baseline: McpRows): void {
     this.signatures.clear();

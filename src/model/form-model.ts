@@ -180,8 +180,24 @@ export class FormModel {
     this.arrangeProviders();
   }
 
-  /** New baseline; the draft becomes the baseline (typed values and errors are discarded). */
+  /**
+   * New baseline. What the person changed survives it, because settings often arrive after they
+   * started typing (a slow `GET /api/settings`): typed tokens, hosts they edited, removals of
+   * providers that are still stored, and the MCP servers when they edited any. Everything they did
+   * not touch follows the new baseline. Errors are cleared. `reset()` discards the edits.
+   */
   setSettings(settings: StoredSettings | null): void {
+    const providerEdits = new Map<string, { token: string; host: string | null; removed: boolean }>();
+    for (const row of this.draft.providers) {
+      const hostEdited = row.host !== (row.storedHost ?? '');
+      if (row.token !== '' || hostEdited || row.removed)
+        providerEdits.set(row.provider, { token: row.token, host: hostEdited ? row.host : null, removed: row.removed });
+    }
+    const providerIds = new Set(this.draft.providers.map((row) => row.id));
+    const editedMcp = this.tracker.dirtyBeyond(providerIds)
+      ? { sse: this.draft.sse, shttp: this.draft.shttp, stdio: this.draft.stdio }
+      : null;
+
     this.stored = parseStoredProviders(readOwn(settings, 'provider_tokens_set'));
     const mcp = parseMcp(readOwn(settings, 'mcp_config'));
     this.baseline = {
@@ -192,6 +208,21 @@ export class FormModel {
     };
     this.tracker.rebase(this.baseline);
     this.reset();
+
+    for (const row of this.draft.providers) {
+      const edit = providerEdits.get(row.provider);
+      if (!edit) continue;
+      row.token = edit.token;
+      if (edit.host !== null) row.host = edit.host;
+      row.removed = edit.removed && row.stored;
+    }
+    if (editedMcp) {
+      this.draft.sse = editedMcp.sse;
+      this.draft.shttp = editedMcp.shttp;
+      this.draft.stdio = editedMcp.stdio;
+      this.reindex();
+    }
+    this.tracker.recompute(this.draft.providers, this.draft);
   }
 
   /**

@@ -144,3 +144,17 @@ describe('<openhands-provider-settings> rendering', () => {
     expect($(el, '#providers-heading').textContent).to.equal('Git-Anbieter');
   });
 });
+
+describe('<openhands-provider-settings> settings arriving late', () => {
+  it('keeps a token typed before the page set the stored settings', async () => {
+    const el = await mount();
+    const token = control(el, '/provider_tokens/github/token');
+    token.value = 'ghp_typed_early';
+    token.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    el.settings = { provider_tokens_set: { github: null, gitlab: 'gitlab.example.com' } };
+    await el.updateComplete;
+    expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_typed_early');
+    expect(group(el, '/provider_tokens/github').querySelector('[part="stored-badge"]')).to.exist;
+    expect(el.value.provider_tokens['github']!.token).to.equal('ghp_typed_early');
+  });
+});

@@ -170,9 +170,8 @@ describe('FormModel: reset, setSettings, setProviders, ids', () => {
     expect(m.draft.stdio[0]!.args.map((a) => a.id)).to.deep.equal(ids);
   });
 
-  it('setSettings replaces the draft with the new baseline', () => {
+  it('setSettings makes untouched parts follow the new baseline', () => {
     const m = new FormModel({ settings: SETTINGS });
-    m.setField(provider(m, 'gitlab'), 'token', 'x');
     m.setSettings({ provider_tokens_set: { gitlab: 'gl.example.com' }, mcp_config: null });
     expect(m.toBody()).to.deep.equal({ provider_tokens: { gitlab: { token: null, host: 'gl.example.com' } }, mcp_config: null });
     expect(m.draft.providers.map((p) => [p.provider, p.stored])).to.deep.equal([
@@ -183,6 +182,44 @@ describe('FormModel: reset, setSettings, setProviders, ids', () => {
     expect(m.dirty).to.equal(false);
     m.setSettings(null);
     expect(m.toBody()).to.deep.equal({ provider_tokens: {}, mcp_config: null });
+  });
+
+  it('setSettings keeps what the person typed: settings often arrive after they started', () => {
+    const m = new FormModel();
+    m.setField(provider(m, 'gitlab'), 'token', 'glpat-typed');
+    m.setField(provider(m, 'bitbucket'), 'host', 'bb.example.com');
+    m.setSettings({ provider_tokens_set: { gitlab: 'gl.example.com', bitbucket: null, github: 'gh.example.com' }, mcp_config: null });
+    expect(m.toBody().provider_tokens).to.deep.equal({
+      github: { token: null, host: 'gh.example.com' },
+      gitlab: { token: 'glpat-typed', host: 'gl.example.com' },
+      bitbucket: { token: null, host: 'bb.example.com' },
+    });
+    expect(m.dirty).to.equal(true);
+  });
+
+  it('setSettings keeps a removal of a provider that is still stored, and edited MCP servers', () => {
+    const m = new FormModel({ settings: SETTINGS });
+    m.removeProvider(provider(m, 'github'));
+    const added = m.addServer('shttp');
+    m.setField(added, 'url', 'https://new.example.com/mcp');
+    m.setSettings({ ...SETTINGS, mcp_config: { sse_servers: [], stdio_servers: [], shttp_servers: [] } });
+    const body = m.toBody();
+    expect(body.provider_tokens).to.not.have.property('github');
+    expect(body.mcp_config!.shttp_servers).to.deep.equal([{ url: 'https://new.example.com/mcp', api_key: null }]);
+    expect(body.mcp_config!.sse_servers).to.have.length(1);
+    expect(m.row(added)).to.exist;
+    // And reset() still goes back to the (new) baseline.
+    m.reset();
+    expect(m.toBody().mcp_config).to.deep.equal({ sse_servers: [], stdio_servers: [], shttp_servers: [] });
+    expect(m.toBody().provider_tokens).to.have.property('github');
+  });
+
+  it('setSettings takes new MCP servers when the person had not edited any', () => {
+    const m = new FormModel({ settings: SETTINGS });
+    m.setField(provider(m, 'github'), 'token', 'ghp_typed');
+    m.setSettings({ ...SETTINGS, mcp_config: { sse_servers: [{ url: 'https://b.example.com' }], stdio_servers: [], shttp_servers: [] } });
+    expect(m.toBody().mcp_config!.sse_servers).to.deep.equal([{ url: 'https://b.example.com', api_key: null }]);
+    expect(m.toBody().provider_tokens['github']!.token).to.equal('ghp_typed');
   });
 
   it('setProviders orders sections, appends stored ones, keeps what remains and drops the rest', () => {
