@@ -218,7 +218,6 @@ export const styles = css`
     color: var(--_danger);
     text-decoration: underline;
     text-align: start;
-    white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
   .status {

@@ -25,9 +25,7 @@ export function errorSummary(
           ${entries.map(
             (entry, index) =>
               html`<li>
-                <button type="button" data-action="focus-error" data-index=${index}>
-                  ${entry.location}: ${entry.message}
-                </button>
+                <button type="button" data-action="focus-error" data-index=${index}>${entry.location}: ${entry.message}</button>
               </li>`,
           )}
         </ul>`
