@@ -2,7 +2,8 @@
 /**
  * Scripted answers: what a test queues to be answered instead of the real logic, to
  * reproduce what the real server or the network can do (a 500 as plain text, a 429, a
- * slow answer, an answer that never comes, a connection cut, a response without CORS).
+ * slow answer, an answer that never comes, a connection cut, a response without CORS, a
+ * redirect to another origin).
  */
 
 import { validateHeaderName, validateHeaderValue } from 'node:http';
@@ -27,7 +28,9 @@ import { delayOption, object, OptionsError } from './tenant-options.js';
  * @property {boolean} cors add the CORS headers an allowed origin gets
  */
 
-const KEYS = ['status', 'body', 'contentType', 'headers', 'delayMs', 'hang', 'drop', 'cors'];
+const KEYS = ['status', 'body', 'contentType', 'headers', 'delayMs', 'hang', 'drop', 'cors', 'redirectTo'];
+/** The statuses a `redirectTo` may use: those after which a client re-sends the same method and body. */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /**
  * Reads `{ responses: [...] }`.
@@ -48,26 +51,45 @@ export function parseScript(input) {
  */
 function scriptedResponse(input, what) {
   const fields = object(input, what, KEYS);
-  const rawStatus = fields.get('status') ?? 200n;
+  const redirectTo = fields.get('redirectTo');
+  if (redirectTo !== undefined && (typeof redirectTo !== 'string' || !isAbsoluteHttpUrl(redirectTo))) {
+    throw new OptionsError(`${what}.redirectTo must be an absolute http(s) URL`);
+  }
+  const rawStatus = fields.get('status') ?? (redirectTo === undefined ? 200n : 307n);
   const status = typeof rawStatus === 'bigint' || typeof rawStatus === 'number' ? Number(rawStatus) : NaN;
   if (!Number.isInteger(status) || status < 200 || status > 599) {
     throw new OptionsError(`${what}.status must be an integer from 200 to 599`);
+  }
+  if (redirectTo !== undefined && !REDIRECT_STATUSES.has(status)) {
+    throw new OptionsError(`${what}.status must be 301, 302, 303, 307 or 308 with redirectTo`);
   }
   const body = fields.get('body');
   const contentType = fields.has('contentType') ? fields.get('contentType') : defaultContentType(body);
   if (contentType !== null && typeof contentType !== 'string') {
     throw new OptionsError(`${what}.contentType must be a string or null`);
   }
+  const headers = headerList(fields.get('headers'), `${what}.headers`);
+  if (typeof redirectTo === 'string') headers.push(['location', redirectTo]);
   return {
     status,
     body: body === undefined ? '' : typeof body === 'string' ? body : dumpsPython(body, { strict: false }),
     contentType: contentType ?? null,
-    headers: headerList(fields.get('headers'), `${what}.headers`),
+    headers,
     delayMs: fields.has('delayMs') ? delayOption(fields.get('delayMs'), `${what}.delayMs`) : 0,
     hang: flag(fields, 'hang', what, false),
     drop: flag(fields, 'drop', what, false),
     cors: flag(fields, 'cors', what, true),
   };
+}
+
+/** @param {string} text */
+function isAbsoluteHttpUrl(text) {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
 }
 
 /** @param {PyValue | undefined} body */

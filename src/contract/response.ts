@@ -7,7 +7,7 @@
 import { getOwn, isJsonObject, NOT_JSON, parseJson } from './json.js';
 import { locToPointer } from './loc.js';
 import { capText, makeRedactor, normalizeText, textForType } from './message.js';
-import { childPointer } from './pointer.js';
+import { childPointer, fromPointer, toPointer } from './pointer.js';
 import type { ServerFieldError, SubmitResult } from './result.js';
 
 /** What the transport read: the status, the `Content-Type` header and the body as text. */
@@ -94,14 +94,29 @@ function statusLabel(status: number): string {
   return reason === undefined ? `HTTP ${status}` : `HTTP ${status} ${reason}`;
 }
 
-/** Applies the pipeline every server text goes through: redact, make plain, redact again, cap. */
-type Present = (text: string, max?: number) => string;
+/**
+ * Applies the pipeline every server text goes through: redact, make plain, redact again, cap.
+ * `pointer` takes secrets out of a pointer's segments and changes nothing else (a server can
+ * echo a token as a `loc` key; the pointer then names the redacted key, and the error lands on
+ * the nearest ancestor).
+ */
+interface Present {
+  (text: string, max?: number): string;
+  pointer(pointer: string): string;
+}
 
 function makePresenter(secrets: readonly string[] | undefined): Present {
   const redact = makeRedactor(Array.isArray(secrets) ? secrets : []);
   // Redacting before normalising catches a secret that contains a control character; after, one
   // that a removed control character had split.
-  return (text, max) => capText(redact(normalizeText(redact(text))), max);
+  const present = (text: string, max?: number) => capText(redact(normalizeText(redact(text))), max);
+  const pointer = (value: string) => {
+    if (value === '') return value;
+    const segments = fromPointer(value);
+    const redacted = segments.map(redact);
+    return redacted.some((segment, i) => segment !== segments[i]) ? toPointer(redacted) : value;
+  };
+  return Object.assign(present, { pointer });
 }
 
 /** The first own string among `error`, `message`, `detail` of a JSON object body, or of a text body. */
@@ -133,9 +148,10 @@ function toServerError(item: unknown, present: Present): ServerFieldError {
   const msg = getOwn(item, 'msg');
   const message = typeof msg === 'string' ? present(msg) : '';
   return {
-    pointer: locToPointer(getOwn(item, 'loc')),
+    pointer: present.pointer(locToPointer(getOwn(item, 'loc'))),
     type,
-    message: message === '' ? textForType(rawType) : message,
+    // The redacted type: an unknown type is quoted in the text.
+    message: message === '' ? textForType(type) : message,
   };
 }
 
@@ -225,7 +241,8 @@ export function interpretResponse(snapshot: ResponseSnapshot, options: Interpret
         : `The server refused access (${statusLabel(status)}).`;
     const text = serverText(body, present);
     const redundant = text.toLowerCase() === (REASONS[status] ?? '').toLowerCase();
-    return { kind: 'unauthorized', status, message: withServerText(sentence, redundant ? '' : text) };
+    const said = redundant ? '' : text;
+    return { kind: 'unauthorized', status, message: withServerText(sentence, said), ...(said ? { serverText: said } : {}) };
   }
   if (status === 429) {
     return { kind: 'rate-limited', status: 429, message: 'The server is receiving too many requests (HTTP 429). Wait a moment and try again.' };
@@ -237,7 +254,7 @@ export function interpretResponse(snapshot: ResponseSnapshot, options: Interpret
   else if (text !== '') message = `The server answered ${statusLabel(status)} with ${bodyWords(body)}: ${quote(text)}.${hint}`;
   else if (body.kind === 'json' && isJsonObject(body.value)) message = `The server answered ${statusLabel(status)}.${hint}`;
   else message = `The server answered ${statusLabel(status)} with ${bodyWords(body)}.${hint}`;
-  return { kind: 'server', status, message };
+  return { kind: 'server', status, message, ...(text ? { serverText: text } : {}) };
 }
 
 /** Words for what an answer's body is (`an HTML page`, `an empty answer`, `a JSON answer`...), for messages. */

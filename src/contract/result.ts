@@ -14,6 +14,12 @@ export interface ServerFieldError {
   type: string;
 }
 
+/**
+ * Where the server said something in words (`detail`, `error`, `message`, plain text), the
+ * `unauthorized` and `server` results carry it, redacted and plain, as `serverText`, so the element
+ * can put it after a sentence of its own language. `message` is the contract's English sentence
+ * with those words quoted.
+ */
 export type SubmitResult =
   | { kind: 'saved'; status: number; message: string }
   /** 422: each item placed on its field. */
@@ -21,13 +27,13 @@ export type SubmitResult =
   /** 401 `{"error": ...}`: the git provider rejected a token. `pointer` is that provider's token field when the message names a provider. */
   | { kind: 'token-rejected'; status: 401; provider: string | null; pointer: string | null; message: string }
   /** 401 `{"detail": ...}` (or any other 401/403): the session key is missing or wrong. */
-  | { kind: 'unauthorized'; status: number; message: string }
+  | { kind: 'unauthorized'; status: number; message: string; serverText?: string }
   | { kind: 'rate-limited'; status: 429; message: string }
   /**
    * Any other non-2xx answer (5xx JSON or plain text, 404, unexpected 4xx), a 2xx HTML page (a wrong
    * base URL, not the API), or a redirect, which is never followed (`status` 0 for an opaque redirect).
    */
-  | { kind: 'server'; status: number; message: string }
+  | { kind: 'server'; status: number; message: string; serverText?: string }
   /** fetch rejected: offline, refused, or a CORS-less 500/429 that the browser hides. */
   | { kind: 'network'; message: string }
   | { kind: 'timeout'; timeoutMs: number; message: string }

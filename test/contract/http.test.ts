@@ -75,6 +75,7 @@ describe('contract/http: postProviderSettings request', () => {
       kind: 'server',
       status: 500,
       message: 'The server answered HTTP 500 Internal Server Error: “bad key ••• and token •••”.',
+      serverText: 'bad key ••• and token •••',
     });
   });
 
@@ -300,6 +301,7 @@ describe('contract/http: getStoredSettings', () => {
       kind: 'server',
       status: 404,
       message: 'The server answered HTTP 404 Not Found: “Not Found”. Check the base URL.',
+      serverText: 'Not Found',
     });
     expect((await get(new Response('<html>404</html>', { status: 404, headers: { 'Content-Type': 'text/html' } }))).kind).to.equal('server');
   });

@@ -234,6 +234,7 @@ describe('contract/response: 401, 403, 429', () => {
       kind: 'unauthorized',
       status: 401,
       message: 'The session key is missing or was not accepted (HTTP 401 Unauthorized). The server said: “Session expired”',
+      serverText: 'Session expired',
     });
   });
 
@@ -267,6 +268,7 @@ describe('contract/response: server errors and hostile bodies', () => {
       kind: 'server',
       status: 500,
       message: 'The server answered HTTP 500 Internal Server Error: “Something went wrong storing git providers”.',
+      serverText: 'Something went wrong storing git providers',
     });
   });
 
@@ -275,6 +277,7 @@ describe('contract/response: server errors and hostile bodies', () => {
       kind: 'server',
       status: 500,
       message: 'The server answered HTTP 500 Internal Server Error with an answer that is not JSON: “Internal Server Error”.',
+      serverText: 'Internal Server Error',
     });
   });
 
@@ -302,6 +305,7 @@ describe('contract/response: server errors and hostile bodies', () => {
       kind: 'server',
       status: 404,
       message: 'The server answered HTTP 404 Not Found: “Not Found”. Check the base URL.',
+      serverText: 'Not Found',
     });
     expect(interpretResponse(answer(405, '', null)).message).to.equal('The server answered HTTP 405 Method Not Allowed with an empty answer. Check the base URL.');
   });

@@ -23,6 +23,8 @@ export interface ScriptedResponse {
   hang?: boolean;
   drop?: boolean;
   cors?: boolean;
+  /** An absolute URL sent as `Location`; the status then defaults to 307. */
+  redirectTo?: string;
 }
 
 export interface LoggedRequest {
