@@ -2,8 +2,23 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { esmPackagesPlugin } from './scripts/wtr-esm-packages.js';
 import { summaryReporter } from './scripts/wtr-summary-reporter.js';
 import { referenceServerMiddleware } from './server/koa.js';
+
+/**
+ * The strict Content Security Policy test/security/strict-csp.test.ts loads the element under, in
+ * an iframe of this page (served here so that the policy is a real response header). `lit-html` is
+ * the one Trusted Types policy Lit creates.
+ */
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+const strictCspPage = async (ctx, next) => {
+  if (ctx.path !== '/__strict-csp/') return next();
+  ctx.set('Content-Security-Policy', STRICT_CSP);
+  ctx.type = 'html';
+  ctx.body = '<!doctype html><meta charset="utf-8"><title>strict CSP</title><script type="module" src="/test/security/strict-csp-page.ts"></script>';
+};
 
 // Chromium comes from the OS (Debian's package): browser downloads do not work on our machines.
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -15,9 +30,14 @@ export default {
   filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [a11ySnapshotPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    a11ySnapshotPlugin(),
+    // React is CommonJS only, so test/react/ gets it as ES modules; test/vue/ gets Vue's browser build (with its template compiler).
+    esmPackagesPlugin({ bundle: ['react', 'react-dom/client'], alias: { vue: 'vue/dist/vue.esm-browser.js' } }),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+  ],
   // The reference server answers /api/* and /__control/* on the same origin as the tests.
-  middleware: [referenceServerMiddleware()],
+  middleware: [referenceServerMiddleware(), strictCspPage],
   reporters: [defaultReporter(), summaryReporter()],
   browsers: [
     chromeLauncher({

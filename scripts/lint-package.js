@@ -1,0 +1,67 @@
+// `npm run lint:package`: checks the package as it would be published, from the packed tarball.
+//   - the tarball holds only what a user needs (dist/, custom-elements.json, README, package.json)
+//     and everything package.json points at;
+//   - publint: package.json's fields against the files;
+//   - @arethetypeswrong/cli: every entry point's types resolve, as ESM (profile esm-only: the
+//     package has no CommonJS build; Node 20.19+ can still `require()` it).
+// It builds dist/ first (as `prepack` does on `npm pack` and `npm publish`).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dir = mkdtempSync(join(tmpdir(), 'ohps-pack-'));
+const run = (cmd, args, options = {}) => execFileSync(cmd, args, { encoding: 'utf8', ...options });
+
+let failed = false;
+const fail = (message) => {
+  console.error(`lint:package: ${message}`);
+  failed = true;
+};
+
+try {
+  run('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  const [packed] = JSON.parse(
+    run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { stdio: ['ignore', 'pipe', 'inherit'] }),
+  );
+  const tarball = join(dir, packed.filename);
+  const files = packed.files.map((f) => f.path).sort();
+
+  // Only what a user needs.
+  const allowed = [/^dist\/.+\.(js|js\.map|d\.ts)$/, /^custom-elements\.json$/, /^README\.md$/, /^LICENSE$/, /^package\.json$/];
+  for (const file of files) {
+    if (!allowed.some((re) => re.test(file))) fail(`unexpected file in the package: ${file}`);
+  }
+  // Everything package.json points at is there.
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  const targets = new Set();
+  const collect = (value) => {
+    if (typeof value === 'string') targets.add(value.replace(/^\.\//, ''));
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect(pkg.exports);
+  for (const field of ['main', 'types', 'unpkg', 'jsdelivr', 'customElements']) collect(pkg[field]);
+  for (const target of targets) if (!files.includes(target)) fail(`package.json points at ${target}, which is not in the package`);
+  // The registration modules are the only side effects, and they are shipped.
+  for (const entry of pkg.sideEffects) {
+    if (!entry.startsWith('./src/') && !files.includes(entry.replace(/^\.\//, ''))) fail(`sideEffects names ${entry}, which is not in the package`);
+  }
+
+  console.log(`${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KiB unpacked`);
+
+  try {
+    run('npx', ['publint', 'run', tarball, '--strict'], { stdio: 'inherit' });
+  } catch {
+    fail('publint found problems');
+  }
+  try {
+    run('npx', ['attw', tarball, '--profile', 'esm-only', '--no-definitely-typed', '--format', 'table-flipped'], { stdio: 'inherit' });
+  } catch {
+    fail('@arethetypeswrong/cli found problems');
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (failed) process.exit(1);
+console.log('lint:package: the package is fine.');
