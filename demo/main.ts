@@ -1,21 +1,26 @@
-import '../src/openhands-provider-settings.js';
+/**
+ * `npm start`: the catalogue on the reference server (vite mounts it on this origin). The shown
+ * scenario follows the URL's hash (`#saved`), so every scenario has its own address.
+ * `data-state="ready"` on `.stage` tells scripts (scripts/screenshots.js) that it is shown.
+ */
+import { createCatalogue } from './catalogue.js';
 
-const el = document.querySelector('openhands-provider-settings')!;
-const log = document.querySelector('#log')!;
+const root = document.querySelector<HTMLElement>('#catalogue')!;
+const catalogue = createCatalogue(root);
+const ids = catalogue.scenarios.map((s) => s.id);
 
-// The reference server's demo tenant uses this key (see server/README.md).
-el.sessionKey = 'demo-session-key';
-
-function note(text: string): void {
-  const item = document.createElement('li');
-  item.textContent = `${new Date().toLocaleTimeString()} ${text}`;
-  log.prepend(item);
+function showFromHash(): void {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const scenario = catalogue.scenarios.find((s) => s.id === id) ?? catalogue.scenarios[0]!;
+  document.title = `${scenario.title}: openhands-provider-settings`;
+  catalogue.show(scenario.id).catch((error: unknown) => {
+    // A newer scenario replaced this one before it was ready: nothing to report.
+    if (!String(error).includes('another scenario')) console.error(error);
+  });
 }
 
-el.addEventListener('provider-settings-submit', (e) => note(`submit: ${e.providers.join(', ') || 'no providers'}`));
-el.addEventListener('provider-settings-saved', (e) => note(`saved: ${e.message}; stored: ${e.storedProviders.join(', ')}`));
-el.addEventListener('provider-settings-failed', (e) => note(`failed (${e.kind}, ${e.status}): ${e.message}`));
+window.addEventListener('hashchange', showFromHash);
+showFromHash();
 
-// Load what the server has stored, so stored tokens show as stored.
-const response = await fetch('/api/settings', { headers: { 'X-Session-API-Key': 'demo-session-key' } });
-if (response.ok) el.settings = await response.json();
+// For scripts driving the page (screenshots): the scenario ids, in sidebar order.
+(window as unknown as { catalogueScenarios: string[] }).catalogueScenarios = ids;

@@ -5,7 +5,13 @@ export {
   ProviderSettingsFailedEvent,
   ProviderSettingsChangeEvent,
 } from './element/events.js';
-export { defaultStrings, type ProviderSettingsStrings } from './element/strings.js';
+export {
+  defaultStrings,
+  defaultMessages,
+  type ProviderSettingsStrings,
+  type FailureStrings,
+  type MessageCode,
+} from './element/strings.js';
 export type { SaveOutcome, SubmitResult, InvalidResult, FailureKind, ServerFieldError } from './contract/result.js';
 export type {
   ProviderSettingsBody,

@@ -1,16 +1,35 @@
 import { css } from 'lit';
 
+/** Dark defaults: used under `prefers-color-scheme: dark` unless `theme="light"`, and always with `theme="dark"`. */
+const dark = css`
+  --_bg: var(--ohps-background, #0d1117);
+  --_fg: var(--ohps-color, #e6edf3);
+  --_muted: var(--ohps-muted-color, #9198a1);
+  --_border: var(--ohps-border-color, #7d8590);
+  --_surface: var(--ohps-surface, #161b22);
+  --_input-bg: var(--ohps-input-background, var(--_bg));
+  --_accent: var(--ohps-accent, #4493f8);
+  --_accent-fg: var(--ohps-accent-color, #0d1117);
+  --_danger: var(--ohps-danger, #ff7b72);
+  --_success: var(--ohps-success, #3fb950);
+  --_focus: var(--ohps-focus-ring, #58a6ff);
+  color-scheme: dark;
+`;
+
 /**
  * Public custom properties (`--ohps-*`) are read into private ones (`--_*`) on `:host`, so a host
- * page themes the element without reaching into its internals.
+ * page themes the element without reaching into its internals. Light and dark defaults follow the
+ * page's `prefers-color-scheme`; the `theme` attribute (`light`, `dark`) forces one. A custom
+ * property set by the page wins over both.
  */
 export const styles = css`
   :host {
     --_bg: var(--ohps-background, #ffffff);
     --_fg: var(--ohps-color, #1f2328);
     --_muted: var(--ohps-muted-color, #57606a);
-    --_border: var(--ohps-border-color, #8c959f);
+    --_border: var(--ohps-border-color, #6e7781);
     --_surface: var(--ohps-surface, #f6f8fa);
+    --_input-bg: var(--ohps-input-background, var(--_bg));
     --_accent: var(--ohps-accent, #0b5cad);
     --_accent-fg: var(--ohps-accent-color, #ffffff);
     --_danger: var(--ohps-danger, #b3261e);
@@ -19,25 +38,26 @@ export const styles = css`
     --_gap: var(--ohps-gap, 0.75rem);
     --_font: var(--ohps-font, system-ui, -apple-system, 'Segoe UI', sans-serif);
     --_focus: var(--ohps-focus-ring, #0969da);
+    color-scheme: light;
 
     display: block;
     color: var(--_fg);
     background: var(--_bg);
     font: 0.9375rem/1.45 var(--_font);
+    /* Inherited text properties a host page may have set around the element. */
+    text-align: start;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
   }
   @media (prefers-color-scheme: dark) {
-    :host {
-      --_bg: var(--ohps-background, #0d1117);
-      --_fg: var(--ohps-color, #e6edf3);
-      --_muted: var(--ohps-muted-color, #9198a1);
-      --_border: var(--ohps-border-color, #6e7681);
-      --_surface: var(--ohps-surface, #161b22);
-      --_accent: var(--ohps-accent, #4493f8);
-      --_accent-fg: var(--ohps-accent-color, #0d1117);
-      --_danger: var(--ohps-danger, #ff7b72);
-      --_success: var(--ohps-success, #3fb950);
-      --_focus: var(--ohps-focus-ring, #58a6ff);
+    :host(:not([theme='light'])) {
+      ${dark}
     }
+  }
+  :host([theme='dark']) {
+    ${dark}
   }
   :host([hidden]) {
     display: none;
@@ -132,7 +152,7 @@ export const styles = css`
     min-width: 0;
     font: inherit;
     color: inherit;
-    background: var(--_bg);
+    background: var(--_input-bg);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: 0.375rem 0.5rem;
@@ -219,6 +239,19 @@ export const styles = css`
     text-decoration: underline;
     text-align: start;
     overflow-wrap: anywhere;
+  }
+  .summary li button {
+    vertical-align: top;
+  }
+  .summary button.dismiss {
+    margin-inline-start: auto;
+    border: 1px solid var(--_border);
+    color: var(--_fg);
+    text-decoration: none;
+    padding: 0.3125rem 0.5rem;
+  }
+  .summary .card-head h2 {
+    margin: 0;
   }
   .status {
     color: var(--_success);

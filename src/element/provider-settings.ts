@@ -13,12 +13,15 @@ import {
   ProviderSettingsSubmitEvent,
 } from './events.js';
 import { describeLocation } from './describe-location.js';
+import { errorMessage, failureText, type FormFailure } from './texts.js';
 import { styles } from './provider-settings.styles.js';
 import { defaultStrings, type ProviderSettingsStrings } from './strings.js';
 import type { RenderContext } from './templates/context.js';
 import { mcpSection } from './templates/mcp.js';
 import { providersSection } from './templates/providers.js';
 import { errorSummary, type SummaryEntry } from './templates/summary.js';
+
+const SESSION_KEY_ATTRIBUTE = 'session-key';
 
 export const DEFAULT_PROVIDERS: readonly string[] = ['github', 'gitlab', 'bitbucket'];
 
@@ -47,7 +50,7 @@ interface SaveRequest {
  * @csspart form - The form.
  * @csspart error-summary - The list of every current error, shown after a failed save.
  * @csspart form-error - A failure that is about no field (session key, network, server).
- * @csspart status - The saved message.
+ * @csspart status - The saved message (a live region: it is announced).
  * @csspart providers - The git providers section.
  * @csspart provider - One provider's card.
  * @csspart stored-badge - The badge of a provider whose token is stored.
@@ -59,11 +62,15 @@ interface SaveRequest {
  * @csspart actions - The save and discard buttons.
  * @csspart save-button - The save button.
  *
+ * Colours follow the page's `prefers-color-scheme` (light and dark defaults); `theme="light"` or
+ * `theme="dark"` forces one. Every `--ohps-*` property below overrides both defaults.
+ *
  * @cssprop --ohps-background - Background.
  * @cssprop --ohps-color - Text colour.
  * @cssprop --ohps-muted-color - Hints and empty states.
  * @cssprop --ohps-border-color - Borders of cards and inputs.
  * @cssprop --ohps-surface - Card background.
+ * @cssprop --ohps-input-background - Background of text inputs (default: `--ohps-background`).
  * @cssprop --ohps-accent - The save button.
  * @cssprop --ohps-accent-color - Text on the accent colour.
  * @cssprop --ohps-danger - Errors.
@@ -81,9 +88,11 @@ export class OpenHandsProviderSettings extends LitElement {
 
   /**
    * The session key, sent as `X-Session-API-Key`. Property only: never an attribute, never
-   * reflected, never in an event or a message.
+   * reflected, never in an event or a message. Declared as a property (`attribute: false`) so it
+   * is an accessor on the prototype: wrappers that look there (`@lit/react`, React 18) then set it
+   * as a property instead of writing it into an attribute.
    */
-  sessionKey: string | null = null;
+  @property({ attribute: false }) sessionKey: string | null = null;
 
   /** Skip the form's own checks on save, so the server's validation answers (as on an HTML form). */
   @property({ type: Boolean, attribute: 'novalidate' }) noValidate = false;
@@ -100,6 +109,12 @@ export class OpenHandsProviderSettings extends LitElement {
   /** Allow a plain `http:` base URL to a host other than loopback (secrets would travel unencrypted). */
   @property({ type: Boolean, attribute: 'allow-insecure-http' }) allowInsecureHttp = false;
 
+  /**
+   * `light` or `dark` forces that colour scheme; absent (the default), the element follows the
+   * page's `prefers-color-scheme`. Custom properties (`--ohps-*`) override either.
+   */
+  @property({ reflect: true }) theme: 'light' | 'dark' | undefined = undefined;
+
   /** Text overrides: any visible string of the element. */
   @property({ attribute: false }) strings: Partial<ProviderSettingsStrings> = {};
 
@@ -111,7 +126,8 @@ export class OpenHandsProviderSettings extends LitElement {
   /** Fields the person has typed in: only those are checked on blur, so tabbing through is quiet. */
   private touched = new Set<string>();
   private showSummary = false;
-  private formError = '';
+  /** A failure that is about no field; its text is read from `strings` when rendered. */
+  private formFailure: FormFailure | null = null;
   private statusMessage = '';
   private focusAfterUpdate: (() => Element | null | undefined) | null = null;
   private inflight: Promise<SaveOutcome> | null = null;
@@ -181,6 +197,25 @@ export class OpenHandsProviderSettings extends LitElement {
     return this.saveTask.status === TaskStatus.PENDING;
   }
 
+  /**
+   * `session-key` is watched only to take a secret out of the DOM: a framework binding written in
+   * kebab case (Vue's `:session-key`) sets an attribute, where anyone reading the DOM could see it.
+   * The value is not used: by now a DOM observer may have recorded it, and a form that quietly
+   * works would hide that. The save fails as unauthorized and the warning says why.
+   */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, SESSION_KEY_ATTRIBUTE];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name !== SESSION_KEY_ATTRIBUTE) return super.attributeChangedCallback(name, old, value);
+    if (value === null) return;
+    this.removeAttribute(SESSION_KEY_ATTRIBUTE);
+    console.warn(
+      '<openhands-provider-settings>: a session key was set as an attribute, where the page can read it; the attribute was removed and not used. Set the `sessionKey` property instead (Vue: `:sessionKey` or `.sessionKey`).',
+    );
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Leaving the page cancels the save: nothing runs for an element nobody sees.
@@ -218,12 +253,12 @@ export class OpenHandsProviderSettings extends LitElement {
 
   private async runSubmit(): Promise<SaveOutcome> {
     this.statusMessage = '';
-    this.formError = '';
+    this.formFailure = null;
     this.model.clearServerErrors();
     if (!this.noValidate && !this.model.validateAll()) {
       const outcome: InvalidResult = {
         kind: 'invalid',
-        errors: this.model.listErrors().map((e) => ({ pointer: e.pointer, message: e.message })),
+        errors: this.model.listErrors().map((e) => ({ pointer: e.pointer, message: errorMessage(this.t, e) })),
         message: this.t.errorSummaryHeading(this.model.listErrors().length),
       };
       this.failed(outcome);
@@ -263,7 +298,7 @@ export class OpenHandsProviderSettings extends LitElement {
     } else if (result.kind === 'token-rejected' && result.pointer !== null) {
       this.model.applyServerErrors([{ pointer: result.pointer, message: result.message, type: 'token_rejected' }]);
     } else {
-      this.formError = result.message;
+      this.formFailure = result;
     }
     this.failed(result);
     return result;
@@ -288,7 +323,7 @@ export class OpenHandsProviderSettings extends LitElement {
 
   private clearFeedback(): void {
     this.showSummary = false;
-    this.formError = '';
+    this.formFailure = null;
     this.statusMessage = '';
   }
 
@@ -318,7 +353,9 @@ export class OpenHandsProviderSettings extends LitElement {
       @click=${this.onClick}
     >
       <fieldset ?disabled=${this.disabled}>
-        ${this.showSummary ? errorSummary(ctx, this.summaryEntries(t), this.formError) : nothing}
+        ${this.showSummary
+          ? errorSummary(ctx, this.summaryEntries(t), this.formFailure ? failureText(t, this.formFailure) : '')
+          : nothing}
         ${providersSection(ctx)} ${mcpSection(ctx)}
         <div class="actions" part="actions">
           <button type="submit" class="primary" part="save-button" ?disabled=${saving}>
@@ -326,13 +363,16 @@ export class OpenHandsProviderSettings extends LitElement {
           </button>
           <button type="button" data-action="reset">${t.reset}</button>
           <p class="status" part="status" role="status">${this.statusMessage}</p>
+          ${this.statusMessage
+            ? html`<button type="button" class="icon" data-action="dismiss-status" aria-label=${t.dismissStatus}>✕</button>`
+            : nothing}
         </div>
       </fieldset>
     </form>`;
   }
 
   private summaryEntries(t: ProviderSettingsStrings): SummaryEntry[] {
-    return this.model.listErrors().map((e) => ({ location: describeLocation(e.location, t), message: e.message }));
+    return this.model.listErrors().map((e) => ({ location: describeLocation(e.location, t), message: errorMessage(t, e) }));
   }
 
   private onSubmit(event: SubmitEvent): void {
@@ -459,6 +499,19 @@ export class OpenHandsProviderSettings extends LitElement {
         break;
       case 'focus-error':
         this.focusError(Number(index));
+        return;
+      case 'dismiss-summary':
+        // The fields keep their errors; focus goes to the first of them, else to Save.
+        this.showSummary = false;
+        this.formFailure = null;
+        this.focusAfterUpdate = () =>
+          this.renderRoot.querySelector('[aria-invalid="true"]') ?? this.renderRoot.querySelector('[part="save-button"]');
+        this.requestUpdate();
+        return;
+      case 'dismiss-status':
+        this.statusMessage = '';
+        this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="save-button"]');
+        this.requestUpdate();
         return;
       default:
         return;

@@ -2,8 +2,35 @@
  * Every visible string of the element, in one typed object, so a host page can replace any of
  * them (`el.strings = { save: 'Speichern' }`). Messages the server sends are shown as it wrote
  * them and are not part of this object.
+ *
+ * Overrides are shallow: a record (`messages`, `failure`, `serverKindHeading`...) given in an
+ * override replaces the default record. `messages` and `failure` fall back per entry, so they can
+ * be partial; the other records must be complete.
  */
+import { ISSUE_MESSAGES, type IssueCode } from '../contract/codes.js';
 import type { ServerKind } from '../model/draft.js';
+import { MODEL_MESSAGES, type ModelRuleCode } from '../model/rules.js';
+
+/** Codes of the form's own checks: the contract's (the server's rules) and the model's. */
+export type MessageCode = IssueCode | ModelRuleCode;
+
+/**
+ * Sentences for failures that are about no field. Each entry replaces the element's English
+ * sentence for that kind; where the server said something (a 500's `error`, a 401's `detail`),
+ * its words still follow, quoted, as it wrote them. An absent entry keeps the English sentence.
+ */
+export interface FailureStrings {
+  /** The server could not be reached (or answered without CORS headers). */
+  network?: string;
+  timeout?: (seconds: number) => string;
+  rateLimited?: string;
+  /** The session key is missing or wrong (401/403). */
+  unauthorized?: string;
+  /** Any other answer that is not a success: 5xx, 404, an HTML page... */
+  server?: (status: number) => string;
+  /** Nothing was sent: the base URL or the session key cannot be used. */
+  refused?: string;
+}
 
 export interface ProviderSettingsStrings {
   gitProvidersHeading: string;
@@ -60,7 +87,23 @@ export interface ProviderSettingsStrings {
   envVariableLocation: (key: string) => string;
   keyLocation: string;
   itemLocation: (index: number) => string;
+  /** Accessible names of the buttons that dismiss the error summary and the saved message. */
+  dismissSummary: string;
+  dismissStatus: string;
+  /**
+   * Texts of the form's own checks, by code (`url_empty`, `env_key_duplicate`...). `{example}` in
+   * `host_bare_domain` is replaced by a domain for that provider. A code left out keeps its
+   * English text. Errors the server reports are never replaced.
+   */
+  messages: Partial<Record<MessageCode, string>>;
+  failure: FailureStrings;
 }
+
+/** The English texts of the form's own checks (the defaults of `strings.messages`). */
+export const defaultMessages: Readonly<Record<MessageCode, string>> = Object.freeze({
+  ...ISSUE_MESSAGES,
+  ...MODEL_MESSAGES,
+});
 
 export const defaultStrings: ProviderSettingsStrings = {
   gitProvidersHeading: 'Git providers',
@@ -120,4 +163,8 @@ export const defaultStrings: ProviderSettingsStrings = {
   envVariableLocation: (key) => `Environment variable “${key}”`,
   keyLocation: 'name',
   itemLocation: (i) => `item ${i + 1}`,
+  dismissSummary: 'Dismiss the list of problems',
+  dismissStatus: 'Dismiss',
+  messages: defaultMessages,
+  failure: {},
 };

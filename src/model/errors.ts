@@ -19,6 +19,8 @@ export interface FieldError {
    * provider_tokens section). `''` when the error sits exactly where it was reported.
    */
   subpath: string;
+  /** Values for the `{name}` placeholders of a client message (see `RuleIssue.params`); absent when none. */
+  params?: Readonly<Record<string, string>>;
 }
 
 /** An error about no place in the form (the whole body, a json_invalid offset). */

@@ -60,6 +60,8 @@ export interface ListedError {
   code: string;
   /** `pointer` plus what could not be followed below it ({@link FieldError.subpath}): the most precise readable location. */
   location: string;
+  /** The message's placeholder values ({@link FieldError.params}); absent when none. */
+  params?: Readonly<Record<string, string>>;
 }
 
 /** The checks the model runs; the contract's by default. Injectable so the wiring can be tested on its own. */
@@ -426,7 +428,9 @@ export class FormModel {
     if (!this.errors.hasAny()) return out;
     const add = (rowId: string, field: string, pointer: string): void => {
       for (const e of this.errors.get(rowId, field)) {
-        out.push({ target: { rowId, field }, pointer, message: e.message, source: e.source, code: e.code, location: pointer + e.subpath });
+        const listed: ListedError = { target: { rowId, field }, pointer, message: e.message, source: e.source, code: e.code, location: pointer + e.subpath };
+        if (e.params) listed.params = e.params;
+        out.push(listed);
       }
     };
     const section = (id: string): void => add(id, '', SECTION_POINTERS.get(id) ?? '');
@@ -478,9 +482,11 @@ export class FormModel {
     const entry = this.index.get(rowId);
     if (!entry) return false;
     const found: FieldError[] = [];
-    const keep = (placement: Placement, issue: { code: string; message: string }): void => {
+    const keep = (placement: Placement, issue: { code: string; message: string; params?: RuleIssue['params'] }): void => {
       if (placement.target.rowId === rowId && placement.target.field === field) {
-        found.push({ message: issue.message, code: issue.code, source: 'client', subpath: placement.subpath });
+        const error: FieldError = { message: issue.message, code: issue.code, source: 'client', subpath: placement.subpath };
+        if (issue.params) error.params = issue.params;
+        found.push(error);
       }
     };
     const keepRules = (issues: readonly RuleIssue[]): void => {
@@ -548,7 +554,9 @@ export class FormModel {
     for (const row of this.draft.providers) rules.push(...providerRuleIssues(row, this.messages));
     for (const row of this.draft.stdio) rules.push(...envRuleIssues(row, this.messages));
     for (const issue of rules) {
-      this.errors.add(issue.target, { message: issue.message, code: issue.code, source: 'client', subpath: '' });
+      const error: FieldError = { message: issue.message, code: issue.code, source: 'client', subpath: '' };
+      if (issue.params) error.params = issue.params;
+      this.errors.add(issue.target, error);
       count += 1;
     }
     return count === 0;

@@ -30,6 +30,8 @@ export interface RuleIssue {
   target: ErrorTarget;
   code: ModelRuleCode;
   message: string;
+  /** Values for the `{name}` placeholders of the message, so a replacement text can use them too. */
+  params?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -75,6 +77,7 @@ export function providerRuleIssues(row: ProviderRow, messages: ModelMessages = M
       target: { rowId: row.id, field: 'host' },
       code: 'host_bare_domain',
       message: messages.host_bare_domain.split('{example}').join(example),
+      params: { example },
     });
   }
   return out;

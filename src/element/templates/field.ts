@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { RenderContext } from './context.js';
 import { domId } from './context.js';
+import { errorMessage } from '../texts.js';
 
 export interface FieldOptions {
   rowId: string;
@@ -21,7 +22,7 @@ export interface FieldOptions {
 export function errorText(ctx: RenderContext, rowId: string, fields: readonly string[]): string {
   let text = '';
   for (const field of fields) {
-    for (const error of ctx.model.errorsFor(rowId, field)) text += (text ? '\n' : '') + error.message;
+    for (const error of ctx.model.errorsFor(rowId, field)) text += (text ? '\n' : '') + errorMessage(ctx.t, error);
   }
   return text;
 }

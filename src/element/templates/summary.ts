@@ -17,8 +17,11 @@ export function errorSummary(
 ): TemplateResult | typeof nothing {
   const count = entries.length + (formError ? 1 : 0);
   if (count === 0) return nothing;
-  return html`<div class="summary" part="error-summary" tabindex="-1" aria-labelledby="summary-heading">
-    <h2 id="summary-heading">${ctx.t.errorSummaryHeading(count)}</h2>
+  return html`<div class="summary" part="error-summary" role="group" tabindex="-1" aria-labelledby="summary-heading">
+    <div class="card-head">
+      <h2 id="summary-heading">${ctx.t.errorSummaryHeading(count)}</h2>
+      <button type="button" class="icon dismiss" data-action="dismiss-summary" aria-label=${ctx.t.dismissSummary}>✕</button>
+    </div>
     ${formError ? html`<p class="error" part="form-error">${formError}</p>` : nothing}
     ${entries.length
       ? html`<ul>

@@ -1,0 +1,358 @@
+/**
+ * The demo catalogue: a sidebar of scenarios, and for the one shown its description, the live
+ * element, a controls panel and a log of the element's events. Vanilla DOM; no framework.
+ *
+ * `createCatalogue(root)` builds it into any element, so the browser tests mount the very same
+ * catalogue the demo page shows (test/catalogue/).
+ */
+import '../src/openhands-provider-settings.js';
+import { getStoredSettings } from '../src/contract/http.js';
+import type { OpenHandsProviderSettings } from '../src/index.js';
+import { createTenant, deleteTenant, scriptResponses, type Tenant } from './control.js';
+import { scenarios as allScenarios, SESSION_KEY, STORED, type Controls, type Scenario, type Theme } from './scenarios.js';
+import { germanStrings } from './strings-de.js';
+import { HOST_PAGE_STYLES, OPENHANDS_THEME } from './themes.js';
+
+export interface LogEntry {
+  time: string;
+  event: string;
+  text: string;
+}
+
+export interface Shown {
+  scenario: Scenario;
+  el: OpenHandsProviderSettings;
+  tenant: Tenant;
+  /** The scenario's save, when its play saves (already settled unless `showInFlight`). */
+  outcome: Promise<unknown> | undefined;
+}
+
+export interface Catalogue {
+  readonly scenarios: readonly Scenario[];
+  /** Shows a scenario; resolves once it shows what its description says (its save done, unless `showInFlight`). */
+  show(id: string): Promise<Shown>;
+  /** Changes a control as the panel does, and applies it to the live element. */
+  setControl<K extends keyof Controls>(key: K, value: Controls[K]): void;
+  readonly controls: Readonly<Controls>;
+  readonly log: readonly LogEntry[];
+  /** Removes the element and deletes the current tenant. */
+  destroy(): Promise<void>;
+}
+
+const EVENTS = ['provider-settings-submit', 'provider-settings-saved', 'provider-settings-failed', 'provider-settings-change'] as const;
+
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) if (value !== undefined) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** Every secret the element holds right now: the session key, typed tokens and API keys. */
+function secretsOf(el: OpenHandsProviderSettings): string[] {
+  const out: string[] = [];
+  if (el.sessionKey) out.push(el.sessionKey);
+  const body = el.value;
+  for (const entry of Object.values(body.provider_tokens)) if (entry.token) out.push(entry.token);
+  for (const server of [...(body.mcp_config?.sse_servers ?? []), ...(body.mcp_config?.shttp_servers ?? [])])
+    if (server.api_key) out.push(server.api_key);
+  return out.filter((s) => s.length > 0);
+}
+
+/** The events carry no secret by design; the log redacts anything that looks like one all the same. */
+function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(secret).join('•••');
+  return out;
+}
+
+function describeEvent(event: Event): string {
+  const e = event as Event & Record<string, unknown>;
+  switch (event.type) {
+    case 'provider-settings-submit':
+      return `providers: ${(e.providers as string[]).join(', ') || '(none)'}`;
+    case 'provider-settings-saved':
+      return `${String(e.message)}; stored: ${(e.storedProviders as string[]).join(', ') || '(none)'}`;
+    case 'provider-settings-failed':
+      return `kind: ${String(e.kind)}, status: ${String(e.status)}, errors on fields: ${String(e.errorCount)}; ${String(e.message)}`;
+    case 'provider-settings-change':
+      return `dirty: ${String(e.dirty)}`;
+    default:
+      return '';
+  }
+}
+
+function applyTheme(el: OpenHandsProviderSettings, stage: HTMLElement, theme: Theme): void {
+  el.theme = theme === 'light' || theme === 'dark' ? theme : theme === 'openhands' ? 'dark' : undefined;
+  for (const name of Object.keys(OPENHANDS_THEME)) el.style.removeProperty(name);
+  if (theme === 'openhands') for (const [name, value] of Object.entries(OPENHANDS_THEME)) el.style.setProperty(name, value);
+  stage.dataset.theme = theme;
+}
+
+export function applyControls(el: OpenHandsProviderSettings, stage: HTMLElement, c: Controls): void {
+  el.baseUrl = c.baseUrl;
+  el.sessionKey = c.sessionKey === '' ? null : c.sessionKey;
+  el.providers = c.providers.split(/[\s,]+/).filter(Boolean);
+  el.noValidate = c.noValidate;
+  el.disabled = c.disabled;
+  el.timeout = c.timeout;
+  el.strings = c.language === 'de' ? germanStrings : {};
+  el.lang = c.language;
+  applyTheme(el, stage, c.theme);
+}
+
+function defaultControls(tenant: Tenant, scenario: Scenario): Controls {
+  return {
+    baseUrl: tenant.baseUrl,
+    sessionKey: SESSION_KEY,
+    providers: 'github, gitlab, bitbucket',
+    noValidate: false,
+    disabled: false,
+    theme: 'auto',
+    language: 'en',
+    timeout: 30_000,
+    ...scenario.controls,
+  };
+}
+
+/** The host page of the `hostPage` scenario: a settings page of some product, with loud global styles. */
+function hostPageFrame(el: HTMLElement): HTMLElement {
+  const style = h('style');
+  style.textContent = HOST_PAGE_STYLES;
+  return h(
+    'div',
+    { class: 'host-page' },
+    style,
+    h('p', { class: 'host-crumbs' }, 'Acme Cloud / Workspace / Integrations'),
+    h('h2', {}, 'Connect your code'),
+    h('p', {}, 'The settings below come from the embedded component; the page around it keeps its own styles.'),
+    h('div', { class: 'host-card' }, el),
+    h('p', {}, h('button', { type: 'button' }, 'A host page button')),
+  );
+}
+
+export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = allScenarios): Catalogue {
+  let controls: Controls = {
+    baseUrl: '',
+    sessionKey: SESSION_KEY,
+    providers: 'github, gitlab, bitbucket',
+    noValidate: false,
+    disabled: false,
+    theme: 'auto',
+    language: 'en',
+    timeout: 30_000,
+  };
+  let el: OpenHandsProviderSettings | null = null;
+  let tenant: Tenant | null = null;
+  let current: Scenario | null = null;
+  let generation = 0;
+  const log: LogEntry[] = [];
+
+  // ----- layout
+  const nav = h('nav', { class: 'sidebar', 'aria-label': 'Scenarios' }, h('p', { class: 'brand' }, '<openhands-provider-settings>'));
+  const groups = new Map<string, HTMLUListElement>();
+  for (const scenario of list) {
+    let ul = groups.get(scenario.group);
+    if (!ul) {
+      ul = h('ul');
+      const headingId = `group-${groups.size}`;
+      ul.setAttribute('aria-labelledby', headingId);
+      nav.append(h('h2', { id: headingId }, scenario.group), ul);
+      groups.set(scenario.group, ul);
+    }
+    ul.append(h('li', {}, h('a', { href: `#${scenario.id}`, 'data-scenario': scenario.id }, scenario.title)));
+  }
+
+  const title = h('h1', { id: 'scenario-title' }, '');
+  const description = h('p', { class: 'description', id: 'scenario-description' }, '');
+  const stage = h('div', { class: 'stage', 'data-state': 'empty', 'aria-labelledby': 'scenario-title' });
+  stage.setAttribute('role', 'region');
+
+  const field = (label: string, control: HTMLElement): HTMLElement => h('label', { class: 'control-row' }, h('span', {}, label), control);
+  const baseUrlInput = h('input', { type: 'text', name: 'baseUrl', autocomplete: 'off', spellcheck: 'false' });
+  const sessionKeyInput = h('input', { type: 'password', name: 'sessionKey', autocomplete: 'off' });
+  const providersInput = h('input', { type: 'text', name: 'providers', autocomplete: 'off', spellcheck: 'false' });
+  const timeoutInput = h('input', { type: 'number', name: 'timeout', min: '0', step: '500' });
+  const noValidateInput = h('input', { type: 'checkbox', name: 'noValidate' });
+  const disabledInput = h('input', { type: 'checkbox', name: 'disabled' });
+  const themeSelect = h(
+    'select',
+    { name: 'theme' },
+    h('option', { value: 'auto' }, 'System (prefers-color-scheme)'),
+    h('option', { value: 'light' }, 'Light'),
+    h('option', { value: 'dark' }, 'Dark'),
+    h('option', { value: 'openhands' }, 'OpenHands'),
+  );
+  const languageSelect = h('select', { name: 'language' }, h('option', { value: 'en' }, 'English'), h('option', { value: 'de' }, 'Deutsch'));
+  const reloadButton = h('button', { type: 'button', 'data-action': 'reload' }, 'Reload stored settings');
+  const restartButton = h('button', { type: 'button', 'data-action': 'restart' }, 'Restart scenario');
+  const controlsForm = h(
+    'form',
+    { class: 'controls', 'aria-labelledby': 'controls-heading' },
+    h('h2', { id: 'controls-heading' }, 'Controls'),
+    field('Base URL', baseUrlInput),
+    field('Session key', sessionKeyInput),
+    field('Providers', providersInput),
+    field('Timeout (ms)', timeoutInput),
+    h('label', { class: 'check' }, noValidateInput, ' novalidate'),
+    h('label', { class: 'check' }, disabledInput, ' disabled'),
+    field('Theme', themeSelect),
+    field('Language', languageSelect),
+    h('div', { class: 'buttons' }, reloadButton, restartButton),
+  );
+
+  const logList = h('ol', { class: 'log', 'aria-labelledby': 'log-heading' });
+  const clearLog = h('button', { type: 'button', 'data-action': 'clear-log' }, 'Clear');
+  const logSection = h(
+    'section',
+    { class: 'events', 'aria-labelledby': 'log-heading' },
+    h('div', { class: 'events-head' }, h('h2', { id: 'log-heading' }, 'Events'), clearLog),
+    logList,
+  );
+
+  const main = h(
+    'main',
+    { class: 'scenario' },
+    h('header', {}, title, description),
+    h('div', { class: 'workspace' }, stage, h('div', { class: 'panel' }, controlsForm, logSection)),
+  );
+  root.replaceChildren(h('div', { class: 'catalogue' }, nav, main));
+
+  // ----- controls
+  function showControls(): void {
+    baseUrlInput.value = controls.baseUrl;
+    sessionKeyInput.value = controls.sessionKey;
+    providersInput.value = controls.providers;
+    timeoutInput.value = String(controls.timeout);
+    noValidateInput.checked = controls.noValidate;
+    disabledInput.checked = controls.disabled;
+    themeSelect.value = controls.theme;
+    languageSelect.value = controls.language;
+  }
+
+  function setControl<K extends keyof Controls>(key: K, value: Controls[K]): void {
+    controls = { ...controls, [key]: value };
+    showControls();
+    if (el) applyControls(el, stage, controls);
+  }
+
+  controlsForm.addEventListener('submit', (e) => e.preventDefault());
+  controlsForm.addEventListener('change', () => {
+    controls = {
+      baseUrl: baseUrlInput.value.trim(),
+      sessionKey: sessionKeyInput.value,
+      providers: providersInput.value,
+      timeout: Number(timeoutInput.value) >= 0 ? Number(timeoutInput.value) : 30_000,
+      noValidate: noValidateInput.checked,
+      disabled: disabledInput.checked,
+      theme: themeSelect.value as Theme,
+      language: languageSelect.value === 'de' ? 'de' : 'en',
+    };
+    if (el) applyControls(el, stage, controls);
+  });
+  reloadButton.addEventListener('click', () => void loadSettings(generation));
+  restartButton.addEventListener('click', () => current && void show(current.id));
+
+  // ----- log
+  function note(event: string, text: string): void {
+    const entry: LogEntry = { time: new Date().toLocaleTimeString('en-GB'), event, text: el ? redact(text, secretsOf(el)) : text };
+    log.push(entry);
+    logList.prepend(h('li', {}, h('time', {}, entry.time), ' ', h('code', {}, entry.event), ' ', entry.text));
+  }
+  clearLog.addEventListener('click', () => {
+    log.length = 0;
+    logList.replaceChildren();
+  });
+
+  async function loadSettings(gen: number): Promise<void> {
+    if (!el) return;
+    const result = await getStoredSettings({ baseUrl: controls.baseUrl, sessionKey: controls.sessionKey || null, timeoutMs: 5000 });
+    if (gen !== generation || !el) return;
+    if (result.kind === 'loaded') {
+      el.settings = result.settings;
+      const stored = Object.keys(result.settings.provider_tokens_set ?? {});
+      note('GET api/settings', `loaded; stored providers: ${stored.join(', ') || '(none)'}`);
+    } else if (result.kind === 'not-found') {
+      note('GET api/settings', 'nothing stored yet');
+    } else {
+      note('GET api/settings', `not loaded (${result.kind}): ${result.message}`);
+    }
+    await el.updateComplete;
+  }
+
+  async function show(id: string): Promise<Shown> {
+    const scenario = list.find((s) => s.id === id) ?? list[0]!;
+    const gen = ++generation;
+    current = scenario;
+    const previous = tenant;
+    tenant = null;
+    el?.remove();
+    el = null;
+    if (previous) void deleteTenant(previous.id).catch(() => undefined);
+    stage.dataset.state = 'loading';
+    stage.dataset.scenario = scenario.id;
+    stage.replaceChildren();
+    log.length = 0;
+    logList.replaceChildren();
+    title.textContent = scenario.title;
+    description.textContent = scenario.description;
+    for (const link of nav.querySelectorAll('a')) {
+      if (link.dataset.scenario === scenario.id) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
+
+    const created = await createTenant(scenario.tenant ?? STORED);
+    if (gen !== generation) {
+      void deleteTenant(created.id).catch(() => undefined);
+      throw new Error('another scenario was shown meanwhile');
+    }
+    tenant = created;
+    controls = defaultControls(created, scenario);
+    showControls();
+
+    const element = document.createElement('openhands-provider-settings');
+    el = element;
+    applyControls(element, stage, controls);
+    for (const name of EVENTS) element.addEventListener(name, (e) => note(name, describeEvent(e)));
+    stage.append(scenario.hostPage ? hostPageFrame(element) : element);
+    await element.updateComplete;
+    await loadSettings(gen);
+    if (scenario.script) await scriptResponses(created.id, scenario.script);
+
+    let outcome: Promise<unknown> | undefined;
+    const played = scenario.play?.(element);
+    if (played instanceof Promise) {
+      outcome = played;
+      if (scenario.showInFlight) {
+        while (!element.saving && gen === generation) await new Promise((r) => setTimeout(r, 10));
+      } else {
+        await played;
+      }
+    }
+    await element.updateComplete;
+    if (gen === generation) stage.dataset.state = 'ready';
+    return { scenario, el: element, tenant: created, outcome };
+  }
+
+  return {
+    scenarios: list,
+    show,
+    setControl,
+    get controls() {
+      return controls;
+    },
+    log,
+    async destroy() {
+      generation++;
+      el?.remove();
+      el = null;
+      if (tenant) await deleteTenant(tenant.id).catch(() => undefined);
+      tenant = null;
+      root.replaceChildren();
+    },
+  };
+}

@@ -1,0 +1,312 @@
+/**
+ * The catalogue's scenarios. Each one is a tenant of the reference server (what is stored, its
+ * session key), the element's options, what the reference server is told to answer next, and
+ * what the person does before the scenario is shown (`play`). Nothing here mocks `fetch`: every
+ * outcome is a real answer from the reference server, or a real network failure.
+ *
+ * test/catalogue/ mounts every scenario and checks that it shows what its description promises.
+ */
+import type { OpenHandsProviderSettings } from '../src/index.js';
+import type { ScriptedResponse, TenantOptions } from './control.js';
+
+export type Theme = 'auto' | 'light' | 'dark' | 'openhands';
+export type Language = 'en' | 'de';
+
+/** What the controls panel edits. */
+export interface Controls {
+  /** The element's `base-url`; a scenario's default is its tenant's (`/t/<id>`). */
+  baseUrl: string;
+  sessionKey: string;
+  /** The `providers` attribute (comma-separated). */
+  providers: string;
+  noValidate: boolean;
+  disabled: boolean;
+  theme: Theme;
+  language: Language;
+  /** The element's `timeout` in milliseconds. */
+  timeout: number;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  group: 'Stored state' | 'Validation' | 'Server answers' | 'Look and language';
+  /** One line: what the scenario shows. The catalogue test checks exactly this. */
+  description: string;
+  /** The tenant: stored settings and session key. Default: {@link STORED}, with {@link SESSION_KEY}. */
+  tenant?: TenantOptions;
+  /** Options of the element, on top of the defaults (the tenant's base URL, its session key, ...). */
+  controls?: Partial<Controls>;
+  /** What the reference server answers to the next saves (queued once the stored settings are loaded). */
+  script?: ScriptedResponse[];
+  /** What the person does once the stored settings are shown: typing, then maybe saving. */
+  play?: (el: OpenHandsProviderSettings) => Promise<unknown> | void;
+  /** Show the scenario while its save is still in flight (slow answers) instead of after it ends. */
+  showInFlight?: boolean;
+  /** Put the element in a host page with its own, unfriendly, global styles. */
+  hostPage?: boolean;
+}
+
+/** The session key of every scenario's tenant (a demo value: it only opens the demo's own tenants). */
+export const SESSION_KEY = 'catalogue-session-key';
+
+/** Fake tokens of the stored state: the reference server keeps them, the page never sees them. */
+const STORED_TOKENS = {
+  github: { token: 'ghp_stored_example_token', host: 'github.example.com' },
+  gitlab: { token: 'glpat-stored-example-token', host: 'gitlab.example.com' },
+  bitbucket: { token: 'someone:stored-app-password', host: null },
+};
+
+const STORED_MCP = {
+  sse_servers: [{ url: 'https://mcp.example.com/sse', api_key: 'sse-example-key' }],
+  shttp_servers: [{ url: 'https://tools.example.com/mcp', api_key: null }],
+  stdio_servers: [
+    { name: 'fetch', command: 'uvx', args: ['mcp-server-fetch'], env: {} },
+    { name: 'github-tools', command: 'npx', args: ['-y', '@example/github-mcp'], env: { LOG_LEVEL: 'info' } },
+  ],
+};
+
+export const STORED: TenantOptions = {
+  sessionKey: SESSION_KEY,
+  settings: { provider_tokens: STORED_TOKENS, mcp_config: STORED_MCP },
+};
+
+const EMPTY: TenantOptions = { sessionKey: SESSION_KEY, settings: { provider_tokens: {}, mcp_config: null } };
+
+function manyServers(perKind: number) {
+  const range = Array.from({ length: perKind }, (_, i) => i);
+  return {
+    sse_servers: range.map((i) => ({ url: `https://sse-${i}.example.com/sse`, api_key: null })),
+    shttp_servers: range.map((i) => ({ url: `https://shttp-${i}.example.com/mcp`, api_key: null })),
+    stdio_servers: range.map((i) => ({ name: `tool-${i}`, command: 'npx', args: ['-y', `@example/tool-${i}`], env: { INDEX: String(i) } })),
+  };
+}
+
+/** Types into the control at a JSON Pointer as a person would (value set, `input` fired). */
+export function typeInto(el: OpenHandsProviderSettings, pointer: string, text: string): void {
+  const input = el.shadowRoot?.querySelector<HTMLInputElement>(`input[data-path="${CSS.escape(pointer)}"]`);
+  if (!input) throw new Error(`no control at ${pointer}`);
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+
+/** Types, waits for the element to render, then saves. */
+async function typeAndSave(el: OpenHandsProviderSettings, edits: Record<string, string>): Promise<unknown> {
+  for (const [pointer, text] of Object.entries(edits)) {
+    typeInto(el, pointer, text);
+    await el.updateComplete;
+  }
+  return el.submit();
+}
+
+/** Replaces the form's content (what the person typed), then saves. */
+function fillAndSave(el: OpenHandsProviderSettings, body: unknown): Promise<unknown> {
+  el.value = body;
+  return el.submit();
+}
+
+const NEW_GITHUB_TOKEN = 'ghp_catalogue_new_token';
+
+/** Invalid in every MCP section, as the server's validators see it. */
+const INVALID_MCP = {
+  sse_servers: [{ url: 'mcp.example.com', api_key: null }],
+  shttp_servers: [{ url: 'ftp://tools.example.com/mcp', api_key: null }],
+  stdio_servers: [{ name: 'my server', command: 'npx -y', args: ['@example/tool'], env: {} }],
+};
+
+export const scenarios: readonly Scenario[] = [
+  {
+    id: 'empty',
+    title: 'Empty',
+    group: 'Stored state',
+    description: 'Nothing is stored yet: three empty git provider sections and no MCP servers.',
+    tenant: EMPTY,
+  },
+  {
+    id: 'stored',
+    title: 'Stored tokens with hosts',
+    group: 'Stored state',
+    description:
+      'GitHub, GitLab and Bitbucket tokens are stored, two with their own hosts, plus four MCP servers; no token reaches the page.',
+  },
+  {
+    id: 'many-servers',
+    title: 'Many servers',
+    group: 'Stored state',
+    description: '300 stored MCP servers (100 of each kind), each in its own card, still responsive to typing.',
+    tenant: { sessionKey: SESSION_KEY, settings: { provider_tokens: {}, mcp_config: manyServers(100) } },
+  },
+  {
+    id: 'saved',
+    title: 'Saved',
+    group: 'Stored state',
+    description: 'A new GitHub token is typed and saved: the server stores it, the field empties and “Saved.” is announced.',
+    tenant: EMPTY,
+    play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
+  },
+  {
+    id: 'client-checks',
+    title: 'Checked before sending',
+    group: 'Validation',
+    description:
+      'The form’s own checks: an SSE URL without a scheme and a host without a token are flagged on their fields; nothing is sent.',
+    tenant: EMPTY,
+    play: (el) =>
+      fillAndSave(el, {
+        provider_tokens: { gitlab: { token: null, host: 'gitlab.example.com' } },
+        mcp_config: { sse_servers: [{ url: 'mcp.example.com', api_key: null }], shttp_servers: [], stdio_servers: [] },
+      }),
+  },
+  {
+    id: '422-providers',
+    title: '422 in git providers',
+    group: 'Validation',
+    description: 'This server does not know Bitbucket: its 422 lands on the Bitbucket section, in the server’s words.',
+    tenant: { ...EMPTY, providerTypes: ['github', 'gitlab'] },
+    controls: { noValidate: true },
+    play: (el) => typeAndSave(el, { '/provider_tokens/bitbucket/token': 'someone:app-password' }),
+  },
+  {
+    id: '422-sse',
+    title: '422 in SSE servers',
+    group: 'Validation',
+    description: 'With the form’s checks off, the server’s 422 on an SSE URL without a scheme shows on that URL field.',
+    tenant: EMPTY,
+    controls: { noValidate: true },
+    play: (el) =>
+      fillAndSave(el, { provider_tokens: {}, mcp_config: { sse_servers: INVALID_MCP.sse_servers, shttp_servers: [], stdio_servers: [] } }),
+  },
+  {
+    id: '422-shttp',
+    title: '422 in streamable HTTP servers',
+    group: 'Validation',
+    description: 'The server’s 422 on a streamable HTTP URL with an ftp:// scheme shows on that URL field.',
+    tenant: EMPTY,
+    controls: { noValidate: true },
+    play: (el) =>
+      fillAndSave(el, { provider_tokens: {}, mcp_config: { sse_servers: [], shttp_servers: INVALID_MCP.shttp_servers, stdio_servers: [] } }),
+  },
+  {
+    id: '422-stdio',
+    title: '422 in stdio servers',
+    group: 'Validation',
+    description: 'The server’s 422s on a stdio server’s name and command show on those two fields.',
+    tenant: EMPTY,
+    controls: { noValidate: true },
+    play: (el) =>
+      fillAndSave(el, { provider_tokens: {}, mcp_config: { sse_servers: [], shttp_servers: [], stdio_servers: INVALID_MCP.stdio_servers } }),
+  },
+  {
+    id: '422-several',
+    title: 'Several 422s at once',
+    group: 'Validation',
+    description: 'Five 422 errors in one answer, one per section and field; the summary lists all five and takes focus.',
+    tenant: { ...EMPTY, providerTypes: ['github', 'gitlab'] },
+    controls: { noValidate: true },
+    play: (el) =>
+      fillAndSave(el, { provider_tokens: { bitbucket: { token: 'someone:app-password', host: null } }, mcp_config: INVALID_MCP }),
+  },
+  {
+    id: 'token-rejected',
+    title: 'Token rejected by the provider',
+    group: 'Server answers',
+    description: 'GitHub rejects the typed token: the server’s 401 message appears on the GitHub token field, as it wrote it.',
+    play: (el) => typeAndSave(el, { '/provider_tokens/github/token': 'bad-token-for-the-demo' }),
+  },
+  {
+    id: 'wrong-session-key',
+    title: 'Wrong session key',
+    group: 'Server answers',
+    description: 'The session key is wrong: loading is refused, and a save is answered 401, reported above the fields.',
+    controls: { sessionKey: 'not-the-session-key' },
+    play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
+  },
+  {
+    id: 'server-500-json',
+    title: '500 with JSON',
+    group: 'Server answers',
+    description: 'The server answers 500 with a JSON error; the form shows the server’s own words and keeps what was typed.',
+    script: [{ status: 500, body: { error: 'Something went wrong storing git providers' } }],
+    play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
+  },
+  {
+    id: 'server-500-text',
+    title: '500 as plain text',
+    group: 'Server answers',
+    description: 'The server answers 500 with the plain text “Internal Server Error” (a crashed validator); the form says so.',
+    script: [{ status: 500, body: 'Internal Server Error', contentType: 'text/plain; charset=utf-8', cors: false }],
+    play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
+  },
+  {
+    id: 'rate-limited',
+    title: '429 Too Many Requests',
+    group: 'Server answers',
+    description: 'The server answers 429 with Retry-After: the form asks to wait a moment and try again.',
+    script: [{ status: 429, body: { detail: 'Too Many Requests' }, headers: { 'Retry-After': '3' } }],
+    play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
+  },
+  {
+    id: 'network-down',
+    title: 'Network down',
+    group: 'Server answers',
+    description: 'Nothing listens at the base URL (a closed loopback port): loading fails and a save is reported as a network failure.',
+    controls: { baseUrl: 'http://127.0.0.1:9' },
+    play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
+  },
+  {
+    id: 'connection-dropped',
+    title: 'Connection dropped',
+    group: 'Server answers',
+    description: 'The server breaks the connection instead of answering: the save is reported as a network failure.',
+    script: [{ drop: true }],
+    play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
+  },
+  {
+    id: 'slow',
+    title: 'Slow answer',
+    group: 'Server answers',
+    description: 'The server takes 2 seconds: the save button says “Saving…” and the form is busy, then “Saved.”',
+    script: [{ status: 200, body: { message: 'Git providers stored' }, delayMs: 2000 }],
+    showInFlight: true,
+    play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
+  },
+  {
+    id: 'timeout',
+    title: 'Timeout',
+    group: 'Server answers',
+    description: 'The server never answers and the element’s timeout is 1.5 seconds: the save is reported as timed out.',
+    script: [{ hang: true }],
+    controls: { timeout: 1500 },
+    play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
+  },
+  {
+    id: 'dark',
+    title: 'Dark theme',
+    group: 'Look and language',
+    description: 'theme="dark" with stored tokens and an invalid SSE URL flagged, whatever the system’s colour scheme.',
+    controls: { theme: 'dark' },
+    play: (el) => typeAndSave(el, { '/mcp_config/sse_servers/0/url': 'mcp.example.com/sse' }),
+  },
+  {
+    id: 'openhands-theme',
+    title: 'OpenHands theme',
+    group: 'Look and language',
+    description: 'Custom properties (--ohps-*) give the element the look of OpenHands’ own dark settings page.',
+    controls: { theme: 'openhands' },
+  },
+  {
+    id: 'german',
+    title: 'Another language',
+    group: 'Look and language',
+    description: 'Every string in German through the strings property, the form’s own error messages included.',
+    controls: { language: 'de' },
+    play: (el) => typeAndSave(el, { '/mcp_config/sse_servers/0/url': 'mcp.example.com/sse' }),
+  },
+  {
+    id: 'host-page',
+    title: 'Inside a styled host page',
+    group: 'Look and language',
+    description: 'A host page with loud global styles (serif, uppercase, red buttons, wide spacing) that do not reach inside the element.',
+    hostPage: true,
+  },
+];

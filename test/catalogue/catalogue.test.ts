@@ -1,0 +1,248 @@
+/**
+ * Walks the demo catalogue: mounts the same catalogue `npm start` shows (demo/catalogue.ts), on
+ * the reference server the test runner mounts, shows each scenario, and checks that it shows
+ * what its one-line description promises; then runs axe on the whole catalogue in the light and
+ * dark themes (and the scenario's own theme), colour contrast included.
+ */
+import { expect } from '@open-wc/testing';
+import { createCatalogue, type Catalogue, type Shown } from '../../demo/catalogue.js';
+import { scenarios, type Theme } from '../../demo/scenarios.js';
+import type { OpenHandsProviderSettings } from '../../src/index.js';
+import { $, $$, control, description, errorOf, group } from '../helpers/element.js';
+
+type Check = (shown: Shown, catalogue: Catalogue) => Promise<void> | void;
+
+function failedKinds(catalogue: Catalogue): string[] {
+  return catalogue.log
+    .filter((entry) => entry.event === 'provider-settings-failed')
+    .map((entry) => /kind: ([\w-]+)/.exec(entry.text)?.[1] ?? '');
+}
+
+function loadNote(catalogue: Catalogue): string {
+  return catalogue.log.find((entry) => entry.event === 'GET api/settings')?.text ?? '';
+}
+
+function formError(el: OpenHandsProviderSettings): string {
+  return $(el, '[part="form-error"]').textContent!.trim();
+}
+
+async function controlGet<T>(path: string): Promise<T> {
+  const response = await fetch(`/__control${path}`);
+  expect(response.ok, `GET /__control${path}`).to.equal(true);
+  return (await response.json()) as T;
+}
+
+const posts = (id: string) => controlGet<unknown[]>(`/tenants/${id}/requests?method=POST`);
+
+function expectFieldError(el: OpenHandsProviderSettings, pointer: string, message: string): void {
+  const input = control(el, pointer);
+  expect(input.getAttribute('aria-invalid'), `${pointer} is invalid`).to.equal('true');
+  expect(errorOf(el, input), pointer).to.equal(message);
+}
+
+function rgb(el: Element, property: string): string {
+  return getComputedStyle(el).getPropertyValue(property).trim();
+}
+
+const checks: Record<string, Check> = {
+  empty({ el }, catalogue) {
+    expect($$(el, '[part="provider"]').map((p) => p.dataset.provider)).to.deep.equal(['github', 'gitlab', 'bitbucket']);
+    expect($$(el, '[part="stored-badge"]')).to.have.length(0);
+    expect($$(el, '[part="server"]')).to.have.length(0);
+    expect($$(el, '.empty').map((p) => p.textContent!.trim())).to.include.members(['No SSE servers.', 'No stdio servers.']);
+    expect(loadNote(catalogue)).to.contain('loaded; stored providers: (none)');
+  },
+  async stored({ el, tenant }) {
+    expect($$(el, '[part="stored-badge"]')).to.have.length(3);
+    expect(control(el, '/provider_tokens/github/host').value).to.equal('github.example.com');
+    expect(control(el, '/provider_tokens/gitlab/host').value).to.equal('gitlab.example.com');
+    expect(control(el, '/provider_tokens/bitbucket/host').value).to.equal('');
+    expect($$(el, '[part="server"]')).to.have.length(4);
+    const state = await controlGet<{ provider_tokens: Record<string, { token: string }> }>(`/tenants/${tenant.id}`);
+    const tokens = Object.values(state.provider_tokens).map((p) => p.token);
+    expect(tokens).to.have.length(3);
+    // No stored token reached the page: not in any input, attribute or text.
+    const values = $$(el, 'input').map((i) => (i as HTMLInputElement).value);
+    for (const token of tokens) {
+      expect(values).not.to.include(token);
+      expect(el.shadowRoot!.innerHTML).not.to.contain(token);
+      expect(JSON.stringify(el.value)).not.to.contain(token);
+    }
+  },
+  async 'many-servers'({ el }) {
+    expect($$(el, '[part="server"]')).to.have.length(300);
+    const command = control(el, '/mcp_config/stdio_servers/99/command');
+    command.value = 'uvx';
+    command.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(el.value.mcp_config!.stdio_servers[99]!.command).to.equal('uvx');
+  },
+  async saved({ el, tenant }, catalogue) {
+    expect($(el, '[part="status"]').textContent!.trim()).to.equal('Saved.');
+    expect($(el, '[part="status"]').getAttribute('role')).to.equal('status');
+    expect($(el, '[data-provider="github"] [part="stored-badge"]')).to.exist;
+    expect(control(el, '/provider_tokens/github/token').value).to.equal('');
+    expect(catalogue.log.some((e) => e.event === 'provider-settings-saved')).to.equal(true);
+    const state = await controlGet<{ provider_tokens: Record<string, { token: string }> }>(`/tenants/${tenant.id}`);
+    expect(state.provider_tokens.github?.token).to.equal('ghp_catalogue_new_token');
+  },
+  async 'client-checks'({ el, tenant }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal(['invalid']);
+    expectFieldError(el, '/mcp_config/sse_servers/0/url', 'URL must include a scheme (http:// or https://)');
+    expectFieldError(el, '/provider_tokens/gitlab/token', 'Enter a token: the server does not save a host on its own');
+    expect(await posts(tenant.id), 'nothing was sent').to.deep.equal([]);
+  },
+  async '422-providers'({ el, tenant }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal(['validation']);
+    expect(description(el, group(el, '/provider_tokens/bitbucket'))).to.equal("Input should be 'github' or 'gitlab'");
+    expect(await posts(tenant.id)).to.have.length(1);
+  },
+  async '422-sse'({ el, tenant }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal(['validation']);
+    expectFieldError(el, '/mcp_config/sse_servers/0/url', 'URL must include a scheme (http:// or https://)');
+    expect(await posts(tenant.id), 'the server answered, not the form').to.have.length(1);
+  },
+  async '422-shttp'({ el, tenant }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal(['validation']);
+    expectFieldError(el, '/mcp_config/shttp_servers/0/url', 'URL scheme must be http, https, ws, or wss');
+    expect(await posts(tenant.id)).to.have.length(1);
+  },
+  async '422-stdio'({ el, tenant }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal(['validation']);
+    expectFieldError(el, '/mcp_config/stdio_servers/0/name', 'Server name can only contain letters, numbers, hyphens, and underscores');
+    expectFieldError(
+      el,
+      '/mcp_config/stdio_servers/0/command',
+      'Command should be a single executable without spaces (use arguments field for parameters)',
+    );
+    expect(await posts(tenant.id)).to.have.length(1);
+  },
+  '422-several'({ el }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal(['validation']);
+    expect($$(el, '[part="error-summary"] [data-action="focus-error"]')).to.have.length(5);
+    expect($(el, '#summary-heading').textContent).to.equal('There are 5 problems');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="error-summary"]'));
+    for (const pointer of ['/mcp_config/sse_servers/0/url', '/mcp_config/shttp_servers/0/url', '/mcp_config/stdio_servers/0/name']) {
+      expect(control(el, pointer).getAttribute('aria-invalid'), pointer).to.equal('true');
+    }
+  },
+  'token-rejected'({ el }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal(['token-rejected']);
+    expectFieldError(el, '/provider_tokens/github/token', 'Invalid token. Please make sure it is a valid github token.');
+  },
+  'wrong-session-key'({ el }, catalogue) {
+    expect(loadNote(catalogue)).to.contain('not loaded (unauthorized)');
+    expect(failedKinds(catalogue)).to.deep.equal(['unauthorized']);
+    expect(formError(el)).to.contain('session key');
+    expect(formError(el)).not.to.contain('not-the-session-key');
+  },
+  'server-500-json'({ el }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal(['server']);
+    expect(formError(el)).to.contain('“Something went wrong storing git providers”');
+    expect(control(el, '/provider_tokens/github/token').value, 'what was typed is kept').to.equal('ghp_catalogue_new_token');
+  },
+  'server-500-text'({ el }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal(['server']);
+    expect(formError(el)).to.contain('HTTP 500');
+    expect(formError(el)).to.contain('“Internal Server Error”');
+  },
+  'rate-limited'({ el }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal(['rate-limited']);
+    expect(formError(el)).to.contain('429');
+    expect(formError(el)).to.contain('try again');
+  },
+  'network-down'({ el }, catalogue) {
+    expect(el.baseUrl).to.equal('http://127.0.0.1:9');
+    expect(loadNote(catalogue)).to.contain('not loaded (network)');
+    expect(failedKinds(catalogue)).to.deep.equal(['network']);
+    expect(formError(el)).to.contain('could not be reached');
+  },
+  'connection-dropped'({ el }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal(['network']);
+    expect(formError(el)).to.contain('could not be reached');
+  },
+  async slow({ el, outcome }, catalogue) {
+    expect(el.saving).to.equal(true);
+    expect($(el, '[part="save-button"]').textContent!.trim()).to.equal('Saving…');
+    expect($(el, '[part="form"]').getAttribute('aria-busy')).to.equal('true');
+    await outcome;
+    await el.updateComplete;
+    expect($(el, '[part="status"]').textContent!.trim()).to.equal('Saved.');
+    expect(catalogue.log.some((e) => e.event === 'provider-settings-saved')).to.equal(true);
+  },
+  timeout({ el }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal(['timeout']);
+    expect(formError(el)).to.contain('1.5 seconds');
+  },
+  dark({ el }) {
+    expect(el.getAttribute('theme')).to.equal('dark');
+    expect(rgb(el, 'background-color')).to.equal('rgb(13, 17, 23)');
+    expectFieldError(el, '/mcp_config/sse_servers/0/url', 'URL must include a scheme (http:// or https://)');
+  },
+  'openhands-theme'({ el }) {
+    expect(rgb(el, 'background-color')).to.equal('rgb(13, 15, 17)');
+    expect(rgb($(el, '[part="save-button"]'), 'background-color')).to.equal('rgb(201, 185, 116)');
+    expect(rgb($(el, '[part="provider"]'), 'background-color')).to.equal('rgb(36, 39, 46)');
+  },
+  german({ el }) {
+    expect(el.lang).to.equal('de');
+    expect($(el, '#providers-heading').textContent).to.equal('Git-Anbieter');
+    expect($(el, '[part="save-button"]').textContent!.trim()).to.equal('Speichern');
+    expect($(el, '#summary-heading').textContent).to.equal('Es gibt ein Problem');
+    expectFieldError(el, '/mcp_config/sse_servers/0/url', 'Die URL braucht ein Schema (http:// oder https://)');
+  },
+  'host-page'({ el }) {
+    const hostButton = el.closest('.host-page')!.querySelector('button')!;
+    expect(rgb(hostButton, 'background-color'), 'the host page styles are in force').to.equal('rgb(176, 0, 32)');
+    expect(rgb(el.closest('.host-page')!, 'text-transform')).to.equal('uppercase');
+    const heading = $(el, '#providers-heading');
+    expect(rgb(heading, 'text-transform')).to.equal('none');
+    expect(rgb(heading, 'letter-spacing')).to.equal('normal');
+    expect(rgb(heading, 'text-align')).to.equal('start');
+    expect(rgb(heading, 'font-family')).not.to.contain('Georgia');
+    expect(rgb($(el, '[part="save-button"]'), 'background-color')).not.to.equal('rgb(176, 0, 32)');
+    expect(rgb(control(el, '/provider_tokens/github/host'), 'border-top-style')).to.equal('solid');
+  },
+};
+
+describe('the demo catalogue', () => {
+  let root: HTMLElement;
+  let catalogue: Catalogue;
+
+  before(() => {
+    root = document.createElement('div');
+    document.body.append(root);
+    catalogue = createCatalogue(root);
+  });
+
+  after(async () => {
+    await catalogue.destroy();
+    root.remove();
+  });
+
+  it('lists every scenario in the sidebar, each with a check here and a one-line description', () => {
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('nav a')].map((a) => a.dataset.scenario);
+    expect(links).to.deep.equal(scenarios.map((s) => s.id));
+    expect(Object.keys(checks).sort()).to.deep.equal(scenarios.map((s) => s.id).sort());
+    for (const s of scenarios) expect(s.description, s.id).to.match(/^[^\n]{10,200}$/);
+  });
+
+  for (const scenario of scenarios) {
+    it(`${scenario.id}: ${scenario.description}`, async function () {
+      this.timeout(60_000);
+      const shown = await catalogue.show(scenario.id);
+      expect(root.querySelector('#scenario-description')!.textContent).to.equal(scenario.description);
+      expect(root.querySelector('.stage')!.getAttribute('data-state')).to.equal('ready');
+      await checks[scenario.id]!(shown, catalogue);
+
+      // axe on the whole catalogue (the element's shadow root included), in each theme.
+      const own = scenario.controls?.theme;
+      const themes: Theme[] = own && own !== 'auto' && own !== 'light' && own !== 'dark' ? [own, 'light', 'dark'] : ['light', 'dark'];
+      for (const theme of themes) {
+        catalogue.setControl('theme', theme);
+        await shown.el.updateComplete;
+        await expect(root, `axe, ${theme} theme`).to.be.accessible();
+      }
+    });
+  }
+});

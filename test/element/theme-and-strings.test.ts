@@ -1,0 +1,122 @@
+import { expect } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import { defaultMessages, defaultStrings } from '../../src/index.js';
+import { ISSUE_MESSAGES } from '../../src/contract/codes.js';
+import { MODEL_MESSAGES } from '../../src/model/rules.js';
+import { createTenant, scriptResponses, SESSION_KEY } from '../helpers/reference-server.js';
+import { $, control, errorOf, mount } from '../helpers/element.js';
+
+const background = (el: Element) => getComputedStyle(el).backgroundColor;
+const WHITE = 'rgb(255, 255, 255)';
+const DARK = 'rgb(13, 17, 23)';
+
+const invalidUrl = {
+  provider_tokens: {},
+  mcp_config: { sse_servers: [{ url: 'mcp.example.com', api_key: null }], shttp_servers: [], stdio_servers: [] },
+};
+
+describe('<openhands-provider-settings> theming', () => {
+  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+
+  it('follows prefers-color-scheme by default, and the theme attribute forces either scheme', async () => {
+    const el = await mount((e) => (e.value = invalidUrl));
+    el.validate();
+    await el.updateComplete;
+    await emulateMedia({ colorScheme: 'light' });
+    expect(background(el)).to.equal(WHITE);
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(background(el)).to.equal(DARK);
+    await expect(el).to.be.accessible();
+
+    el.theme = 'light';
+    await el.updateComplete;
+    expect(el.getAttribute('theme')).to.equal('light');
+    expect(background(el)).to.equal(WHITE);
+    await expect(el).to.be.accessible();
+
+    await emulateMedia({ colorScheme: 'light' });
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(background(el)).to.equal(DARK);
+    await expect(el).to.be.accessible();
+
+    el.theme = undefined;
+    await el.updateComplete;
+    expect(el.hasAttribute('theme')).to.equal(false);
+    expect(background(el)).to.equal(WHITE);
+  });
+
+  it('custom properties override both defaults', async () => {
+    const el = await mount((e) => {
+      e.style.setProperty('--ohps-background', 'rgb(1, 2, 3)');
+      e.style.setProperty('--ohps-accent', 'rgb(4, 5, 6)');
+    });
+    expect(background(el)).to.equal('rgb(1, 2, 3)');
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(background(el)).to.equal('rgb(1, 2, 3)');
+    expect(background($(el, '[part="save-button"]'))).to.equal('rgb(4, 5, 6)');
+  });
+});
+
+describe('<openhands-provider-settings> strings', () => {
+  it('defaults to English; the form’s own messages are the contract’s and the model’s, by code', () => {
+    expect(defaultStrings.save).to.equal('Save');
+    expect(defaultMessages).to.deep.equal({ ...ISSUE_MESSAGES, ...MODEL_MESSAGES });
+    expect(defaultStrings.messages).to.equal(defaultMessages);
+  });
+
+  it('replaces client messages by code, placeholders included, and a change applies to errors already shown', async () => {
+    const el = await mount((e) => {
+      e.value = { provider_tokens: { github: { token: 'ghp_x', host: 'https://github.example.com/' } }, mcp_config: invalidUrl.mcp_config };
+    });
+    el.validate();
+    await el.updateComplete;
+    const url = control(el, '/mcp_config/sse_servers/0/url');
+    const host = control(el, '/provider_tokens/github/host');
+    expect(errorOf(el, url)).to.equal('URL must include a scheme (http:// or https://)');
+    expect(errorOf(el, host)).to.equal('Enter the domain only, e.g. github.example.com');
+
+    el.strings = { messages: { url_no_scheme: 'Schema fehlt', host_bare_domain: 'Nur die Domain, z. B. {example}' }, save: 'Speichern' };
+    await el.updateComplete;
+    expect(errorOf(el, url)).to.equal('Schema fehlt');
+    expect(errorOf(el, host)).to.equal('Nur die Domain, z. B. github.example.com');
+    expect($(el, '[part="save-button"]').textContent!.trim()).to.equal('Speichern');
+    const outcome = await el.submit();
+    expect(outcome.kind === 'invalid' && outcome.errors.map((e) => e.message)).to.include('Schema fehlt');
+  });
+
+  it('never replaces what the server wrote, even where a code would match', async () => {
+    const tenant = await createTenant();
+    const el = await mount((e) => {
+      e.baseUrl = tenant.baseUrl;
+      e.sessionKey = SESSION_KEY;
+      e.noValidate = true;
+      e.value = invalidUrl;
+      e.strings = { messages: { url_no_scheme: 'Schema fehlt' } };
+    });
+    expect((await el.submit()).kind).to.equal('validation');
+    await el.updateComplete;
+    expect(errorOf(el, control(el, '/mcp_config/sse_servers/0/url'))).to.equal('URL must include a scheme (http:// or https://)');
+  });
+
+  it('failure sentences come from strings.failure, followed by the server’s own words', async () => {
+    const tenant = await createTenant();
+    const el = await mount((e) => {
+      e.baseUrl = tenant.baseUrl;
+      e.sessionKey = SESSION_KEY;
+      e.strings = { failure: { server: (status) => `Serverfehler ${status}.`, network: 'Keine Verbindung.' } };
+    });
+    await scriptResponses(tenant.id, [{ status: 500, body: { error: 'Something went wrong storing git providers' } }, { drop: true }]);
+    expect((await el.submit()).kind).to.equal('server');
+    await el.updateComplete;
+    expect($(el, '[part="form-error"]').textContent).to.equal('Serverfehler 500. “Something went wrong storing git providers”');
+    expect((await el.submit()).kind).to.equal('network');
+    await el.updateComplete;
+    expect($(el, '[part="form-error"]').textContent).to.equal('Keine Verbindung.');
+    // Without an override, the English sentence.
+    el.strings = {};
+    await el.updateComplete;
+    expect($(el, '[part="form-error"]').textContent).to.contain('The server could not be reached');
+  });
+});
