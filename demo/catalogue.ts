@@ -8,7 +8,7 @@
 import '../src/openhands-provider-settings.js';
 import { getStoredSettings } from '../src/contract/http.js';
 import type { OpenHandsProviderSettings } from '../src/index.js';
-import { createTenant, deleteTenant, scriptResponses, type Tenant } from './control.js';
+import { createTenant, deleteTenant, scriptResponses, type Tenant } from '../server/control-client.js';
 import { scenarios as allScenarios, SESSION_KEY, STORED, type Controls, type Scenario, type Theme } from './scenarios.js';
 import { germanStrings } from './strings-de.js';
 import { HOST_PAGE_STYLES, OPENHANDS_THEME } from './themes.js';

@@ -7,7 +7,7 @@
  * test/catalogue/ mounts every scenario and checks that it shows what its description promises.
  */
 import type { OpenHandsProviderSettings } from '../src/index.js';
-import type { ScriptedResponse, TenantOptions } from './control.js';
+import type { ScriptedResponse, TenantOptions } from '../server/control-client.js';
 
 export type Theme = 'auto' | 'light' | 'dark' | 'openhands';
 export type Language = 'en' | 'de';

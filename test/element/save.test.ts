@@ -1,25 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import {
-  createTenant,
-  requestsOf,
-  scriptResponses,
-  SESSION_KEY,
-  tenantState,
-  type Tenant,
-  type TenantOptions,
-} from '../helpers/reference-server.js';
+import { requestsOf, scriptResponses, SESSION_KEY, tenantState, type Tenant } from '../helpers/reference-server.js';
 import { $, $$, click, control, description, errorOf, group, mount, nextEvent, type } from '../helpers/element.js';
-
-async function setup(options: TenantOptions = {}, configure: (el: OpenHandsProviderSettings) => void = () => {}) {
-  const tenant = await createTenant(options);
-  const el = await mount((e) => {
-    e.baseUrl = tenant.baseUrl;
-    e.sessionKey = SESSION_KEY;
-    configure(e);
-  });
-  return { tenant, el };
-}
+import { setup } from '../helpers/scenario.js';
 
 async function loadSettings(el: OpenHandsProviderSettings, tenant: Tenant): Promise<void> {
   const response = await fetch(`${tenant.baseUrl}/api/settings`, { headers: { 'X-Session-API-Key': SESSION_KEY } });

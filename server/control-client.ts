@@ -1,0 +1,80 @@
+/**
+ * A typed client of the reference server's test controls (server/README.md) for pages on the
+ * same origin: the demo catalogue and the browser tests. Each caller gets its own tenant, and
+ * outcomes are scripted on the server, never by mocking `fetch` in the page.
+ */
+
+export interface StoredProvider {
+  token: string | null;
+  host: string | null;
+}
+
+export interface TenantOptions {
+  sessionKey?: string | null;
+  providerTypes?: string[];
+  delayMs?: number;
+  /** `null`: nothing stored yet (`GET /api/settings` answers 404). */
+  settings?: { provider_tokens?: Record<string, StoredProvider>; mcp_config?: unknown } | null;
+}
+
+export interface Tenant {
+  id: string;
+  /** `/t/<id>`: the element's `baseUrl` for this tenant. */
+  baseUrl: string;
+}
+
+export interface ScriptedResponse {
+  status?: number;
+  body?: unknown;
+  contentType?: string;
+  headers?: Record<string, string>;
+  delayMs?: number;
+  hang?: boolean;
+  drop?: boolean;
+  cors?: boolean;
+  /** An absolute URL sent as `Location`; the status then defaults to 307. */
+  redirectTo?: string;
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  sessionKey?: string | null;
+  body: unknown;
+}
+
+export interface TenantState {
+  provider_tokens: Record<string, StoredProvider>;
+  [key: string]: unknown;
+}
+
+async function control<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`/__control${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    cache: 'no-store',
+  });
+  if (!response.ok) throw new Error(`reference server control ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const tenantPath = (id: string): string => `/tenants/${encodeURIComponent(id)}`;
+
+export const createTenant = (options: TenantOptions): Promise<Tenant> => control<Tenant>('POST', '/tenants', options);
+
+export const deleteTenant = (id: string): Promise<unknown> => control('DELETE', tenantPath(id));
+
+/** The tenant's whole state, stored tokens included (test-only, loopback-only). */
+export const tenantState = (id: string): Promise<TenantState> => control('GET', tenantPath(id));
+
+/** The next API requests are answered from this queue, in order. */
+export const scriptResponses = (id: string, responses: ScriptedResponse[]): Promise<unknown> =>
+  control('POST', `${tenantPath(id)}/script`, { responses });
+
+export const clearScript = (id: string): Promise<unknown> => control('DELETE', `${tenantPath(id)}/script`);
+
+/** The API requests the tenant received, oldest first; `method` narrows them (e.g. to the saves). */
+export const requestsOf = (id: string, method = 'POST'): Promise<LoggedRequest[]> =>
+  control('GET', `${tenantPath(id)}/requests?method=${encodeURIComponent(method)}`);
