@@ -5,9 +5,37 @@
 //   carries one copy of each.
 // - `--mode bundle`: one minified, self-contained file for a plain `<script type="module">`. It
 //   registers the element and carries lit, zod and @lit/task inside.
+// - `--mode bundle-save`: the save path that file loads on demand (`import()`), next to it.
 //
 // vite.config.ts is the demo's dev server; this file is only for the package.
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+
+/**
+ * Lit keeps the text of a `css` template as written. For the self-contained file, the text of every
+ * `css\`...\`` template in src/ is squeezed: comments and indentation out, no spaces around
+ * punctuation. `${...}` parts are left as they are. Only whitespace the CSS does not need goes (a
+ * space before `:` stays: `a :hover` is not `a:hover`).
+ */
+export function minifyCssTemplates(): Plugin {
+  const squeeze = (text: string): string =>
+    text
+      .replace(/\/\*[^]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,>]) ?/g, '$1')
+      .replace(/: /g, ':')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'minify-css-templates',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+      return code.replace(/\bcss`([^`]*)`/g, (_, body: string) => {
+        const parts = body.split(/(\$\{[^}]*\})/);
+        return 'css`' + parts.map((part, i) => (i % 2 ? part : squeeze(part))).join('') + '`';
+      });
+    },
+  };
+}
 
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/];
 
@@ -44,29 +72,67 @@ const modules: UserConfig = {
   },
 };
 
+/** The file the self-contained entry loads on demand for a save (src/contract/save.ts), next to it. */
+export const SAVE_CHUNK = 'openhands-provider-settings.bundle-save';
+
+/**
+ * In the self-contained entry, `import('../contract/save.js')` stays a dynamic import of the save file,
+ * which is built on its own (mode `bundle-save`): the entry shares no chunk with it, so it is one
+ * file that needs nothing else to render. The few small helpers both use (JSON Pointer, own-key
+ * reads) are in each.
+ */
+function saveChunkExternal(): Plugin {
+  return {
+    name: 'save-chunk-external',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === '../contract/save.js' && importer !== undefined && /[\\/]src[\\/]element[\\/]provider-settings\.ts$/.test(importer))
+        return { id: `./${SAVE_CHUNK}.js`, external: true };
+      return null;
+    },
+  };
+}
+
+const minified: UserConfig['build'] = {
+  outDir: 'dist',
+  emptyOutDir: false,
+  target: 'es2022',
+  minify: true,
+  // No source map: it would carry lit's and zod's sources too (~650 KB). Debug with the modules.
+  sourcemap: false,
+  reportCompressedSize: false,
+};
+// Vite minifies an ES library without removing whitespace (`codegen: false`); this file is for
+// browsers as it is, so it gets the whole minifier, and no comments.
+const minifiedOutput = { entryFileNames: '[name].js', minify: { compress: true, mangle: true, codegen: true }, comments: false } as const;
+
 const bundle: UserConfig = {
+  plugins: [minifyCssTemplates(), saveChunkExternal()],
   publicDir: false,
   envDir: false,
   build: {
-    outDir: 'dist',
-    emptyOutDir: false,
-    target: 'es2022',
-    minify: true,
-    // No source map: it would carry lit's and zod's sources too (~650 KB). Debug with the modules.
-    sourcemap: false,
-    reportCompressedSize: false,
+    ...minified,
     lib: {
       entry: { 'openhands-provider-settings.bundle': 'src/openhands-provider-settings.ts' },
       formats: ['es'],
     },
-    rolldownOptions: {
-      output: { entryFileNames: '[name].js' },
-    },
+    rolldownOptions: { output: minifiedOutput },
+  },
+};
+
+const bundleSave: UserConfig = {
+  publicDir: false,
+  envDir: false,
+  build: {
+    ...minified,
+    lib: { entry: { [SAVE_CHUNK]: 'src/contract/save.ts' }, formats: ['es'] },
+    rolldownOptions: { output: minifiedOutput },
   },
 };
 
 export default defineConfig(({ mode }) => {
   if (mode === 'modules') return modules;
   if (mode === 'bundle') return bundle;
-  throw new Error(`vite.lib.config.ts: --mode must be "modules" or "bundle", not "${mode}"`);
+  if (mode === 'bundle-save') return bundleSave;
+  throw new Error(`vite.lib.config.ts: --mode must be "modules", "bundle" or "bundle-save", not "${mode}"`);
 });

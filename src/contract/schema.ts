@@ -32,6 +32,16 @@ function ruledString(rule: (value: string) => IssueCode | null) {
 
 const nullableString = z.nullable(z.string());
 
+/**
+ * A map of string keys to `value`: an object with no declared keys whose every key is checked
+ * against `value`. It reports exactly what `z.record(z.string(), value)` would (a non-object is
+ * `invalid_type`, each bad entry is placed under its key, an own `__proto__` is skipped), without
+ * pulling zod's record parser into the bundle.
+ */
+function stringMap<T extends z.ZodMiniType>(value: T) {
+  return z.catchall(z.object({}), value);
+}
+
 export const providerTokenSchema = z.object({
   token: z._default(nullableString, null),
   host: z._default(nullableString, null),
@@ -47,7 +57,7 @@ export const stdioServerSchema = z.object({
   name: ruledString(nameRule),
   command: ruledString(commandRule),
   args: z._default(z.array(z.string()), () => []),
-  env: z._default(z.record(z.string(), z.string()), () => ({})),
+  env: z._default(stringMap(z.string()), () => ({})),
 });
 
 export const mcpConfigSchema = z.strictObject({
@@ -57,7 +67,7 @@ export const mcpConfigSchema = z.strictObject({
 });
 
 export const requestBodySchema = z.object({
-  provider_tokens: z._default(z.record(z.string(), providerTokenSchema), () => ({})),
+  provider_tokens: z._default(stringMap(providerTokenSchema), () => ({})),
   mcp_config: z._default(z.nullable(mcpConfigSchema), null),
 });
 

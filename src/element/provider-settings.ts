@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import { postProviderSettings } from '../contract/http.js';
+import type { PostProviderSettingsOptions } from '../contract/http.js';
 import type { InvalidResult, SaveOutcome, SubmitResult } from '../contract/result.js';
 import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js';
 import type { ErrorTarget, ServerKind } from '../model/draft.js';
@@ -30,6 +30,26 @@ const listConverter = {
     value === null ? [...DEFAULT_PROVIDERS] : value.split(/[\s,]+/).filter(Boolean),
   toAttribute: (value: readonly string[]): string => value.join(','),
 };
+
+/**
+ * The save path (request, answer reading, redaction) is a module of its own, loaded the first
+ * time the person edits the form or saves: a page that only shows the form never loads it. In the
+ * self-contained build it is a separate file next to the entry, fetched relative to it.
+ */
+let saveModule: Promise<typeof import('../contract/save.js')> | undefined;
+const loadSaveModule = () => (saveModule ??= import('../contract/save.js'));
+
+/** The save module's `postProviderSettings`, once it is loaded (the options are read before). Never rejects. */
+async function postProviderSettings(options: PostProviderSettingsOptions): Promise<SubmitResult> {
+  let save: typeof import('../contract/save.js');
+  try {
+    save = await loadSaveModule();
+  } catch {
+    saveModule = undefined;
+    return { kind: 'network', message: 'The request could not be made.' };
+  }
+  return save.postProviderSettings(options);
+}
 
 interface SaveRequest {
   body: ProviderSettingsBody;
@@ -385,6 +405,7 @@ export class OpenHandsProviderSettings extends LitElement {
     if (!(input instanceof HTMLInputElement)) return;
     const { row, field } = input.dataset;
     if (row === undefined || field === undefined) return;
+    void loadSaveModule().catch(() => {});
     const before = this.model.fieldValue(row, field) ?? '';
     let rerender = this.model.setField(row, field, input.value);
     this.touched.add(row + '\u0000' + field);
