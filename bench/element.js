@@ -1,0 +1,27 @@
+// The element's page: the self-contained file, as a page without a bundler loads it.
+import '/dist/openhands-provider-settings.bundle.js';
+import { PROVIDERS } from './fixture.js';
+import { installHarness } from './harness.js';
+
+installHarness({
+  name: 'element',
+  async mount(body) {
+    const el = document.createElement('openhands-provider-settings');
+    el.providers = PROVIDERS;
+    el.value = body;
+    document.body.append(el);
+    await el.updateComplete;
+    return el;
+  },
+  settle: (el) => el.updateComplete,
+  lastCommand: (el) => {
+    const all = el.shadowRoot.querySelectorAll('input[data-field="command"]');
+    return all[all.length - 1];
+  },
+  validate: (el) => el.validate(),
+  submit: (el, baseUrl) => {
+    el.baseUrl = baseUrl;
+    return el.submit();
+  },
+  summaryEntries: (el) => el.shadowRoot.querySelectorAll('[part="error-summary"] button[data-action="focus-error"]').length,
+});
