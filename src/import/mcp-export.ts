@@ -1,0 +1,79 @@
+/**
+ * The form's MCP servers written out for other tools: OpenHands' own `mcp_config` JSON, and the
+ * `mcpServers` JSON of Claude Desktop and Cursor. Secrets are masked unless the person asks for
+ * them: API keys always count as secrets, and so do environment variables whose names say they
+ * hold one (`GITHUB_TOKEN`, `API_KEY`, `PASSWORD`...).
+ */
+import type { McpConfig } from '../contract/schema.js';
+import { setOwn } from '../model/read.js';
+
+export const MASK = '••••••';
+
+/** Variable names that say their value is a credential. */
+const SECRET_NAME = /token|secret|passw|api[_-]?key|auth|credential|private[_-]?key|access[_-]?key/i;
+
+export function isSecretVariable(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+export interface ExportOptions {
+  /** Write secrets as they are instead of masking them. */
+  includeSecrets?: boolean;
+}
+
+function envOut(env: Record<string, string>, includeSecrets: boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) setOwn(out, key, includeSecrets || !isSecretVariable(key) ? value : MASK);
+  return out;
+}
+
+/** OpenHands' `mcp_config`, as `POST /api/add-git-providers` and its settings take it. */
+export function toOpenHandsJson(config: McpConfig, options: ExportOptions = {}): string {
+  const secrets = options.includeSecrets === true;
+  const url = (s: McpConfig['sse_servers'][number]) => ({ url: s.url, api_key: s.api_key ? (secrets ? s.api_key : MASK) : null });
+  const body = {
+    sse_servers: config.sse_servers.map(url),
+    shttp_servers: config.shttp_servers.map(url),
+    stdio_servers: config.stdio_servers.map((s) => ({ name: s.name, command: s.command, args: [...s.args], env: envOut(s.env, secrets) })),
+  };
+  return JSON.stringify(body, null, 2) + '\n';
+}
+
+/**
+ * `{"mcpServers": {...}}` for Claude Desktop and Cursor. Stdio servers keep their names; URL servers
+ * are named after their host (made unique), with `type` and an `Authorization: Bearer` header.
+ */
+export function toMcpServersJson(config: McpConfig, options: ExportOptions = {}): string {
+  const secrets = options.includeSecrets === true;
+  const servers: Record<string, unknown> = {};
+  const taken = new Set<string>();
+  const unique = (base: string): string => {
+    let name = base || 'server';
+    for (let n = 2; taken.has(name); n++) name = `${base || 'server'}-${n}`;
+    taken.add(name);
+    return name;
+  };
+  for (const s of config.stdio_servers) {
+    const entry: Record<string, unknown> = { command: s.command, args: [...s.args] };
+    if (Object.keys(s.env).length) entry['env'] = envOut(s.env, secrets);
+    setOwn(servers, unique(s.name), entry);
+  }
+  const urlServers = [
+    ...config.sse_servers.map((s) => ({ s, type: 'sse' })),
+    ...config.shttp_servers.map((s) => ({ s, type: 'http' })),
+  ];
+  for (const { s, type } of urlServers) {
+    const entry: Record<string, unknown> = { type, url: s.url };
+    if (s.api_key) entry['headers'] = { Authorization: `Bearer ${secrets ? s.api_key : MASK}` };
+    setOwn(servers, unique(hostName(s.url)), entry);
+  }
+  return JSON.stringify({ mcpServers: servers }, null, 2) + '\n';
+}
+
+function hostName(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/[^a-zA-Z0-9_-]+/g, '-');
+  } catch {
+    return 'server';
+  }
+}

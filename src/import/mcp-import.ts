@@ -1,0 +1,220 @@
+/**
+ * MCP servers from the formats people already have, turned into OpenHands' `mcp_config` servers:
+ * Claude Desktop / Cursor (`{"mcpServers": {name: {...}}}`), VS Code (`{"servers": {name: {type,
+ * ...}}}`) and OpenHands' own `mcp_config` JSON. Every entry says how it was converted and what
+ * could not be carried over; nothing is dropped without a reason. Pure: no DOM, no network.
+ */
+import type { StdioServer, UrlServer } from '../contract/schema.js';
+import { isRecord, ownKeys, readArray, readOwn, setOwn } from '../model/read.js';
+import { shellSplit } from '../model/shell-split.js';
+import { parseJson, type JsonSyntaxError } from './json-location.js';
+
+export type ImportFormat = 'mcpServers' | 'vscode' | 'openhands';
+
+export type ImportedServer =
+  | { kind: 'sse' | 'shttp'; name: string; server: UrlServer; notes: string[] }
+  | { kind: 'stdio'; name: string; server: StdioServer; notes: string[] };
+
+export interface SkippedEntry {
+  name: string;
+  reason: string;
+}
+
+export interface ImportPreview {
+  format: ImportFormat;
+  servers: ImportedServer[];
+  skipped: SkippedEntry[];
+}
+
+export type ImportOutcome =
+  | { ok: true; preview: ImportPreview }
+  | { ok: false; syntax: JsonSyntaxError }
+  | { ok: false; message: string };
+
+const VALID_NAME = /^[a-zA-Z0-9_-]+$/;
+const BEARER = /^\s*Bearer\s+(\S.*?)\s*$/i;
+/** VS Code's `${input:id}`, `${env:NAME}`...: resolved by the editor, meaningless here. */
+const VARIABLE = /\$\{[^}]+\}/;
+
+/** Reads pasted or dropped text. Never throws. */
+export function importMcpServers(text: string): ImportOutcome {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { ok: false, syntax: parsed.error };
+  const json = parsed.value;
+  if (!isRecord(json)) return { ok: false, message: 'Expected a JSON object with MCP servers.' };
+  if (isRecord(readOwn(json, 'mcpServers'))) return { ok: true, preview: fromNamedMap('mcpServers', readOwn(json, 'mcpServers')) };
+  if (isRecord(readOwn(json, 'servers'))) return { ok: true, preview: fromNamedMap('vscode', readOwn(json, 'servers')) };
+  const config = isRecord(readOwn(json, 'mcp_config')) ? readOwn(json, 'mcp_config') : json;
+  if (['sse_servers', 'shttp_servers', 'stdio_servers'].some((k) => readOwn(config, k) !== undefined))
+    return { ok: true, preview: fromOpenHands(config) };
+  return {
+    ok: false,
+    message: 'No MCP servers found: expected "mcpServers" (Claude Desktop, Cursor), "servers" (VS Code) or OpenHands’ "sse_servers", "shttp_servers", "stdio_servers".',
+  };
+}
+
+function fromNamedMap(format: 'mcpServers' | 'vscode', map: unknown): ImportPreview {
+  const preview: ImportPreview = { format, servers: [], skipped: [] };
+  for (const name of ownKeys(map)) {
+    const entry = readOwn(map, name);
+    if (!isRecord(entry)) {
+      preview.skipped.push({ name, reason: 'Not an object.' });
+      continue;
+    }
+    const result = namedEntry(name, entry);
+    if ('reason' in result) preview.skipped.push({ name, reason: result.reason });
+    else preview.servers.push(result);
+  }
+  return preview;
+}
+
+function namedEntry(name: string, entry: Record<string, unknown>): ImportedServer | SkippedEntry {
+  const type = readOwn(entry, 'type');
+  const url = readOwn(entry, 'url');
+  const command = readOwn(entry, 'command');
+  if (type === 'stdio' || (type === undefined && typeof command === 'string')) {
+    if (typeof command !== 'string' || command.trim() === '') return { name, reason: 'A stdio server without a command.' };
+    return stdioEntry(name, entry, command);
+  }
+  if (typeof url !== 'string' || url.trim() === '') {
+    return { name, reason: typeof type === 'string' ? `A “${type}” server without a URL.` : 'Neither a command nor a URL.' };
+  }
+  const notes: string[] = [];
+  let kind: 'sse' | 'shttp';
+  if (type === 'sse') kind = 'sse';
+  else if (type === 'http' || type === 'streamable-http' || type === 'streamableHttp') {
+    kind = 'shttp';
+    notes.push(`type “${type}” became a streamable HTTP server.`);
+  } else if (type === undefined) {
+    kind = /\/sse\/?$/.test(url.trim()) ? 'sse' : 'shttp';
+    notes.push(`No type given: taken as ${kind === 'sse' ? 'SSE (the URL ends in /sse)' : 'streamable HTTP'}.`);
+  } else {
+    return { name, reason: `Unknown server type “${String(type)}”.` };
+  }
+  const server: UrlServer = { url: url.trim(), api_key: null };
+  const headers = readOwn(entry, 'headers');
+  for (const header of ownKeys(headers)) {
+    const value = readOwn(headers, header);
+    const bearer = header.toLowerCase() === 'authorization' && typeof value === 'string' ? BEARER.exec(value) : null;
+    if (bearer && server.api_key === null) {
+      server.api_key = bearer[1]!;
+      notes.push('The Authorization: Bearer header became the API key.');
+    } else {
+      notes.push(`Header “${header}” was not carried over: OpenHands sends only an API key.`);
+    }
+  }
+  unknownFields(entry, ['type', 'url', 'headers'], notes);
+  if (VARIABLE.test(server.url) || VARIABLE.test(server.api_key ?? ''))
+    notes.push('It uses ${…} variables, which only the source editor can fill in: replace them.');
+  return { kind, name, server, notes };
+}
+
+const STDIO_FIELDS = ['type', 'command', 'args', 'env'];
+
+function stdioEntry(name: string, entry: Record<string, unknown>, rawCommand: string, known = STDIO_FIELDS): ImportedServer {
+  const notes: string[] = [];
+  let command = rawCommand.trim();
+  const args: string[] = [];
+  if (/\s/.test(command)) {
+    // OpenHands wants one executable; the rest of a command line is arguments.
+    const [first = '', ...rest] = shellSplit(command);
+    command = first;
+    args.push(...rest);
+    notes.push(`The command line was split into “${command}” and ${rest.length} argument${rest.length === 1 ? '' : 's'}.`);
+  }
+  const rawArgs = readOwn(entry, 'args');
+  for (const arg of readArray(rawArgs)) {
+    if (typeof arg === 'string') args.push(arg);
+    else if (typeof arg === 'number' || typeof arg === 'boolean') {
+      args.push(String(arg));
+      notes.push(`Argument ${JSON.stringify(arg)} became the text “${String(arg)}”.`);
+    } else notes.push('An argument that is not text was left out.');
+  }
+  if (typeof rawArgs === 'string') {
+    args.push(...shellSplit(rawArgs));
+    notes.push('The arguments, given as one string, were split as a shell would.');
+  }
+  const env: Record<string, string> = {};
+  const rawEnv = readOwn(entry, 'env');
+  for (const key of ownKeys(rawEnv)) {
+    const value = readOwn(rawEnv, key);
+    if (typeof value === 'string') setOwn(env, key, value);
+    else if (typeof value === 'number' || typeof value === 'boolean') {
+      setOwn(env, key, String(value));
+      notes.push(`Variable “${key}” became the text “${String(value)}”.`);
+    } else notes.push(`Variable “${key}” is not text and was left out.`);
+  }
+  let serverName = name;
+  if (!VALID_NAME.test(name)) {
+    serverName = name.replace(/[^a-zA-Z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'server';
+    notes.push(`The name “${name}” became “${serverName}”: OpenHands allows letters, numbers, - and _.`);
+  }
+  unknownFields(entry, known, notes);
+  if ([command, ...args, ...Object.values(env)].some((v) => VARIABLE.test(v)))
+    notes.push('It uses ${…} variables, which only the source editor can fill in: replace them.');
+  return { kind: 'stdio', name, server: { name: serverName, command, args, env }, notes };
+}
+
+function unknownFields(entry: Record<string, unknown>, known: readonly string[], notes: string[]): void {
+  for (const key of ownKeys(entry)) {
+    if (!known.includes(key)) notes.push(`“${key}” was not carried over: OpenHands has no such setting.`);
+  }
+}
+
+function fromOpenHands(config: unknown): ImportPreview {
+  const preview: ImportPreview = { format: 'openhands', servers: [], skipped: [] };
+  for (const [list, kind] of [
+    ['sse_servers', 'sse'],
+    ['shttp_servers', 'shttp'],
+  ] as const) {
+    readArray(readOwn(config, list)).forEach((item, i) => {
+      const label = `${list}[${i}]`;
+      if (typeof item === 'string') {
+        // The server accepts a bare URL string as `{ url }`.
+        preview.servers.push({ kind, name: item, server: { url: item.trim(), api_key: null }, notes: ['A bare URL became a server.'] });
+        return;
+      }
+      const url = readOwn(item, 'url');
+      if (typeof url !== 'string') {
+        preview.skipped.push({ name: label, reason: 'No URL.' });
+        return;
+      }
+      const apiKey = readOwn(item, 'api_key');
+      const notes: string[] = [];
+      unknownFields(isRecord(item) ? item : {}, ['url', 'api_key'], notes);
+      preview.servers.push({ kind, name: url, server: { url: url.trim(), api_key: typeof apiKey === 'string' ? apiKey : null }, notes });
+    });
+  }
+  readArray(readOwn(config, 'stdio_servers')).forEach((item, i) => {
+    const name = readOwn(item, 'name');
+    const command = readOwn(item, 'command');
+    const label = typeof name === 'string' && name !== '' ? name : `stdio_servers[${i}]`;
+    if (!isRecord(item) || typeof command !== 'string' || command.trim() === '') {
+      preview.skipped.push({ name: label, reason: 'A stdio server without a command.' });
+      return;
+    }
+    const imported = stdioEntry(typeof name === 'string' ? name : '', item, command, ['name', 'command', 'args', 'env']);
+    preview.servers.push({ ...imported, name: label });
+  });
+  return preview;
+}
+
+/** A server already in the form that an imported one would duplicate: same stdio name, or same URL. */
+export interface Clash {
+  imported: ImportedServer;
+  reason: string;
+}
+
+export function findClashes(
+  imported: readonly ImportedServer[],
+  existing: { sse_servers: readonly UrlServer[]; shttp_servers: readonly UrlServer[]; stdio_servers: readonly StdioServer[] },
+): Clash[] {
+  const names = new Set(existing.stdio_servers.map((s) => s.name.trim()));
+  const urls = new Set([...existing.sse_servers, ...existing.shttp_servers].map((s) => s.url.trim()));
+  const clashes: Clash[] = [];
+  for (const item of imported) {
+    if (item.kind === 'stdio' && names.has(item.server.name)) clashes.push({ imported: item, reason: `A stdio server named “${item.server.name}” is already in the form.` });
+    else if (item.kind !== 'stdio' && urls.has(item.server.url)) clashes.push({ imported: item, reason: `A server with the URL ${item.server.url} is already in the form.` });
+  }
+  return clashes;
+}
