@@ -23,5 +23,9 @@ installHarness({
     el.baseUrl = baseUrl;
     return el.submit();
   },
-  summaryEntries: (el) => el.shadowRoot.querySelectorAll('[part="error-summary"] button[data-action="focus-error"]').length,
+  summaryEntries: (el) => {
+    const summary = el.shadowRoot.querySelector('[part="error-summary"]');
+    const more = summary?.querySelector('button[data-action="show-all-errors"]');
+    return Number(more?.dataset.count ?? summary?.querySelectorAll('button[data-action="focus-error"]').length ?? 0);
+  },
 });

@@ -256,9 +256,11 @@ class Floor {
       this.summarySlot.replaceChildren();
       return;
     }
+    // As the element: the first 100 entries, then a button that would list the rest.
     const list = h('ul');
-    entries.forEach((text, index) => list.append(h('li', null, h('button', { type: 'button', 'data-action': 'focus-error', 'data-index': index }, text))));
-    this.summarySlot.replaceChildren(h('div.summary', { part: 'error-summary', role: 'group', tabindex: '-1' }, h('h2', null, `${entries.length} problems`), list));
+    entries.slice(0, 100).forEach((text, index) => list.append(h('li', null, h('button', { type: 'button', 'data-action': 'focus-error', 'data-index': index }, text))));
+    const more = entries.length > 100 ? h('p', null, h('button', { type: 'button', 'data-action': 'show-all-errors', 'data-count': entries.length }, `Show all ${entries.length} problems`)) : '';
+    this.summarySlot.replaceChildren(h('div.summary', { part: 'error-summary', role: 'group', tabindex: '-1' }, h('h2', null, `${entries.length} problems`), list, more));
   }
 
   async submit(baseUrl) {
@@ -297,5 +299,6 @@ installHarness({
   },
   validate: (form) => form.floor.validate(),
   submit: (form, baseUrl) => form.floor.submit(baseUrl),
-  summaryEntries: (form) => form.querySelectorAll('.summary button[data-action="focus-error"]').length,
+  summaryEntries: (form) =>
+    Number(form.querySelector('.summary button[data-action="show-all-errors"]')?.dataset.count ?? form.querySelectorAll('.summary button[data-action="focus-error"]').length),
 });

@@ -15,7 +15,7 @@ import { makeBody } from './fixture.js';
  * @property {(host: HTMLElement) => HTMLInputElement} lastCommand the last stdio server's command input
  * @property {(host: HTMLElement) => boolean} validate validates everything, shows the problems
  * @property {(host: HTMLElement, baseUrl: string) => Promise<unknown>} submit saves to baseUrl
- * @property {(host: HTMLElement) => number} summaryEntries how many error summary entries are shown
+ * @property {(host: HTMLElement) => number} summaryEntries how many problems the error summary accounts for (its entries, or the count on its "show all" button when it lists only the first 100)
  */
 
 const forceLayout = () => document.body.offsetHeight;

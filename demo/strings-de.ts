@@ -56,6 +56,7 @@ export const germanStrings: ProviderSettingsStrings = {
   reset: 'Änderungen verwerfen',
   saved: 'Gespeichert.',
   errorSummaryHeading: (n) => (n === 1 ? 'Es gibt ein Problem' : `Es gibt ${n} Probleme`),
+  showAllErrors: (n) => `Alle ${n} Probleme zeigen`,
   requestLocation: 'Anfrage',
   requestCharacterLocation: (n) => `Anfrage (Zeichen ${n})`,
   envVariableLocation: (key) => `Umgebungsvariable „${key}“`,

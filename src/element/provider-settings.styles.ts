@@ -109,6 +109,11 @@ export const styles = css`
     gap: var(--_gap);
     min-width: 0;
   }
+  /* A long server list: the browser skips style and layout of cards off screen. */
+  [part='server'] {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 16rem;
+  }
   .card > legend {
     padding: 0 0.25rem;
     font-weight: 600;

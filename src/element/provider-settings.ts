@@ -19,7 +19,7 @@ import { defaultStrings, type ProviderSettingsStrings } from './strings.js';
 import type { RenderContext } from './templates/context.js';
 import { mcpSection } from './templates/mcp.js';
 import { providersSection } from './templates/providers.js';
-import { errorSummary, type SummaryEntry } from './templates/summary.js';
+import { errorSummary, SUMMARY_LIMIT, type SummaryEntry } from './templates/summary.js';
 
 const SESSION_KEY_ATTRIBUTE = 'session-key';
 
@@ -146,6 +146,8 @@ export class OpenHandsProviderSettings extends LitElement {
   /** Fields the person has typed in: only those are checked on blur, so tabbing through is quiet. */
   private touched = new Set<string>();
   private showSummary = false;
+  /** The error summary lists every problem, not only the first {@link SUMMARY_LIMIT}. */
+  private summaryExpanded = false;
   /** A failure that is about no field; its text is read from `strings` when rendered. */
   private formFailure: FormFailure | null = null;
   private statusMessage = '';
@@ -244,9 +246,11 @@ export class OpenHandsProviderSettings extends LitElement {
 
   /** Runs the form's checks, shows every problem and returns whether the form is valid. */
   validate(): boolean {
+    const revision = this.model.errorsRevision;
     const valid = this.model.validateAll();
+    // Re-render only when what is shown changes: on a large valid form a render is most of the cost.
+    if (this.showSummary !== !valid || this.model.errorsRevision !== revision) this.requestUpdate();
     this.showSummary = !valid;
-    this.requestUpdate();
     return valid;
   }
 
@@ -326,6 +330,7 @@ export class OpenHandsProviderSettings extends LitElement {
 
   private failed(outcome: Exclude<SaveOutcome, { kind: 'saved' | 'aborted' }>): void {
     this.showSummary = true;
+    this.summaryExpanded = false;
     this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="error-summary"]');
     this.requestUpdate();
     this.dispatchEvent(new ProviderSettingsFailedEvent(outcome, this.model.listErrors().length));
@@ -373,9 +378,7 @@ export class OpenHandsProviderSettings extends LitElement {
       @click=${this.onClick}
     >
       <fieldset ?disabled=${this.disabled}>
-        ${this.showSummary
-          ? errorSummary(ctx, this.summaryEntries(t), this.formFailure ? failureText(t, this.formFailure) : '')
-          : nothing}
+        ${this.showSummary ? this.summary(ctx) : nothing}
         ${providersSection(ctx)} ${mcpSection(ctx)}
         <div class="actions" part="actions">
           <button type="submit" class="primary" part="save-button" ?disabled=${saving}>
@@ -391,8 +394,13 @@ export class OpenHandsProviderSettings extends LitElement {
     </form>`;
   }
 
-  private summaryEntries(t: ProviderSettingsStrings): SummaryEntry[] {
-    return this.model.listErrors().map((e) => ({ location: describeLocation(e.location, t), message: errorMessage(t, e) }));
+  /** The summary lists the first {@link SUMMARY_LIMIT} errors until the person asks for all of them. */
+  private summary(ctx: RenderContext) {
+    const t = ctx.t;
+    const errors = this.model.listErrors();
+    const shown = this.summaryExpanded ? errors : errors.slice(0, SUMMARY_LIMIT);
+    const entries: SummaryEntry[] = shown.map((e) => ({ location: describeLocation(e.location, t), message: errorMessage(t, e) }));
+    return errorSummary(ctx, entries, errors.length, this.formFailure ? failureText(t, this.formFailure) : '');
   }
 
   private onSubmit(event: SubmitEvent): void {
@@ -521,9 +529,18 @@ export class OpenHandsProviderSettings extends LitElement {
       case 'focus-error':
         this.focusError(Number(index));
         return;
+      case 'show-all-errors':
+        // The button goes; focus moves to the first entry it brought in, where reading left off.
+        this.summaryExpanded = true;
+        this.focusAfterUpdate = () =>
+          this.renderRoot.querySelector(`[part="error-summary"] button[data-index="${SUMMARY_LIMIT}"]`) ??
+          this.renderRoot.querySelector('[part="error-summary"]');
+        this.requestUpdate();
+        return;
       case 'dismiss-summary':
         // The fields keep their errors; focus goes to the first of them, else to Save.
         this.showSummary = false;
+        this.summaryExpanded = false;
         this.formFailure = null;
         this.focusAfterUpdate = () =>
           this.renderRoot.querySelector('[aria-invalid="true"]') ?? this.renderRoot.querySelector('[part="save-button"]');

@@ -81,6 +81,11 @@ export interface ProviderSettingsStrings {
   reset: string;
   saved: string;
   errorSummaryHeading: (count: number) => string;
+  /**
+   * The button under the error summary when it lists only the first problems (a long server
+   * answer): it lists the rest. `count` is every problem in the summary.
+   */
+  showAllErrors: (count: number) => string;
   /** Locations in the error summary for places no field shows. */
   requestLocation: string;
   requestCharacterLocation: (offset: number) => string;
@@ -158,6 +163,7 @@ export const defaultStrings: ProviderSettingsStrings = {
   reset: 'Discard changes',
   saved: 'Saved.',
   errorSummaryHeading: (n) => (n === 1 ? 'There is a problem' : `There are ${n} problems`),
+  showAllErrors: (n) => `Show all ${n} problems`,
   requestLocation: 'Request',
   requestCharacterLocation: (n) => `Request body (character ${n})`,
   envVariableLocation: (key) => `Environment variable “${key}”`,

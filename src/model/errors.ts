@@ -45,6 +45,17 @@ function sameErrors(a: readonly FieldError[], b: readonly FieldError[]): boolean
   return a.every((e, i) => e.code === b[i]?.code && e.message === b[i]?.message && e.subpath === b[i]?.subpath);
 }
 
+function sameUnplaced(a: readonly UnplacedError[], b: readonly UnplacedError[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((e, i) => e.pointer === b[i]?.pointer && e.code === b[i]?.code && e.message === b[i]?.message);
+}
+
+/** Client errors found by one whole-form check: row id -> field -> errors, plus the unplaced ones. */
+export interface ClientErrors {
+  fields: Map<string, Map<string, FieldError[]>>;
+  unplaced: UnplacedError[];
+}
+
 /** Server first (it has the last word), then client errors saying something new; repeats shown once. */
 function merge(slot: Slot): readonly FieldError[] {
   const seen = new Set<string>();
@@ -62,6 +73,12 @@ export class ErrorStore {
   private readonly rows = new Map<string, Map<string, Slot>>();
   private count = 0;
   private unplaced: UnplacedError[] = [];
+  private changes = 0;
+
+  /** Goes up whenever what the store holds changes: equal before and after means nothing to re-render. */
+  get revision(): number {
+    return this.changes;
+  }
 
   /** O(1) (amortised: the merged list is cached until the field's errors change). */
   get(rowId: string, field: string): readonly FieldError[] {
@@ -100,10 +117,33 @@ export class ErrorStore {
     (error.source === 'client' ? slot.client : slot.server).push(error);
     slot.merged = null;
     this.count += 1;
+    this.changes += 1;
   }
 
   addUnplaced(error: UnplacedError): void {
     this.unplaced.push(error);
+    this.changes += 1;
+  }
+
+  /**
+   * Makes `found` the client errors of the whole form, touching only the fields whose client
+   * errors differ (so a check that finds what is already shown changes nothing). Returns whether
+   * anything changed. O(fields with errors before + fields with errors found).
+   */
+  replaceClient(found: ClientErrors): boolean {
+    const before = this.changes;
+    for (const [rowId, fields] of [...this.rows]) {
+      for (const [field, slot] of [...fields]) {
+        if (slot.client.length && !found.fields.get(rowId)?.has(field)) this.write(rowId, field, NONE, slot.server);
+      }
+    }
+    for (const [rowId, fields] of found.fields) for (const [field, errors] of fields) this.setClient(rowId, field, errors);
+    const unplaced = this.unplaced.filter((e) => e.source !== 'client');
+    if (!sameUnplaced(this.unplaced, [...unplaced, ...found.unplaced])) {
+      this.unplaced = [...unplaced, ...found.unplaced];
+      this.changes += 1;
+    }
+    return this.changes !== before;
   }
 
   /** Both sources, one field (editing it). Returns whether anything was removed. */
@@ -148,10 +188,15 @@ export class ErrorStore {
         if (source === 'server' && slot.server.length) this.write(rowId, field, slot.client, NONE);
       }
     }
-    this.unplaced = this.unplaced.filter((e) => e.source !== source);
+    const kept = this.unplaced.filter((e) => e.source !== source);
+    if (kept.length !== this.unplaced.length) {
+      this.unplaced = kept;
+      this.changes += 1;
+    }
   }
 
   clearAll(): void {
+    if (this.hasAny()) this.changes += 1;
     this.rows.clear();
     this.count = 0;
     this.unplaced = [];
@@ -160,6 +205,7 @@ export class ErrorStore {
   private write(rowId: string, field: string, client: readonly FieldError[], server: readonly FieldError[]): void {
     let fields = this.rows.get(rowId);
     const old = fields?.get(field);
+    this.changes += 1;
     this.count += client.length + server.length - (old ? old.client.length + old.server.length : 0);
     if (client.length === 0 && server.length === 0) {
       if (!fields) return;

@@ -17,7 +17,7 @@ import { validateRequestBody, validateStdioServer, validateUrlServer, type Field
 import { DirtyTracker, SERVER_LIST_KEYS, argsListKey, envListKey, providerIsDirty, signature, type McpRows } from './dirty.js';
 import type { ArgRow, Draft, EnvRow, ErrorTarget, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
 import { SECTION_IDS } from './draft.js';
-import { ErrorStore, type ErrorSource, type FieldError, type UnplacedError } from './errors.js';
+import { ErrorStore, type ClientErrors, type ErrorSource, type FieldError, type UnplacedError } from './errors.js';
 import {
   parseMcp,
   parseProviderContent,
@@ -541,25 +541,45 @@ export class FormModel {
     return changed || stale;
   }
 
-  /** On submit: checks the whole body plus the model's rules, replacing every client error. True when none. */
+  /**
+   * On submit: checks the whole body plus the model's rules, replacing every client error. True
+   * when none. Fields whose errors come out the same are left alone, so {@link errorsRevision}
+   * moves only when what the form shows changed (a valid form checked again changes nothing).
+   */
   validateAll(): boolean {
-    this.errors.clearSource('client');
+    const found: ClientErrors = { fields: new Map(), unplaced: [] };
+    const add = (target: ErrorTarget, error: FieldError): void => {
+      let fields = found.fields.get(target.rowId);
+      if (!fields) found.fields.set(target.rowId, (fields = new Map()));
+      const list = fields.get(target.field);
+      if (list) list.push(error);
+      else fields.set(target.field, [error]);
+    };
     let count = 0;
-    const index = new PointerIndex(this.draft);
+    let index: PointerIndex | undefined;
     for (const issue of this.validators.body(this.toBody())) {
-      this.place(index, issue.pointer, issue.message, issue.code, 'client');
+      const placement = (index ??= new PointerIndex(this.draft)).place(issue.pointer);
+      if (placement) add(placement.target, { message: issue.message, code: issue.code, source: 'client', subpath: placement.subpath });
+      else found.unplaced.push({ pointer: issue.pointer, message: issue.message, code: issue.code, source: 'client' });
       count += 1;
     }
-    const rules: RuleIssue[] = [];
-    for (const row of this.draft.providers) rules.push(...providerRuleIssues(row, this.messages));
-    for (const row of this.draft.stdio) rules.push(...envRuleIssues(row, this.messages));
-    for (const issue of rules) {
-      const error: FieldError = { message: issue.message, code: issue.code, source: 'client', subpath: '' };
-      if (issue.params) error.params = issue.params;
-      this.errors.add(issue.target, error);
-      count += 1;
-    }
+    const rules = (issues: readonly RuleIssue[]): void => {
+      for (const issue of issues) {
+        const error: FieldError = { message: issue.message, code: issue.code, source: 'client', subpath: '' };
+        if (issue.params) error.params = issue.params;
+        add(issue.target, error);
+        count += 1;
+      }
+    };
+    for (const row of this.draft.providers) rules(providerRuleIssues(row, this.messages));
+    for (const row of this.draft.stdio) if (row.env.length) rules(envRuleIssues(row, this.messages));
+    this.errors.replaceClient(found);
     return count === 0;
+  }
+
+  /** Goes up whenever the errors change (any source, any field); equal before and after a call means nothing to re-render. */
+  get errorsRevision(): number {
+    return this.errors.revision;
   }
 
   /**

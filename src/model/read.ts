@@ -41,5 +41,8 @@ export function readArray(value: unknown): readonly unknown[] {
  * inherited `__proto__` setter and change the object's prototype instead of storing an entry.
  */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // A key nothing on the chain has (no setter can run, `__proto__` is on the chain) is set
+  // plainly: defineProperty costs several times as much, and a body has thousands of env keys.
+  if (key in target) Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

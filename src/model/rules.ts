@@ -49,8 +49,13 @@ const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?';
 /** Host name (IDN letters allowed) or IPv4, optional port; no scheme, path, query, user info or spaces. */
 const BARE_DOMAIN = new RegExp(`^${LABEL}(?:\\.${LABEL})*(?::[0-9]{1,5})?$`, 'u');
 
+/** The same pattern for ASCII input, where `\p{L}\p{N}` are `A-Za-z0-9`: the Unicode one takes milliseconds to compile, so it waits for a host that needs it. */
+const ASCII_LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const ASCII_BARE_DOMAIN = new RegExp(`^${ASCII_LABEL}(?:\\.${ASCII_LABEL})*(?::[0-9]{1,5})?$`);
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function isBareDomain(host: string): boolean {
-  return host.length <= 259 && BARE_DOMAIN.test(host);
+  return host.length <= 259 && (ASCII.test(host) ? ASCII_BARE_DOMAIN : BARE_DOMAIN).test(host);
 }
 
 /** `username:app_password`: something on both sides of the first colon. */
