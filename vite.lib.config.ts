@@ -8,7 +8,7 @@
 // - `--mode bundle-save`: the save path that file loads on demand (`import()`), next to it.
 //
 // vite.config.ts is the demo's dev server; this file is only for the package.
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, parseAst, type Plugin, type UserConfig } from 'vite';
 
 /**
  * Lit keeps the text of a `css` template as written. For the self-contained file, the text of every
@@ -33,6 +33,45 @@ export function minifyCssTemplates(): Plugin {
         const parts = body.split(/(\$\{[^}]*\})/);
         return 'css`' + parts.map((part, i) => (i % 2 ? part : squeeze(part))).join('') + '`';
       });
+    },
+  };
+}
+
+/**
+ * The same for Lit's `html\`...\`` templates of src/: a run of whitespace that holds a line break
+ * (the source's indentation) becomes one space. HTML treats the two alike wherever `white-space`
+ * collapses, which is everywhere in the element's markup (`.error` is `pre-wrap`, and no template
+ * breaks a line inside one). Only the templates' own text changes, found through the syntax tree:
+ * `${...}` parts and every other string are left as they are.
+ */
+export function minifyHtmlTemplates(): Plugin {
+  interface Node {
+    type?: string;
+    start: number;
+    end: number;
+    [key: string]: unknown;
+  }
+  const ranges = (node: unknown, out: [number, number][]): void => {
+    if (Array.isArray(node)) return node.forEach((child) => ranges(child, out));
+    if (!node || typeof node !== 'object') return;
+    const n = node as Node;
+    if (n.type === 'TaggedTemplateExpression') {
+      const tag = n.tag as Node & { name?: string };
+      if (tag.type === 'Identifier' && tag.name === 'html')
+        for (const q of (n.quasi as { quasis: Node[] }).quasis) out.push([q.start, q.end]);
+    }
+    for (const key of Object.keys(n)) if (key !== 'type' && key !== 'start' && key !== 'end') ranges(n[key], out);
+  };
+  return {
+    name: 'minify-html-templates',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('html`')) return null;
+      const found: [number, number][] = [];
+      ranges(parseAst(code, { lang: 'ts' }), found);
+      let out = code;
+      for (const [start, end] of found.sort((a, b) => b[0] - a[0]))
+        out = out.slice(0, start) + out.slice(start, end).replace(/[ \t]*\n\s*/g, ' ') + out.slice(end);
+      return { code: out, map: null };
     },
   };
 }
@@ -107,7 +146,7 @@ const minified: UserConfig['build'] = {
 const minifiedOutput = { entryFileNames: '[name].js', minify: { compress: true, mangle: true, codegen: true }, comments: false } as const;
 
 const bundle: UserConfig = {
-  plugins: [minifyCssTemplates(), saveChunkExternal()],
+  plugins: [minifyCssTemplates(), minifyHtmlTemplates(), saveChunkExternal()],
   publicDir: false,
   envDir: false,
   build: {

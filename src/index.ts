@@ -4,11 +4,13 @@ export {
   ProviderSettingsSavedEvent,
   ProviderSettingsFailedEvent,
   ProviderSettingsChangeEvent,
+  ProviderSettingsDirtyEvent,
 } from './element/events.js';
 export {
   defaultStrings,
   defaultMessages,
   type ProviderSettingsStrings,
+  type ReviewStrings,
   type FailureStrings,
   type MessageCode,
 } from './element/strings.js';

@@ -12,6 +12,7 @@ import { createComponent, type EventName } from '@lit/react';
 import { OpenHandsProviderSettings as OpenHandsProviderSettingsElement } from './openhands-provider-settings.js';
 import {
   ProviderSettingsChangeEvent,
+  ProviderSettingsDirtyEvent,
   ProviderSettingsFailedEvent,
   ProviderSettingsSavedEvent,
   ProviderSettingsSubmitEvent,
@@ -37,6 +38,8 @@ export interface ProviderSettingsEventProps {
   onProviderSettingsFailed?: (event: ProviderSettingsFailedEvent) => void;
   /** `provider-settings-change`: the person edited the form; `event.dirty`. */
   onProviderSettingsChange?: (event: ProviderSettingsChangeEvent) => void;
+  /** `provider-settings-dirty`: `event.dirty` flipped (unsaved changes appeared or went). */
+  onProviderSettingsDirty?: (event: ProviderSettingsDirtyEvent) => void;
 }
 
 /** Everything `<OpenHandsProviderSettings>` accepts: HTML attributes, the element's properties, its event callbacks, a `ref` to the element. */
@@ -67,5 +70,6 @@ export const OpenHandsProviderSettings: React.ForwardRefExoticComponent<OpenHand
       onProviderSettingsSaved: ProviderSettingsSavedEvent.eventName as EventName<ProviderSettingsSavedEvent>,
       onProviderSettingsFailed: ProviderSettingsFailedEvent.eventName as EventName<ProviderSettingsFailedEvent>,
       onProviderSettingsChange: ProviderSettingsChangeEvent.eventName as EventName<ProviderSettingsChangeEvent>,
+      onProviderSettingsDirty: ProviderSettingsDirtyEvent.eventName as EventName<ProviderSettingsDirtyEvent>,
     },
   });

@@ -17,6 +17,7 @@ import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
 import type { OpenHandsProviderSettings } from './element/provider-settings.js';
 import type {
   ProviderSettingsChangeEvent,
+  ProviderSettingsDirtyEvent,
   ProviderSettingsFailedEvent,
   ProviderSettingsSavedEvent,
   ProviderSettingsSubmitEvent,
@@ -32,6 +33,7 @@ export interface ProviderSettingsVueEvents {
   'provider-settings-saved': ProviderSettingsSavedEvent;
   'provider-settings-failed': ProviderSettingsFailedEvent;
   'provider-settings-change': ProviderSettingsChangeEvent;
+  'provider-settings-dirty': ProviderSettingsDirtyEvent;
 }
 
 /**

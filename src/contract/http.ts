@@ -10,7 +10,7 @@ import { endpointUrl, refusalReason } from './endpoint.js';
 import { getOwn, isJsonObject, NOT_JSON, parseJson } from './json.js';
 import { describeAnswer, interpretResponse } from './response.js';
 import type { SubmitResult } from './result.js';
-import type { StoredSettings } from './schema.js';
+import type { ProviderSettingsBody, StoredSettings } from './schema.js';
 import { parseStoredSettings } from './settings.js';
 import { exchange, type Exchange } from './transport.js';
 
@@ -135,6 +135,18 @@ function failureOf(outcome: Exclude<Exchange, { kind: 'answer' }>, timeoutMs: nu
           'The server could not be reached: check the base URL and the connection. A server error or a rate limit sent without CORS headers looks the same to the page.',
       };
   }
+}
+
+/**
+ * Every secret a request body carries (typed tokens, API keys), for `secrets`: server text that
+ * echoes one is redacted before it is shown. The session key is added by the request itself.
+ */
+export function bodySecrets(body: ProviderSettingsBody): string[] {
+  const secrets: string[] = [];
+  for (const entry of Object.values(body.provider_tokens)) if (entry.token) secrets.push(entry.token);
+  for (const server of [...(body.mcp_config?.sse_servers ?? []), ...(body.mcp_config?.shttp_servers ?? [])])
+    if (server.api_key) secrets.push(server.api_key);
+  return secrets;
 }
 
 /** Saves the provider tokens (and validates `mcp_config`) with `POST api/add-git-providers`. Never rejects. */

@@ -1,7 +1,10 @@
 /**
- * The save path, loaded on demand by the element (`import('../contract/save.js')`): the request,
- * the reading of every answer, redaction. A page that only shows the form never loads it. In the
- * self-contained build it is its own file next to the entry
- * (`openhands-provider-settings.bundle-save.js`, see vite.lib.config.ts).
+ * What the element loads on demand (`import('../contract/save.js')`): the save request, the
+ * reading of every answer, redaction, the load of the stored settings (`autoload`), the
+ * review, and the sentences for failures (every failure is an answer of this module). A page that only shows the form never loads it. In the self-contained build it
+ * is its own file next to the entry (`openhands-provider-settings.bundle-save.js`, see
+ * vite.lib.config.ts).
  */
-export { postProviderSettings } from './http.js';
+export { bodySecrets, getStoredSettings, postProviderSettings } from './http.js';
+export { reviewPanel } from '../element/review.js';
+export { failureText } from '../element/texts.js';

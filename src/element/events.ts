@@ -58,6 +58,19 @@ export class ProviderSettingsChangeEvent extends Event {
   }
 }
 
+/**
+ * Fired when `dirty` flips: the form starts or stops differing from what is stored (an edit, an
+ * undo, a save, a reset, new `settings` or `value`). Fired after the update that flipped it.
+ */
+export class ProviderSettingsDirtyEvent extends Event {
+  static readonly eventName = 'provider-settings-dirty';
+  readonly dirty: boolean;
+  constructor(dirty: boolean) {
+    super(ProviderSettingsDirtyEvent.eventName, init);
+    this.dirty = dirty;
+  }
+}
+
 export type { SubmitResult };
 
 declare global {
@@ -66,5 +79,6 @@ declare global {
     'provider-settings-saved': ProviderSettingsSavedEvent;
     'provider-settings-failed': ProviderSettingsFailedEvent;
     'provider-settings-change': ProviderSettingsChangeEvent;
+    'provider-settings-dirty': ProviderSettingsDirtyEvent;
   }
 }

@@ -1,19 +1,19 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
-import type { PostProviderSettingsOptions } from '../contract/http.js';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { initialState, Task, TaskStatus } from '@lit/task';
+import type { ConnectionOptions } from '../contract/http.js';
 import type { InvalidResult, SaveOutcome, SubmitResult } from '../contract/result.js';
 import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js';
 import type { ErrorTarget, ServerKind } from '../model/draft.js';
 import { FormModel } from '../model/form-model.js';
 import {
   ProviderSettingsChangeEvent,
+  ProviderSettingsDirtyEvent,
   ProviderSettingsFailedEvent,
   ProviderSettingsSavedEvent,
   ProviderSettingsSubmitEvent,
 } from './events.js';
 import { describeLocation } from './describe-location.js';
-import { errorMessage, failureText, type FormFailure } from './texts.js';
+import { errorMessage, type FormFailure } from './texts.js';
 import { styles } from './provider-settings.styles.js';
 import { defaultStrings, type ProviderSettingsStrings } from './strings.js';
 import type { RenderContext } from './templates/context.js';
@@ -32,29 +32,32 @@ const listConverter = {
 };
 
 /**
- * The save path (request, answer reading, redaction) is a module of its own, loaded the first
- * time the person edits the form or saves: a page that only shows the form never loads it. In the
+ * The save path (request, answer reading, redaction, the load of `autoload`, the review's texts)
+ * is a module of its own, loaded the first time the person edits the form, saves, or the element
+ * loads the stored settings: a page that only shows the form never loads it. In the
  * self-contained build it is a separate file next to the entry, fetched relative to it.
  */
 let saveModule: Promise<typeof import('../contract/save.js')> | undefined;
-const loadSaveModule = () => (saveModule ??= import('../contract/save.js'));
+/** The module once loaded, for what renders synchronously: the failure sentences. */
+let loadedSave: typeof import('../contract/save.js') | undefined;
+/** Loads the save module; a failed load is tried again next time. */
+const loadSaveModule = () =>
+  (saveModule ??= import('../contract/save.js').then(
+    (m) => (loadedSave = m),
+    (error: unknown) => {
+      saveModule = undefined;
+      throw error;
+    },
+  ));
+/** What a request ends with when the save module could not be loaded. */
+const NOT_LOADED: FormFailure & { kind: 'network' } = { kind: 'network', message: 'The request could not be made.' };
 
-/** The save module's `postProviderSettings`, once it is loaded (the options are read before). Never rejects. */
-async function postProviderSettings(options: PostProviderSettingsOptions): Promise<SubmitResult> {
-  let save: typeof import('../contract/save.js');
-  try {
-    save = await loadSaveModule();
-  } catch {
-    saveModule = undefined;
-    return { kind: 'network', message: 'The request could not be made.' };
-  }
-  return save.postProviderSettings(options);
-}
-
-interface SaveRequest {
-  body: ProviderSettingsBody;
-  secrets: readonly string[];
-}
+/**
+ * The sentence for a failure that is about no field. Every such failure is an answer of the save
+ * module, so it is loaded by then; if it could not be loaded at all, its English sentence is shown.
+ */
+const failureSentence = (t: ProviderSettingsStrings, failure: FormFailure): string =>
+  loadedSave?.failureText(t, failure) ?? failure.message;
 
 /**
  * Edits the git provider tokens and MCP servers of an OpenHands server, validates them, saves them
@@ -66,6 +69,9 @@ interface SaveRequest {
  * @fires provider-settings-saved - The server stored the providers. `message`, `storedProviders`.
  * @fires provider-settings-failed - A save did not succeed. `kind` (invalid, validation, token-rejected, unauthorized, rate-limited, server, network, timeout, refused), `message`, `status`, `errorCount`.
  * @fires provider-settings-change - The person edited the form. `dirty`.
+ * @fires provider-settings-dirty - `dirty` flipped: unsaved changes appeared or went (an edit, an undo, a save, a reset, new `settings` or `value`). `dirty`.
+ *
+ * @attribute dirty - Present while the form differs from what is stored (set by the element, for CSS: `openhands-provider-settings[dirty]`).
  *
  * @csspart form - The form.
  * @csspart error-summary - The list of every current error, shown after a failed save.
@@ -80,6 +86,8 @@ interface SaveRequest {
  * @csspart args - A stdio server's arguments editor.
  * @csspart env - A stdio server's environment variables editor.
  * @csspart actions - The save and discard buttons.
+ * @csspart review - The review of what a save will change (`review` attribute): a group that takes focus.
+ * @csspart load-error - The stored settings could not be loaded (`autoload`), with a Retry button.
  * @csspart save-button - The save button.
  *
  * Colours follow the page's `prefers-color-scheme` (light and dark defaults); `theme="light"` or
@@ -103,8 +111,31 @@ interface SaveRequest {
 export class OpenHandsProviderSettings extends LitElement {
   static override styles = styles;
 
+  /**
+   * The reactive properties (as `static properties` rather than decorators: the same accessors,
+   * without the decorator code in the bundle). Accessors the class defines itself (`providers`,
+   * `settings`, `value`) are wrapped by Lit, which requests an update after their setter.
+   */
+  static override properties = {
+    baseUrl: { attribute: 'base-url' },
+    sessionKey: { attribute: false },
+    noValidate: { type: Boolean, attribute: 'novalidate' },
+    timeout: { type: Number },
+    credentials: {},
+    disabled: { type: Boolean, reflect: true },
+    allowInsecureHttp: { type: Boolean, attribute: 'allow-insecure-http' },
+    theme: { reflect: true },
+    strings: { attribute: false },
+    review: { type: Boolean },
+    autoload: { type: Boolean },
+    guardUnsaved: { type: Boolean, attribute: 'guard-unsaved' },
+    providers: { converter: listConverter },
+    settings: { attribute: false },
+    value: { attribute: false },
+  };
+
   /** Where the OpenHands API lives (`https://host` or `https://host/prefix/`); `""` means this page's origin. */
-  @property({ attribute: 'base-url' }) baseUrl = '';
+  baseUrl = '';
 
   /**
    * The session key, sent as `X-Session-API-Key`. Property only: never an attribute, never
@@ -112,31 +143,49 @@ export class OpenHandsProviderSettings extends LitElement {
    * is an accessor on the prototype: wrappers that look there (`@lit/react`, React 18) then set it
    * as a property instead of writing it into an attribute.
    */
-  @property({ attribute: false }) sessionKey: string | null = null;
+  sessionKey: string | null = null;
 
   /** Skip the form's own checks on save, so the server's validation answers (as on an HTML form). */
-  @property({ type: Boolean, attribute: 'novalidate' }) noValidate = false;
+  noValidate = false;
 
   /** Milliseconds before a save is abandoned and reported as a timeout. */
-  @property({ type: Number }) timeout = 30_000;
+  timeout = 30_000;
 
   /** `fetch` credentials mode: `same-origin` (default), `include` or `omit`. */
-  @property() credentials: RequestCredentials = 'same-origin';
+  credentials: RequestCredentials = 'same-origin';
 
   /** Disables every control. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Allow a plain `http:` base URL to a host other than loopback (secrets would travel unencrypted). */
-  @property({ type: Boolean, attribute: 'allow-insecure-http' }) allowInsecureHttp = false;
+  allowInsecureHttp = false;
 
   /**
    * `light` or `dark` forces that colour scheme; absent (the default), the element follows the
    * page's `prefers-color-scheme`. Custom properties (`--ohps-*`) override either.
    */
-  @property({ reflect: true }) theme: 'light' | 'dark' | undefined = undefined;
+  theme: 'light' | 'dark' | undefined = undefined;
 
   /** Text overrides: any visible string of the element. */
-  @property({ attribute: false }) strings: Partial<ProviderSettingsStrings> = {};
+  strings: Partial<ProviderSettingsStrings> = {};
+
+  /**
+   * Save first shows what the save will change (tokens added, replaced or removed, hosts, MCP
+   * servers), with "Save these changes" and "Back to editing"; a save that changes nothing says so
+   * and sends nothing. `submit()` saves without the review.
+   */
+  review = false;
+
+  /**
+   * Load the stored settings with `GET /api/settings` (again when `base-url` or `sessionKey`
+   * change, and after each save). While loading, and when the load failed (with a Retry button),
+   * nothing can be saved: a save on an unknown baseline could delete stored tokens. A 404
+   * `{"error"}` means nothing is stored yet.
+   */
+  autoload = false;
+
+  /** While the form has unsaved changes, leaving the page asks first (`beforeunload`). */
+  guardUnsaved = false;
 
   private readonly model = new FormModel({ providers: DEFAULT_PROVIDERS });
   private _providers: string[] = [...DEFAULT_PROVIDERS];
@@ -153,25 +202,49 @@ export class OpenHandsProviderSettings extends LitElement {
   private statusMessage = '';
   private focusAfterUpdate: (() => Element | null | undefined) | null = null;
   private inflight: Promise<SaveOutcome> | null = null;
+  /** The open review panel (`review`), or null. */
+  private reviewing: TemplateResult | null = null;
+  /** `dirty` as last announced (event, attribute, unload guard). */
+  private wasDirty = false;
+  private guarded = false;
+  private readonly onBeforeUnload = (event: Event) => event.preventDefault();
 
-  private readonly saveTask = new Task<readonly [SaveRequest], SubmitResult>(this, {
+  /**
+   * `autoload`: `GET /api/settings`, run again when `base-url`, `sessionKey` or `autoload` change.
+   * Created the first time `autoload` is set, so an element without it runs no task at all.
+   * Throws the failure, so the task's error is a {@link FormFailure}.
+   */
+  private loadTask?: Task<readonly [string, string | null, boolean], void>;
+
+  /** The save; the body's secrets (typed tokens, API keys) are redacted from whatever the server says. */
+  private readonly saveTask = new Task<readonly [ProviderSettingsBody], SubmitResult>(this, {
     autoRun: false,
-    task: ([request], { signal }) =>
-      postProviderSettings({
-        baseUrl: this.baseUrl,
-        sessionKey: this.sessionKey,
-        body: request.body,
-        signal,
-        timeoutMs: this.timeout,
-        credentials: this.credentials,
-        allowInsecureHttp: this.allowInsecureHttp,
-        providers: this.model.providers,
-        secrets: request.secrets,
-      }),
+    task: ([body], { signal }) =>
+      loadSaveModule().then(
+        (save) =>
+          save.postProviderSettings({
+            ...this.connection(signal),
+            body,
+            providers: this.model.providers,
+            secrets: save.bodySecrets(body),
+          }),
+        () => NOT_LOADED,
+      ),
   });
 
+  /** Where and how both requests go. */
+  private connection(signal: AbortSignal): ConnectionOptions {
+    return {
+      baseUrl: this.baseUrl,
+      sessionKey: this.sessionKey,
+      signal,
+      timeoutMs: this.timeout,
+      credentials: this.credentials,
+      allowInsecureHttp: this.allowInsecureHttp,
+    };
+  }
+
   /** Which provider sections to show, in order (attribute: comma- or space-separated). Stored providers are always shown too. */
-  @property({ converter: listConverter })
   get providers(): string[] {
     return this._providers;
   }
@@ -186,20 +259,23 @@ export class OpenHandsProviderSettings extends LitElement {
    * What the server has stored, shaped like `GET /api/settings` (`provider_tokens_set`,
    * `mcp_config`). Setting it makes it the form's baseline; what the person already typed is kept.
    */
-  @property({ attribute: false })
   get settings(): StoredSettings | null {
     return this._settings;
   }
   set settings(value: StoredSettings | null) {
+    this.setStored(value);
+    this.clearFeedback();
+  }
+
+  /** The new baseline (typed values survive), from the `settings` setter or `autoload`. */
+  private setStored(value: StoredSettings | null): void {
     const old = this._settings;
     this._settings = value ?? null;
     this.model.setSettings(this._settings);
-    this.clearFeedback();
     this.requestUpdate('settings', old);
   }
 
   /** The request body the form stands for (get), or new form content (set). */
-  @property({ attribute: false })
   get value(): ProviderSettingsBody {
     return this.model.toBody();
   }
@@ -209,7 +285,7 @@ export class OpenHandsProviderSettings extends LitElement {
     this.requestUpdate();
   }
 
-  /** True when the form differs from what is stored. */
+  /** True when the form differs from what is stored (also the `dirty` attribute, and the `provider-settings-dirty` event when it flips). */
   get dirty(): boolean {
     return this.model.dirty;
   }
@@ -234,14 +310,37 @@ export class OpenHandsProviderSettings extends LitElement {
     if (value === null) return;
     this.removeAttribute(SESSION_KEY_ATTRIBUTE);
     console.warn(
-      '<openhands-provider-settings>: a session key was set as an attribute, where the page can read it; the attribute was removed and not used. Set the `sessionKey` property instead (Vue: `:sessionKey` or `.sessionKey`).',
+      '<openhands-provider-settings>: the session-key attribute (readable by the page) was removed, unused. Set the `sessionKey` property (Vue: `:sessionKey`).',
     );
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the page: a load that disconnecting aborted runs again.
+    if (this.hasUpdated && this.autoload) void this.loadTask?.run();
+    this.syncGuard();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Leaving the page cancels the save: nothing runs for an element nobody sees.
+    // Leaving the page cancels the save and the load: nothing runs for an element nobody sees.
     this.saveTask.abort();
+    this.loadTask?.abort();
+    this.syncGuard();
+  }
+
+  /** The `beforeunload` guard is on while `guard-unsaved` is set, the form is dirty and the element is in the page. */
+  private syncGuard(): void {
+    const on = this.guardUnsaved && this.isConnected && this.model.dirty;
+    if (on === this.guarded) return;
+    this.guarded = on;
+    if (on) window.addEventListener('beforeunload', this.onBeforeUnload);
+    else window.removeEventListener('beforeunload', this.onBeforeUnload);
+  }
+
+  /** Whether the stored settings are still unknown (`autoload` loading or failed): saving is off. */
+  private get unloaded(): boolean {
+    return this.autoload && this.loadTask?.status !== TaskStatus.COMPLETE;
   }
 
   /** Runs the form's checks, shows every problem and returns whether the form is valid. */
@@ -269,13 +368,23 @@ export class OpenHandsProviderSettings extends LitElement {
    * it again returns the same promise (one request at a time).
    */
   submit(): Promise<SaveOutcome> {
-    this.inflight ??= this.runSubmit().finally(() => {
+    return this.save(false);
+  }
+
+  /**
+   * `review` (the Save button of an element with the `review` attribute): the form's checks, then,
+   * instead of the request, the review of what it would change (or "Nothing to save").
+   */
+  private save(review: boolean): Promise<SaveOutcome> {
+    this.inflight ??= this.runSubmit(review).finally(() => {
       this.inflight = null;
     });
     return this.inflight;
   }
 
-  private async runSubmit(): Promise<SaveOutcome> {
+  private async runSubmit(review: boolean): Promise<SaveOutcome> {
+    this.reviewing = null;
+    if (this.unloaded) return { kind: 'aborted', message: 'The stored settings are not loaded.' };
     this.statusMessage = '';
     this.formFailure = null;
     this.model.clearServerErrors();
@@ -289,13 +398,30 @@ export class OpenHandsProviderSettings extends LitElement {
       return outcome;
     }
     const body = this.model.toBody();
+    if (review) {
+      const panel = await loadSaveModule().then(
+        (save) => save.reviewPanel(html, this.t, this.model.storedState(), body),
+        () => null,
+      );
+      if (panel === null) {
+        this.formFailure = NOT_LOADED;
+        this.failed(NOT_LOADED);
+        return NOT_LOADED;
+      }
+      const nothingToSave = typeof panel === 'string';
+      this.statusMessage = nothingToSave ? panel : '';
+      this.reviewing = nothingToSave ? null : panel;
+      this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="review"]');
+      this.requestUpdate();
+      return { kind: 'aborted', message: nothingToSave ? panel : 'Waiting for the review.' };
+    }
     const submitEvent = new ProviderSettingsSubmitEvent(Object.keys(body.provider_tokens));
     if (!this.dispatchEvent(submitEvent)) {
       this.requestUpdate();
       return { kind: 'aborted', message: 'The page cancelled the save.' };
     }
     this.requestUpdate();
-    await this.saveTask.run([{ body, secrets: this.secrets(body) }]);
+    await this.saveTask.run([body]);
     const result: SubmitResult = this.saveTask.value ?? {
       kind: 'server',
       status: 0,
@@ -309,6 +435,7 @@ export class OpenHandsProviderSettings extends LitElement {
       this.showSummary = false;
       this.statusMessage = this.t.saved;
       this.requestUpdate();
+      if (this.autoload) void this.loadTask?.run();
       this.dispatchEvent(
         new ProviderSettingsSavedEvent(
           result.message,
@@ -336,17 +463,8 @@ export class OpenHandsProviderSettings extends LitElement {
     this.dispatchEvent(new ProviderSettingsFailedEvent(outcome, this.model.listErrors().length));
   }
 
-  /** Every secret the request carries: server text that echoes one is redacted before it is shown. */
-  private secrets(body: ProviderSettingsBody): string[] {
-    const secrets: string[] = [];
-    if (this.sessionKey) secrets.push(this.sessionKey);
-    for (const entry of Object.values(body.provider_tokens)) if (entry.token) secrets.push(entry.token);
-    for (const server of [...(body.mcp_config?.sse_servers ?? []), ...(body.mcp_config?.shttp_servers ?? [])])
-      if (server.api_key) secrets.push(server.api_key);
-    return secrets;
-  }
-
   private clearFeedback(): void {
+    this.reviewing = null;
     this.showSummary = false;
     this.formFailure = null;
     this.statusMessage = '';
@@ -356,8 +474,31 @@ export class OpenHandsProviderSettings extends LitElement {
     return { ...defaultStrings, ...this.strings };
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    // Controllers' hostUpdate runs after willUpdate: the new task loads in this same update.
+    this.loadTask ??= this.autoload
+      ? new Task(this, {
+          args: () => [this.baseUrl, this.sessionKey, this.autoload] as const,
+          task: async ([, , autoload], { signal }) => {
+            if (!autoload) return initialState;
+            const result = await loadSaveModule().then((save) => save.getStoredSettings(this.connection(signal)), () => NOT_LOADED);
+            if (result.kind !== 'loaded' && result.kind !== 'not-found') throw result;
+            this.setStored(result.kind === 'loaded' ? result.settings : null);
+          },
+        })
+      : undefined;
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    const dirty = this.model.dirty;
+    if (dirty !== this.wasDirty) {
+      this.wasDirty = dirty;
+      this.toggleAttribute('dirty', dirty);
+      this.dispatchEvent(new ProviderSettingsDirtyEvent(dirty));
+    }
+    this.syncGuard();
     const find = this.focusAfterUpdate;
     this.focusAfterUpdate = null;
     const target = find?.();
@@ -368,24 +509,33 @@ export class OpenHandsProviderSettings extends LitElement {
     const t = this.t;
     const ctx: RenderContext = { model: this.model, t, revealed: this.revealed, confirming: this.confirming };
     const saving = this.saving;
+    const loading = this.loadTask?.status === TaskStatus.PENDING;
     return html`<form
       part="form"
       novalidate
-      aria-busy=${saving ? 'true' : 'false'}
+      aria-busy=${saving || loading ? 'true' : 'false'}
       @submit=${this.onSubmit}
       @input=${this.onInput}
       @focusout=${this.onFocusOut}
       @click=${this.onClick}
     >
       <fieldset ?disabled=${this.disabled}>
+        ${this.loadTask?.render({
+          error: (e) =>
+            html`<div class="summary" part="load-error" role="alert">
+              <p>${t.loadFailed} ${failureSentence(t, e as FormFailure)}</p>
+              <button type="button" data-action="retry-load">${t.retryLoad}</button>
+            </div>`,
+        })}
         ${this.showSummary ? this.summary(ctx) : nothing}
         ${providersSection(ctx)} ${mcpSection(ctx)}
+        ${this.reviewing ?? nothing}
         <div class="actions" part="actions">
-          <button type="submit" class="primary" part="save-button" ?disabled=${saving}>
+          <button type="submit" class="primary" part="save-button" ?disabled=${saving || this.unloaded}>
             ${saving ? t.saving : t.save}
           </button>
           <button type="button" data-action="reset">${t.reset}</button>
-          <p class="status" part="status" role="status">${this.statusMessage}</p>
+          <p class="status" part="status" role="status">${loading ? t.loading : this.statusMessage}</p>
           ${this.statusMessage
             ? html`<button type="button" class="icon" data-action="dismiss-status" aria-label=${t.dismissStatus}>✕</button>`
             : nothing}
@@ -400,12 +550,12 @@ export class OpenHandsProviderSettings extends LitElement {
     const errors = this.model.listErrors();
     const shown = this.summaryExpanded ? errors : errors.slice(0, SUMMARY_LIMIT);
     const entries: SummaryEntry[] = shown.map((e) => ({ location: describeLocation(e.location, t), message: errorMessage(t, e) }));
-    return errorSummary(ctx, entries, errors.length, this.formFailure ? failureText(t, this.formFailure) : '');
+    return errorSummary(ctx, entries, errors.length, this.formFailure ? failureSentence(t, this.formFailure) : '');
   }
 
   private onSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    void this.submit();
+    void this.save(this.review);
   }
 
   private onInput(event: Event): void {
@@ -419,8 +569,9 @@ export class OpenHandsProviderSettings extends LitElement {
     this.touched.add(row + '\u0000' + field);
     // Emptiness decides which buttons a row offers; anything else needs no render per keystroke.
     if ((before === '') !== (input.value === '')) rerender = true;
-    if (this.statusMessage) {
+    if (this.statusMessage || this.reviewing) {
       this.statusMessage = '';
+      this.reviewing = null;
       rerender = true;
     }
     if (rerender) this.requestUpdate();
@@ -546,6 +697,16 @@ export class OpenHandsProviderSettings extends LitElement {
           this.renderRoot.querySelector('[aria-invalid="true"]') ?? this.renderRoot.querySelector('[part="save-button"]');
         this.requestUpdate();
         return;
+      case 'retry-load':
+        void this.loadTask?.run();
+        return;
+      case 'review-save':
+      case 'review-back':
+        this.reviewing = null;
+        this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="save-button"]');
+        if (action === 'review-save') void this.submit();
+        this.requestUpdate();
+        return;
       case 'dismiss-status':
         this.statusMessage = '';
         this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="save-button"]');
@@ -555,6 +716,7 @@ export class OpenHandsProviderSettings extends LitElement {
         return;
     }
     this.statusMessage = '';
+    this.reviewing = null;
     this.requestUpdate();
     if (action !== 'toggle-reveal' && action !== 'remove-provider' && action !== 'cancel-remove-provider')
       this.dispatchEvent(new ProviderSettingsChangeEvent(model.dirty));

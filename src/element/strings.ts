@@ -9,6 +9,7 @@
  */
 import { ISSUE_MESSAGES, type IssueCode } from '../contract/codes.js';
 import type { ServerKind } from '../model/draft.js';
+import type { ServerListKind } from '../model/changes.js';
 import { MODEL_MESSAGES, type ModelRuleCode } from '../model/rules.js';
 
 /** Codes of the form's own checks: the contract's (the server's rules) and the model's. */
@@ -30,6 +31,36 @@ export interface FailureStrings {
   server?: (status: number) => string;
   /** Nothing was sent: the base URL or the session key cannot be used. */
   refused?: string;
+}
+
+/**
+ * The review before a save (the `review` attribute): what the save will change, in words. Only
+ * provider names and server labels (a URL, a stdio name) appear, never a secret. Each entry left
+ * out keeps its English text ({@link defaultReviewStrings}), which is loaded with the save path,
+ * not with the element.
+ */
+export interface ReviewStrings {
+  heading: string;
+  /** The button that sends the save. */
+  save: string;
+  /** The button that closes the review. */
+  back: string;
+  /** Shown instead of the review when the save would change nothing (nothing is sent). */
+  nothingToSave: string;
+  /** `provider` is the provider's name (`GitHub`). */
+  tokenAdded: (provider: string) => string;
+  tokenReplaced: (provider: string) => string;
+  tokenRemoved: (provider: string) => string;
+  /** `from` and `to` are hosts; `null` is the provider's public service. */
+  hostChanged: (provider: string, from: string | null, to: string | null) => string;
+  /** A host sent for a provider without a stored or typed token: the server drops it. */
+  hostDropped: (provider: string) => string;
+  /** `kind` is the list's name (`SSE server`), `label` its URL or name. */
+  serverAdded: (kind: string, label: string) => string;
+  serverRemoved: (kind: string, label: string) => string;
+  /** `fields` are the changed fields' labels (`strings.commandLabel`...). */
+  serverChanged: (kind: string, label: string, fields: readonly string[]) => string;
+  serverKind: Record<ServerListKind, string>;
 }
 
 export interface ProviderSettingsStrings {
@@ -102,10 +133,18 @@ export interface ProviderSettingsStrings {
    */
   messages: Partial<Record<MessageCode, string>>;
   failure: FailureStrings;
+  /** The review before a save; entries left out keep their English text. */
+  review: Partial<ReviewStrings>;
+  /** The `autoload` attribute: while `GET /api/settings` is in flight (a live region). */
+  loading: string;
+  /** The stored settings could not be loaded; the failure's sentence follows. */
+  loadFailed: string;
+  /** The button that loads the stored settings again. */
+  retryLoad: string;
 }
 
 /** The English texts of the form's own checks (the defaults of `strings.messages`). */
-export const defaultMessages: Readonly<Record<MessageCode, string>> = Object.freeze({
+export const defaultMessages: Readonly<Record<MessageCode, string>> = /* @__PURE__ */ Object.freeze({
   ...ISSUE_MESSAGES,
   ...MODEL_MESSAGES,
 });
@@ -173,4 +212,25 @@ export const defaultStrings: ProviderSettingsStrings = {
   dismissStatus: 'Dismiss',
   messages: defaultMessages,
   failure: {},
+  review: {},
+  loading: 'Loading stored settings…',
+  loadFailed: 'The stored settings could not be loaded, so saving is off.',
+  retryLoad: 'Retry',
+};
+
+/** The English texts of the review (the defaults of `strings.review`). */
+export const defaultReviewStrings: ReviewStrings = {
+  heading: 'This save will',
+  save: 'Save these changes',
+  back: 'Back to editing',
+  nothingToSave: 'Nothing to save.',
+  tokenAdded: (p) => `store a new ${p} token`,
+  tokenReplaced: (p) => `replace the stored ${p} token`,
+  tokenRemoved: (p) => `delete the stored ${p} token`,
+  hostChanged: (p, from, to) => `change the ${p} host from ${from ?? 'the default'} to ${to ?? 'the default'}`,
+  hostDropped: (p) => `not keep the ${p} host: without a token the server drops it`,
+  serverAdded: (kind, label) => `add the ${kind} “${label}”`,
+  serverRemoved: (kind, label) => `remove the ${kind} “${label}”`,
+  serverChanged: (kind, label, fields) => `change the ${fields.join(', ')} of the ${kind} “${label}”`,
+  serverKind: { sse: 'SSE server', shttp: 'streamable HTTP server', stdio: 'stdio server' },
 };

@@ -26,6 +26,7 @@ import {
   type StdioServerContent,
   type UrlServerContent,
 } from './from-body.js';
+import type { StoredState } from './changes.js';
 import { IdSource } from './ids.js';
 import {
   PointerIndex,
@@ -639,6 +640,12 @@ export class FormModel {
 
   get dirty(): boolean {
     return this.tracker.dirty;
+  }
+
+  /** What the server holds as far as the form knows (its baseline), for `describeChanges`. */
+  storedState(): StoredState {
+    const b = this.baseline;
+    return { providers: new Map(this.stored), mcp: mcpBody({ ...this.draft, sse: b.sse, shttp: b.shttp, stdio: b.stdio, mcpPresent: b.present }) };
   }
 
   /**

@@ -1,0 +1,78 @@
+/**
+ * The review before a save (the `review` attribute): what `describeChanges` finds, in the words of
+ * `strings.review` (each entry falling back to its English text), as the panel the element shows.
+ * Loaded with the save path (`contract/save.ts`), not with the element, so a page that never
+ * reviews never loads it. The element passes its own `html` in: in the self-contained build this
+ * module is a separate file, and a second copy of Lit there would be a second Lit.
+ */
+import type { html as litHtml, TemplateResult } from 'lit';
+import type { ProviderSettingsBody } from '../contract/schema.js';
+import { describeChanges, type Change, type StoredState } from '../model/changes.js';
+import { providerMeta } from './provider-meta.js';
+import { defaultReviewStrings, type ProviderSettingsStrings, type ReviewStrings } from './strings.js';
+
+export interface ReviewLine {
+  text: string;
+  /** The line deletes a stored token. */
+  removal: boolean;
+}
+
+
+const FIELD_LABELS = { api_key: 'apiKeyLabel', command: 'commandLabel', args: 'argsLabel', env: 'envLabel' } as const;
+
+function line(t: ProviderSettingsStrings, r: ReviewStrings, change: Change): string {
+  switch (change.kind) {
+    case 'token-added':
+      return r.tokenAdded(providerMeta(change.provider).label);
+    case 'token-replaced':
+      return r.tokenReplaced(providerMeta(change.provider).label);
+    case 'token-removed':
+      return r.tokenRemoved(providerMeta(change.provider).label);
+    case 'host-changed':
+      return r.hostChanged(providerMeta(change.provider).label, change.from, change.to);
+    case 'host-dropped':
+      return r.hostDropped(providerMeta(change.provider).label);
+    case 'server-added':
+      return r.serverAdded(r.serverKind[change.list], change.label);
+    case 'server-removed':
+      return r.serverRemoved(r.serverKind[change.list], change.label);
+    case 'server-changed':
+      return r.serverChanged(
+        r.serverKind[change.list],
+        change.label,
+        change.fields.map((f) => (f in FIELD_LABELS ? t[FIELD_LABELS[f as keyof typeof FIELD_LABELS]] : f)),
+      );
+  }
+}
+
+/** The lines of the review of saving `body` over `stored`, in the language of `t`, in form order. */
+export function reviewLines(t: ProviderSettingsStrings, stored: StoredState, body: ProviderSettingsBody): ReviewLine[] {
+  const r: ReviewStrings = { ...defaultReviewStrings, ...t.review };
+  return describeChanges(stored, body).map((change) => ({ text: line(t, r, change), removal: change.kind === 'token-removed' }));
+}
+
+/**
+ * The review panel: a group named by its heading, which takes focus, listing every change (a
+ * deleted token marked as an error), with "Save these changes" and "Back to editing". When the
+ * save would change nothing: the sentence that says so, instead of a panel.
+ */
+export function reviewPanel(
+  html: typeof litHtml,
+  t: ProviderSettingsStrings,
+  stored: StoredState,
+  body: ProviderSettingsBody,
+): TemplateResult | string {
+  const r: ReviewStrings = { ...defaultReviewStrings, ...t.review };
+  const lines = reviewLines(t, stored, body);
+  if (lines.length === 0) return r.nothingToSave;
+  return html`<div class="card review" part="review" role="group" tabindex="-1" aria-labelledby="review-heading">
+    <h2 id="review-heading">${r.heading}</h2>
+    <ul>
+      ${lines.map((l) => html`<li class=${l.removal ? 'error' : ''}>${l.text}</li>`)}
+    </ul>
+    <div class="actions">
+      <button type="button" class="primary" data-action="review-save">${r.save}</button>
+      <button type="button" data-action="review-back">${r.back}</button>
+    </div>
+  </div>`;
+}

@@ -1,0 +1,152 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { OpenHandsProviderSettings } from '../../src/index.js';
+import { createTenant, requestsOf, scriptResponses, SESSION_KEY } from '../helpers/reference-server.js';
+import { $, control, group, mount, type } from '../helpers/element.js';
+import { setup } from '../helpers/scenario.js';
+
+const STORED = {
+  provider_tokens: { github: { token: 'ghp_storedAutoload', host: null }, gitlab: { token: 'glpat_storedAutoload', host: 'gitlab.example.com' } },
+  mcp_config: { sse_servers: [{ url: 'https://mcp.example.com/sse', api_key: null }], stdio_servers: [], shttp_servers: [] },
+};
+
+const busy = (el: OpenHandsProviderSettings) => $(el, '[part="form"]').getAttribute('aria-busy') === 'true';
+const saveButton = (el: OpenHandsProviderSettings) => $(el, '[part="save-button"]') as HTMLButtonElement;
+
+/** Waits until the load has ended, whatever its end. */
+async function settled(el: OpenHandsProviderSettings): Promise<void> {
+  await waitUntil(async () => {
+    await el.updateComplete;
+    return !busy(el);
+  }, 'the stored settings did not finish loading');
+  await el.updateComplete;
+}
+
+const autoload = (e: OpenHandsProviderSettings) => {
+  e.autoload = true;
+};
+
+describe('<openhands-provider-settings autoload>', () => {
+  it('loads GET /api/settings itself: busy with a status while loading, then the stored state is the baseline', async () => {
+    const { tenant, el } = await setup({ settings: STORED, delayMs: 300 }, autoload);
+    expect(busy(el)).to.equal(true);
+    expect($(el, '[part="status"]').textContent!.trim()).to.equal('Loading stored settings…');
+    expect(saveButton(el).disabled, 'no save on an unknown baseline').to.equal(true);
+    await expect(el).to.be.accessible();
+
+    await settled(el);
+    expect($(el, '[part="status"]').textContent!.trim()).to.equal('');
+    expect(group(el, '/provider_tokens/github').querySelector('[part="stored-badge"]')).to.exist;
+    expect(control(el, '/provider_tokens/gitlab/host').value).to.equal('gitlab.example.com');
+    expect(control(el, '/mcp_config/sse_servers/0/url').value).to.equal('https://mcp.example.com/sse');
+    expect(el.settings?.provider_tokens_set).to.deep.equal({ github: null, gitlab: 'gitlab.example.com' });
+    expect(el.dirty).to.equal(false);
+    expect(saveButton(el).disabled).to.equal(false);
+
+    const [request] = await requestsOf(tenant.id, 'GET');
+    expect(request!.path).to.equal(`${tenant.baseUrl}/api/settings`);
+    expect(request!.sessionKey).to.equal(SESSION_KEY);
+    expect(el.hasAttribute('autoload')).to.equal(false);
+  });
+
+  it('what the person typed while it loaded survives the load', async () => {
+    const { el } = await setup({ settings: STORED, delayMs: 300 }, autoload);
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_typedWhileLoading');
+    await settled(el);
+    expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_typedWhileLoading');
+    expect(group(el, '/provider_tokens/github').querySelector('[part="stored-badge"]')).to.exist;
+    expect(el.dirty).to.equal(true);
+  });
+
+  it('a 404 {"error": "Settings not found"} means nothing stored yet: an empty baseline, no error', async () => {
+    const { el } = await setup({ settings: null }, autoload);
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('[part="load-error"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part="stored-badge"]')).to.equal(null);
+    expect(saveButton(el).disabled).to.equal(false);
+    expect(el.dirty).to.equal(false);
+  });
+
+  it('a failed load says so with a Retry button (keyboard reachable), nothing can be saved, and Retry loads', async () => {
+    const tenant = await createTenant({ settings: STORED });
+    await scriptResponses(tenant.id, [{ status: 500, body: { error: 'Something went wrong' } }]);
+    const el = await mount((e) => {
+      e.baseUrl = tenant.baseUrl;
+      e.sessionKey = SESSION_KEY;
+      e.autoload = true;
+    });
+    await settled(el);
+    const error = $(el, '[part="load-error"]');
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(error.textContent).to.contain('The stored settings could not be loaded');
+    expect(error.textContent).to.contain('Something went wrong');
+    expect(saveButton(el).disabled).to.equal(true);
+    const outcome = await el.submit();
+    expect(outcome.kind).to.equal('aborted');
+    expect(await requestsOf(tenant.id, 'POST')).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    const retry = $(el, '[part="load-error"] button') as HTMLButtonElement;
+    expect(retry.textContent!.trim()).to.equal('Retry');
+    retry.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(retry);
+    retry.click();
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('[part="load-error"]')).to.equal(null);
+    expect(group(el, '/provider_tokens/github').querySelector('[part="stored-badge"]')).to.exist;
+    expect(saveButton(el).disabled).to.equal(false);
+    expect(await requestsOf(tenant.id, 'GET')).to.have.length(2);
+  });
+
+  it('a 404 of another shape is a failure, not "nothing stored" (a wrong base URL would delete every token)', async () => {
+    const tenant = await createTenant({ settings: STORED });
+    await scriptResponses(tenant.id, [{ status: 404, body: { detail: 'Not Found' } }]);
+    const el = await mount((e) => {
+      e.baseUrl = tenant.baseUrl;
+      e.sessionKey = SESSION_KEY;
+      e.autoload = true;
+    });
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('[part="load-error"]')).to.exist;
+    expect(saveButton(el).disabled).to.equal(true);
+  });
+
+  it('loads again after each save; the saved message stays', async () => {
+    const { tenant, el } = await setup({ settings: STORED }, autoload);
+    await settled(el);
+    await type(el, control(el, '/provider_tokens/bitbucket/token'), 'user:app-password');
+    expect((await el.submit()).kind).to.equal('saved');
+    await settled(el);
+    await waitUntil(async () => (await requestsOf(tenant.id, 'GET')).length === 2, 'no reload after the save');
+    await settled(el);
+    expect($(el, '[part="status"]').textContent!.trim()).to.equal('Saved.');
+    expect(el.settings?.provider_tokens_set).to.deep.equal({ github: null, gitlab: 'gitlab.example.com', bitbucket: null });
+    expect(group(el, '/provider_tokens/bitbucket').querySelector('[part="stored-badge"]')).to.exist;
+    expect(el.dirty).to.equal(false);
+  });
+
+  it('loads again when the session key changes; without autoload nothing is requested', async () => {
+    const { tenant, el } = await setup({ settings: STORED });
+    await el.updateComplete;
+    expect(await requestsOf(tenant.id, 'GET')).to.have.length(0);
+    expect(busy(el)).to.equal(false);
+    el.autoload = true;
+    await settled(el);
+    expect(await requestsOf(tenant.id, 'GET')).to.have.length(1);
+    el.sessionKey = 'wrong-key';
+    await settled(el);
+    expect(await requestsOf(tenant.id, 'GET')).to.have.length(2);
+    expect($(el, '[part="load-error"]').textContent).to.contain('session key');
+  });
+
+  it('removing the element aborts the load; putting it back loads again', async () => {
+    const { tenant, el } = await setup({ settings: STORED, delayMs: 400 }, autoload);
+    const parent = el.parentElement!;
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(el.settings).to.equal(null);
+    parent.append(el);
+    await settled(el);
+    expect(el.settings?.provider_tokens_set).to.deep.equal({ github: null, gitlab: 'gitlab.example.com' });
+    expect(await requestsOf(tenant.id, 'GET')).to.have.length(2);
+  });
+});
