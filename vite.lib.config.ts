@@ -111,11 +111,11 @@ const modules: UserConfig = {
   },
 };
 
-/** The file the self-contained entry loads on demand for a save (src/contract/save.ts), next to it. */
+/** The file the self-contained entry loads on demand for a save (src/element/on-demand.ts), next to it. */
 export const SAVE_CHUNK = 'openhands-provider-settings.bundle-save';
 
 /**
- * In the self-contained entry, `import('../contract/save.js')` stays a dynamic import of the save file,
+ * In the self-contained entry, `import('./on-demand.js')` stays a dynamic import of the save file,
  * which is built on its own (mode `bundle-save`): the entry shares no chunk with it, so it is one
  * file that needs nothing else to render. The few small helpers both use (JSON Pointer, own-key
  * reads) are in each.
@@ -125,7 +125,7 @@ function saveChunkExternal(): Plugin {
     name: 'save-chunk-external',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === '../contract/save.js' && importer !== undefined && /[\\/]src[\\/]element[\\/]provider-settings\.ts$/.test(importer))
+      if (source === './on-demand.js' && importer !== undefined && /[\\/]src[\\/]element[\\/]provider-settings\.ts$/.test(importer))
         return { id: `./${SAVE_CHUNK}.js`, external: true };
       return null;
     },
@@ -164,7 +164,7 @@ const bundleSave: UserConfig = {
   envDir: false,
   build: {
     ...minified,
-    lib: { entry: { [SAVE_CHUNK]: 'src/contract/save.ts' }, formats: ['es'] },
+    lib: { entry: { [SAVE_CHUNK]: 'src/element/on-demand.ts' }, formats: ['es'] },
     rolldownOptions: { output: minifiedOutput },
   },
 };

@@ -37,12 +37,12 @@ const listConverter = {
  * loads the stored settings: a page that only shows the form never loads it. In the
  * self-contained build it is a separate file next to the entry, fetched relative to it.
  */
-let saveModule: Promise<typeof import('../contract/save.js')> | undefined;
+let saveModule: Promise<typeof import('./on-demand.js')> | undefined;
 /** The module once loaded, for what renders synchronously: the failure sentences. */
-let loadedSave: typeof import('../contract/save.js') | undefined;
+let loadedSave: typeof import('./on-demand.js') | undefined;
 /** Loads the save module; a failed load is tried again next time. */
 const loadSaveModule = () =>
-  (saveModule ??= import('../contract/save.js').then(
+  (saveModule ??= import('./on-demand.js').then(
     (m) => (loadedSave = m),
     (error: unknown) => {
       saveModule = undefined;

@@ -1,7 +1,7 @@
 /**
  * The review before a save (the `review` attribute): what `describeChanges` finds, in the words of
  * `strings.review` (each entry falling back to its English text), as the panel the element shows.
- * Loaded with the save path (`contract/save.ts`), not with the element, so a page that never
+ * Loaded with the save path (`element/on-demand.ts`), not with the element, so a page that never
  * reviews never loads it. The element passes its own `html` in: in the self-contained build this
  * module is a separate file, and a second copy of Lit there would be a second Lit.
  */
