@@ -114,6 +114,33 @@ const INVALID_MCP = {
   stdio_servers: [{ name: 'my server', command: 'npx -y', args: ['@example/tool'], env: {} }],
 };
 
+/** A Claude Desktop configuration: one server clashes with a stored one, one cannot be carried over. */
+export const CLAUDE_DESKTOP_CONFIG = JSON.stringify(
+  {
+    mcpServers: {
+      filesystem: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '/home/me/projects'] },
+      fetch: { command: 'uvx', args: ['mcp-server-fetch'] },
+      linear: { url: 'https://mcp.linear.example.com/sse', headers: { Authorization: 'Bearer lin_example_key' } },
+      'local tool': { type: 'stdio' },
+    },
+  },
+  null,
+  2,
+);
+
+/** Opens the MCP "Import / export" panel (loaded on demand), pastes `text` and asks for the preview. */
+async function previewImport(el: OpenHandsProviderSettings, text: string): Promise<void> {
+  const root = el.shadowRoot!;
+  root.querySelector<HTMLButtonElement>('button[data-action="mcp-tools"]')!.click();
+  for (let i = 0; i < 200 && !root.querySelector('[part="mcp-tools"]'); i++) await new Promise((r) => setTimeout(r, 10));
+  const area = root.querySelector<HTMLTextAreaElement>('#mcp-import-text');
+  if (!area) throw new Error('the import panel did not open');
+  area.value = text;
+  area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  root.querySelector<HTMLButtonElement>('[part="mcp-tools"] button[data-tool="preview"]')!.click();
+  await el.updateComplete;
+}
+
 export const scenarios: readonly Scenario[] = [
   {
     id: 'empty',
@@ -135,6 +162,14 @@ export const scenarios: readonly Scenario[] = [
     group: 'Stored state',
     description: '300 stored MCP servers (100 of each kind), each in its own card, still responsive to typing.',
     tenant: { sessionKey: SESSION_KEY, settings: { provider_tokens: {}, mcp_config: manyServers(100) } },
+  },
+  {
+    id: 'import-export',
+    title: 'Import and export',
+    group: 'Stored state',
+    description:
+      'A pasted Claude Desktop config previewed for import: conversions noted, a clash left unchecked, an unusable entry explained.',
+    play: (el) => previewImport(el, CLAUDE_DESKTOP_CONFIG),
   },
   {
     id: 'saved',

@@ -12,6 +12,7 @@ import {
   ProviderSettingsSavedEvent,
   ProviderSettingsSubmitEvent,
 } from './events.js';
+import type { McpTools } from './mcp-tools.js';
 import { describeLocation } from './describe-location.js';
 import { errorMessage, type FormFailure } from './texts.js';
 import { styles } from './provider-settings.styles.js';
@@ -87,6 +88,7 @@ const failureSentence = (t: ProviderSettingsStrings, failure: FormFailure): stri
  * @csspart env - A stdio server's environment variables editor.
  * @csspart actions - The save and discard buttons.
  * @csspart review - The review of what a save will change (`review` attribute): a group that takes focus.
+ * @csspart mcp-tools - The MCP section's import and export panel ("Import / export"): a group that takes focus.
  * @csspart load-error - The stored settings could not be loaded (`autoload`), with a Retry button.
  * @csspart save-button - The save button.
  *
@@ -204,6 +206,8 @@ export class OpenHandsProviderSettings extends LitElement {
   private inflight: Promise<SaveOutcome> | null = null;
   /** The open review panel (`review`), or null. */
   private reviewing: TemplateResult | null = null;
+  /** The MCP import and export panel, once opened (it is loaded on demand). */
+  private tools?: McpTools;
   /** `dirty` as last announced (event, attribute, unload guard). */
   private wasDirty = false;
   private guarded = false;
@@ -528,7 +532,14 @@ export class OpenHandsProviderSettings extends LitElement {
             </div>`,
         })}
         ${this.showSummary ? this.summary(ctx) : nothing}
-        ${providersSection(ctx)} ${mcpSection(ctx)}
+        ${providersSection(ctx)}
+        ${mcpSection(
+          ctx,
+          html`<div class="actions">
+              <button type="button" data-action="mcp-tools">${t.importExport}</button>
+            </div>
+            ${this.tools?.render(t)}`,
+        )}
         ${this.reviewing ?? nothing}
         <div class="actions" part="actions">
           <button type="submit" class="primary" part="save-button" ?disabled=${saving || this.unloaded}>
@@ -706,6 +717,9 @@ export class OpenHandsProviderSettings extends LitElement {
         this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="save-button"]');
         if (action === 'review-save') void this.submit();
         this.requestUpdate();
+        return;
+      case 'mcp-tools':
+        loadSaveModule().then((m) => (this.tools ??= new m.McpTools(html, this, this.model)).show(), () => {});
         return;
       case 'dismiss-status':
         this.statusMessage = '';

@@ -63,6 +63,47 @@ export interface ReviewStrings {
   serverKind: Record<ServerListKind, string>;
 }
 
+/**
+ * The MCP "Import / export" panel. Each entry left out keeps its English text
+ * ({@link defaultMcpToolsStrings}), which is loaded with the panel, not with the element.
+ */
+export interface McpToolsStrings {
+  heading: string;
+  close: string;
+  importHeading: string;
+  importLabel: string;
+  importHint: string;
+  fileLabel: string;
+  preview: string;
+  /** The preview's list: `count` servers found, in `format` (Claude Desktop / Cursor, VS Code, OpenHands). */
+  found: (count: number, format: string) => string;
+  formats: Record<'mcpServers' | 'vscode' | 'openhands', string>;
+  /** `kind` is the server's kind (`SSE server`), `label` its URL or name. */
+  serverEntry: (kind: string, label: string) => string;
+  skippedHeading: string;
+  skipped: (name: string, reason: string) => string;
+  addSelected: (count: number) => string;
+  /** A JSON syntax error, where it is; `message` is the engine's sentence. */
+  syntaxError: (line: number, column: number, message: string) => string;
+  exportHeading: string;
+  formatLabel: string;
+  formatOpenHands: string;
+  formatMcpServers: string;
+  includeSecrets: string;
+  exportLabel: string;
+  copy: string;
+  copied: string;
+  copyFailed: string;
+  download: string;
+  rawHeading: string;
+  rawWarning: string;
+  rawLabel: string;
+  apply: string;
+  /** Raw JSON that parses but is not an object. */
+  notAnObject: string;
+  applied: string;
+}
+
 export interface ProviderSettingsStrings {
   gitProvidersHeading: string;
   gitProvidersIntro: string;
@@ -135,6 +176,10 @@ export interface ProviderSettingsStrings {
   failure: FailureStrings;
   /** The review before a save; entries left out keep their English text. */
   review: Partial<ReviewStrings>;
+  /** The button of the MCP section that opens the import and export panel. */
+  importExport: string;
+  /** The import and export panel; entries left out keep their English text. */
+  mcpTools: Partial<McpToolsStrings>;
   /** The `autoload` attribute: while `GET /api/settings` is in flight (a live region). */
   loading: string;
   /** The stored settings could not be loaded; the failure's sentence follows. */
@@ -213,6 +258,8 @@ export const defaultStrings: ProviderSettingsStrings = {
   messages: defaultMessages,
   failure: {},
   review: {},
+  importExport: 'Import / export',
+  mcpTools: {},
   loading: 'Loading stored settings…',
   loadFailed: 'The stored settings could not be loaded, so saving is off.',
   retryLoad: 'Retry',
@@ -233,4 +280,38 @@ export const defaultReviewStrings: ReviewStrings = {
   serverRemoved: (kind, label) => `remove the ${kind} “${label}”`,
   serverChanged: (kind, label, fields) => `change the ${fields.join(', ')} of the ${kind} “${label}”`,
   serverKind: { sse: 'SSE server', shttp: 'streamable HTTP server', stdio: 'stdio server' },
+};
+
+/** The English texts of the import and export panel (the defaults of `strings.mcpTools`). */
+export const defaultMcpToolsStrings: McpToolsStrings = {
+  heading: 'Import and export MCP servers',
+  close: 'Close',
+  importHeading: 'Import',
+  importLabel: 'MCP servers as JSON',
+  importHint: 'Paste or drop the JSON of Claude Desktop, Cursor, VS Code or OpenHands.',
+  fileLabel: 'Or choose a .json file',
+  preview: 'Preview',
+  found: (n, format) => `${n} server${n === 1 ? '' : 's'} found (${format})`,
+  formats: { mcpServers: 'Claude Desktop / Cursor', vscode: 'VS Code', openhands: 'OpenHands' },
+  serverEntry: (kind, label) => `${kind} “${label}”`,
+  skippedHeading: 'Not imported',
+  skipped: (name, reason) => `“${name}”: ${reason}`,
+  addSelected: (n) => `Add ${n} selected`,
+  syntaxError: (line, column, message) => `Not valid JSON at line ${line}, column ${column}: ${message}`,
+  exportHeading: 'Export',
+  formatLabel: 'Format',
+  formatOpenHands: 'OpenHands (mcp_config)',
+  formatMcpServers: 'mcpServers (Claude Desktop, Cursor)',
+  includeSecrets: 'Include secrets',
+  exportLabel: 'Exported JSON',
+  copy: 'Copy',
+  copied: 'Copied.',
+  copyFailed: 'Could not copy: select the text and copy it yourself.',
+  download: 'Download',
+  rawHeading: 'Raw JSON',
+  rawWarning: 'Contains secrets: API keys and environment variables are shown as they are.',
+  rawLabel: 'MCP configuration (OpenHands JSON)',
+  apply: 'Apply to form',
+  notAnObject: 'Expected a JSON object with sse_servers, shttp_servers and stdio_servers.',
+  applied: 'Applied to the form.',
 };

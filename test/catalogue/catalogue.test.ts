@@ -77,6 +77,18 @@ const checks: Record<string, Check> = {
     await el.updateComplete;
     expect(el.value.mcp_config!.stdio_servers[99]!.command).to.equal('uvx');
   },
+  'import-export'({ el }) {
+    const panel = $(el, '[part="mcp-tools"]');
+    expect($(el, '#mcp-import-found').textContent).to.equal('3 servers found (Claude Desktop / Cursor)');
+    const items = $$(el, '[part="mcp-tools"] .entries > li');
+    expect(items.map((li) => (li.querySelector('input') as HTMLInputElement).checked)).to.deep.equal([true, false, true]);
+    expect(items[1]!.querySelector('.clash')!.textContent).to.contain('“fetch” is already in the form');
+    expect(items[2]!.textContent).to.contain('The Authorization: Bearer header became the API key.');
+    expect($(el, '[part="mcp-tools"] .skipped').textContent).to.contain('“local tool”: A stdio server without a command.');
+    expect(($(el, '#mcp-export-text') as HTMLTextAreaElement).value).to.contain('••••••').and.not.to.contain('sse-example-key');
+    expect(panel.getAttribute('role')).to.equal('group');
+    expect($$(el, '[part="server"]')).to.have.length(4);
+  },
   async saved({ el, tenant }, catalogue) {
     expect($(el, '[part="status"]').textContent!.trim()).to.equal('Saved.');
     expect($(el, '[part="status"]').getAttribute('role')).to.equal('status');

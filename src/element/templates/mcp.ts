@@ -19,7 +19,8 @@ export const SERVER_LISTS: Record<ServerKind, { key: string; sectionId: string }
 
 const KINDS: readonly ServerKind[] = ['sse', 'shttp', 'stdio'];
 
-export function mcpSection(ctx: RenderContext): TemplateResult {
+/** `tools`: the "Import / export" button and its panel, at the section's end. */
+export function mcpSection(ctx: RenderContext, tools?: unknown): TemplateResult {
   return section(ctx, {
     id: 'mcp',
     part: 'mcp',
@@ -29,7 +30,7 @@ export function mcpSection(ctx: RenderContext): TemplateResult {
       <h2 id="mcp-heading">${ctx.t.mcpHeading}</h2>
       <p class="intro">${ctx.t.mcpIntro}</p>
     </div>`,
-    content: KINDS.map((kind) => serverList(ctx, kind)),
+    content: [KINDS.map((kind) => serverList(ctx, kind)), tools],
   });
 }
 

@@ -1,0 +1,368 @@
+/**
+ * The MCP section's "Import / export" panel: import servers from pasted or dropped JSON (Claude
+ * Desktop / Cursor, VS Code, OpenHands) after a preview, export the form's servers as OpenHands or
+ * `mcpServers` JSON, and edit the MCP configuration as raw JSON. Loaded with the save path
+ * (`element/on-demand.ts`) the first time the panel opens, so a page that never opens it never
+ * loads it. Like the review, it renders with the element's own `html` (a second Lit in the
+ * self-contained build's separate file would be a second Lit), and its styles come with it.
+ */
+import type { html as litHtml, TemplateResult } from 'lit';
+import type { McpConfig, ProviderSettingsBody } from '../contract/schema.js';
+import { toMcpServersJson, toOpenHandsJson } from '../import/mcp-export.js';
+import { findClashes, importMcpServers, type ImportedServer, type ImportOutcome } from '../import/mcp-import.js';
+import { parseJson } from '../import/json-location.js';
+import type { FormModel } from '../model/form-model.js';
+import { isRecord } from '../model/read.js';
+import { ProviderSettingsChangeEvent } from './events.js';
+import {
+  defaultMcpToolsStrings,
+  defaultReviewStrings,
+  type McpToolsStrings,
+  type ProviderSettingsStrings,
+} from './strings.js';
+
+/** What the panel needs of the element: its public API, and where it renders. */
+export interface McpToolsHost {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly updateComplete: Promise<boolean>;
+  requestUpdate(): void;
+  dispatchEvent(event: Event): boolean;
+  get value(): ProviderSettingsBody;
+  set value(body: unknown);
+  validate(): boolean;
+}
+
+export type ExportFormat = 'openhands' | 'mcpServers';
+
+/**
+ * The panel's own look (the element's styles carry nothing of it), added to the element's shadow
+ * root as a constructed style sheet when the panel first opens: like Lit's own styles, it works
+ * under a strict Content Security Policy, where a `<style>` element would not.
+ */
+const STYLE = `[part=mcp-tools] section{display:grid;gap:.5rem}
+[part=mcp-tools] textarea,[part=mcp-tools] select{font:inherit;color:inherit;background:var(--_input-bg);border:1px solid var(--_border);border-radius:var(--_radius);padding:.375rem .5rem;width:100%}
+[part=mcp-tools] textarea{font-family:ui-monospace,monospace;font-size:.8125rem;min-height:8rem;resize:vertical}
+[part=mcp-tools] textarea[aria-invalid=true]{border-color:var(--_danger)}
+[part=mcp-tools] ul{margin:0;padding-inline-start:1.25rem}
+[part=mcp-tools] .entries{list-style:none;padding:0;display:grid;gap:.375rem}
+[part=mcp-tools] .entries ul{font-size:.875rem}
+[part=mcp-tools] label.check{display:flex;gap:.5rem;align-items:center}
+[part=mcp-tools] .warning{color:var(--_danger);font-size:.875rem}`;
+
+let styleSheet: CSSStyleSheet | undefined;
+function sheet(): CSSStyleSheet {
+  if (!styleSheet) {
+    styleSheet = new CSSStyleSheet();
+    styleSheet.replaceSync(STYLE);
+  }
+  return styleSheet;
+}
+
+/** The form's MCP servers, every list present. */
+function currentConfig(model: FormModel): McpConfig {
+  const mcp = model.toBody().mcp_config;
+  return { sse_servers: mcp?.sse_servers ?? [], shttp_servers: mcp?.shttp_servers ?? [], stdio_servers: mcp?.stdio_servers ?? [] };
+}
+
+/** Adds one imported server to the form through the model's editing methods. */
+export function addImported(model: FormModel, item: ImportedServer): string {
+  const id = model.addServer(item.kind);
+  if (item.kind === 'stdio') {
+    model.setField(id, 'name', item.server.name);
+    model.setField(id, 'command', item.server.command);
+    for (const arg of item.server.args) model.addArg(id, arg);
+    for (const [key, value] of Object.entries(item.server.env)) model.addEnv(id, key, value);
+  } else {
+    model.setField(id, 'url', item.server.url);
+    model.setField(id, 'api_key', item.server.api_key ?? '');
+  }
+  return id;
+}
+
+export class McpTools {
+  /** Whether the panel is shown. */
+  open = false;
+  private importText = '';
+  private outcome: ImportOutcome | null = null;
+  /** Per previewed server: whether it will be added; and why it clashes, if it does. */
+  private selected: boolean[] = [];
+  private clashes: (string | undefined)[] = [];
+  private format: ExportFormat = 'openhands';
+  private secrets = false;
+  /** What the raw view's textarea holds once the person edits it; null: the form's configuration. */
+  private raw: string | null = null;
+  private rawError = '';
+  private status = '';
+
+  constructor(
+    private readonly html: typeof litHtml,
+    private readonly host: McpToolsHost,
+    private readonly model: FormModel,
+  ) {}
+
+  /** Opens the panel and moves focus into it. */
+  show(): void {
+    const root = this.host.renderRoot;
+    if (root instanceof ShadowRoot && !root.adoptedStyleSheets.includes(sheet())) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet()];
+    this.open = true;
+    this.status = '';
+    this.update(() => this.host.renderRoot.querySelector('[part="mcp-tools"]'));
+  }
+
+  /** Closes the panel; focus goes back to its button (or to `focus`). */
+  close(focus = () => this.host.renderRoot.querySelector('[data-action="mcp-tools"]')): void {
+    this.open = false;
+    this.outcome = null;
+    this.raw = null;
+    this.rawError = '';
+    this.update(focus);
+  }
+
+  private update(focus?: () => Element | null): void {
+    this.host.requestUpdate();
+    if (focus)
+      void this.host.updateComplete.then(() => {
+        const target = focus();
+        if (target instanceof HTMLElement) target.focus();
+      });
+  }
+
+  /** The export's text, in the chosen format, secrets masked unless asked for. */
+  exportText(): string {
+    const config = currentConfig(this.model);
+    const options = { includeSecrets: this.secrets };
+    return this.format === 'openhands' ? toOpenHandsJson(config, options) : toMcpServersJson(config, options);
+  }
+
+  preview(text = this.importText): void {
+    this.importText = text;
+    const outcome = importMcpServers(text);
+    this.outcome = outcome;
+    this.status = '';
+    if (outcome.ok) {
+      const found = new Map(findClashes(outcome.preview.servers, currentConfig(this.model)).map((c) => [c.imported, c.reason]));
+      this.clashes = outcome.preview.servers.map((s) => found.get(s));
+      this.selected = this.clashes.map((c) => c === undefined);
+    }
+    this.update();
+  }
+
+  /** Adds the checked servers of the preview and closes the panel, focusing the first one added. */
+  addSelected(): void {
+    if (!this.outcome?.ok) return;
+    const ids = this.outcome.preview.servers.filter((_, i) => this.selected[i]).map((s) => addImported(this.model, s));
+    if (ids.length === 0) return;
+    this.importText = '';
+    this.host.dispatchEvent(new ProviderSettingsChangeEvent(this.model.dirty));
+    this.close(() => this.host.renderRoot.querySelector(`[data-row="${CSS.escape(ids[0]!)}"] input`));
+  }
+
+  /**
+   * Replaces the form's MCP servers with the raw JSON. A syntax error changes nothing. Otherwise
+   * the form's checks run: when they find problems, the panel closes so they show on their fields.
+   */
+  applyRaw(t: McpToolsStrings): void {
+    const text = this.raw ?? toOpenHandsJson(currentConfig(this.model), { includeSecrets: true });
+    const parsed = parseJson(text);
+    this.status = '';
+    if (!parsed.ok) {
+      const { line, column, message } = parsed.error;
+      this.rawError = t.syntaxError(line, column, message);
+      return this.update();
+    }
+    const value = parsed.value;
+    if (value !== null && !isRecord(value)) {
+      this.rawError = t.notAnObject;
+      return this.update();
+    }
+    this.rawError = '';
+    // Only the MCP part changes: typed tokens and hosts go back in as they are, and a stored
+    // token the person asked to delete stays marked for deletion.
+    const removed = this.model.draft.providers.filter((p) => p.removed).map((p) => p.id);
+    this.host.value = { provider_tokens: this.host.value.provider_tokens, mcp_config: isRecord(value) && isRecord(value['mcp_config']) ? value['mcp_config'] : value };
+    for (const id of removed) this.model.removeProvider(id);
+    this.raw = null;
+    this.host.dispatchEvent(new ProviderSettingsChangeEvent(this.model.dirty));
+    if (this.host.validate()) {
+      this.status = t.applied;
+      this.update();
+    } else {
+      this.close(() => this.host.renderRoot.querySelector('[part="error-summary"]'));
+    }
+  }
+
+  private copy(t: McpToolsStrings): void {
+    const text = this.exportText();
+    Promise.resolve()
+      .then(() => navigator.clipboard.writeText(text))
+      .then(
+        () => (this.status = t.copied),
+        () => (this.status = t.copyFailed),
+      )
+      .then(() => this.update());
+  }
+
+  private download(): void {
+    const url = URL.createObjectURL(new Blob([this.exportText()], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = this.format === 'openhands' ? 'mcp_config.json' : 'mcp-servers.json';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url));
+  }
+
+  private readFile(file: File | undefined): void {
+    if (file) void file.text().then((text) => this.preview(text));
+  }
+
+  /** The panel, or nothing while it is closed. */
+  render(st: ProviderSettingsStrings): TemplateResult | string {
+    if (!this.open) return '';
+    const html = this.html;
+    const t: McpToolsStrings = { ...defaultMcpToolsStrings, ...st.mcpTools };
+    const raw = this.raw ?? toOpenHandsJson(currentConfig(this.model), { includeSecrets: true });
+    return html`<div
+      class="card"
+      part="mcp-tools"
+      role="group"
+      tabindex="-1"
+      aria-labelledby="mcp-tools-heading"
+      @keydown=${(e: KeyboardEvent) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        this.close();
+      }}
+    >
+      <h3 id="mcp-tools-heading">${t.heading}</h3>
+      <section aria-labelledby="mcp-import-heading">
+        <h4 id="mcp-import-heading">${t.importHeading}</h4>
+        <label for="mcp-import-text">${t.importLabel}</label>
+        <p class="hint" id="mcp-import-hint">${t.importHint}</p>
+        <textarea
+          id="mcp-import-text"
+          autocomplete="off"
+          spellcheck="false"
+          aria-describedby=${this.outcome && !this.outcome.ok ? 'mcp-import-hint mcp-import-error' : 'mcp-import-hint'}
+          aria-invalid=${this.outcome && !this.outcome.ok ? 'true' : 'false'}
+          .value=${this.importText}
+          @input=${(e: Event) => (this.importText = (e.target as HTMLTextAreaElement).value)}
+          @dragover=${(e: DragEvent) => e.preventDefault()}
+          @drop=${(e: DragEvent) => {
+            e.preventDefault();
+            this.readFile(e.dataTransfer?.files[0]);
+          }}
+        ></textarea>
+        <label for="mcp-import-file">${t.fileLabel}</label>
+        <input
+          type="file"
+          id="mcp-import-file"
+          accept=".json,application/json"
+          @change=${(e: Event) => this.readFile((e.target as HTMLInputElement).files?.[0])}
+        />
+        <div class="actions"><button type="button" data-tool="preview" @click=${() => this.preview()}>${t.preview}</button></div>
+        ${this.previewBlock(st, t)}
+      </section>
+      <section aria-labelledby="mcp-export-heading">
+        <h4 id="mcp-export-heading">${t.exportHeading}</h4>
+        <label for="mcp-export-format">${t.formatLabel}</label>
+        <select
+          id="mcp-export-format"
+          @change=${(e: Event) => {
+            this.format = (e.target as HTMLSelectElement).value as ExportFormat;
+            this.update();
+          }}
+        >
+          <option value="openhands" ?selected=${this.format === 'openhands'}>${t.formatOpenHands}</option>
+          <option value="mcpServers" ?selected=${this.format === 'mcpServers'}>${t.formatMcpServers}</option>
+        </select>
+        <label class="check"
+          ><input
+            type="checkbox"
+            id="mcp-export-secrets"
+            .checked=${this.secrets}
+            @change=${(e: Event) => {
+              this.secrets = (e.target as HTMLInputElement).checked;
+              this.update();
+            }}
+          />${t.includeSecrets}</label
+        >
+        <label for="mcp-export-text">${t.exportLabel}</label>
+        <textarea id="mcp-export-text" readonly autocomplete="off" spellcheck="false" .value=${this.exportText()}></textarea>
+        <div class="actions">
+          <button type="button" data-tool="copy" @click=${() => this.copy(t)}>${t.copy}</button>
+          <button type="button" data-tool="download" @click=${() => this.download()}>${t.download}</button>
+        </div>
+      </section>
+      <section aria-labelledby="mcp-raw-heading">
+        <h4 id="mcp-raw-heading">${t.rawHeading}</h4>
+        <label for="mcp-raw-text">${t.rawLabel}</label>
+        <p class="warning" id="mcp-raw-warning">${t.rawWarning}</p>
+        <textarea
+          id="mcp-raw-text"
+          autocomplete="off"
+          spellcheck="false"
+          aria-describedby=${this.rawError ? 'mcp-raw-warning mcp-raw-error' : 'mcp-raw-warning'}
+          aria-invalid=${this.rawError ? 'true' : 'false'}
+          .value=${raw}
+          @input=${(e: Event) => (this.raw = (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+        ${this.rawError ? html`<p class="error" id="mcp-raw-error" role="alert">${this.rawError}</p>` : ''}
+        <div class="actions"><button type="button" data-tool="apply" @click=${() => this.applyRaw(t)}>${t.apply}</button></div>
+      </section>
+      <div class="actions">
+        <button type="button" data-tool="close" @click=${() => this.close()}>${t.close}</button>
+        <p class="status" role="status">${this.status}</p>
+      </div>
+    </div>`;
+  }
+
+  private previewBlock(st: ProviderSettingsStrings, t: McpToolsStrings): TemplateResult | string {
+    const html = this.html;
+    const outcome = this.outcome;
+    if (!outcome) return '';
+    if (!outcome.ok)
+      return html`<p class="error" id="mcp-import-error" role="alert">
+        ${'syntax' in outcome ? t.syntaxError(outcome.syntax.line, outcome.syntax.column, outcome.syntax.message) : outcome.message}
+      </p>`;
+    const { format, servers, skipped } = outcome.preview;
+    const kinds = { ...defaultReviewStrings.serverKind, ...st.review.serverKind };
+    const count = this.selected.filter(Boolean).length;
+    return html`<div class="preview" data-format=${format}>
+      <p id="mcp-import-found">${t.found(servers.length, t.formats[format])}</p>
+      <ul class="entries" aria-labelledby="mcp-import-found">
+        ${servers.map(
+          (s, i) => html`<li data-kind=${s.kind}>
+            <label class="check"
+              ><input
+                type="checkbox"
+                .checked=${this.selected[i] ?? false}
+                @change=${(e: Event) => {
+                  this.selected[i] = (e.target as HTMLInputElement).checked;
+                  this.update();
+                }}
+              />${t.serverEntry(kinds[s.kind], s.kind === 'stdio' ? s.server.name : s.server.url)}</label
+            >
+            ${this.clashes[i] || s.notes.length
+              ? html`<ul>
+                  ${this.clashes[i] ? html`<li class="error clash">${this.clashes[i]}</li>` : ''}
+                  ${s.notes.map((n) => html`<li class="note">${n}</li>`)}
+                </ul>`
+              : ''}
+          </li>`,
+        )}
+      </ul>
+      ${skipped.length
+        ? html`<h5 id="mcp-import-skipped">${t.skippedHeading}</h5>
+            <ul class="skipped" aria-labelledby="mcp-import-skipped">
+              ${skipped.map((s) => html`<li>${t.skipped(s.name, s.reason)}</li>`)}
+            </ul>`
+        : ''}
+      <div class="actions">
+        <button type="button" class="primary" data-tool="add" ?disabled=${count === 0} @click=${() => this.addSelected()}>
+          ${t.addSelected(count)}
+        </button>
+      </div>
+    </div>`;
+  }
+}
