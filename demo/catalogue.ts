@@ -39,7 +39,13 @@ export interface Catalogue {
   destroy(): Promise<void>;
 }
 
-const EVENTS = ['provider-settings-submit', 'provider-settings-saved', 'provider-settings-failed', 'provider-settings-change'] as const;
+const EVENTS = [
+  'provider-settings-submit',
+  'provider-settings-saved',
+  'provider-settings-failed',
+  'provider-settings-change',
+  'provider-settings-dirty',
+] as const;
 
 function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -80,6 +86,7 @@ function describeEvent(event: Event): string {
     case 'provider-settings-failed':
       return `kind: ${String(e.kind)}, status: ${String(e.status)}, errors on fields: ${String(e.errorCount)}; ${String(e.message)}`;
     case 'provider-settings-change':
+    case 'provider-settings-dirty':
       return `dirty: ${String(e.dirty)}`;
     default:
       return '';
@@ -316,11 +323,13 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
 
     const element = document.createElement('openhands-provider-settings');
     el = element;
+    for (const name of scenario.attributes ?? []) element.setAttribute(name, '');
     applyControls(element, stage, controls);
     for (const name of EVENTS) element.addEventListener(name, (e) => note(name, describeEvent(e)));
     stage.append(scenario.hostPage ? hostPageFrame(element) : element);
     await element.updateComplete;
-    await loadSettings(gen);
+    // An autoload element loads the stored settings itself; otherwise the page does, as most hosts would.
+    if (!scenario.attributes?.includes('autoload')) await loadSettings(gen);
     if (scenario.script) await scriptResponses(created.id, scenario.script);
 
     let outcome: Promise<unknown> | undefined;

@@ -45,6 +45,8 @@ export interface Scenario {
   showInFlight?: boolean;
   /** Put the element in a host page with its own, unfriendly, global styles. */
   hostPage?: boolean;
+  /** Boolean attributes of the element (`autoload`, `review`, `guard-unsaved`). With `autoload` the element loads the stored settings itself. */
+  attributes?: readonly ('autoload' | 'review' | 'guard-unsaved')[];
 }
 
 /** The session key of every scenario's tenant (a demo value: it only opens the demo's own tenants). */
@@ -128,6 +130,12 @@ export const CLAUDE_DESKTOP_CONFIG = JSON.stringify(
   2,
 );
 
+/** Waits (up to 2 s) until the element's shadow root has something matching `selector`. */
+async function until(el: OpenHandsProviderSettings, selector: string): Promise<void> {
+  for (let i = 0; i < 200 && !el.shadowRoot!.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 10));
+  await el.updateComplete;
+}
+
 /** Opens the MCP "Import / export" panel (loaded on demand), pastes `text` and asks for the preview. */
 async function previewImport(el: OpenHandsProviderSettings, text: string): Promise<void> {
   const root = el.shadowRoot!;
@@ -170,6 +178,38 @@ export const scenarios: readonly Scenario[] = [
     description:
       'A pasted Claude Desktop config previewed for import: conversions noted, a clash left unchecked, an unusable entry explained.',
     play: (el) => previewImport(el, CLAUDE_DESKTOP_CONFIG),
+  },
+  {
+    id: 'autoload',
+    title: 'Loads what is stored',
+    group: 'Stored state',
+    description: 'With autoload, the element loads GET /api/settings itself: the stored providers show as stored, no page code needed.',
+    attributes: ['autoload'],
+    play: (el) => until(el, '[part="stored-badge"]'),
+  },
+  {
+    id: 'review',
+    title: 'Review before save',
+    group: 'Stored state',
+    description: 'With review, Save first lists what will change (here a replaced GitHub token) and sends nothing until confirmed.',
+    attributes: ['review'],
+    play: async (el) => {
+      typeInto(el, '/provider_tokens/github/token', NEW_GITHUB_TOKEN);
+      await el.updateComplete;
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await until(el, '[part="review"]');
+    },
+  },
+  {
+    id: 'unsaved-guard',
+    title: 'Unsaved changes',
+    group: 'Stored state',
+    description: 'With guard-unsaved, typing marks the element dirty and leaving the page asks first, until the change is saved or discarded.',
+    attributes: ['guard-unsaved'],
+    play: async (el) => {
+      typeInto(el, '/mcp_config/stdio_servers/0/command', 'pipx');
+      await el.updateComplete;
+    },
   },
   {
     id: 'saved',

@@ -89,6 +89,34 @@ const checks: Record<string, Check> = {
     expect(panel.getAttribute('role')).to.equal('group');
     expect($$(el, '[part="server"]')).to.have.length(4);
   },
+  async autoload({ el, tenant }, catalogue) {
+    expect(el.hasAttribute('autoload')).to.equal(true);
+    expect($$(el, '[part="stored-badge"]')).to.have.length(3);
+    expect(control(el, '/provider_tokens/gitlab/host').value).to.equal('gitlab.example.com');
+    // The page did not load anything: the element did.
+    expect(loadNote(catalogue)).to.equal('');
+    const gets = await controlGet<unknown[]>(`/tenants/${tenant.id}/requests?method=GET`);
+    expect(gets.length).to.be.greaterThan(0);
+  },
+  async review({ el, tenant }) {
+    const review = $(el, '[part="review"]');
+    expect(review.getAttribute('role')).to.equal('group');
+    expect(review.textContent).to.contain('GitHub');
+    expect(review.textContent).not.to.contain('ghp_catalogue_new_token');
+    expect(await posts(tenant.id)).to.deep.equal([]);
+  },
+  async 'unsaved-guard'({ el }) {
+    expect(el.hasAttribute('dirty')).to.equal(true);
+    const leaving = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leaving);
+    expect(leaving.defaultPrevented).to.equal(true);
+    el.reset();
+    await el.updateComplete;
+    expect(el.hasAttribute('dirty')).to.equal(false);
+    const again = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(again);
+    expect(again.defaultPrevented).to.equal(false);
+  },
   async saved({ el, tenant }, catalogue) {
     expect($(el, '[part="status"]').textContent!.trim()).to.equal('Saved.');
     expect($(el, '[part="status"]').getAttribute('role')).to.equal('status');
