@@ -112,18 +112,20 @@ export function applyControls(el: OpenHandsProviderSettings, stage: HTMLElement,
   applyTheme(el, stage, c.theme);
 }
 
+/** What the controls panel starts with; a scenario's `controls` and its tenant's base URL go on top. */
+const DEFAULT_CONTROLS: Controls = {
+  baseUrl: '',
+  sessionKey: SESSION_KEY,
+  providers: 'github, gitlab, bitbucket',
+  noValidate: false,
+  disabled: false,
+  theme: 'auto',
+  language: 'en',
+  timeout: 30_000,
+};
+
 function defaultControls(tenant: Tenant, scenario: Scenario): Controls {
-  return {
-    baseUrl: tenant.baseUrl,
-    sessionKey: SESSION_KEY,
-    providers: 'github, gitlab, bitbucket',
-    noValidate: false,
-    disabled: false,
-    theme: 'auto',
-    language: 'en',
-    timeout: 30_000,
-    ...scenario.controls,
-  };
+  return { ...DEFAULT_CONTROLS, baseUrl: tenant.baseUrl, ...scenario.controls };
 }
 
 /** The host page of the `hostPage` scenario: a settings page of some product, with loud global styles. */
@@ -143,16 +145,7 @@ function hostPageFrame(el: HTMLElement): HTMLElement {
 }
 
 export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = allScenarios): Catalogue {
-  let controls: Controls = {
-    baseUrl: '',
-    sessionKey: SESSION_KEY,
-    providers: 'github, gitlab, bitbucket',
-    noValidate: false,
-    disabled: false,
-    theme: 'auto',
-    language: 'en',
-    timeout: 30_000,
-  };
+  let controls: Controls = { ...DEFAULT_CONTROLS };
   let el: OpenHandsProviderSettings | null = null;
   let tenant: Tenant | null = null;
   let current: Scenario | null = null;

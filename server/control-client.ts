@@ -73,8 +73,6 @@ export const tenantState = (id: string): Promise<TenantState> => control('GET', 
 export const scriptResponses = (id: string, responses: ScriptedResponse[]): Promise<unknown> =>
   control('POST', `${tenantPath(id)}/script`, { responses });
 
-export const clearScript = (id: string): Promise<unknown> => control('DELETE', `${tenantPath(id)}/script`);
-
 /** The API requests the tenant received, oldest first; `method` narrows them (e.g. to the saves). */
 export const requestsOf = (id: string, method = 'POST'): Promise<LoggedRequest[]> =>
   control('GET', `${tenantPath(id)}/requests?method=${encodeURIComponent(method)}`);

@@ -2,7 +2,6 @@
 import { createTenant as create, type Tenant, type TenantOptions } from '../../server/control-client.js';
 
 export {
-  clearScript,
   deleteTenant,
   requestsOf,
   scriptResponses,
