@@ -95,9 +95,11 @@ export const styles = css`
     font-size: 0.875rem;
   }
   section.part {
-    display: grid;
-    gap: var(--_gap);
+    display: flow-root;
     margin-block-end: 1.5rem;
+  }
+  section.part > * + * {
+    margin-block-start: var(--_gap);
   }
   .card {
     border: 1px solid var(--_border);
@@ -108,6 +110,7 @@ export const styles = css`
     display: grid;
     gap: var(--_gap);
     min-width: 0;
+    contain: layout;
   }
   /* A long server list: the browser skips style and layout of cards off screen. */
   [part='server'] {

@@ -141,6 +141,8 @@ describe('<openhands-provider-settings autoload>', () => {
   it('removing the element aborts the load; putting it back loads again', async () => {
     const { tenant, el } = await setup({ settings: STORED, delayMs: 400 }, autoload);
     const parent = el.parentElement!;
+    // Remove it once the first load is under way at the server (the answer is 400 ms away).
+    await waitUntil(async () => (await requestsOf(tenant.id, 'GET')).length === 1, 'the first load never reached the server');
     el.remove();
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(el.settings).to.equal(null);
