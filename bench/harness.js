@@ -13,7 +13,7 @@ import { makeBody } from './fixture.js';
  * @property {(body: object) => Promise<HTMLElement>} mount builds the form for `body` and attaches it
  * @property {(host: HTMLElement) => Promise<unknown>} settle resolves once the form's DOM is up to date
  * @property {(host: HTMLElement) => HTMLInputElement} lastCommand the last stdio server's command input
- * @property {(host: HTMLElement) => boolean} validate validates everything, shows the problems
+ * @property {(host: HTMLElement) => boolean | Promise<boolean>} validate validates everything, shows the problems (the element's `validate()` is asynchronous)
  * @property {(host: HTMLElement, baseUrl: string) => Promise<unknown>} submit saves to baseUrl
  * @property {(host: HTMLElement) => number} summaryEntries how many problems the error summary accounts for (its entries, or the count on its "show all" button when it lists only the first 100)
  */
@@ -114,7 +114,7 @@ export function installHarness(impl) {
 
     async validate() {
       const t0 = performance.now();
-      const valid = impl.validate(host);
+      const valid = await impl.validate(host);
       const tSync = performance.now();
       await impl.settle(host);
       forceLayout();

@@ -122,3 +122,17 @@ export function validateStdioServer(server: unknown): FieldIssue[] {
   stdioProtoEntries(server, [], out);
   return out;
 }
+
+/** The three checks a form runs, by what they check: the whole body, or one server row. */
+export interface Validators {
+  body(body: unknown): FieldIssue[];
+  urlServer(server: unknown): FieldIssue[];
+  stdioServer(server: unknown): FieldIssue[];
+}
+
+/** The contract's checks (zod/mini with the server's rules), for `FormModel`'s `validators`. */
+export const CONTRACT_VALIDATORS: Validators = Object.freeze({
+  body: validateRequestBody,
+  urlServer: validateUrlServer,
+  stdioServer: validateStdioServer,
+});

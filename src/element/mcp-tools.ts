@@ -29,7 +29,7 @@ export interface McpToolsHost {
   dispatchEvent(event: Event): boolean;
   get value(): ProviderSettingsBody;
   set value(body: unknown);
-  validate(): boolean;
+  validate(): Promise<boolean>;
 }
 
 export type ExportFormat = 'openhands' | 'mcpServers';
@@ -183,12 +183,15 @@ export class McpTools {
     for (const id of removed) this.model.removeProvider(id);
     this.raw = null;
     this.host.dispatchEvent(new ProviderSettingsChangeEvent(this.model.dirty));
-    if (this.host.validate()) {
-      this.status = t.applied;
-      this.update();
-    } else {
-      this.close(() => this.host.renderRoot.querySelector('[part="error-summary"]'));
-    }
+    // The checks came with this module, so this settles at once.
+    void this.host.validate().then((valid) => {
+      if (valid) {
+        this.status = t.applied;
+        this.update();
+      } else {
+        this.close(() => this.host.renderRoot.querySelector('[part="error-summary"]'));
+      }
+    });
   }
 
   private copy(t: McpToolsStrings): void {

@@ -13,7 +13,6 @@ import {
   ProviderSettingsSubmitEvent,
 } from './events.js';
 import type { McpTools } from './mcp-tools.js';
-import { describeLocation } from './describe-location.js';
 import { errorMessage, type FormFailure } from './texts.js';
 import { styles } from './provider-settings.styles.js';
 import { defaultStrings, type ProviderSettingsStrings } from './strings.js';
@@ -33,8 +32,8 @@ const listConverter = {
 };
 
 /**
- * The save path (request, answer reading, redaction, the load of `autoload`, the review's texts)
- * is a module of its own, loaded the first time the person edits the form, saves, or the element
+ * The checks and the save path (zod and the schema, request, answer reading, redaction, the load
+ * of `autoload`, the review's texts) are a module of its own, loaded the first time the person edits the form, saves, or the element
  * loads the stored settings: a page that only shows the form never loads it. In the
  * self-contained build it is a separate file next to the entry, fetched relative to it.
  */
@@ -204,6 +203,8 @@ export class OpenHandsProviderSettings extends LitElement {
   private statusMessage = '';
   private focusAfterUpdate: (() => Element | null | undefined) | null = null;
   private inflight: Promise<SaveOutcome> | null = null;
+  /** A save waits for the checks to load (the first one, when nothing was edited before). */
+  private checking = false;
   /** The open review panel (`review`), or null. */
   private reviewing: TemplateResult | null = null;
   /** The MCP import and export panel, once opened (it is loaded on demand). */
@@ -294,9 +295,9 @@ export class OpenHandsProviderSettings extends LitElement {
     return this.model.dirty;
   }
 
-  /** True while a save is in flight. */
+  /** True while a save is in flight (from the call, while the checks load, to the answer). */
   get saving(): boolean {
-    return this.saveTask.status === TaskStatus.PENDING;
+    return this.checking || this.saveTask.status === TaskStatus.PENDING;
   }
 
   /**
@@ -347,14 +348,31 @@ export class OpenHandsProviderSettings extends LitElement {
     return this.autoload && this.loadTask?.status !== TaskStatus.COMPLETE;
   }
 
-  /** Runs the form's checks, shows every problem and returns whether the form is valid. */
-  validate(): boolean {
+  /**
+   * Runs the form's checks, shows every problem and resolves to whether the form is valid. It is
+   * asynchronous because the checks load with the on-demand module (at the first edit, usually
+   * long before); it rejects only when that module cannot be loaded.
+   */
+  validate(): Promise<boolean> {
+    // Checked at once when the checks are here, so the errors are in place before this returns.
+    const loading = this.loadChecks();
+    return loading ? loading.then(() => this.validateNow()) : Promise.resolve(this.validateNow());
+  }
+
+  private validateNow(): boolean {
     const revision = this.model.errorsRevision;
     const valid = this.model.validateAll();
     // Re-render only when what is shown changes: on a large valid form a render is most of the cost.
     if (this.showSummary !== !valid || this.model.errorsRevision !== revision) this.requestUpdate();
     this.showSummary = !valid;
     return valid;
+  }
+
+  /** Gives the model the contract's checks, loading them first if they are not here yet. */
+  private loadChecks(): Promise<void> | void {
+    if (this.model.canValidate) return;
+    if (loadedSave) return this.model.useChecks(loadedSave.CONTRACT_CHECKS);
+    return loadSaveModule().then((m) => this.model.useChecks(m.CONTRACT_CHECKS));
   }
 
   /** Discards what was typed and returns to the stored state. */
@@ -392,6 +410,23 @@ export class OpenHandsProviderSettings extends LitElement {
     this.statusMessage = '';
     this.formFailure = null;
     this.model.clearServerErrors();
+    // The checks also place the server's errors, so every save needs them, novalidate or not.
+    const loading = this.loadChecks();
+    if (loading) {
+      this.checking = true;
+      this.requestUpdate();
+      const loaded = await loading.then(
+        () => true,
+        () => false,
+      );
+      this.checking = false;
+      if (!this.isConnected) return { kind: 'aborted', message: 'The element left the page.' };
+      if (!loaded) {
+        this.formFailure = NOT_LOADED;
+        this.failed(NOT_LOADED);
+        return NOT_LOADED;
+      }
+    }
     if (!this.noValidate && !this.model.validateAll()) {
       const outcome: InvalidResult = {
         kind: 'invalid',
@@ -560,7 +595,10 @@ export class OpenHandsProviderSettings extends LitElement {
     const t = ctx.t;
     const errors = this.model.listErrors();
     const shown = this.summaryExpanded ? errors : errors.slice(0, SUMMARY_LIMIT);
-    const entries: SummaryEntry[] = shown.map((e) => ({ location: describeLocation(e.location, t), message: errorMessage(t, e) }));
+    // Errors come only from the checks or an answer, both of the on-demand module: it is here
+    // whenever there is an entry to describe.
+    const describe = loadedSave?.describeLocation ?? ((location: string) => location);
+    const entries: SummaryEntry[] = shown.map((e) => ({ location: describe(e.location, t), message: errorMessage(t, e) }));
     return errorSummary(ctx, entries, errors.length, this.formFailure ? failureSentence(t, this.formFailure) : '');
   }
 
@@ -613,7 +651,14 @@ export class OpenHandsProviderSettings extends LitElement {
   }
 
   private checkField(row: string, field: string): void {
-    if (this.model.validateField(row, field)) this.requestUpdate();
+    const check = () => {
+      if (this.model.validateField(row, field)) this.requestUpdate();
+    };
+    // The checks arrive with the module the first edit started loading; a field left before they
+    // are here is checked when they are (the row may be gone by then: nothing to check).
+    const loading = this.loadChecks();
+    if (loading) loading.then(check, () => {});
+    else check();
   }
 
   private onClick(event: MouseEvent): void {

@@ -13,11 +13,11 @@
 import { KEY_SEGMENT } from '../contract/pointer.js';
 import type { ServerFieldError } from '../contract/result.js';
 import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js';
-import { validateRequestBody, validateStdioServer, validateUrlServer, type FieldIssue } from '../contract/validate.js';
+import type { CheckedState, FormChecks } from './checks.js';
 import { DirtyTracker, SERVER_LIST_KEYS, argsListKey, envListKey, providerIsDirty, signature, type McpRows } from './dirty.js';
 import type { ArgRow, Draft, EnvRow, ErrorTarget, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
 import { SECTION_IDS } from './draft.js';
-import { ErrorStore, type ClientErrors, type ErrorSource, type FieldError, type UnplacedError } from './errors.js';
+import { ErrorStore, type ErrorSource, type FieldError, type UnplacedError } from './errors.js';
 import {
   parseMcp,
   parseProviderContent,
@@ -28,25 +28,11 @@ import {
 } from './from-body.js';
 import type { StoredState } from './changes.js';
 import { IdSource } from './ids.js';
-import {
-  PointerIndex,
-  SECTION_POINTERS,
-  argPointer,
-  envKeyIndex,
-  envPointer,
-  fieldSuffix,
-  placeInProvider,
-  placeInStdioServer,
-  placeInUrlServer,
-  providerPointer,
-  serverPointer,
-  splitPointer,
-  type Placement,
-} from './locate.js';
-import { isRecord, ownKeys, readArray, readOwn, setOwn } from './read.js';
+import { SECTION_POINTERS, argPointer, envPointer, fieldSuffix, providerPointer, serverPointer } from './locate.js';
+import { isRecord, ownKeys, readArray, readOwn } from './read.js';
 import { RowIndex, type AnyRow, type RowEntry } from './row-index.js';
-import { MODEL_MESSAGES, envRuleIssues, providerRuleIssues, type ModelMessages, type ModelRuleCode, type RuleIssue } from './rules.js';
-import { draftToBody, mcpBody, providerEntry, stdioServerBody, urlServerBody } from './to-body.js';
+import { MODEL_MESSAGES, type ModelRuleCode } from './rules.js';
+import { draftToBody, mcpBody } from './to-body.js';
 
 export type { ErrorSource, FieldError, UnplacedError } from './errors.js';
 export type { ModelRuleCode } from './rules.js';
@@ -65,12 +51,8 @@ export interface ListedError {
   params?: Readonly<Record<string, string>>;
 }
 
-/** The checks the model runs; the contract's by default. Injectable so the wiring can be tested on its own. */
-export interface Validators {
-  body(body: unknown): FieldIssue[];
-  urlServer(server: unknown): FieldIssue[];
-  stdioServer(server: unknown): FieldIssue[];
-}
+export type { Validators } from '../contract/validate.js';
+export type { FormChecks } from './checks.js';
 
 export interface FormModelOptions {
   providers?: readonly string[];
@@ -78,7 +60,14 @@ export interface FormModelOptions {
   value?: unknown;
   /** Text overrides for the model's own rules, by code. */
   messages?: Partial<Record<ModelRuleCode, string>>;
-  validators?: Partial<Validators>;
+  /**
+   * The form's checks: `new FormChecks(CONTRACT_VALIDATORS)` (model/checks.ts, contract/validate.ts),
+   * or checks with other validators for a test of the wiring. They are passed in, not imported,
+   * so that a page can show and edit the form before loading zod, the schema and the code that
+   * places errors: the element loads them with its on-demand module and hands them over with
+   * {@link FormModel.useChecks}. Until then nothing can be checked and no error placed.
+   */
+  checks?: FormChecks;
 }
 
 /** The row id of {@link ListedError.target} for errors that have no place in the form. */
@@ -147,8 +136,9 @@ export class FormModel {
   private readonly index = new RowIndex(() => this.draft);
   private readonly errors = new ErrorStore();
   private readonly tracker = new DirtyTracker();
-  private readonly messages: ModelMessages;
-  private readonly validators: Validators;
+  private checker: FormChecks | null;
+  /** This model's parts, as its checks see them. */
+  private readonly state: CheckedState;
 
   constructor(options: FormModelOptions = {}) {
     const messages: Record<ModelRuleCode, string> = { ...MODEL_MESSAGES };
@@ -156,12 +146,8 @@ export class FormModel {
       const text = readOwn(options.messages, code);
       if (typeof text === 'string') messages[code] = text;
     }
-    this.messages = messages;
-    this.validators = {
-      body: options.validators?.body ?? validateRequestBody,
-      urlServer: options.validators?.urlServer ?? validateUrlServer,
-      stdioServer: options.validators?.stdioServer ?? validateStdioServer,
-    };
+    this.checker = options.checks ?? null;
+    this.state = { draft: this.draft, index: this.index, errors: this.errors, messages, toBody: () => this.toBody() };
     if (options.providers) this.providerList = this.normaliseProviders(options.providers);
     this.setSettings(options.settings ?? null);
     if (options.value !== undefined) this.setValue(options.value);
@@ -470,139 +456,42 @@ export class FormModel {
     return this.errors.unplacedErrors();
   }
 
-  /**
-   * On blur: re-checks one field (its row's contract validator plus the model's rules) and
-   * replaces that field's client errors. Errors are only ever ADDED to the field being left;
-   * elsewhere this only removes what the edit made stale: leaving a host clears a
-   * `token_required_for_host` that no longer applies, and leaving an env key clears
-   * `env_key_duplicate` on sibling rows that are no longer duplicates. New problems on other
-   * fields wait for their own blur or for the submit, so nobody is scolded for a field not
-   * reached yet. Returns true if any errors changed.
-   */
-  validateField(rowId: string, field: string): boolean {
-    const entry = this.index.get(rowId);
-    if (!entry) return false;
-    const found: FieldError[] = [];
-    const keep = (placement: Placement, issue: { code: string; message: string; params?: RuleIssue['params'] }): void => {
-      if (placement.target.rowId === rowId && placement.target.field === field) {
-        const error: FieldError = { message: issue.message, code: issue.code, source: 'client', subpath: placement.subpath };
-        if (issue.params) error.params = issue.params;
-        found.push(error);
-      }
-    };
-    const keepRules = (issues: readonly RuleIssue[]): void => {
-      for (const issue of issues) keep({ target: issue.target, subpath: '' }, issue);
-    };
-    let stale = false;
+  /** Hands the model its checks (see {@link FormModelOptions.checks}); the last one given wins. */
+  useChecks(checks: FormChecks): void {
+    this.checker = checks;
+  }
 
-    switch (entry.kind) {
-      case 'provider': {
-        const row = entry.row;
-        const sent = providerEntry(row);
-        if (sent) {
-          const body: ProviderSettingsBody = { provider_tokens: {}, mcp_config: null };
-          setOwn(body.provider_tokens, row.provider, sent);
-          for (const issue of this.validators.body(body)) {
-            const segments = this.segments(issue.pointer);
-            if (segments?.[0] === 'provider_tokens' && segments[1] === row.provider) keep(placeInProvider(row, segments, 2), issue);
-          }
-        }
-        const rules = providerRuleIssues(row, this.messages);
-        keepRules(rules);
-        if (field === 'host' && !rules.some((r) => r.code === 'token_required_for_host')) {
-          stale = this.errors.dropClientCode(rowId, 'token', 'token_required_for_host');
-        }
-        break;
-      }
-      case 'sse':
-      case 'shttp':
-        for (const issue of this.validators.urlServer(urlServerBody(entry.row))) {
-          const segments = this.segments(issue.pointer);
-          if (segments) keep(placeInUrlServer(entry.row, segments, 0), issue);
-        }
-        break;
-      case 'stdio':
-      case 'arg':
-      case 'env': {
-        const server = entry.kind === 'stdio' ? entry.row : entry.parent;
-        const envIndex = envKeyIndex(server);
-        for (const issue of this.validators.stdioServer(stdioServerBody(server))) {
-          const segments = this.segments(issue.pointer);
-          if (segments) keep(placeInStdioServer(server, segments, 0, () => envIndex), issue);
-        }
-        if (entry.kind === 'env') {
-          const rules = envRuleIssues(server, this.messages);
-          keepRules(rules);
-          if (field === KEY_SEGMENT) stale = this.dropStaleDuplicates(server, rowId, rules);
-        }
-        break;
-      }
-    }
-    const changed = this.errors.setClient(rowId, field, found);
-    return changed || stale;
+  /** Whether the model has its checks, so that it can validate and place server errors. */
+  get canValidate(): boolean {
+    return this.checker !== null;
   }
 
   /**
-   * On submit: checks the whole body plus the model's rules, replacing every client error. True
-   * when none. Fields whose errors come out the same are left alone, so {@link errorsRevision}
-   * moves only when what the form shows changed (a valid form checked again changes nothing).
+   * On blur: re-checks one field and replaces its client errors (see `FormChecks.validateField`).
+   * Returns true if any errors changed. Throws when the model has no checks yet.
    */
+  validateField(rowId: string, field: string): boolean {
+    return this.checks().validateField(this.state, rowId, field);
+  }
+
+  /** On submit: checks everything, replacing every client error; true when none. Throws without checks. */
   validateAll(): boolean {
-    const found: ClientErrors = { fields: new Map(), unplaced: [] };
-    const add = (target: ErrorTarget, error: FieldError): void => {
-      let fields = found.fields.get(target.rowId);
-      if (!fields) found.fields.set(target.rowId, (fields = new Map()));
-      const list = fields.get(target.field);
-      if (list) list.push(error);
-      else fields.set(target.field, [error]);
-    };
-    let count = 0;
-    let index: PointerIndex | undefined;
-    for (const issue of this.validators.body(this.toBody())) {
-      const placement = (index ??= new PointerIndex(this.draft)).place(issue.pointer);
-      if (placement) add(placement.target, { message: issue.message, code: issue.code, source: 'client', subpath: placement.subpath });
-      else found.unplaced.push({ pointer: issue.pointer, message: issue.message, code: issue.code, source: 'client' });
-      count += 1;
-    }
-    const rules = (issues: readonly RuleIssue[]): void => {
-      for (const issue of issues) {
-        const error: FieldError = { message: issue.message, code: issue.code, source: 'client', subpath: '' };
-        if (issue.params) error.params = issue.params;
-        add(issue.target, error);
-        count += 1;
-      }
-    };
-    for (const row of this.draft.providers) rules(providerRuleIssues(row, this.messages));
-    for (const row of this.draft.stdio) if (row.env.length) rules(envRuleIssues(row, this.messages));
-    this.errors.replaceClient(found);
-    return count === 0;
+    return this.checks().validateAll(this.state);
+  }
+
+  /** Replaces the server errors, each placed on its row now (see `FormChecks.applyServerErrors`). Throws without checks. */
+  applyServerErrors(errors: readonly ServerFieldError[]): void {
+    this.checks().applyServerErrors(this.state, errors);
+  }
+
+  private checks(): FormChecks {
+    if (!this.checker) throw new Error('FormModel: no checks yet: pass options.checks or call useChecks()');
+    return this.checker;
   }
 
   /** Goes up whenever the errors change (any source, any field); equal before and after a call means nothing to re-render. */
   get errorsRevision(): number {
     return this.errors.revision;
-  }
-
-  /**
-   * Replaces the server errors. Each pointer is resolved once, now, against the draft as it is
-   * (which is what was just sent), to a row id + field; from then on the error follows its row.
-   * One pointer index per call keeps this O(rows + errors).
-   */
-  applyServerErrors(errors: readonly ServerFieldError[]): void {
-    this.errors.clearSource('server');
-    const index = new PointerIndex(this.draft);
-    for (const error of readArray(errors)) {
-      const pointer = readOwn(error, 'pointer');
-      const message = readOwn(error, 'message');
-      const type = readOwn(error, 'type');
-      this.place(
-        index,
-        typeof pointer === 'string' ? pointer : '',
-        typeof message === 'string' ? message : '',
-        typeof type === 'string' ? type : '',
-        'server',
-      );
-    }
   }
 
   clearServerErrors(): void {
@@ -915,26 +804,5 @@ export class FormModel {
     const entry = this.index.get(serverId);
     if (entry?.kind !== 'stdio') throw new Error(`No stdio server with id ${JSON.stringify(serverId)}`);
     return entry.row;
-  }
-
-  private segments(pointer: string): string[] | null {
-    return splitPointer(pointer);
-  }
-
-  private place(index: PointerIndex, pointer: string, message: string, code: string, source: ErrorSource): void {
-    const placement = index.place(pointer);
-    if (placement) this.errors.add(placement.target, { message, code, source, subpath: placement.subpath });
-    else this.errors.addUnplaced({ pointer, message, code, source });
-  }
-
-  /** Removes `env_key_duplicate` from siblings of `rowId` that the current keys no longer make duplicates. */
-  private dropStaleDuplicates(server: StdioServerRow, rowId: string, rules: readonly RuleIssue[]): boolean {
-    const stillDuplicate = new Set(rules.filter((r) => r.code === 'env_key_duplicate').map((r) => r.target.rowId));
-    let changed = false;
-    for (const env of server.env) {
-      if (env.id === rowId || stillDuplicate.has(env.id)) continue;
-      if (this.errors.dropClientCode(env.id, KEY_SEGMENT, 'env_key_duplicate')) changed = true;
-    }
-    return changed;
   }
 }

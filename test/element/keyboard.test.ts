@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot, findAccessibilityNode, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { $, control, errorOf, mount } from '../helpers/element.js';
@@ -63,7 +63,8 @@ describe('<openhands-provider-settings> by keyboard', () => {
     let failed = 0;
     el.addEventListener('provider-settings-failed', () => failed++);
     await sendKeys({ press: 'Enter' });
-    await new Promise((r) => setTimeout(r, 50));
+    // The first save loads the checks (nothing was edited before).
+    await waitUntil(() => failed > 0, 'the save never failed');
     await el.updateComplete;
     expect(failed).to.equal(1);
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="error-summary"]'));
@@ -121,7 +122,7 @@ describe('<openhands-provider-settings> with a pointer', () => {
     el.addEventListener('provider-settings-failed', () => submits++);
     const save = $(el, 'button[type="submit"]').getBoundingClientRect();
     await sendMouse({ type: 'click', position: [Math.round(save.x + save.width / 2), Math.round(save.y + save.height / 2)] });
-    await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => submits > 0, 'the save never failed');
     await el.updateComplete;
     expect(submits).to.equal(1);
     expect(errorOf(el, url)).to.equal('URL must include a scheme (http:// or https://)');

@@ -90,7 +90,7 @@ describe('<openhands-provider-settings> error summary with many problems', () =>
     const el = await mount((e) => {
       e.value = emptyUrls(100);
     });
-    expect(el.validate()).to.equal(false);
+    expect(await el.validate()).to.equal(false);
     await el.updateComplete;
     expect(entries(el)).to.have.length(100);
     expect(showAll(el)).to.equal(null);
@@ -101,7 +101,7 @@ describe('<openhands-provider-settings> error summary with many problems', () =>
       e.value = emptyUrls(105);
       e.strings = { showAllErrors: (n) => `Alle ${n} zeigen` };
     });
-    el.validate();
+    await el.validate();
     await el.updateComplete;
     expect(showAll(el)!.textContent!.trim()).to.equal('Alle 105 zeigen');
   });
@@ -113,18 +113,18 @@ describe('<openhands-provider-settings> validate() renders only what changed', (
       e.value = emptyUrls(0);
     });
     const renders = countRenders(el);
-    expect(el.validate()).to.equal(true);
+    expect(await el.validate()).to.equal(true);
     await el.updateComplete;
     expect(renders.count).to.equal(0);
 
     el.value = emptyUrls(2);
     await el.updateComplete;
     renders.count = 0;
-    expect(el.validate()).to.equal(false);
+    expect(await el.validate()).to.equal(false);
     await el.updateComplete;
     expect(renders.count).to.equal(1);
     expect(entries(el)).to.have.length(2);
-    expect(el.validate()).to.equal(false);
+    expect(await el.validate()).to.equal(false);
     await el.updateComplete;
     expect(renders.count).to.equal(1);
 
@@ -134,7 +134,7 @@ describe('<openhands-provider-settings> validate() renders only what changed', (
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await el.updateComplete;
     renders.count = 0;
-    expect(el.validate()).to.equal(false);
+    expect(await el.validate()).to.equal(false);
     await el.updateComplete;
     expect(renders.count).to.equal(1);
     expect(errorOf(el, input)).to.equal('URL must include a scheme (http:// or https://)');

@@ -20,7 +20,7 @@ describe('<openhands-provider-settings> theming', () => {
 
   it('follows prefers-color-scheme by default, and the theme attribute forces either scheme', async () => {
     const el = await mount((e) => (e.value = invalidUrl));
-    el.validate();
+    await el.validate();
     await el.updateComplete;
     await emulateMedia({ colorScheme: 'light' });
     expect(background(el)).to.equal(WHITE);
@@ -70,7 +70,7 @@ describe('<openhands-provider-settings> strings', () => {
     const el = await mount((e) => {
       e.value = { provider_tokens: { github: { token: 'ghp_x', host: 'https://github.example.com/' } }, mcp_config: invalidUrl.mcp_config };
     });
-    el.validate();
+    await el.validate();
     await el.updateComplete;
     const url = control(el, '/mcp_config/sse_servers/0/url');
     const host = control(el, '/provider_tokens/github/host');

@@ -4,7 +4,7 @@
  * test/element/save.test.ts already covers the basics (a short timeout, submit() twice, removal
  * -> aborted without events); this file adds what those do not prove.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse, resetMouse } from '@web/test-runner-commands';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import type { SaveOutcome } from '../../src/contract/result.js';
@@ -99,7 +99,7 @@ describe('faults: the element leaves the page', () => {
       window.addEventListener('unhandledrejection', onError);
       try {
         const pending = el.submit();
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await waitUntil(() => spy.calls.length > 0, 'the request never started');
         expect(el.saving).to.equal(true);
         el.remove();
         const outcome = await pending;

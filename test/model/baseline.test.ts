@@ -1,3 +1,4 @@
+import { checkedModel } from '../helpers/model.js';
 import { expect } from '@open-wc/testing';
 import type { StoredSettings } from '../../src/contract/schema.js';
 import { FormModel } from '../../src/model/form-model.js';
@@ -17,7 +18,7 @@ const SETTINGS: StoredSettings = {
 
 describe('FormModel: dirty', () => {
   it('is false on the baseline and follows each edit back and forth', () => {
-    const m = new FormModel({ settings: SETTINGS });
+    const m = checkedModel({ settings: SETTINGS });
     const gh = provider(m, 'github');
     const sse = m.draft.sse[0]!.id;
     const stdio = m.draft.stdio[0]!;
@@ -46,7 +47,7 @@ describe('FormModel: dirty', () => {
   });
 
   it('counts added, removed and moved rows, and is clean once the structure is back', () => {
-    const m = new FormModel({ settings: SETTINGS });
+    const m = checkedModel({ settings: SETTINGS });
     const added = m.addServer('shttp');
     expect(m.dirty).to.equal(true);
     m.removeServer(added);
@@ -64,7 +65,7 @@ describe('FormModel: dirty', () => {
   });
 
   it('does not count typing into a listed provider that was then cleared, nor an untouched new provider', () => {
-    const m = new FormModel({ providers: ['github', 'gitlab', 'azure_devops'] });
+    const m = checkedModel({ providers: ['github', 'gitlab', 'azure_devops'] });
     const az = provider(m, 'azure_devops');
     m.setField(az, 'host', 'h');
     m.setField(az, 'host', '');
@@ -72,7 +73,7 @@ describe('FormModel: dirty', () => {
   });
 
   it('forgets a dirty provider that setProviders drops', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     m.setField(provider(m, 'gitlab'), 'token', 'x');
     expect(m.dirty).to.equal(true);
     m.setProviders(['github']);
@@ -82,7 +83,7 @@ describe('FormModel: dirty', () => {
 
 describe('FormModel: markSaved', () => {
   it('turns what was sent into the baseline, as the server stores it', () => {
-    const m = new FormModel({
+    const m = checkedModel({
       providers: ['github', 'gitlab', 'bitbucket', 'azure_devops'],
       settings: { provider_tokens_set: { github: 'old.example.com', bitbucket: null, enterprise_sso: null } },
     });
@@ -116,7 +117,7 @@ describe('FormModel: markSaved', () => {
   });
 
   it('makes the sent MCP servers the baseline, keeping row ids and dropping blank env rows', () => {
-    const m = new FormModel({ settings: SETTINGS });
+    const m = checkedModel({ settings: SETTINGS });
     const stdio = m.draft.stdio[0]!;
     m.setField(stdio.id, 'name', 'renamed');
     const blank = m.addEnv(stdio.id);
@@ -138,7 +139,7 @@ describe('FormModel: markSaved', () => {
   });
 
   it('keeps edits made while the request was in flight, as unsaved changes', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     const sse = m.addServer('sse');
     m.setField(sse, 'url', 'https://sent.example.com');
     const sent = m.toBody();
@@ -154,7 +155,7 @@ describe('FormModel: markSaved', () => {
 
 describe('FormModel: reset, setSettings, setProviders, ids', () => {
   it('reset discards typed values, restores removed providers and servers, clears errors', () => {
-    const m = new FormModel({ settings: SETTINGS });
+    const m = checkedModel({ settings: SETTINGS });
     const before = JSON.stringify(m.toBody());
     const ids = m.draft.stdio[0]!.args.map((a) => a.id);
     m.setField(provider(m, 'gitlab'), 'token', 'x');
@@ -171,7 +172,7 @@ describe('FormModel: reset, setSettings, setProviders, ids', () => {
   });
 
   it('setSettings makes untouched parts follow the new baseline', () => {
-    const m = new FormModel({ settings: SETTINGS });
+    const m = checkedModel({ settings: SETTINGS });
     m.setSettings({ provider_tokens_set: { gitlab: 'gl.example.com' }, mcp_config: null });
     expect(m.toBody()).to.deep.equal({ provider_tokens: { gitlab: { token: null, host: 'gl.example.com' } }, mcp_config: null });
     expect(m.draft.providers.map((p) => [p.provider, p.stored])).to.deep.equal([
@@ -185,7 +186,7 @@ describe('FormModel: reset, setSettings, setProviders, ids', () => {
   });
 
   it('setSettings keeps what the person typed: settings often arrive after they started', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     m.setField(provider(m, 'gitlab'), 'token', 'glpat-typed');
     m.setField(provider(m, 'bitbucket'), 'host', 'bb.example.com');
     m.setSettings({ provider_tokens_set: { gitlab: 'gl.example.com', bitbucket: null, github: 'gh.example.com' }, mcp_config: null });
@@ -198,7 +199,7 @@ describe('FormModel: reset, setSettings, setProviders, ids', () => {
   });
 
   it('setSettings keeps a removal of a provider that is still stored, and edited MCP servers', () => {
-    const m = new FormModel({ settings: SETTINGS });
+    const m = checkedModel({ settings: SETTINGS });
     m.removeProvider(provider(m, 'github'));
     const added = m.addServer('shttp');
     m.setField(added, 'url', 'https://new.example.com/mcp');
@@ -215,7 +216,7 @@ describe('FormModel: reset, setSettings, setProviders, ids', () => {
   });
 
   it('setSettings takes new MCP servers when the person had not edited any', () => {
-    const m = new FormModel({ settings: SETTINGS });
+    const m = checkedModel({ settings: SETTINGS });
     m.setField(provider(m, 'github'), 'token', 'ghp_typed');
     m.setSettings({ ...SETTINGS, mcp_config: { sse_servers: [{ url: 'https://b.example.com' }], stdio_servers: [], shttp_servers: [] } });
     expect(m.toBody().mcp_config!.sse_servers).to.deep.equal([{ url: 'https://b.example.com', api_key: null }]);
@@ -223,7 +224,7 @@ describe('FormModel: reset, setSettings, setProviders, ids', () => {
   });
 
   it('setProviders orders sections, appends stored ones, keeps what remains and drops the rest', () => {
-    const m = new FormModel({ settings: { provider_tokens_set: { bitbucket: null } } });
+    const m = checkedModel({ settings: { provider_tokens_set: { bitbucket: null } } });
     const gh = provider(m, 'github');
     m.setField(gh, 'token', 'kept');
     m.setField(provider(m, 'gitlab'), 'token', 'dropped');
@@ -238,7 +239,7 @@ describe('FormModel: reset, setSettings, setProviders, ids', () => {
   });
 
   it('hands out ids r1, r2, ... per model and never reuses one', () => {
-    const m = new FormModel({ providers: ['github'] });
+    const m = checkedModel({ providers: ['github'] });
     expect(m.draft.providers[0]!.id).to.equal('r1');
     const a = m.addServer('sse');
     m.removeServer(a);
@@ -246,18 +247,18 @@ describe('FormModel: reset, setSettings, setProviders, ids', () => {
     m.reset();
     const c = m.addServer('stdio');
     expect([a, b, c]).to.deep.equal(['r2', 'r3', 'r4']);
-    expect(new FormModel({ providers: ['x'] }).draft.providers[0]!.id).to.equal('r1');
+    expect(checkedModel({ providers: ['x'] }).draft.providers[0]!.id).to.equal('r1');
   });
 
   it('throws when adding an arg or env row to something that is not a stdio server', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     const sse = m.addServer('sse');
     expect(() => m.addArg(sse)).to.throw('No stdio server with id "r4"');
     expect(() => m.addEnv('nope')).to.throw('No stdio server with id "nope"');
   });
 
   it('ignores removal and moves of unknown ids, and clamps moves to the list', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     const a = m.addServer('sse');
     const b = m.addServer('sse');
     m.removeServer('nope');

@@ -1,6 +1,6 @@
+import { checkedModel } from '../helpers/model.js';
 import { expect } from '@open-wc/testing';
 import type { ProviderSettingsBody, StdioServer, StoredSettings } from '../../src/contract/schema.js';
-import { FormModel } from '../../src/model/form-model.js';
 import type { StdioServerRow } from '../../src/model/draft.js';
 import { shellSplit } from '../../src/model/shell-split.js';
 
@@ -15,18 +15,18 @@ const TRICKY_ENV_JSON =
 describe('FormModel: draft <-> body', () => {
   describe('providers', () => {
     it('starts with one row per listed provider, in order, and sends nothing for empty ones', () => {
-      const model = new FormModel({ providers: ['gitlab', 'azure_devops', 'github'] });
+      const model = checkedModel({ providers: ['gitlab', 'azure_devops', 'github'] });
       expect(model.draft.providers.map((p) => p.provider)).to.deep.equal(['gitlab', 'azure_devops', 'github']);
       expect(model.draft.providers.map((p) => p.id)).to.deep.equal(['r1', 'r2', 'r3']);
       expect(model.toBody()).to.deep.equal({ provider_tokens: {}, mcp_config: null });
     });
 
     it('defaults to github, gitlab, bitbucket', () => {
-      expect(new FormModel().providers).to.deep.equal(['github', 'gitlab', 'bitbucket']);
+      expect(checkedModel().providers).to.deep.equal(['github', 'gitlab', 'bitbucket']);
     });
 
     it('always sends a stored provider with token null and its stored host, listed or not', () => {
-      const model = new FormModel({
+      const model = checkedModel({
         providers: ['github'],
         settings: { provider_tokens_set: { github: 'github.example.com', gitlab: null, azure_devops: 'dev.azure.com' } },
       });
@@ -47,7 +47,7 @@ describe('FormModel: draft <-> body', () => {
     });
 
     it('sends a typed token trimmed, and a stored provider with a changed host', () => {
-      const model = new FormModel({ settings: { provider_tokens_set: { github: 'old.example.com' } } });
+      const model = checkedModel({ settings: { provider_tokens_set: { github: 'old.example.com' } } });
       const [github, gitlab] = model.draft.providers;
       model.setField(github!.id, 'host', ' new.example.com ');
       model.setField(gitlab!.id, 'token', '  glpat-123  ');
@@ -58,13 +58,13 @@ describe('FormModel: draft <-> body', () => {
     });
 
     it('sends a cleared host of a stored provider as null (the server then clears it)', () => {
-      const model = new FormModel({ settings: { provider_tokens_set: { github: 'old.example.com' } } });
+      const model = checkedModel({ settings: { provider_tokens_set: { github: 'old.example.com' } } });
       model.setField(model.draft.providers[0]!.id, 'host', '');
       expect(model.toBody().provider_tokens).to.deep.equal({ github: { token: null, host: null } });
     });
 
     it('leaves a removed provider out, and sends it again once restored', () => {
-      const model = new FormModel({ settings: { provider_tokens_set: { github: null, gitlab: null } } });
+      const model = checkedModel({ settings: { provider_tokens_set: { github: null, gitlab: null } } });
       const github = model.draft.providers[0]!;
       model.removeProvider(github.id);
       expect(github.removed).to.equal(true);
@@ -74,20 +74,20 @@ describe('FormModel: draft <-> body', () => {
     });
 
     it('sends a not-stored provider with only a host as token null, so the server can answer', () => {
-      const model = new FormModel();
+      const model = checkedModel();
       model.setField(model.draft.providers[1]!.id, 'host', 'https://gitlab.example.com');
       expect(model.toBody().provider_tokens).to.deep.equal({ gitlab: { token: null, host: 'https://gitlab.example.com' } });
     });
 
     it('leaves out a not-stored provider whose token and host are blank or spaces', () => {
-      const model = new FormModel();
+      const model = checkedModel();
       model.setField(model.draft.providers[0]!.id, 'token', '   ');
       model.setField(model.draft.providers[0]!.id, 'host', ' ');
       expect(model.toBody().provider_tokens).to.deep.equal({});
     });
 
     it('clearProvider blanks a new provider, and on a stored one goes back to the stored host', () => {
-      const model = new FormModel({ settings: { provider_tokens_set: { github: 'gh.example.com' } } });
+      const model = checkedModel({ settings: { provider_tokens_set: { github: 'gh.example.com' } } });
       const [github, gitlab] = model.draft.providers;
       model.setField(github!.id, 'token', 't');
       model.setField(github!.id, 'host', 'other');
@@ -100,7 +100,7 @@ describe('FormModel: draft <-> body', () => {
     });
 
     it('removeProvider on a provider with nothing stored only clears it (nothing to delete)', () => {
-      const model = new FormModel();
+      const model = checkedModel();
       const gitlab = model.draft.providers[1]!;
       model.setField(gitlab.id, 'token', 'x');
       model.removeProvider(gitlab.id);
@@ -109,7 +109,7 @@ describe('FormModel: draft <-> body', () => {
 
     it('handles provider keys such as __proto__ and constructor without touching Object.prototype', () => {
       const before = prototypeSnapshot();
-      const model = new FormModel({
+      const model = checkedModel({
         providers: ['__proto__', 'constructor'],
         settings: JSON.parse('{"provider_tokens_set":{"__proto__":"h.example.com"}}'),
       });
@@ -127,16 +127,16 @@ describe('FormModel: draft <-> body', () => {
 
   describe('MCP servers', () => {
     it('sends mcp_config null when nothing is stored and no server exists', () => {
-      expect(new FormModel().toBody().mcp_config).to.equal(null);
+      expect(checkedModel().toBody().mcp_config).to.equal(null);
     });
 
     it('sends an empty mcp_config object when the baseline had one', () => {
-      const model = new FormModel({ settings: { mcp_config: {} } });
+      const model = checkedModel({ settings: { mcp_config: {} } });
       expect(model.toBody().mcp_config).to.deep.equal({ sse_servers: [], stdio_servers: [], shttp_servers: [] });
     });
 
     it('builds servers in draft order, url as typed and a blank api key as null', () => {
-      const model = new FormModel();
+      const model = checkedModel();
       const sse = model.addServer('sse');
       const shttp = model.addServer('shttp');
       const stdio = model.addServer('stdio');
@@ -156,7 +156,7 @@ describe('FormModel: draft <-> body', () => {
     });
 
     it('skips a blank env row, sends a blank key with a value under "", and keeps the first of duplicate keys', () => {
-      const model = new FormModel();
+      const model = checkedModel();
       const s = model.addServer('stdio');
       model.addEnv(s, '', '');
       model.addEnv(s, ' ', '  ');
@@ -177,7 +177,7 @@ describe('FormModel: draft <-> body', () => {
           shttp_servers: [],
         },
       };
-      const model = new FormModel({ value: body });
+      const model = checkedModel({ value: body });
       const server = model.draft.stdio[0]!;
       expect(server.env.map((e) => e.key)).to.deep.equal(['__proto__', 'constructor', 'toString', 'ключ', 'a/b', 'a~b', 'a.b', 'EMPTY']);
       const out = model.toBody();
@@ -201,7 +201,7 @@ describe('FormModel: draft <-> body', () => {
           shttp_servers: [{ url: 'https://c.example.com/mcp', api_key: null }],
         },
       };
-      const model = new FormModel({ providers: ['github'], value: body });
+      const model = checkedModel({ providers: ['github'], value: body });
       expect(model.toBody()).to.deep.equal(body);
       expect(model.draft.providers.map((p) => p.provider)).to.deep.equal(['github', 'azure_devops']);
     });
@@ -209,7 +209,7 @@ describe('FormModel: draft <-> body', () => {
 
   describe('setValue is defensive', () => {
     it('accepts bare-string URLs, skips non-object entries and reads non-string fields as blank', () => {
-      const model = new FormModel();
+      const model = checkedModel();
       model.setValue({
         provider_tokens: { github: 'not an entry', gitlab: { token: 42, host: ['x'] } },
         mcp_config: {
@@ -233,7 +233,7 @@ describe('FormModel: draft <-> body', () => {
     });
 
     it('accepts the string forms of args (shell-split) and env (K=V,K2=V2)', () => {
-      const model = new FormModel({
+      const model = checkedModel({
         value: { provider_tokens: {}, mcp_config: { stdio_servers: [{ name: 'n', command: 'c', args: `-y "a b" 'c d' e\\ f`, env: 'A=1, B = two,broken' }] } },
       });
       const server = model.toBody().mcp_config!.stdio_servers[0] as StdioServer;
@@ -242,7 +242,7 @@ describe('FormModel: draft <-> body', () => {
     });
 
     it('keeps a stored provider that the value leaves out (absence is not deletion)', () => {
-      const model = new FormModel({ settings: { provider_tokens_set: { github: 'gh.example.com' } } });
+      const model = checkedModel({ settings: { provider_tokens_set: { github: 'gh.example.com' } } });
       model.setValue({ provider_tokens: { gitlab: { token: 't', host: null } }, mcp_config: null });
       expect(model.toBody().provider_tokens).to.deep.equal({
         github: { token: null, host: 'gh.example.com' },
@@ -251,7 +251,7 @@ describe('FormModel: draft <-> body', () => {
     });
 
     it('reads host null as "no host" and a missing host as "keep the stored host"', () => {
-      const model = new FormModel({ settings: { provider_tokens_set: { github: 'gh.example.com', gitlab: 'gl.example.com' } } });
+      const model = checkedModel({ settings: { provider_tokens_set: { github: 'gh.example.com', gitlab: 'gl.example.com' } } });
       model.setValue({ provider_tokens: { github: { token: null, host: null }, gitlab: { token: 'x' } }, mcp_config: null });
       expect(model.toBody().provider_tokens).to.deep.equal({
         github: { token: null, host: null },
@@ -260,7 +260,7 @@ describe('FormModel: draft <-> body', () => {
     });
 
     it('keeps the stored flags from the settings', () => {
-      const model = new FormModel({ settings: { provider_tokens_set: { github: null } } });
+      const model = checkedModel({ settings: { provider_tokens_set: { github: null } } });
       model.setValue({ provider_tokens: { github: { token: 'a', host: null }, gitlab: { token: 'b', host: null } }, mcp_config: null });
       expect(model.draft.providers.map((p) => [p.provider, p.stored])).to.deep.equal([
         ['github', true],
@@ -270,7 +270,7 @@ describe('FormModel: draft <-> body', () => {
     });
 
     it('goes back to the baseline for a value that is not an object', () => {
-      const model = new FormModel({ settings: { provider_tokens_set: { github: null }, mcp_config: { sse_servers: [{ url: 'https://s.example.com', api_key: null }] } } });
+      const model = checkedModel({ settings: { provider_tokens_set: { github: null }, mcp_config: { sse_servers: [{ url: 'https://s.example.com', api_key: null }] } } });
       model.setField(model.draft.providers[0]!.id, 'token', 'typed');
       model.addServer('stdio');
       for (const junk of [null, 42, 'text', [1, 2]]) {
@@ -286,7 +286,7 @@ describe('FormModel: draft <-> body', () => {
     it('keeps the baseline servers when mcp_config is missing, and has none for mcp_config null', () => {
       // A bare-string URL in stored settings is read like one in a value.
       const settings = { mcp_config: { sse_servers: ['https://s.example.com'] } } as unknown as StoredSettings;
-      const model = new FormModel({ settings });
+      const model = checkedModel({ settings });
       model.setValue({ provider_tokens: {} });
       expect(model.draft.sse.map((s) => s.url)).to.deep.equal(['https://s.example.com']);
       expect(model.dirty).to.equal(false);
@@ -301,7 +301,7 @@ describe('FormModel: draft <-> body', () => {
       proto['provider_tokens'] = { github: { token: 'evil', host: null } };
       proto['mcp_config'] = { sse_servers: ['https://evil.example.com'] };
       try {
-        const model = new FormModel({ value: {} });
+        const model = checkedModel({ value: {} });
         expect(model.toBody()).to.deep.equal({ provider_tokens: {}, mcp_config: null });
       } finally {
         delete proto['provider_tokens'];
@@ -316,12 +316,12 @@ describe('FormModel: draft <-> body', () => {
         },
         mcp_config: { sse_servers: ['https://ok.example.com'] },
       };
-      const model = new FormModel({ value: hostile });
+      const model = checkedModel({ value: hostile });
       expect(model.toBody().mcp_config!.sse_servers).to.deep.equal([{ url: 'https://ok.example.com', api_key: null }]);
     });
 
     it('reconciles by position: rows keep their ids when a host page feeds value back', () => {
-      const model = new FormModel();
+      const model = checkedModel();
       const id = model.addServer('stdio');
       const arg = model.addArg(id, 'a');
       const env = model.addEnv(id, 'K', 'v');

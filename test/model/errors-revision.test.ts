@@ -1,5 +1,5 @@
+import { checkedModel } from '../helpers/model.js';
 import { expect } from '@open-wc/testing';
-import { FormModel } from '../../src/model/index.js';
 
 const body = (urls: string[]) => ({
   provider_tokens: {},
@@ -8,7 +8,7 @@ const body = (urls: string[]) => ({
 
 describe('FormModel.errorsRevision', () => {
   it('validateAll moves it only when the client errors change', () => {
-    const m = new FormModel({ value: body(['https://ok.example.com/sse']) });
+    const m = checkedModel({ value: body(['https://ok.example.com/sse']) });
     const start = m.errorsRevision;
     expect(m.validateAll()).to.equal(true);
     expect(m.errorsRevision).to.equal(start);
@@ -34,7 +34,7 @@ describe('FormModel.errorsRevision', () => {
   });
 
   it('server errors are kept by validateAll, and a server answer moves it', () => {
-    const m = new FormModel({ value: body(['']) });
+    const m = checkedModel({ value: body(['']) });
     const before = m.errorsRevision;
     m.applyServerErrors([{ pointer: '/mcp_config/sse_servers/0/api_key', message: 'nope', type: 'value_error' }]);
     expect(m.errorsRevision).to.not.equal(before);

@@ -1,3 +1,4 @@
+import { checkedModel } from '../helpers/model.js';
 import { expect } from '@open-wc/testing';
 import type { ServerFieldError } from '../../src/contract/result.js';
 import type { ProviderSettingsBody } from '../../src/contract/schema.js';
@@ -29,7 +30,7 @@ const BODY: ProviderSettingsBody = {
 };
 
 function model(): FormModel {
-  return new FormModel({ providers: ['github', 'gitlab', 'azure_devops'], value: BODY });
+  return checkedModel({ providers: ['github', 'gitlab', 'azure_devops'], value: BODY });
 }
 
 describe('FormModel: pointer resolution', () => {
@@ -93,7 +94,7 @@ describe('FormModel: pointer resolution', () => {
   }
 
   it('matches env keys after trimming, first sent row wins, blank rows never shadow a sent one', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     const s = m.addServer('stdio');
     const blank = m.addEnv(s, '', '');
     const first = m.addEnv(s, ' K ', '1');
@@ -106,7 +107,7 @@ describe('FormModel: pointer resolution', () => {
   });
 
   it('resolves env key __proto__ to its row, not to Object.prototype', () => {
-    const m = new FormModel({ value: JSON.parse('{"provider_tokens":{},"mcp_config":{"stdio_servers":[{"name":"n","command":"c","args":[],"env":{"__proto__":"p"}}]}}') });
+    const m = checkedModel({ value: JSON.parse('{"provider_tokens":{},"mcp_config":{"stdio_servers":[{"name":"n","command":"c","args":[],"env":{"__proto__":"p"}}]}}') });
     m.applyServerErrors([err('/mcp_config/stdio_servers/0/env/__proto__/[key]')]);
     expect(only(m)).to.deep.equal([[m.draft.stdio[0]!.env[0]!.id, '[key]', '', 'm']]);
   });
@@ -211,7 +212,7 @@ describe('FormModel: server errors stay with their rows', () => {
       args: ['a', 'b'],
       env: { K: 'v', L: 'w' },
     }));
-    const m = new FormModel({ value: { provider_tokens: {}, mcp_config: { stdio_servers: servers } } });
+    const m = checkedModel({ value: { provider_tokens: {}, mcp_config: { stdio_servers: servers } } });
     const fields = ['name', 'command', 'args/1', 'env/L', 'env/K/[key]', 'args/9'];
     const errors = Array.from({ length: 10_000 }, (_, i) => err(`/mcp_config/stdio_servers/${(i * 7) % 1000}/${fields[i % fields.length]}`, `e${i}`));
     m.applyServerErrors(errors);

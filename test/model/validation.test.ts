@@ -1,8 +1,10 @@
 import { expect } from '@open-wc/testing';
-import type { FieldIssue } from '../../src/contract/validate.js';
+import { CONTRACT_VALIDATORS, type FieldIssue } from '../../src/contract/validate.js';
+import { FormChecks } from '../../src/model/checks.js';
 import { SECTION_IDS } from '../../src/model/draft.js';
 import { FormModel, UNPLACED_ROW_ID } from '../../src/model/form-model.js';
 import { isBareDomain, isBitbucketToken } from '../../src/model/rules.js';
+import { checkedModel } from '../helpers/model.js';
 
 /** [code, message, source] of a field's errors. */
 function errs(model: FormModel, rowId: string, field: string): [string, string, string][] {
@@ -15,9 +17,40 @@ function provider(model: FormModel, name: string): string {
 
 const TOKEN_FOR_HOST = ['token_required_for_host', 'Enter a token: the server does not save a host on its own', 'client'];
 
+describe('FormModel: checks handed over later', () => {
+  const body = { provider_tokens: {}, mcp_config: { sse_servers: [{ url: 'mcp.example.com', api_key: null }], shttp_servers: [], stdio_servers: [] } };
+
+  it('edits without checks, refuses to check or place errors until it has them, then checks what was typed', () => {
+    const m = new FormModel({ value: body });
+    expect(m.canValidate).to.equal(false);
+    const sse = m.draft.sse[0]!.id;
+    m.setField(sse, 'url', 'still.no.scheme');
+    expect(m.fieldValue(sse, 'url')).to.equal('still.no.scheme');
+    expect(() => m.validateAll()).to.throw(/no checks yet/);
+    expect(() => m.validateField(sse, 'url')).to.throw(/no checks yet/);
+    expect(() => m.applyServerErrors([{ pointer: '/mcp_config', message: 'x', type: 'x' }])).to.throw(/no checks yet/);
+    expect(m.hasErrors()).to.equal(false);
+
+    m.useChecks(new FormChecks(CONTRACT_VALIDATORS));
+    expect(m.canValidate).to.equal(true);
+    expect(m.validateField(sse, 'url')).to.equal(true);
+    expect(errs(m, sse, 'url')).to.deep.equal([['url_no_scheme', 'URL must include a scheme (http:// or https://)', 'client']]);
+    expect(m.validateAll()).to.equal(false);
+  });
+
+  it('one set of checks serves many models: each checks its own draft', () => {
+    const checks = new FormChecks(CONTRACT_VALIDATORS);
+    const a = new FormModel({ value: body, checks });
+    const b = new FormModel({ value: { provider_tokens: {}, mcp_config: null }, checks });
+    expect(a.validateAll()).to.equal(false);
+    expect(b.validateAll()).to.equal(true);
+    expect(b.hasErrors()).to.equal(false);
+  });
+});
+
 describe('FormModel: model rules', () => {
   it('flags a host without a token on a provider with nothing stored, and still sends it', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     m.setField(provider(m, 'gitlab'), 'host', 'gitlab.example.com');
     expect(m.validateAll()).to.equal(false);
     expect(errs(m, provider(m, 'gitlab'), 'token')).to.deep.equal([TOKEN_FOR_HOST]);
@@ -26,14 +59,14 @@ describe('FormModel: model rules', () => {
   });
 
   it('accepts a host alone on a stored provider (the stored token stays)', () => {
-    const m = new FormModel({ settings: { provider_tokens_set: { gitlab: null } } });
+    const m = checkedModel({ settings: { provider_tokens_set: { gitlab: null } } });
     m.setField(provider(m, 'gitlab'), 'host', 'gitlab.example.com');
     expect(m.validateAll()).to.equal(true);
     expect(m.hasErrors()).to.equal(false);
   });
 
   it('wants a bare domain for GitHub and Bitbucket hosts only', () => {
-    const m = new FormModel({ providers: ['github', 'gitlab', 'bitbucket', 'azure_devops'] });
+    const m = checkedModel({ providers: ['github', 'gitlab', 'bitbucket', 'azure_devops'] });
     m.setField(provider(m, 'github'), 'token', 't');
     m.setField(provider(m, 'github'), 'host', 'https://github.example.com');
     m.setField(provider(m, 'bitbucket'), 'token', 'u:p');
@@ -57,7 +90,7 @@ describe('FormModel: model rules', () => {
   });
 
   it('wants a typed Bitbucket token as username:app_password, and says nothing when none is typed', () => {
-    const m = new FormModel({ settings: { provider_tokens_set: { bitbucket: null } } });
+    const m = checkedModel({ settings: { provider_tokens_set: { bitbucket: null } } });
     expect(m.validateAll()).to.equal(true);
     m.setField(provider(m, 'bitbucket'), 'token', 'just-a-token');
     expect(m.validateAll()).to.equal(false);
@@ -68,14 +101,14 @@ describe('FormModel: model rules', () => {
   });
 
   it('checks nothing on a removed provider', () => {
-    const m = new FormModel({ settings: { provider_tokens_set: { github: null } } });
+    const m = checkedModel({ settings: { provider_tokens_set: { github: null } } });
     m.setField(provider(m, 'github'), 'host', 'https://bad/');
     m.removeProvider(provider(m, 'github'));
     expect(m.validateAll()).to.equal(true);
   });
 
   it('skips a blank env row, wants a name for a value, and flags the later of two equal keys', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     const s = m.addServer('stdio');
     m.setField(s, 'name', 'srv');
     m.setField(s, 'command', 'run');
@@ -92,7 +125,7 @@ describe('FormModel: model rules', () => {
   });
 
   it('lets a host page override the texts of its rules', () => {
-    const m = new FormModel({ messages: { token_required_for_host: 'Token fehlt', host_bare_domain: 'Nur Domain, z. B. {example}' } });
+    const m = checkedModel({ messages: { token_required_for_host: 'Token fehlt', host_bare_domain: 'Nur Domain, z. B. {example}' } });
     m.setField(provider(m, 'github'), 'host', 'https://x');
     expect(m.validateAll()).to.equal(false);
     expect(m.listErrors().map((e) => e.message)).to.deep.equal(['Token fehlt', 'Nur Domain, z. B. github.example.com']);
@@ -101,7 +134,7 @@ describe('FormModel: model rules', () => {
 
 describe('FormModel: contract validation', () => {
   it('puts the contract issues of the whole body on their fields', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     const sse = m.addServer('sse');
     const stdio = m.addServer('stdio');
     m.setField(stdio, 'name', 'has space');
@@ -115,7 +148,7 @@ describe('FormModel: contract validation', () => {
   });
 
   it('validateAll replaces client errors and keeps server errors', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     const sse = m.addServer('sse');
     m.applyServerErrors([{ pointer: '/mcp_config/sse_servers/0/api_key', message: 'from server', type: 'x' }]);
     expect(m.validateAll()).to.equal(false);
@@ -130,7 +163,7 @@ describe('FormModel: contract validation', () => {
       { pointer: '/mcp_config/extra', code: 'unknown_key', message: 'Extra inputs are not permitted' },
       { pointer: '', code: 'invalid', message: 'Invalid value' },
     ];
-    const m = new FormModel({ validators: { body } });
+    const m = checkedModel({ validators: { body } });
     expect(m.validateAll()).to.equal(false);
     expect(m.listErrors().map((e) => [e.target.rowId, e.pointer, e.location, e.source])).to.deep.equal([
       [SECTION_IDS.mcpConfig, '/mcp_config', '/mcp_config/extra', 'client'],
@@ -141,7 +174,7 @@ describe('FormModel: contract validation', () => {
 
 describe('FormModel: editing and blur', () => {
   it('editing a field clears that field’s server and client errors, and nothing else', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     const a = m.addServer('sse');
     const b = m.addServer('sse');
     m.validateAll();
@@ -158,7 +191,7 @@ describe('FormModel: editing and blur', () => {
   });
 
   it('setField reports only changes beyond the text itself', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     const gh = provider(m, 'github');
     expect(m.setField(gh, 'token', 'a')).to.equal(true); // dirty flipped
     expect(m.setField(gh, 'token', 'ab')).to.equal(false);
@@ -173,7 +206,7 @@ describe('FormModel: editing and blur', () => {
   });
 
   it('validateField re-checks only the field being left', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     const s = m.addServer('stdio');
     m.setField(s, 'name', 'bad name');
     m.setField(s, 'command', 'two words');
@@ -199,7 +232,7 @@ describe('FormModel: editing and blur', () => {
       { pointer: '/provider_tokens/github/token', code: 't', message: 'token issue' },
       { pointer: '/provider_tokens/github/host', code: 'h', message: 'host issue' },
     ];
-    const m = new FormModel({
+    const m = checkedModel({
       settings: { provider_tokens_set: { github: null } },
       validators: { urlServer: () => issues, stdioServer: () => issues, body: () => issues },
     });
@@ -221,7 +254,7 @@ describe('FormModel: editing and blur', () => {
   });
 
   it('leaving a host removes a stale "token required" but never adds one; leaving the token adds it', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     const gl = provider(m, 'gitlab');
     m.setField(gl, 'host', 'gitlab.example.com');
     expect(m.validateField(gl, 'host')).to.equal(false);
@@ -234,7 +267,7 @@ describe('FormModel: editing and blur', () => {
   });
 
   it('leaving an env key flags that row as a duplicate, and clears the flag on a sibling that no longer is one', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     const s = m.addServer('stdio');
     const first = m.addEnv(s, 'A', '1');
     const second = m.addEnv(s, 'B', '2');
@@ -254,7 +287,7 @@ describe('FormModel: editing and blur', () => {
   });
 
   it('shows a message once when client and server say the same thing, server first', () => {
-    const m = new FormModel();
+    const m = checkedModel();
     const sse = m.addServer('sse');
     m.validateAll();
     m.applyServerErrors([{ pointer: '/mcp_config/sse_servers/0/url', message: 'URL cannot be empty', type: 'value_error' }]);
@@ -262,7 +295,7 @@ describe('FormModel: editing and blur', () => {
   });
 
   it('keeps a rejected token on its provider until the token is edited', () => {
-    const m = new FormModel({ settings: { provider_tokens_set: { github: null } } });
+    const m = checkedModel({ settings: { provider_tokens_set: { github: null } } });
     const gh = provider(m, 'github');
     m.setField(gh, 'token', 'ghp_bad');
     m.applyServerErrors([{ pointer: '/provider_tokens/github/token', message: 'Invalid token. Please make sure it is a valid github token.', type: 'token_rejected' }]);
@@ -273,14 +306,14 @@ describe('FormModel: editing and blur', () => {
   });
 
   it('removing a provider drops its errors', () => {
-    const m = new FormModel({ settings: { provider_tokens_set: { github: null } } });
+    const m = checkedModel({ settings: { provider_tokens_set: { github: null } } });
     m.applyServerErrors([{ pointer: '/provider_tokens/github/host', message: 'x', type: '' }]);
     m.removeProvider(provider(m, 'github'));
     expect(m.hasErrors()).to.equal(false);
   });
 
   it('lists errors in form order: sections before their rows, fields in render order', () => {
-    const m = new FormModel({
+    const m = checkedModel({
       providers: ['github', 'gitlab'],
       value: {
         provider_tokens: {},
@@ -325,7 +358,7 @@ describe('FormModel: editing and blur', () => {
 
 describe('FormModel.fieldValue', () => {
   it('reads what setField wrote, for every editable field, and nothing for unknown ones', () => {
-    const m = new FormModel({ providers: ['github'] });
+    const m = checkedModel({ providers: ['github'] });
     const github = m.draft.providers[0]!.id;
     const sse = m.addServer('sse');
     const stdio = m.addServer('stdio');

@@ -3,12 +3,12 @@
  * the draft <-> body round trip hold for any input, awkward keys included, and none of them
  * touches Object.prototype.
  */
+import { checkedModel } from '../helpers/model.js';
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { locToPointer } from '../../src/contract/loc.js';
 import { escapeSegment, fromPointer, toPointer, unescapeSegment } from '../../src/contract/pointer.js';
 import type { ProviderSettingsBody } from '../../src/contract/schema.js';
-import { FormModel } from '../../src/model/form-model.js';
 
 const RUNS = { numRuns: 300 };
 
@@ -126,10 +126,10 @@ describe('properties: draft <-> body', () => {
     const before = prototypeState();
     fc.assert(
       fc.property(body, (value) => {
-        const model = new FormModel({ providers: [], value });
+        const model = checkedModel({ providers: [], value });
         expect(canonical(model.toBody())).to.deep.equal(canonical(value));
         // And again through a form that already shows something else (reconciliation by position).
-        const other = new FormModel({ providers: ['github'], value: { provider_tokens: { github: { token: 'x', host: null } }, mcp_config: null } });
+        const other = checkedModel({ providers: ['github'], value: { provider_tokens: { github: { token: 'x', host: null } }, mcp_config: null } });
         other.setValue(value);
         const out = other.toBody();
         expect(canonical(out).mcp_config).to.deep.equal(canonical(value).mcp_config);
@@ -145,7 +145,7 @@ describe('properties: draft <-> body', () => {
   it('the body a form gives goes through JSON and back unchanged, with every key an own property', () => {
     fc.assert(
       fc.property(body, (value) => {
-        const out = new FormModel({ providers: [], value }).toBody();
+        const out = checkedModel({ providers: [], value }).toBody();
         const copy = JSON.parse(JSON.stringify(out)) as ProviderSettingsBody;
         expect(copy).to.deep.equal(out);
         for (const key of Object.keys(value.provider_tokens)) {

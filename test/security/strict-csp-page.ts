@@ -58,7 +58,7 @@ try {
   // Validate: an invalid SSE URL is caught by the form's own checks.
   await click(el, 'button[data-action="add-server"][data-kind="sse"]');
   await typeInto(el, '/mcp_config/sse_servers/0/url', 'localhost:8080');
-  steps.valid = el.validate();
+  steps.valid = await el.validate();
   steps.invalid = (await el.submit()).kind;
   await el.updateComplete;
   steps.clientError = input(el, '/mcp_config/sse_servers/0/url').getAttribute('aria-invalid');
