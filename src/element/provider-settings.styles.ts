@@ -112,6 +112,13 @@ export const styles = css`
     min-width: 0;
     contain: layout;
   }
+  .cards {
+    display: flow-root;
+    contain: layout;
+  }
+  .cards > * + * {
+    margin-block-start: var(--_gap);
+  }
   /* A long server list: the browser skips style and layout of cards off screen. */
   [part='server'] {
     content-visibility: auto;
