@@ -16,6 +16,8 @@ export function escapeSegment(segment: PathSegment): string {
 }
 
 export function unescapeSegment(segment: string): string {
+  // As in escapeSegment: a 422 can carry thousands of pointers, and almost no segment has a `~`.
+  if (!segment.includes('~')) return segment;
   // Order matters: `~01` must decode to `~1`, not `/`.
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
