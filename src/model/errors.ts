@@ -56,14 +56,38 @@ export interface ClientErrors {
   unplaced: UnplacedError[];
 }
 
+/** Up to this many errors on one field, repeats are found by comparing with those kept so far. */
+const SCAN_LIMIT = 16;
+
 /** Server first (it has the last word), then client errors saying something new; repeats shown once. */
 function merge(slot: Slot): readonly FieldError[] {
-  const seen = new Set<string>();
+  const { server, client } = slot;
+  const all = client.length === 0 ? server : server.length === 0 ? client : server.concat(client);
   const out: FieldError[] = [];
-  for (const e of [...slot.server, ...slot.client]) {
-    const key = e.message + '\u0000' + e.subpath;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  // Runs once per field with errors after a 422 (thousands of fields): a field holds a few errors,
+  // and comparing with those few costs less than building a key string and a set for each.
+  if (all.length <= SCAN_LIMIT) {
+    for (let i = 0; i < all.length; i++) {
+      const e = all[i]!;
+      let j = 0;
+      while (j < out.length && (out[j]!.message !== e.message || out[j]!.subpath !== e.subpath)) j++;
+      if (j === out.length) out.push(e);
+    }
+    return Object.freeze(out);
+  }
+  // Keyed by message, with the subpath(s) seen for it: no key string is built per error, and a
+  // set is made only for a message that comes back with another subpath.
+  const seen = new Map<string, string | Set<string>>();
+  for (const e of all) {
+    const had = seen.get(e.message);
+    if (had === undefined) seen.set(e.message, e.subpath);
+    else if (typeof had === 'string') {
+      if (had === e.subpath) continue;
+      seen.set(e.message, new Set([had, e.subpath]));
+    } else {
+      if (had.has(e.subpath)) continue;
+      had.add(e.subpath);
+    }
     out.push(e);
   }
   return Object.freeze(out);
