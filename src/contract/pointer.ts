@@ -9,6 +9,8 @@ export type PathSegment = string | number;
 export const KEY_SEGMENT = '[key]';
 
 export function escapeSegment(segment: PathSegment): string {
+  // A number's text never holds `~` or `/` (and the data-path of every row and field passes here).
+  if (typeof segment === 'number') return String(segment);
   const text = String(segment);
   // Most keys need no escaping; skipping the two replaces matters when thousands of issues are placed.
   if (!text.includes('~') && !text.includes('/')) return text;

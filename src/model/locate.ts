@@ -208,10 +208,15 @@ export class PointerIndex {
   }
 }
 
+/** The suffixes of the fields rows have, made once: listing errors asks for one per field of every row. */
+const FIELD_SUFFIXES: ReadonlyMap<string, string> = new Map(
+  ['token', 'host', KEY_SEGMENT, 'url', 'api_key', 'name', 'command', 'args', 'env'].map((field) => [field, '/' + escapeSegment(field)]),
+);
+
 /** The pointer suffix a field adds to its row's pointer. `value` is the row itself for args and env. */
 export function fieldSuffix(field: string): string {
   if (field === '' || field === 'value') return '';
-  return '/' + escapeSegment(field);
+  return FIELD_SUFFIXES.get(field) ?? '/' + escapeSegment(field);
 }
 
 // The builders below run for every row when the errors are listed (after each 422, for the
