@@ -62,21 +62,28 @@ const SCAN_LIMIT = 16;
 /** Server first (it has the last word), then client errors saying something new; repeats shown once. */
 function merge(slot: Slot): readonly FieldError[] {
   const { server, client } = slot;
-  const all = client.length === 0 ? server : server.length === 0 ? client : server.concat(client);
-  const out: FieldError[] = [];
-  // Runs once per field with errors after a 422 (thousands of fields): a field holds a few errors,
-  // and comparing with those few costs less than building a key string and a set for each.
-  if (all.length <= SCAN_LIMIT) {
-    for (let i = 0; i < all.length; i++) {
-      const e = all[i]!;
-      let j = 0;
-      while (j < out.length && (out[j]!.message !== e.message || out[j]!.subpath !== e.subpath)) j++;
-      if (j === out.length) out.push(e);
+  // Runs once per field with errors after a 422 (thousands of fields, or thousands of errors on
+  // one): no key string is built per error.
+  if (server.length + client.length <= SCAN_LIMIT) {
+    const out: FieldError[] = [];
+    for (const list of [server, client]) {
+      for (let i = 0; i < list.length; i++) {
+        const e = list[i]!;
+        let j = 0;
+        while (j < out.length && (out[j]!.message !== e.message || out[j]!.subpath !== e.subpath)) j++;
+        if (j === out.length) out.push(e);
+      }
     }
     return Object.freeze(out);
   }
-  // Keyed by message, with the subpath(s) seen for it: no key string is built per error, and a
-  // set is made only for a message that comes back with another subpath.
+  const all = server.concat(client);
+  // Usually every message differs, and one set of them proves there is nothing to drop.
+  const messages = new Set<string>();
+  for (let i = 0; i < all.length; i++) messages.add(all[i]!.message);
+  if (messages.size === all.length) return Object.freeze(all);
+  // Otherwise keyed by message, with the subpath(s) seen for it: a set is made only for a message
+  // that comes back with another subpath.
+  const out: FieldError[] = [];
   const seen = new Map<string, string | Set<string>>();
   for (const e of all) {
     const had = seen.get(e.message);

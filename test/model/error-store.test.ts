@@ -49,11 +49,14 @@ describe('ErrorStore: what a field shows', () => {
     }
   });
 
-  it('keeps every error of a field when none repeats (thousands on one field)', () => {
+  it('keeps every error of a field when none repeats (thousands on one field), server first', () => {
     const store = new ErrorStore();
-    for (let i = 0; i < 2000; i += 1) store.add(target, error('server', `problem ${i}`));
+    for (let i = 0; i < 2000; i += 1) store.add(target, error(i % 4 ? 'server' : 'client', `problem ${i}`));
     const shown = store.get('r1', 'url');
     expect(shown).to.have.length(2000);
-    expect(shown[1999]?.message).to.equal('problem 1999');
+    expect(shown[0]?.message).to.equal('problem 1');
+    expect(shown[1499]?.message).to.equal('problem 1999');
+    expect(shown[1500]?.message).to.equal('problem 0');
+    expect(shown.slice(1500).every((e) => e.source === 'client')).to.equal(true);
   });
 });
