@@ -143,28 +143,33 @@ function quote(text: string): string {
 
 /**
  * `present` for an item's `type`, remembered per distinct value: a 422 of thousands of items
- * usually repeats a handful of types.
+ * usually repeats a handful of types, most often the previous item's.
  */
 function typePresenter(present: Present): (raw: string) => string {
   const seen = new Map<string, string>();
+  let lastRaw = '';
+  let lastType = '';
   return (raw) => {
+    if (raw === lastRaw) return lastType;
     let type = seen.get(raw);
     if (type === undefined) {
       type = present(raw, MAX_TYPE_CHARS);
       seen.set(raw, type);
     }
+    lastRaw = raw;
+    lastType = type;
     return type;
   };
 }
 
 function toServerError(item: unknown, present: Present, presentType: (raw: string) => string): ServerFieldError {
-  const rawType = getOwn(item, 'type');
-  const type = typeof rawType === 'string' ? presentType(rawType) : '';
   if (typeof item === 'string') {
     // Not FastAPI's shape, but a list of plain strings is still a list of messages.
     const message = present(item);
     return { pointer: '', type: '', message: message === '' ? textForType(undefined) : message };
   }
+  const rawType = getOwn(item, 'type');
+  const type = typeof rawType === 'string' ? presentType(rawType) : '';
   const msg = getOwn(item, 'msg');
   const message = typeof msg === 'string' ? present(msg) : '';
   return {
