@@ -37,18 +37,24 @@ export function locToPointer(loc: unknown): string {
   const first: unknown = loc[0];
   if (first === 'body') start = 1;
   else if (typeof first === 'string' && NON_BODY_SOURCES.has(first)) return '';
-  let pointer = '';
   const end = Math.min(loc.length, start + MAX_SEGMENTS);
+  // Joined once at the end: a pointer grown segment by segment leaves a chain of partial strings
+  // that is copied flat on first use (a third more garbage per loc, and a 422 carries thousands).
+  const parts = new Array<string>(end - start + 1);
+  parts[0] = '';
+  let count = 1;
   for (let i = start; i < end; i++) {
     const segment: unknown = loc[i];
     if (typeof segment === 'string') {
       if (segment === V1_ROOT_SEGMENT) break;
-      pointer += '/' + escapeSegment(segment === V1_KEY_SEGMENT ? KEY_SEGMENT : segment);
+      parts[count++] = escapeSegment(segment === V1_KEY_SEGMENT ? KEY_SEGMENT : segment);
     } else if (typeof segment === 'number' && Number.isSafeInteger(segment) && segment >= 0) {
-      pointer += '/' + String(segment);
+      parts[count++] = String(segment);
     } else {
       break;
     }
   }
-  return pointer;
+  if (count === 1) return '';
+  parts.length = count;
+  return parts.join('/');
 }

@@ -9,6 +9,8 @@ export type PathSegment = string | number;
 export const KEY_SEGMENT = '[key]';
 
 export function escapeSegment(segment: PathSegment): string {
+  // A number's text never holds `~` or `/` (and the data-path of every row and field passes here).
+  if (typeof segment === 'number') return String(segment);
   const text = String(segment);
   // Most keys need no escaping; skipping the two replaces matters when thousands of issues are placed.
   if (!text.includes('~') && !text.includes('/')) return text;
@@ -16,6 +18,8 @@ export function escapeSegment(segment: PathSegment): string {
 }
 
 export function unescapeSegment(segment: string): string {
+  // As in escapeSegment: a 422 can carry thousands of pointers, and almost no segment has a `~`.
+  if (!segment.includes('~')) return segment;
   // Order matters: `~01` must decode to `~1`, not `/`.
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }

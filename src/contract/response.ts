@@ -112,6 +112,10 @@ function makePresenter(secrets: readonly string[] | undefined): Present {
   const present = (text: string, max?: number) => capText(redact(normalizeText(redact(text))), max);
   const pointer = (value: string) => {
     if (value === '') return value;
+    // Without a `~`, the segments are the pointer's own substrings between slashes: if no secret
+    // occurs anywhere in it, none occurs in a segment, and the split and rejoin below (per item of
+    // a 422 that can hold thousands) are skipped.
+    if (!value.includes('~') && redact(value) === value) return value;
     const segments = fromPointer(value);
     const redacted = segments.map(redact);
     return redacted.some((segment, i) => segment !== segments[i]) ? toPointer(redacted) : value;
@@ -137,14 +141,35 @@ function quote(text: string): string {
   return `“${text}”`;
 }
 
-function toServerError(item: unknown, present: Present): ServerFieldError {
-  const rawType = getOwn(item, 'type');
-  const type = typeof rawType === 'string' ? present(rawType, MAX_TYPE_CHARS) : '';
+/**
+ * `present` for an item's `type`, remembered per distinct value: a 422 of thousands of items
+ * usually repeats a handful of types, most often the previous item's.
+ */
+function typePresenter(present: Present): (raw: string) => string {
+  const seen = new Map<string, string>();
+  let lastRaw = '';
+  let lastType = '';
+  return (raw) => {
+    if (raw === lastRaw) return lastType;
+    let type = seen.get(raw);
+    if (type === undefined) {
+      type = present(raw, MAX_TYPE_CHARS);
+      seen.set(raw, type);
+    }
+    lastRaw = raw;
+    lastType = type;
+    return type;
+  };
+}
+
+function toServerError(item: unknown, present: Present, presentType: (raw: string) => string): ServerFieldError {
   if (typeof item === 'string') {
     // Not FastAPI's shape, but a list of plain strings is still a list of messages.
     const message = present(item);
     return { pointer: '', type: '', message: message === '' ? textForType(undefined) : message };
   }
+  const rawType = getOwn(item, 'type');
+  const type = typeof rawType === 'string' ? presentType(rawType) : '';
   const msg = getOwn(item, 'msg');
   const message = typeof msg === 'string' ? present(msg) : '';
   return {
@@ -160,7 +185,8 @@ function validationResult(body: Body, present: Present): SubmitResult {
   if (Array.isArray(detail) && detail.length > 0) {
     const shown = Math.min(detail.length, MAX_SERVER_ERRORS);
     const errors: ServerFieldError[] = new Array<ServerFieldError>(shown);
-    for (let i = 0; i < shown; i++) errors[i] = toServerError(detail[i], present);
+    const presentType = typePresenter(present);
+    for (let i = 0; i < shown; i++) errors[i] = toServerError(detail[i], present, presentType);
     const hidden = detail.length - shown;
     if (hidden > 0) {
       errors.push({ pointer: '', type: '', message: `${hidden} more ${hidden === 1 ? 'error was' : 'errors were'} not shown.` });

@@ -56,14 +56,45 @@ export interface ClientErrors {
   unplaced: UnplacedError[];
 }
 
+/** Up to this many errors on one field, repeats are found by comparing with those kept so far. */
+const SCAN_LIMIT = 16;
+
 /** Server first (it has the last word), then client errors saying something new; repeats shown once. */
 function merge(slot: Slot): readonly FieldError[] {
-  const seen = new Set<string>();
+  const { server, client } = slot;
+  // Runs once per field with errors after a 422 (thousands of fields, or thousands of errors on
+  // one): no key string is built per error.
+  if (server.length + client.length <= SCAN_LIMIT) {
+    const out: FieldError[] = [];
+    for (const list of [server, client]) {
+      for (let i = 0; i < list.length; i++) {
+        const e = list[i]!;
+        let j = 0;
+        while (j < out.length && (out[j]!.message !== e.message || out[j]!.subpath !== e.subpath)) j++;
+        if (j === out.length) out.push(e);
+      }
+    }
+    return Object.freeze(out);
+  }
+  const all = server.concat(client);
+  // Usually every message differs, and one set of them proves there is nothing to drop.
+  const messages = new Set<string>();
+  for (let i = 0; i < all.length; i++) messages.add(all[i]!.message);
+  if (messages.size === all.length) return Object.freeze(all);
+  // Otherwise keyed by message, with the subpath(s) seen for it: a set is made only for a message
+  // that comes back with another subpath.
   const out: FieldError[] = [];
-  for (const e of [...slot.server, ...slot.client]) {
-    const key = e.message + '\u0000' + e.subpath;
-    if (seen.has(key)) continue;
-    seen.add(key);
+  const seen = new Map<string, string | Set<string>>();
+  for (const e of all) {
+    const had = seen.get(e.message);
+    if (had === undefined) seen.set(e.message, e.subpath);
+    else if (typeof had === 'string') {
+      if (had === e.subpath) continue;
+      seen.set(e.message, new Set([had, e.subpath]));
+    } else {
+      if (had.has(e.subpath)) continue;
+      had.add(e.subpath);
+    }
     out.push(e);
   }
   return Object.freeze(out);

@@ -13,10 +13,11 @@ import type { Draft, EnvRow, ErrorTarget, ProviderRow, ServerKind, StdioServerRo
 import { SECTION_IDS } from './draft.js';
 import { envBodyKey, isBlankEnvRow } from './to-body.js';
 
+/** Shared between every error with the same pointer in one batch (see {@link PointerIndex}): never mutated. */
 export interface Placement {
-  target: ErrorTarget;
+  readonly target: Readonly<ErrorTarget>;
   /** What remained of the pointer below the target, as a pointer; `''` when it matched exactly. */
-  subpath: string;
+  readonly subpath: string;
 }
 
 export const LIST_KEYS: Readonly<Record<ServerKind, string>> = {
@@ -63,6 +64,7 @@ export function splitPointer(pointer: string): string[] | null {
   if (pointer === '') return [];
   if (pointer.charCodeAt(0) !== 47 /* / */) return null;
   const segments = pointer.slice(1).split('/');
+  if (!pointer.includes('~')) return segments;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
     if (segment.includes('~')) segments[i] = unescapeSegment(segment);
@@ -142,6 +144,12 @@ export function placeInProvider(row: ProviderRow, segments: readonly string[], f
 export class PointerIndex {
   private readonly providers = new Map<string, ProviderRow>();
   private readonly envIndexes = new Map<string, Map<string, EnvRow>>();
+  /**
+   * Each distinct pointer is resolved once per batch: a 422 can name one place many times (the
+   * benchmark's 10,000 items name 1,000 fields), and a repeat then costs one lookup. Bounded by
+   * the batch, which the caller holds anyway.
+   */
+  private readonly placed = new Map<string, Placement | null>();
 
   constructor(private readonly draft: Draft) {
     for (const row of draft.providers) if (!this.providers.has(row.provider)) this.providers.set(row.provider, row);
@@ -156,8 +164,20 @@ export class PointerIndex {
     return index;
   };
 
-  /** null when the pointer is not inside `provider_tokens` or `mcp_config` (or is not a pointer). */
+  /**
+   * null when the pointer is not inside `provider_tokens` or `mcp_config` (or is not a pointer).
+   * The same pointer gives the same (shared, read-only) placement for the life of the index.
+   */
   place(pointer: string): Placement | null {
+    let placement = this.placed.get(pointer);
+    if (placement === undefined) {
+      placement = this.resolve(pointer);
+      this.placed.set(pointer, placement);
+    }
+    return placement;
+  }
+
+  private resolve(pointer: string): Placement | null {
     const segments = splitPointer(pointer);
     if (!segments) return null;
     const top = segments[0];
@@ -188,24 +208,33 @@ export class PointerIndex {
   }
 }
 
+/** The suffixes of the fields rows have, made once: listing errors asks for one per field of every row. */
+const FIELD_SUFFIXES: ReadonlyMap<string, string> = new Map(
+  ['token', 'host', KEY_SEGMENT, 'url', 'api_key', 'name', 'command', 'args', 'env'].map((field) => [field, '/' + escapeSegment(field)]),
+);
+
 /** The pointer suffix a field adds to its row's pointer. `value` is the row itself for args and env. */
 export function fieldSuffix(field: string): string {
   if (field === '' || field === 'value') return '';
-  return '/' + escapeSegment(field);
+  return FIELD_SUFFIXES.get(field) ?? '/' + escapeSegment(field);
 }
 
+// The builders below run for every row when the errors are listed (after each 422, for the
+// failed event's count and the summary): plain concatenation, no segment arrays. Only a provider
+// name and an env key can need escaping; the list keys and indexes never do.
+
 export function providerPointer(provider: string): string {
-  return toPointer(['provider_tokens', provider]);
+  return '/provider_tokens/' + escapeSegment(provider);
 }
 
 export function serverPointer(kind: ServerKind, index: number): string {
-  return toPointer(['mcp_config', LIST_KEYS[kind], index]);
+  return '/mcp_config/' + LIST_KEYS[kind] + '/' + String(index);
 }
 
 export function argPointer(serverIndex: number, argIndex: number): string {
-  return toPointer(['mcp_config', 'stdio_servers', serverIndex, 'args', argIndex]);
+  return '/mcp_config/stdio_servers/' + String(serverIndex) + '/args/' + String(argIndex);
 }
 
 export function envPointer(serverIndex: number, env: EnvRow): string {
-  return toPointer(['mcp_config', 'stdio_servers', serverIndex, 'env', envBodyKey(env)]);
+  return '/mcp_config/stdio_servers/' + String(serverIndex) + '/env/' + escapeSegment(envBodyKey(env));
 }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { cleanMessage, MAX_MESSAGE_LENGTH, redactSecrets } from '../../src/contract/message.js';
+import { cleanMessage, MAX_MESSAGE_LENGTH, normalizeText, redactSecrets } from '../../src/contract/message.js';
 
 describe('contract/message: cleanMessage', () => {
   it("strips pydantic's prefixes", () => {
@@ -20,6 +20,23 @@ describe('contract/message: cleanMessage', () => {
     expect(cleanMessage('a\u0000b\u0007c\u009bd')).to.equal('abcd');
     expect(cleanMessage('line 1\r\nline 2\tend')).to.equal('line 1 line 2 end');
     expect(cleanMessage('safe\u202eexe.txt\u2066')).to.equal('safeexe.txt');
+  });
+
+  it('text without control characters skips the rewrite: the same result as rewriting, for every UTF-16 code unit', () => {
+    // The two rewrites as they are written, without the quick check that skips them.
+    const rewritten = (text: string) =>
+      text
+        .replace(/[\t\n\v\f\r\u2028\u2029]+/g, ' ')
+        .replace(/[\x00-\x08\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+        .trim()
+        .replace(/^(?:Value error|Assertion failed),(?: +|$)/, '')
+        .trim();
+    const differing: string[] = [];
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      const text = `a${String.fromCharCode(unit)}b`;
+      if (normalizeText(text) !== rewritten(text)) differing.push(unit.toString(16));
+    }
+    expect(differing).to.deep.equal([]);
   });
 
   it('caps the length at 500 characters plus an ellipsis, without splitting a surrogate pair', () => {

@@ -140,6 +140,39 @@ describe('contract/response: 422', () => {
     expect(validationErrors(result)[0]?.message).to.equal('bad token ••• (•••)');
   });
 
+  it('a secret in a loc key is redacted however the pointer escapes it, and only within one key', () => {
+    const secrets = ['tok/en-1234', 'ab~cd-5678', 'plain-9012', 'github/token'];
+    const pointers = validationErrors(
+      interpretResponse(
+        answer(422, {
+          detail: [
+            { loc: ['body', 'provider_tokens', 'tok/en-1234', 'token'], msg: 'm' },
+            { loc: ['body', 'provider_tokens', 'ab~cd-5678', 'token'], msg: 'm' },
+            { loc: ['body', 'mcp_config', 'stdio_servers', 0, 'env', 'x-plain-9012-y', '[key]'], msg: 'm' },
+            { loc: ['body', 'mcp_config', 'stdio_servers', 0, 'env', 'a~b/c'], msg: 'm' },
+            // The secret spans two keys: no key holds it, so nothing is redacted.
+            { loc: ['body', 'provider_tokens', 'github', 'token'], msg: 'm' },
+          ],
+        }),
+        { secrets },
+      ),
+    ).map((e) => e.pointer);
+    expect(pointers).to.deep.equal([
+      '/provider_tokens/•••/token',
+      '/provider_tokens/•••/token',
+      '/mcp_config/stdio_servers/0/env/x-•••-y/[key]',
+      '/mcp_config/stdio_servers/0/env/a~0b~1c',
+      '/provider_tokens/github/token',
+    ]);
+  });
+
+  it('every item of a repeated type gets the same presented type, secrets redacted', () => {
+    const detail = Array.from({ length: 6 }, (_, i) => ({ type: i % 2 ? 'value_error' : 'leak_sk-TYPE-SECRET', loc: ['body'], msg: '' }));
+    const errors = validationErrors(interpretResponse(answer(422, { detail }), { secrets: ['sk-TYPE-SECRET'] }));
+    expect(errors.map((e) => e.type)).to.deep.equal(['leak_•••', 'value_error', 'leak_•••', 'value_error', 'leak_•••', 'value_error']);
+    expect(errors.map((e) => e.message)).to.deep.equal(['Invalid value', 'Invalid value (value_error)', 'Invalid value', 'Invalid value (value_error)', 'Invalid value', 'Invalid value (value_error)']);
+  });
+
   it('keeps at most 10,000 errors and says how many more there were', () => {
     expect(MAX_SERVER_ERRORS).to.equal(10_000);
     const detail = Array.from({ length: 10_003 }, (_, i) => ({

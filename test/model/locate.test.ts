@@ -4,6 +4,7 @@ import type { ServerFieldError } from '../../src/contract/result.js';
 import type { ProviderSettingsBody } from '../../src/contract/schema.js';
 import { SECTION_IDS, type StdioServerRow } from '../../src/model/draft.js';
 import { FormModel, UNPLACED_ROW_ID } from '../../src/model/form-model.js';
+import { PointerIndex } from '../../src/model/locate.js';
 
 function err(pointer: string, message = 'm', type = 'value_error'): ServerFieldError {
   return { pointer, message, type };
@@ -178,6 +179,30 @@ describe('FormModel: server errors stay with their rows', () => {
     m.removeServer(b!);
     expect(m.hasErrors()).to.equal(false);
     expect(m.pointerOf({ rowId: b!, field: 'url' })).to.equal(null);
+  });
+
+  it('a pointer repeated in one answer puts every error on its field; the next answer resolves it afresh', () => {
+    const m = model();
+    const [a, b] = m.draft.sse.map((s) => s.id);
+    m.applyServerErrors([err('/mcp_config/sse_servers/1/url', 'one'), err('/mcp_config/sse_servers/0/url', 'other'), err('/mcp_config/sse_servers/1/url', 'two')]);
+    expect(m.errorsFor(b!, 'url').map((e) => e.message)).to.deep.equal(['one', 'two']);
+    m.moveServer(b!, -1);
+    // Now a is the second server: the same pointer names it.
+    m.applyServerErrors([err('/mcp_config/sse_servers/1/url', 'three'), err('/mcp_config/sse_servers/1/url', 'four')]);
+    expect(m.errorsFor(a!, 'url').map((e) => e.message)).to.deep.equal(['three', 'four']);
+    expect(m.errorsFor(b!, 'url')).to.deep.equal([]);
+  });
+
+  it('PointerIndex resolves a pointer once and hands back the same placement', () => {
+    const m = model();
+    const index = new PointerIndex(m.draft);
+    const first = index.place('/mcp_config/stdio_servers/0/env/a~1b');
+    expect(first).to.deep.equal({ target: { rowId: m.draft.stdio[0]!.env[1]!.id, field: 'value' }, subpath: '' });
+    expect(index.place('/mcp_config/stdio_servers/0/env/a~1b')).to.equal(first);
+    expect(index.place('/mcp_config/stdio_servers/0/env/a~0b')).to.not.equal(first);
+    expect(index.place('/17')).to.equal(null);
+    expect(index.place('/17')).to.equal(null);
+    expect(index.place('no-slash')).to.equal(null);
   });
 
   it('drops the errors of the args and env rows of a removed stdio server', () => {
