@@ -235,7 +235,14 @@ export class OpenHandsProviderSettings extends LitElement {
           }),
         () => NOT_LOADED,
       ),
+    // The outcome is put in place here, before the render the task's completion asks for, so one
+    // render shows it: on a form with a thousand servers each render of it costs tens of ms.
+    onComplete: (result) => this.settleSave(result),
   });
+  /** The body of the save in flight, for {@link settleSave}. */
+  private sending: ProviderSettingsBody | null = null;
+  /** What the save in flight ended with, once {@link settleSave} has put it in place. */
+  private settled: SubmitResult | null = null;
 
   /** Where and how both requests go. */
   private connection(signal: AbortSignal): ConnectionOptions {
@@ -460,13 +467,22 @@ export class OpenHandsProviderSettings extends LitElement {
       return { kind: 'aborted', message: 'The page cancelled the save.' };
     }
     this.requestUpdate();
+    this.sending = body;
+    this.settled = null;
     await this.saveTask.run([body]);
-    const result: SubmitResult = this.saveTask.value ?? {
-      kind: 'server',
-      status: 0,
-      message: 'The save failed unexpectedly.',
-    };
-    if (result.kind === 'aborted' || !this.isConnected) return result;
+    // A task that threw (it should not: every failure is an answer) settles here instead.
+    if (this.settled === null) this.settleSave({ kind: 'server', status: 0, message: 'The save failed unexpectedly.' });
+    const result = this.settled!;
+    this.settled = null;
+    return result;
+  }
+
+  /** Puts the answer to a save in place: the saved state, or the errors on their fields and the summary. */
+  private settleSave(result: SubmitResult): void {
+    const body = this.sending;
+    this.sending = null;
+    this.settled = result;
+    if (body === null || result.kind === 'aborted' || !this.isConnected) return;
     if (result.kind === 'saved') {
       this.model.markSaved(body);
       this.revealed.clear();
@@ -481,7 +497,7 @@ export class OpenHandsProviderSettings extends LitElement {
           this.model.draft.providers.filter((p) => p.stored).map((p) => p.provider),
         ),
       );
-      return result;
+      return;
     }
     if (result.kind === 'validation') {
       this.model.applyServerErrors(result.errors);
@@ -491,7 +507,6 @@ export class OpenHandsProviderSettings extends LitElement {
       this.formFailure = result;
     }
     this.failed(result);
-    return result;
   }
 
   private failed(outcome: Exclude<SaveOutcome, { kind: 'saved' | 'aborted' }>): void {
