@@ -49,6 +49,15 @@ const loadSaveModule = () =>
       throw error;
     },
   ));
+/** Runs `task` as a task of its own, soon (`scheduler.postTask` does not clamp a chain of them as timers are). */
+const nextTask = (task: () => void): void => {
+  if (typeof scheduler === 'object' && scheduler) scheduler.postTask(task).catch(() => {});
+  else setTimeout(task);
+};
+
+/** How long one background slice of checking may hold the page. */
+const CHECK_AHEAD_SLICE_MS = 4;
+
 /** What a request ends with when the save module could not be loaded. */
 const NOT_LOADED: FormFailure & { kind: 'network' } = { kind: 'network', message: 'The request could not be made.' };
 
@@ -378,8 +387,30 @@ export class OpenHandsProviderSettings extends LitElement {
   /** Gives the model the contract's checks, loading them first if they are not here yet. */
   private loadChecks(): Promise<void> | void {
     if (this.model.canValidate) return;
-    if (loadedSave) return this.model.useChecks(loadedSave.CONTRACT_CHECKS);
-    return loadSaveModule().then((m) => this.model.useChecks(m.CONTRACT_CHECKS));
+    if (loadedSave) return this.handChecks(loadedSave);
+    return loadSaveModule().then((m) => this.handChecks(m));
+  }
+
+  private handChecks(m: typeof import('./on-demand.js')): void {
+    if (this.model.canValidate) return;
+    this.model.useChecks(m.CONTRACT_CHECKS);
+    this.checkAheadInSlices();
+  }
+
+  /**
+   * Checks the servers in the background, in slices of a few milliseconds, each a task of its
+   * own so that the page handles input and renders between them (a keystroke waits at most one
+   * slice): a later check or save finds their verdicts ready and re-checks only what was edited
+   * since. Nothing shown changes. Tasks rather than idle callbacks: those may not come for a long
+   * while on a busy or headless page.
+   */
+  private checkAheadInSlices(): void {
+    const slice = (): void => {
+      if (!this.isConnected) return;
+      const until = performance.now() + CHECK_AHEAD_SLICE_MS;
+      if (!this.model.checkAhead(() => performance.now() < until)) nextTask(slice);
+    };
+    nextTask(slice);
   }
 
   /** Discards what was typed and returns to the stored state. */
@@ -627,7 +658,9 @@ export class OpenHandsProviderSettings extends LitElement {
     if (!(input instanceof HTMLInputElement)) return;
     const { row, field } = input.dataset;
     if (row === undefined || field === undefined) return;
-    void loadSaveModule().catch(() => {});
+    // The first edit loads the checks (and the save path): by the time a field is left or the
+    // form saved, they are here.
+    void Promise.resolve(this.loadChecks()).catch(() => {});
     const before = this.model.fieldValue(row, field) ?? '';
     let rerender = this.model.setField(row, field, input.value);
     this.touched.add(row + '\u0000' + field);

@@ -9,13 +9,13 @@ import { KEY_SEGMENT } from '../contract/pointer.js';
 import type { ServerFieldError } from '../contract/result.js';
 import type { ProviderSettingsBody } from '../contract/schema.js';
 import type { Validators } from '../contract/validate.js';
-import type { Draft, ErrorTarget, StdioServerRow } from './draft.js';
+import type { Draft, ErrorTarget, ProviderRow, StdioServerRow, UrlServerRow } from './draft.js';
 import type { ClientErrors, ErrorSource, ErrorStore, FieldError } from './errors.js';
-import { PointerIndex, envKeyIndex, placeInProvider, placeInStdioServer, placeInUrlServer, splitPointer, type Placement } from './locate.js';
+import { PointerIndex, envKeyIndex, placeInProvider, placeInStdioServer, placeInUrlServer, splitPointer } from './locate.js';
 import { readArray, readOwn, setOwn } from './read.js';
 import type { RowIndex } from './row-index.js';
 import { envRuleIssues, providerRuleIssues, type ModelMessages, type RuleIssue } from './rules.js';
-import { providerEntry, stdioServerBody, urlServerBody } from './to-body.js';
+import { hasMcpConfig, providerEntry, providerTokensBody, stdioServerBody, urlServerBody } from './to-body.js';
 
 /** What of a `FormModel` the checks read and write (the model hands over its own parts). */
 export interface CheckedState {
@@ -26,8 +26,27 @@ export interface CheckedState {
   toBody(): ProviderSettingsBody;
 }
 
+/** One client error found by a check, with the field it is on. */
+interface Finding {
+  readonly target: ErrorTarget;
+  readonly error: FieldError;
+}
+
+/** What a server row's last check found, and the row's content it was found for. */
+interface Verdict {
+  readonly content: string;
+  readonly findings: readonly Finding[];
+}
+
 /** The checks of one form, with the validators they run (the contract's, or a test's). */
 export class FormChecks {
+  /**
+   * Each server row's findings, kept with the content they were found for: a server is checked
+   * again only when what it holds changed, so checking a large form again costs the servers
+   * edited since. Keyed by the row object, so rows that are gone take their entries with them.
+   */
+  private readonly verdicts = new WeakMap<UrlServerRow | StdioServerRow, Verdict>();
+
   constructor(private readonly validators: Validators) {}
 
   /**
@@ -40,102 +59,94 @@ export class FormChecks {
    * reached yet. Returns true if any errors changed.
    */
   validateField(state: CheckedState, rowId: string, field: string): boolean {
-        const entry = state.index.get(rowId);
+    const entry = state.index.get(rowId);
     if (!entry) return false;
-    const found: FieldError[] = [];
-    const keep = (placement: Placement, issue: { code: string; message: string; params?: RuleIssue['params'] }): void => {
-      if (placement.target.rowId === rowId && placement.target.field === field) {
-        const error: FieldError = { message: issue.message, code: issue.code, source: 'client', subpath: placement.subpath };
-        if (issue.params) error.params = issue.params;
-        found.push(error);
-      }
-    };
-    const keepRules = (issues: readonly RuleIssue[]): void => {
-      for (const issue of issues) keep({ target: issue.target, subpath: '' }, issue);
-    };
+    let findings: readonly Finding[];
     let stale = false;
-
     switch (entry.kind) {
-      case 'provider': {
-        const row = entry.row;
-        const sent = providerEntry(row);
-        if (sent) {
-          const body: ProviderSettingsBody = { provider_tokens: {}, mcp_config: null };
-          setOwn(body.provider_tokens, row.provider, sent);
-          for (const issue of this.validators.body(body)) {
-            const segments = splitPointer(issue.pointer);
-            if (segments?.[0] === 'provider_tokens' && segments[1] === row.provider) keep(placeInProvider(row, segments, 2), issue);
-          }
-        }
-        const rules = providerRuleIssues(row, state.messages);
-        keepRules(rules);
-        if (field === 'host' && !rules.some((r) => r.code === 'token_required_for_host')) {
+      case 'provider':
+        findings = this.providerFindings(state, entry.row);
+        if (field === 'host' && !findings.some((f) => f.error.code === 'token_required_for_host')) {
           stale = state.errors.dropClientCode(rowId, 'token', 'token_required_for_host');
         }
         break;
-      }
       case 'sse':
       case 'shttp':
-        for (const issue of this.validators.urlServer(urlServerBody(entry.row))) {
-          const segments = splitPointer(issue.pointer);
-          if (segments) keep(placeInUrlServer(entry.row, segments, 0), issue);
-        }
+        findings = this.serverFindings(state, entry.row, null);
         break;
       case 'stdio':
       case 'arg':
       case 'env': {
         const server = entry.kind === 'stdio' ? entry.row : entry.parent;
-        const envIndex = envKeyIndex(server);
-        for (const issue of this.validators.stdioServer(stdioServerBody(server))) {
-          const segments = splitPointer(issue.pointer);
-          if (segments) keep(placeInStdioServer(server, segments, 0, () => envIndex), issue);
-        }
-        if (entry.kind === 'env') {
-          const rules = envRuleIssues(server, state.messages);
-          keepRules(rules);
-          if (field === KEY_SEGMENT) stale = dropStaleDuplicates(state, server, rowId, rules);
+        findings = this.serverFindings(state, null, server);
+        if (entry.kind === 'env' && field === KEY_SEGMENT) {
+          const stillDuplicate = new Set(findings.filter((f) => f.error.code === 'env_key_duplicate').map((f) => f.target.rowId));
+          stale = dropStaleDuplicates(state, server, rowId, stillDuplicate);
         }
         break;
       }
     }
+    const found = findings.filter((f) => f.target.rowId === rowId && f.target.field === field).map((f) => f.error);
     const changed = state.errors.setClient(rowId, field, found);
     return changed || stale;
   }
 
   /**
-   * On submit: checks the whole body plus the model's rules, replacing every client error. True
-   * when none. Fields whose errors come out the same are left alone, so {@link errorsRevision}
-   * moves only when what the form shows changed (a valid form checked again changes nothing).
+   * On submit: checks everything, replacing every client error. True when none. The providers
+   * and the body's own shape are checked in one pass of the body validator, with the servers
+   * left out; each server is checked on its own (the schema has no rule across servers), again
+   * only if it changed since its last check. Fields whose errors come out the same are left
+   * alone, so the errors' revision moves only when what the form shows changed.
    */
   validateAll(state: CheckedState): boolean {
-        const found: ClientErrors = { fields: new Map(), unplaced: [] };
-    const add = (target: ErrorTarget, error: FieldError): void => {
+    const found: ClientErrors = { fields: new Map(), unplaced: [] };
+    let count = 0;
+    const add = ({ target, error }: Finding): void => {
       let fields = found.fields.get(target.rowId);
       if (!fields) found.fields.set(target.rowId, (fields = new Map()));
       const list = fields.get(target.field);
       if (list) list.push(error);
       else fields.set(target.field, [error]);
-    };
-    let count = 0;
-    let index: PointerIndex | undefined;
-    for (const issue of this.validators.body(state.toBody())) {
-      const placement = (index ??= new PointerIndex(state.draft)).place(issue.pointer);
-      if (placement) add(placement.target, { message: issue.message, code: issue.code, source: 'client', subpath: placement.subpath });
-      else found.unplaced.push({ pointer: issue.pointer, message: issue.message, code: issue.code, source: 'client' });
       count += 1;
-    }
-    const rules = (issues: readonly RuleIssue[]): void => {
-      for (const issue of issues) {
-        const error: FieldError = { message: issue.message, code: issue.code, source: 'client', subpath: '' };
-        if (issue.params) error.params = issue.params;
-        add(issue.target, error);
+    };
+    const draft = state.draft;
+    const outline: ProviderSettingsBody = {
+      provider_tokens: providerTokensBody(draft),
+      mcp_config: hasMcpConfig(draft) ? { sse_servers: [], stdio_servers: [], shttp_servers: [] } : null,
+    };
+    let index: PointerIndex | undefined;
+    for (const issue of this.validators.body(outline)) {
+      const placement = (index ??= new PointerIndex(draft)).place(issue.pointer);
+      if (placement) add({ target: placement.target, error: clientError(issue, placement.subpath) });
+      else {
+        found.unplaced.push({ pointer: issue.pointer, message: issue.message, code: issue.code, source: 'client' });
         count += 1;
       }
-    };
-    for (const row of state.draft.providers) rules(providerRuleIssues(row, state.messages));
-    for (const row of state.draft.stdio) if (row.env.length) rules(envRuleIssues(row, state.messages));
+    }
+    for (const row of draft.providers) for (const f of providerRuleFindings(state, row)) add(f);
+    for (const row of draft.sse) for (const f of this.serverFindings(state, row, null)) add(f);
+    for (const row of draft.shttp) for (const f of this.serverFindings(state, row, null)) add(f);
+    for (const row of draft.stdio) for (const f of this.serverFindings(state, null, row)) add(f);
     state.errors.replaceClient(found);
     return count === 0;
+  }
+
+  /**
+   * Checks the servers not checked since they last changed, while `more()` says there is time
+   * (an idle period): the next {@link validateAll} finds their verdicts ready. Nothing shown
+   * changes. Returns true when every server is checked.
+   */
+  checkAhead(state: CheckedState, more: () => boolean): boolean {
+    const draft = state.draft;
+    for (const row of [...draft.sse, ...draft.shttp]) {
+      if (!more()) return false;
+      this.serverFindings(state, row, null);
+    }
+    for (const row of draft.stdio) {
+      if (!more()) return false;
+      this.serverFindings(state, null, row);
+    }
+    return true;
   }
 
   /**
@@ -150,7 +161,8 @@ export class FormChecks {
       const pointer = readOwn(error, 'pointer');
       const message = readOwn(error, 'message');
       const type = readOwn(error, 'type');
-      place(state, 
+      place(
+        state,
         index,
         typeof pointer === 'string' ? pointer : '',
         typeof message === 'string' ? message : '',
@@ -159,7 +171,82 @@ export class FormChecks {
       );
     }
   }
+
+  /** A provider's findings: its entry through the body validator, and the model's rules. */
+  private providerFindings(state: CheckedState, row: ProviderRow): Finding[] {
+    const findings: Finding[] = [];
+    const sent = providerEntry(row);
+    if (sent) {
+      const body: ProviderSettingsBody = { provider_tokens: {}, mcp_config: null };
+      setOwn(body.provider_tokens, row.provider, sent);
+      for (const issue of this.validators.body(body)) {
+        const segments = splitPointer(issue.pointer);
+        if (segments?.[0] !== 'provider_tokens' || segments[1] !== row.provider) continue;
+        const placement = placeInProvider(row, segments, 2);
+        findings.push({ target: placement.target, error: clientError(issue, placement.subpath) });
+      }
+    }
+    findings.push(...providerRuleFindings(state, row));
+    return findings;
+  }
+
+  /** A server's findings (a URL server's, or a stdio server's with its arguments and variables), from its verdict when it is current. */
+  private serverFindings(state: CheckedState, url: UrlServerRow | null, stdio: StdioServerRow | null): readonly Finding[] {
+    const row = (url ?? stdio)!;
+    const content = url ? urlContent(url) : stdioContent(stdio!);
+    const verdict = this.verdicts.get(row);
+    if (verdict?.content === content) return verdict.findings;
+    const findings: Finding[] = [];
+    if (url) {
+      for (const issue of this.validators.urlServer(urlServerBody(url))) {
+        const segments = splitPointer(issue.pointer);
+        const placement = segments ? placeInUrlServer(url, segments, 0) : { target: { rowId: url.id, field: '' }, subpath: '' };
+        findings.push({ target: placement.target, error: clientError(issue, placement.subpath) });
+      }
+    } else {
+      const server = stdio!;
+      const envIndex = envKeyIndex(server);
+      for (const issue of this.validators.stdioServer(stdioServerBody(server))) {
+        const segments = splitPointer(issue.pointer);
+        const placement = segments ? placeInStdioServer(server, segments, 0, () => envIndex) : { target: { rowId: server.id, field: '' }, subpath: '' };
+        findings.push({ target: placement.target, error: clientError(issue, placement.subpath) });
+      }
+      if (server.env.length) for (const issue of envRuleIssues(server, state.messages)) findings.push(ruleFinding(issue));
+    }
+    this.verdicts.set(row, { content, findings });
+    return findings;
+  }
 }
+
+function clientError(issue: { message: string; code: string }, subpath: string): FieldError {
+  return { message: issue.message, code: issue.code, source: 'client', subpath };
+}
+
+function ruleFinding(issue: RuleIssue): Finding {
+  const error = clientError(issue, '');
+  if (issue.params) error.params = issue.params;
+  return { target: issue.target, error };
+}
+
+function providerRuleFindings(state: CheckedState, row: ProviderRow): Finding[] {
+  return providerRuleIssues(row, state.messages).map(ruleFinding);
+}
+
+/** A string that changes whenever the row's checked content does: each part with its length, so no two rows share one. */
+const part = (text: string): string => text.length + ':' + text;
+
+function urlContent(row: UrlServerRow): string {
+  return part(row.url) + part(row.apiKey);
+}
+
+/** Row ids count too: the findings name the argument and variable rows they are on. */
+function stdioContent(row: StdioServerRow): string {
+  let out = part(row.name) + part(row.command) + row.args.length + ';';
+  for (const arg of row.args) out += part(arg.id) + part(arg.value);
+  for (const env of row.env) out += part(env.id) + part(env.key) + part(env.value);
+  return out;
+}
+
 
 function place(state: CheckedState, index: PointerIndex, pointer: string, message: string, code: string, source: ErrorSource): void {
   const placement = index.place(pointer);
@@ -168,8 +255,7 @@ function place(state: CheckedState, index: PointerIndex, pointer: string, messag
 }
 
 /** Removes `env_key_duplicate` from siblings of `rowId` that the current keys no longer make duplicates. */
-function dropStaleDuplicates(state: CheckedState, server: StdioServerRow, rowId: string, rules: readonly RuleIssue[]): boolean {
-  const stillDuplicate = new Set(rules.filter((r) => r.code === 'env_key_duplicate').map((r) => r.target.rowId));
+function dropStaleDuplicates(state: CheckedState, server: StdioServerRow, rowId: string, stillDuplicate: ReadonlySet<string>): boolean {
   let changed = false;
   for (const env of server.env) {
     if (env.id === rowId || stillDuplicate.has(env.id)) continue;

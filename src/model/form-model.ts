@@ -484,6 +484,14 @@ export class FormModel {
     this.checks().applyServerErrors(this.state, errors);
   }
 
+  /**
+   * Checks servers ahead while `more()` says there is time (see `FormChecks.checkAhead`); true
+   * when all are checked, or when there are no checks to run.
+   */
+  checkAhead(more: () => boolean): boolean {
+    return this.checker?.checkAhead(this.state, more) ?? true;
+  }
+
   private checks(): FormChecks {
     if (!this.checker) throw new Error('FormModel: no checks yet: pass options.checks or call useChecks()');
     return this.checker;

@@ -76,11 +76,13 @@ export function providerTokensBody(draft: Draft): ProviderSettingsBody['provider
   return out;
 }
 
-/** An object when the baseline had one or any server exists; otherwise null, as the server stores it. */
+/** Whether the body carries an `mcp_config` object: when the baseline had one or any server exists (else null, as the server stores it). */
+export function hasMcpConfig(draft: Draft): boolean {
+  return draft.mcpPresent || draft.sse.length > 0 || draft.shttp.length > 0 || draft.stdio.length > 0;
+}
+
 export function mcpBody(draft: Draft): McpConfig | null {
-  if (!draft.mcpPresent && draft.sse.length === 0 && draft.shttp.length === 0 && draft.stdio.length === 0) {
-    return null;
-  }
+  if (!hasMcpConfig(draft)) return null;
   return {
     sse_servers: draft.sse.map(urlServerBody),
     stdio_servers: draft.stdio.map(stdioServerBody),

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CONTRACT_VALIDATORS, type FieldIssue } from '../../src/contract/validate.js';
 import { FormChecks } from '../../src/model/checks.js';
-import { SECTION_IDS } from '../../src/model/draft.js';
+import { SECTION_IDS, type StdioServerRow } from '../../src/model/draft.js';
 import { FormModel, UNPLACED_ROW_ID } from '../../src/model/form-model.js';
 import { isBareDomain, isBitbucketToken } from '../../src/model/rules.js';
 import { checkedModel } from '../helpers/model.js';
@@ -45,6 +45,67 @@ describe('FormModel: checks handed over later', () => {
     expect(a.validateAll()).to.equal(false);
     expect(b.validateAll()).to.equal(true);
     expect(b.hasErrors()).to.equal(false);
+  });
+});
+
+describe('FormModel: checking again', () => {
+  it('re-checks a server whose name, command, arguments or variables changed since the last check, and only those', () => {
+    let calls = 0;
+    const m = checkedModel({
+      value: {
+        provider_tokens: {},
+        mcp_config: {
+          sse_servers: [],
+          shttp_servers: [],
+          stdio_servers: [
+            { name: 'one', command: 'npx', args: ['-y'], env: { A: '1' } },
+            { name: 'two', command: 'uvx', args: [], env: {} },
+          ],
+        },
+      },
+      validators: { stdioServer: (server) => (calls++, CONTRACT_VALIDATORS.stdioServer(server)) },
+    });
+    const [one, two] = m.draft.stdio as [StdioServerRow, StdioServerRow];
+    expect(m.validateAll()).to.equal(true);
+    expect(calls).to.equal(2);
+    expect(m.validateAll()).to.equal(true);
+    expect(calls, 'nothing changed: nothing re-checked').to.equal(2);
+
+    m.setField(one.id, 'command', 'npx two');
+    expect(m.validateAll()).to.equal(false);
+    expect(calls).to.equal(3);
+    expect(errs(m, one.id, 'command')[0]![0]).to.equal('command_has_space');
+
+    m.setField(one.id, 'command', 'npx');
+    m.setField(one.args[0]!.id, 'value', '--yes');
+    m.setField(one.env[0]!.id, '[key]', '');
+    expect(m.validateAll()).to.equal(false);
+    expect(errs(m, one.env[0]!.id, '[key]')[0]![0]).to.equal('env_key_empty');
+    m.setField(one.env[0]!.id, '[key]', 'A');
+    m.setField(one.env[0]!.id, 'value', '2');
+    expect(m.validateAll()).to.equal(true);
+    m.setField(two.id, 'name', 'two words');
+    expect(m.validateAll()).to.equal(false);
+    expect(errs(m, two.id, 'name')[0]![0]).to.equal('name_invalid');
+    expect(m.errorsFor(one.id, 'command')).to.deep.equal([]);
+  });
+
+  it('checking ahead fills the verdicts without showing anything, and stops when told to', () => {
+    let calls = 0;
+    const m = checkedModel({
+      value: { provider_tokens: {}, mcp_config: { sse_servers: [{ url: 'bad', api_key: null }, { url: 'https://ok.example.com', api_key: null }], shttp_servers: [], stdio_servers: [] } },
+      validators: { urlServer: (server) => (calls++, CONTRACT_VALIDATORS.urlServer(server)) },
+    });
+    let budget = 1;
+    expect(m.checkAhead(() => budget-- > 0)).to.equal(false);
+    expect(calls).to.equal(1);
+    expect(m.hasErrors()).to.equal(false);
+    expect(m.checkAhead(() => true)).to.equal(true);
+    expect(calls).to.equal(2);
+    expect(m.hasErrors()).to.equal(false);
+    expect(m.validateAll()).to.equal(false);
+    expect(calls, 'the verdicts were ready').to.equal(2);
+    expect(errs(m, m.draft.sse[0]!.id, 'url')[0]![0]).to.equal('url_no_scheme');
   });
 });
 

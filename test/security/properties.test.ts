@@ -9,6 +9,10 @@ import fc from 'fast-check';
 import { locToPointer } from '../../src/contract/loc.js';
 import { escapeSegment, fromPointer, toPointer, unescapeSegment } from '../../src/contract/pointer.js';
 import type { ProviderSettingsBody } from '../../src/contract/schema.js';
+import { validateRequestBody } from '../../src/contract/validate.js';
+import type { FormModel } from '../../src/model/form-model.js';
+import { PointerIndex } from '../../src/model/locate.js';
+import { envRuleIssues, MODEL_MESSAGES, providerRuleIssues } from '../../src/model/rules.js';
 
 const RUNS = { numRuns: 300 };
 
@@ -151,6 +155,70 @@ describe('properties: draft <-> body', () => {
         for (const key of Object.keys(value.provider_tokens)) {
           expect(Object.prototype.hasOwnProperty.call(out.provider_tokens, key), key).to.equal(true);
         }
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** What the checks should find, computed the plain way: the whole body through the schema, placed by pointer, plus the model's rules. */
+function plainVerdict(model: FormModel): string[] {
+  const out: string[] = [];
+  const index = new PointerIndex(model.draft);
+  for (const issue of validateRequestBody(model.toBody())) {
+    const placement = index.place(issue.pointer);
+    out.push(JSON.stringify(placement ? [placement.target.rowId, placement.target.field, issue.code, issue.message, placement.subpath] : ['unplaced', issue.pointer, issue.code]));
+  }
+  const rules = [...model.draft.providers.flatMap((row) => providerRuleIssues(row, MODEL_MESSAGES)), ...model.draft.stdio.flatMap((row) => envRuleIssues(row, MODEL_MESSAGES))];
+  for (const r of rules) out.push(JSON.stringify([r.target.rowId, r.target.field, r.code, r.message, '']));
+  return out.sort();
+}
+
+/** What the form shows after `validateAll()`, in the same terms. */
+function shownVerdict(model: FormModel): string[] {
+  return model
+    .listErrors()
+    .filter((e) => e.source === 'client')
+    .map((e) => JSON.stringify(e.target.rowId === 'unplaced' ? ['unplaced', e.pointer, e.code] : [e.target.rowId, e.target.field, e.code, e.message, e.location.slice(e.pointer.length)]))
+    .sort();
+}
+
+/** Edits by position: [which row, which field, the new text]. */
+const edits = fc.array(fc.tuple(fc.nat(), fc.nat(), fc.oneof(anyKey, fc.constantFrom('ok', 'a b', 'https://x.example.com', 'mcp.example.com', 'K'))), { maxLength: 12 });
+
+function applyEdit(model: FormModel, [which, field, text]: [number, number, string]): void {
+  const d = model.draft;
+  const targets: [string, string[]][] = [
+    ...d.providers.map((r): [string, string[]] => [r.id, ['token', 'host']]),
+    ...[...d.sse, ...d.shttp].map((r): [string, string[]] => [r.id, ['url', 'api_key']]),
+    ...d.stdio.map((r): [string, string[]] => [r.id, ['name', 'command']]),
+    ...d.stdio.flatMap((r) => r.args.map((a): [string, string[]] => [a.id, ['value']])),
+    ...d.stdio.flatMap((r) => r.env.map((e): [string, string[]] => [e.id, ['[key]', 'value']])),
+  ];
+  if (targets.length === 0) return;
+  const [id, fields] = targets[which % targets.length]!;
+  model.setField(id, fields[field % fields.length]!, text);
+}
+
+describe('properties: the checks', () => {
+  it('find what the whole body through the schema finds, also when they re-check only the servers edited since their last run', () => {
+    fc.assert(
+      fc.property(body, edits, fc.boolean(), (value, changes, addRows) => {
+        const model = checkedModel({ providers: ['github', 'gitlab', 'bitbucket'], value });
+        model.validateAll();
+        expect(shownVerdict(model), 'first check').to.deep.equal(plainVerdict(model));
+        if (addRows && model.draft.stdio[0]) {
+          model.addEnv(model.draft.stdio[0].id, 'K', 'v');
+          model.addArg(model.draft.stdio[0].id, 'a b');
+          model.addServer('sse');
+        }
+        for (const change of changes) applyEdit(model, change);
+        expect(model.validateAll()).to.equal(plainVerdict(model).length === 0);
+        expect(shownVerdict(model), 'after edits').to.deep.equal(plainVerdict(model));
+        // Checked ahead, then again: the same.
+        model.checkAhead(() => true);
+        model.validateAll();
+        expect(shownVerdict(model), 'after checking ahead').to.deep.equal(plainVerdict(model));
       }),
       RUNS,
     );
