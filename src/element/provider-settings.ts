@@ -33,9 +33,10 @@ const listConverter = {
 
 /**
  * The checks and the save path (zod and the schema, request, answer reading, redaction, the load
- * of `autoload`, the review's texts) are a module of its own, loaded the first time the person edits the form, saves, or the element
- * loads the stored settings: a page that only shows the form never loads it. In the
- * self-contained build it is a separate file next to the entry, fetched relative to it.
+ * of `autoload`, the review's texts) are a module of their own, loaded the first time the person
+ * edits the form, saves, or the element loads the stored settings: a page that only shows the
+ * form never loads it. In the self-contained build it is a separate file next to the entry,
+ * fetched relative to it.
  */
 let saveModule: Promise<typeof import('./on-demand.js')> | undefined;
 /** The module once loaded, for what renders synchronously: the failure sentences. */

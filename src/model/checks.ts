@@ -23,7 +23,6 @@ export interface CheckedState {
   readonly index: RowIndex;
   readonly errors: ErrorStore;
   readonly messages: ModelMessages;
-  toBody(): ProviderSettingsBody;
 }
 
 /** One client error found by a check, with the field it is on. */
@@ -38,7 +37,10 @@ interface Verdict {
   readonly findings: readonly Finding[];
 }
 
-/** The checks of one form, with the validators they run (the contract's, or a test's). */
+/**
+ * The checks, with the validators they run (the contract's, or a test's). One instance can serve
+ * many forms: what it keeps is keyed by their rows.
+ */
 export class FormChecks {
   /**
    * Each server row's findings, kept with the content they were found for: a server is checked
@@ -133,8 +135,8 @@ export class FormChecks {
 
   /**
    * Checks the servers not checked since they last changed, while `more()` says there is time
-   * (an idle period): the next {@link validateAll} finds their verdicts ready. Nothing shown
-   * changes. Returns true when every server is checked.
+   * (the element calls it in short background tasks): the next {@link validateAll} finds their
+   * verdicts ready. Nothing shown changes. Returns true when every server is checked.
    */
   checkAhead(state: CheckedState, more: () => boolean): boolean {
     const draft = state.draft;

@@ -147,7 +147,7 @@ export class FormModel {
       if (typeof text === 'string') messages[code] = text;
     }
     this.checker = options.checks ?? null;
-    this.state = { draft: this.draft, index: this.index, errors: this.errors, messages, toBody: () => this.toBody() };
+    this.state = { draft: this.draft, index: this.index, errors: this.errors, messages };
     if (options.providers) this.providerList = this.normaliseProviders(options.providers);
     this.setSettings(options.settings ?? null);
     if (options.value !== undefined) this.setValue(options.value);
