@@ -112,9 +112,16 @@ export const styles = css`
     min-width: 0;
     contain: layout;
   }
+  /* Cards in groups (see CHUNK in templates/mcp.ts): a keystroke lays out one group. In a list of
+     several groups, a group off screen is skipped whole (errors landing on every card, say);
+     its size until first shown is about that of 32 cards. */
   .cards {
     display: flow-root;
     contain: layout;
+  }
+  .cards.many {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 540rem;
   }
   .cards > * + * {
     margin-block-start: var(--_gap);

@@ -62,7 +62,7 @@ function serverList(ctx: RenderContext, kind: ServerKind): TemplateResult {
     content: html`${rows.length === 0 ? html`<p class="empty">${ctx.t.serverKindEmpty[kind]}</p>` : nothing}
     ${chunks(rows).map(
       (start) =>
-        html`<div class="cards">
+        html`<div class=${rows.length > CHUNK ? 'cards many' : 'cards'}>
           ${repeat(
             rows.slice(start, start + CHUNK),
             (row) => row.id,
