@@ -166,6 +166,16 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
     }
     ul.append(h('li', {}, h('a', { href: `#${scenario.id}`, 'data-scenario': scenario.id }, scenario.title)));
   }
+  // The same element in an app of each framework, on pages of their own.
+  nav.append(
+    h('h2', { id: 'group-frameworks' }, 'In a framework'),
+    h(
+      'ul',
+      { 'aria-labelledby': 'group-frameworks' },
+      h('li', {}, h('a', { href: 'react.html' }, 'React 19 (the wrapper)')),
+      h('li', {}, h('a', { href: 'vue.html' }, 'Vue 3')),
+    ),
+  );
 
   const title = h('h1', { id: 'scenario-title' }, '');
   const description = h('p', { class: 'description', id: 'scenario-description' }, '');

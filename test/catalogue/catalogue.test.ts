@@ -261,8 +261,11 @@ describe('the demo catalogue', () => {
   });
 
   it('lists every scenario in the sidebar, each with a check here and a one-line description', () => {
-    const links = [...root.querySelectorAll<HTMLAnchorElement>('nav a')].map((a) => a.dataset.scenario);
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('nav a[data-scenario]')].map((a) => a.dataset.scenario);
     expect(links).to.deep.equal(scenarios.map((s) => s.id));
+    // And the framework pages, which have tests of their own (test/react/, test/vue/).
+    const pages = [...root.querySelectorAll<HTMLAnchorElement>('nav a:not([data-scenario])')].map((a) => a.getAttribute('href'));
+    expect(pages).to.deep.equal(['react.html', 'vue.html']);
     expect(Object.keys(checks).sort()).to.deep.equal(scenarios.map((s) => s.id).sort());
     for (const s of scenarios) expect(s.description, s.id).to.match(/^[^\n]{10,200}$/);
   });
