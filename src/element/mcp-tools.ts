@@ -118,6 +118,15 @@ export class McpTools {
     this.update(focus);
   }
 
+  /**
+   * A field of the form changed (the element calls this on `change`, when a field is left): the
+   * export and a raw view the person has not edited show the form's configuration, so they are
+   * drawn again. Not on every keystroke: on a large form that would serialise it per key.
+   */
+  formChanged(): void {
+    if (this.open) this.update();
+  }
+
   private update(focus?: () => Element | null): void {
     this.host.requestUpdate();
     if (focus)

@@ -602,6 +602,7 @@ export class OpenHandsProviderSettings extends LitElement {
       aria-busy=${saving || loading ? 'true' : 'false'}
       @submit=${this.onSubmit}
       @input=${this.onInput}
+      @change=${this.onChange}
       @focusout=${this.onFocusOut}
       @click=${this.onClick}
     >
@@ -674,6 +675,10 @@ export class OpenHandsProviderSettings extends LitElement {
     }
     if (rerender) this.requestUpdate();
     this.dispatchEvent(new ProviderSettingsChangeEvent(this.model.dirty));
+  }
+
+  private onChange(): void {
+    this.tools?.formChanged();
   }
 
   private onFocusOut(event: FocusEvent): void {

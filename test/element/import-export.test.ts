@@ -32,7 +32,8 @@ const root = (el: OpenHandsProviderSettings) => el.shadowRoot!;
 /** Opens the panel with its button and waits until it has focus. */
 async function open(el: OpenHandsProviderSettings): Promise<HTMLElement> {
   $(el, 'button[data-action="mcp-tools"]').click();
-  await waitUntil(() => root(el).querySelector('[part="mcp-tools"]') !== null && root(el).activeElement === $(el, '[part="mcp-tools"]'), 'the panel did not open');
+  // The panel comes with the on-demand module: the first opening in a page fetches it.
+  await waitUntil(() => root(el).querySelector('[part="mcp-tools"]') !== null && root(el).activeElement === $(el, '[part="mcp-tools"]'), 'the panel did not open', { timeout: 5000 });
   return $(el, '[part="mcp-tools"]');
 }
 
@@ -232,6 +233,29 @@ describe('MCP import and export', () => {
     expect(el.value.mcp_config!.stdio_servers![0]!.args).to.deep.equal(['mcp-server-fetch', '--verbose']);
     expect(el.value.provider_tokens).to.deep.equal(before.provider_tokens);
     expect(control(el, '/mcp_config/shttp_servers/0/url').value).to.equal('https://new.example.com/mcp');
+  });
+
+  it('the raw view and the export follow a field of the form once it is left, unless the raw text was edited', async () => {
+    const el = await stored();
+    await open(el);
+    const raw = () => ($(el, '#mcp-raw-text') as HTMLTextAreaElement).value;
+    const url = control(el, '/mcp_config/sse_servers/0/url');
+    const edit = async (input: HTMLInputElement, text: string) => {
+      input.value = text;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      await el.updateComplete;
+    };
+    // The first edit makes the form dirty, which redraws it anyway; the second redraws nothing by itself.
+    await edit(url, 'https://first.example.com/sse');
+    await edit(url, 'https://edited.example.com/sse');
+    expect(raw()).to.contain('https://edited.example.com/sse');
+    expect(($(el, '#mcp-export-text') as HTMLTextAreaElement).value).to.contain('https://edited.example.com/sse');
+
+    // Raw text the person typed is theirs: a later form edit does not replace it.
+    setText(el, 'mcp-raw-text', '{"sse_servers": []}');
+    await edit(url, 'https://again.example.com/sse');
+    expect(raw()).to.equal('{"sse_servers": []}');
   });
 
   it('raw JSON with a syntax error says where and changes nothing', async () => {
