@@ -3,9 +3,43 @@
  * `ProviderSettingsStrings` so a string added to the element fails the type check here until it
  * is translated. Messages the server sends stay as the server wrote them.
  */
-import type { ProviderSettingsStrings } from '../src/element/strings.js';
+import type { McpToolsStrings, ProviderSettingsStrings } from '../src/index.js';
 
 const kindName = { sse: 'SSE-Server', shttp: 'Streamable-HTTP-Server', stdio: 'Stdio-Server' } as const;
+
+/** The import and export panel, complete too (the element's type lets a page leave entries out). */
+const mcpToolsGerman: McpToolsStrings = {
+  heading: 'MCP-Server importieren und exportieren',
+  close: 'Schließen',
+  importHeading: 'Importieren',
+  importLabel: 'MCP-Server als JSON',
+  importHint: 'Fügen Sie das JSON von Claude Desktop, Cursor, VS Code oder OpenHands ein, oder ziehen Sie es hierher.',
+  fileLabel: 'Oder eine .json-Datei wählen',
+  preview: 'Vorschau',
+  found: (n, format) => `${n} Server gefunden (${format})`,
+  formats: { mcpServers: 'Claude Desktop / Cursor', vscode: 'VS Code', openhands: 'OpenHands' },
+  serverEntry: (kind, label) => `${kind} „${label}“`,
+  skippedHeading: 'Nicht importiert',
+  skipped: (name, reason) => `„${name}“: ${reason}`,
+  addSelected: (n) => `${n} ausgewählte hinzufügen`,
+  syntaxError: (line, column, message) => `Kein gültiges JSON in Zeile ${line}, Spalte ${column}: ${message}`,
+  exportHeading: 'Exportieren',
+  formatLabel: 'Format',
+  formatOpenHands: 'OpenHands (mcp_config)',
+  formatMcpServers: 'mcpServers (Claude Desktop, Cursor)',
+  includeSecrets: 'Geheimnisse einschließen',
+  exportLabel: 'Exportiertes JSON',
+  copy: 'Kopieren',
+  copied: 'Kopiert.',
+  copyFailed: 'Kopieren ging nicht: Markieren Sie den Text und kopieren Sie ihn selbst.',
+  download: 'Herunterladen',
+  rawHeading: 'JSON direkt bearbeiten',
+  rawWarning: 'Enthält Geheimnisse: API-Schlüssel und Umgebungsvariablen stehen hier im Klartext.',
+  rawLabel: 'MCP-Konfiguration (OpenHands-JSON)',
+  apply: 'Ins Formular übernehmen',
+  notAnObject: 'Erwartet wird ein JSON-Objekt mit sse_servers, shttp_servers und stdio_servers.',
+  applied: 'Ins Formular übernommen.',
+};
 
 export const germanStrings: ProviderSettingsStrings = {
   gitProvidersHeading: 'Git-Anbieter',
@@ -113,19 +147,5 @@ export const germanStrings: ProviderSettingsStrings = {
   loadFailed: 'Die gespeicherten Einstellungen konnten nicht geladen werden, Speichern ist deshalb aus.',
   retryLoad: 'Erneut versuchen',
   importExport: 'Importieren / exportieren',
-  mcpTools: {
-    heading: 'MCP-Server importieren und exportieren',
-    close: 'Schließen',
-    importHeading: 'Importieren',
-    exportHeading: 'Exportieren',
-    rawHeading: 'JSON direkt bearbeiten',
-    preview: 'Vorschau',
-    addSelected: (n) => `${n} ausgewählte hinzufügen`,
-    syntaxError: (line, column, message) => `Kein gültiges JSON in Zeile ${line}, Spalte ${column}: ${message}`,
-    includeSecrets: 'Geheimnisse einschließen',
-    copy: 'Kopieren',
-    copied: 'Kopiert.',
-    download: 'Herunterladen',
-    apply: 'Ins Formular übernehmen',
-  },
+  mcpTools: mcpToolsGerman,
 };

@@ -12,6 +12,7 @@ export {
   type ProviderSettingsStrings,
   type ReviewStrings,
   type FailureStrings,
+  type McpToolsStrings,
   type MessageCode,
 } from './element/strings.js';
 export type { SaveOutcome, SubmitResult, InvalidResult, FailureKind, ServerFieldError } from './contract/result.js';
