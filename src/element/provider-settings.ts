@@ -215,6 +215,8 @@ export class OpenHandsProviderSettings extends LitElement {
   private inflight: Promise<SaveOutcome> | null = null;
   /** A save waits for the checks to load (the first one, when nothing was edited before). */
   private checking = false;
+  /** Servers are being checked ahead in the background ({@link checkAheadInSlices}). */
+  private checkingAhead = false;
   /** The open review panel (`review`), or null. */
   private reviewing: TemplateResult | null = null;
   /** The MCP import and export panel, once opened (it is loaded on demand). */
@@ -295,6 +297,7 @@ export class OpenHandsProviderSettings extends LitElement {
     this._settings = value ?? null;
     this.model.setSettings(this._settings);
     this.requestUpdate('settings', old);
+    this.checkAheadInSlices();
   }
 
   /** The request body the form stands for (get), or new form content (set). */
@@ -305,6 +308,7 @@ export class OpenHandsProviderSettings extends LitElement {
     this.model.setValue(body);
     this.clearFeedback();
     this.requestUpdate();
+    this.checkAheadInSlices();
   }
 
   /** True when the form differs from what is stored (also the `dirty` attribute, and the `provider-settings-dirty` event when it flips). */
@@ -406,10 +410,14 @@ export class OpenHandsProviderSettings extends LitElement {
    * while on a busy or headless page.
    */
   private checkAheadInSlices(): void {
+    // Only once the checks are here (the first edit brings them), and one run at a time: a run
+    // started while another goes on would find the same servers to check.
+    if (!this.model.canValidate || this.checkingAhead) return;
+    this.checkingAhead = true;
     const slice = (): void => {
-      if (!this.isConnected) return;
       const until = performance.now() + CHECK_AHEAD_SLICE_MS;
-      if (!this.model.checkAhead(() => performance.now() < until)) nextTask(slice);
+      if (this.isConnected && !this.model.checkAhead(() => performance.now() < until)) nextTask(slice);
+      else this.checkingAhead = false;
     };
     nextTask(slice);
   }
