@@ -19,8 +19,59 @@ const mcpToolsGerman: McpToolsStrings = {
   found: (n, format) => `${n} Server gefunden (${format})`,
   formats: { mcpServers: 'Claude Desktop / Cursor', vscode: 'VS Code', openhands: 'OpenHands' },
   serverEntry: (kind, label) => `${kind} „${label}“`,
+  note: (n) => {
+    switch (n.code) {
+      case 'type_became_shttp':
+        return `Typ „${n.type}“ wurde zu einem Streamable-HTTP-Server.`;
+      case 'type_guessed':
+        return `Kein Typ angegeben: als ${n.kind === 'sse' ? 'SSE (die URL endet auf /sse)' : 'Streamable HTTP'} übernommen.`;
+      case 'bearer_became_api_key':
+        return 'Der Header „Authorization: Bearer“ wurde zum API-Schlüssel.';
+      case 'header_dropped':
+        return `Header „${n.header}“ wurde nicht übernommen: OpenHands sendet nur einen API-Schlüssel.`;
+      case 'uses_variables':
+        return 'Enthält ${…}-Variablen, die nur der Quell-Editor einsetzen kann: bitte ersetzen.';
+      case 'command_split':
+        return `Die Befehlszeile wurde in „${n.command}“ und ${n.args} Argument${n.args === 1 ? '' : 'e'} geteilt.`;
+      case 'arg_became_text':
+        return `Argument ${n.value} wurde zum Text „${n.value}“.`;
+      case 'arg_dropped':
+        return 'Ein Argument, das kein Text ist, wurde weggelassen.';
+      case 'args_string_split':
+        return 'Die Argumente, als ein Text angegeben, wurden wie von einer Shell geteilt.';
+      case 'env_became_text':
+        return `Variable „${n.key}“ wurde zum Text „${n.value}“.`;
+      case 'env_dropped':
+        return `Variable „${n.key}“ ist kein Text und wurde weggelassen.`;
+      case 'name_changed':
+        return `Der Name „${n.from}“ wurde zu „${n.to}“: OpenHands erlaubt Buchstaben, Ziffern, - und _.`;
+      case 'field_dropped':
+        return `„${n.field}“ wurde nicht übernommen: OpenHands kennt diese Einstellung nicht.`;
+      case 'bare_url':
+        return 'Aus einer bloßen URL wurde ein Server.';
+    }
+  },
   skippedHeading: 'Nicht importiert',
   skipped: (name, reason) => `„${name}“: ${reason}`,
+  skipReason: (r) => {
+    switch (r.code) {
+      case 'not_object':
+        return 'Kein Objekt.';
+      case 'no_command':
+        return 'Ein Stdio-Server ohne Befehl.';
+      case 'no_url':
+        return r.type === null ? 'Keine URL.' : `Ein „${r.type}“-Server ohne URL.`;
+      case 'neither_command_nor_url':
+        return 'Weder ein Befehl noch eine URL.';
+      case 'unknown_type':
+        return `Unbekannter Servertyp „${r.type}“.`;
+    }
+  },
+  clash: (c) =>
+    c.code === 'same_name' ? `Ein Stdio-Server namens „${c.name}“ ist schon im Formular.` : `Ein Server mit der URL ${c.url} ist schon im Formular.`,
+  importNotAnObject: 'Erwartet wird ein JSON-Objekt mit MCP-Servern.',
+  nothingFound:
+    'Keine MCP-Server gefunden: erwartet werden „mcpServers“ (Claude Desktop, Cursor), „servers“ (VS Code) oder die OpenHands-Listen „sse_servers“, „shttp_servers“, „stdio_servers“.',
   addSelected: (n) => `${n} ausgewählte hinzufügen`,
   syntaxError: (line, column, message) => `Kein gültiges JSON in Zeile ${line}, Spalte ${column}: ${message}`,
   exportHeading: 'Exportieren',

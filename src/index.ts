@@ -15,6 +15,7 @@ export {
   type McpToolsStrings,
   type MessageCode,
 } from './element/strings.js';
+export type { ImportNote, SkipReason, ClashReason } from './import/mcp-import.js';
 export type { SaveOutcome, SubmitResult, InvalidResult, FailureKind, ServerFieldError } from './contract/result.js';
 export type {
   ProviderSettingsBody,

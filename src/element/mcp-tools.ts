@@ -9,7 +9,7 @@
 import type { html as litHtml, TemplateResult } from 'lit';
 import type { McpConfig, ProviderSettingsBody } from '../contract/schema.js';
 import { toMcpServersJson, toOpenHandsJson } from '../import/mcp-export.js';
-import { findClashes, importMcpServers, type ImportedServer, type ImportOutcome } from '../import/mcp-import.js';
+import { findClashes, importMcpServers, type ClashReason, type ImportedServer, type ImportOutcome } from '../import/mcp-import.js';
 import { parseJson } from '../import/json-location.js';
 import type { FormModel } from '../model/form-model.js';
 import { isRecord } from '../model/read.js';
@@ -86,7 +86,7 @@ export class McpTools {
   private outcome: ImportOutcome | null = null;
   /** Per previewed server: whether it will be added; and why it clashes, if it does. */
   private selected: boolean[] = [];
-  private clashes: (string | undefined)[] = [];
+  private clashes: (ClashReason | undefined)[] = [];
   private format: ExportFormat = 'openhands';
   private secrets = false;
   /** What the raw view's textarea holds once the person edits it; null: the form's configuration. */
@@ -335,7 +335,11 @@ export class McpTools {
     if (!outcome) return '';
     if (!outcome.ok)
       return html`<p class="error" id="mcp-import-error" role="alert">
-        ${'syntax' in outcome ? t.syntaxError(outcome.syntax.line, outcome.syntax.column, outcome.syntax.message) : outcome.message}
+        ${'syntax' in outcome
+          ? t.syntaxError(outcome.syntax.line, outcome.syntax.column, outcome.syntax.message)
+          : outcome.problem === 'not_object'
+            ? t.importNotAnObject
+            : t.nothingFound}
       </p>`;
     const { format, servers, skipped } = outcome.preview;
     const kinds = { ...defaultReviewStrings.serverKind, ...st.review.serverKind };
@@ -357,8 +361,8 @@ export class McpTools {
             >
             ${this.clashes[i] || s.notes.length
               ? html`<ul>
-                  ${this.clashes[i] ? html`<li class="error clash">${this.clashes[i]}</li>` : ''}
-                  ${s.notes.map((n) => html`<li class="note">${n}</li>`)}
+                  ${this.clashes[i] ? html`<li class="error clash">${t.clash(this.clashes[i])}</li>` : ''}
+                  ${s.notes.map((n) => html`<li class="note">${t.note(n)}</li>`)}
                 </ul>`
               : ''}
           </li>`,
@@ -367,7 +371,7 @@ export class McpTools {
       ${skipped.length
         ? html`<h5 id="mcp-import-skipped">${t.skippedHeading}</h5>
             <ul class="skipped" aria-labelledby="mcp-import-skipped">
-              ${skipped.map((s) => html`<li>${t.skipped(s.name, s.reason)}</li>`)}
+              ${skipped.map((s) => html`<li>${t.skipped(s.name, t.skipReason(s.reason))}</li>`)}
             </ul>`
         : ''}
       <div class="actions">

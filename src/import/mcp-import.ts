@@ -11,13 +11,44 @@ import { parseJson, type JsonSyntaxError } from './json-location.js';
 
 export type ImportFormat = 'mcpServers' | 'vscode' | 'openhands';
 
+/**
+ * How an entry was converted, or what of it was not carried over. Codes with the values the
+ * sentence needs, not sentences: the panel words them (`strings.mcpTools.note`), in any language.
+ */
+export type ImportNote =
+  | { code: 'type_became_shttp'; type: string }
+  | { code: 'type_guessed'; kind: 'sse' | 'shttp' }
+  | { code: 'bearer_became_api_key' }
+  | { code: 'header_dropped'; header: string }
+  | { code: 'uses_variables' }
+  | { code: 'command_split'; command: string; args: number }
+  | { code: 'arg_became_text'; value: string }
+  | { code: 'arg_dropped' }
+  | { code: 'args_string_split' }
+  | { code: 'env_became_text'; key: string; value: string }
+  | { code: 'env_dropped'; key: string }
+  | { code: 'name_changed'; from: string; to: string }
+  | { code: 'field_dropped'; field: string }
+  | { code: 'bare_url' };
+
+/** Why an entry was not imported (worded by `strings.mcpTools.skipReason`). */
+export type SkipReason =
+  | { code: 'not_object' }
+  | { code: 'no_command' }
+  | { code: 'no_url'; type: string | null }
+  | { code: 'neither_command_nor_url' }
+  | { code: 'unknown_type'; type: string };
+
+/** Why an imported server would duplicate one in the form (worded by `strings.mcpTools.clash`). */
+export type ClashReason = { code: 'same_name'; name: string } | { code: 'same_url'; url: string };
+
 export type ImportedServer =
-  | { kind: 'sse' | 'shttp'; name: string; server: UrlServer; notes: string[] }
-  | { kind: 'stdio'; name: string; server: StdioServer; notes: string[] };
+  | { kind: 'sse' | 'shttp'; name: string; server: UrlServer; notes: ImportNote[] }
+  | { kind: 'stdio'; name: string; server: StdioServer; notes: ImportNote[] };
 
 export interface SkippedEntry {
   name: string;
-  reason: string;
+  reason: SkipReason;
 }
 
 export interface ImportPreview {
@@ -29,7 +60,8 @@ export interface ImportPreview {
 export type ImportOutcome =
   | { ok: true; preview: ImportPreview }
   | { ok: false; syntax: JsonSyntaxError }
-  | { ok: false; message: string };
+  /** Valid JSON, but not an object (`not_object`) or with no MCP servers in a known place (`nothing_found`). */
+  | { ok: false; problem: 'not_object' | 'nothing_found' };
 
 const VALID_NAME = /^[a-zA-Z0-9_-]+$/;
 const BEARER = /^\s*Bearer\s+(\S.*?)\s*$/i;
@@ -41,16 +73,13 @@ export function importMcpServers(text: string): ImportOutcome {
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, syntax: parsed.error };
   const json = parsed.value;
-  if (!isRecord(json)) return { ok: false, message: 'Expected a JSON object with MCP servers.' };
+  if (!isRecord(json)) return { ok: false, problem: 'not_object' };
   if (isRecord(readOwn(json, 'mcpServers'))) return { ok: true, preview: fromNamedMap('mcpServers', readOwn(json, 'mcpServers')) };
   if (isRecord(readOwn(json, 'servers'))) return { ok: true, preview: fromNamedMap('vscode', readOwn(json, 'servers')) };
   const config = isRecord(readOwn(json, 'mcp_config')) ? readOwn(json, 'mcp_config') : json;
   if (['sse_servers', 'shttp_servers', 'stdio_servers'].some((k) => readOwn(config, k) !== undefined))
     return { ok: true, preview: fromOpenHands(config) };
-  return {
-    ok: false,
-    message: 'No MCP servers found: expected "mcpServers" (Claude Desktop, Cursor), "servers" (VS Code) or OpenHands’ "sse_servers", "shttp_servers", "stdio_servers".',
-  };
+  return { ok: false, problem: 'nothing_found' };
 }
 
 function fromNamedMap(format: 'mcpServers' | 'vscode', map: unknown): ImportPreview {
@@ -58,7 +87,7 @@ function fromNamedMap(format: 'mcpServers' | 'vscode', map: unknown): ImportPrev
   for (const name of ownKeys(map)) {
     const entry = readOwn(map, name);
     if (!isRecord(entry)) {
-      preview.skipped.push({ name, reason: 'Not an object.' });
+      preview.skipped.push({ name, reason: { code: 'not_object' } });
       continue;
     }
     const result = namedEntry(name, entry);
@@ -73,23 +102,23 @@ function namedEntry(name: string, entry: Record<string, unknown>): ImportedServe
   const url = readOwn(entry, 'url');
   const command = readOwn(entry, 'command');
   if (type === 'stdio' || (type === undefined && typeof command === 'string')) {
-    if (typeof command !== 'string' || command.trim() === '') return { name, reason: 'A stdio server without a command.' };
+    if (typeof command !== 'string' || command.trim() === '') return { name, reason: { code: 'no_command' } };
     return stdioEntry(name, entry, command);
   }
   if (typeof url !== 'string' || url.trim() === '') {
-    return { name, reason: typeof type === 'string' ? `A “${type}” server without a URL.` : 'Neither a command nor a URL.' };
+    return { name, reason: typeof type === 'string' ? { code: 'no_url', type } : { code: 'neither_command_nor_url' } };
   }
-  const notes: string[] = [];
+  const notes: ImportNote[] = [];
   let kind: 'sse' | 'shttp';
   if (type === 'sse') kind = 'sse';
   else if (type === 'http' || type === 'streamable-http' || type === 'streamableHttp') {
     kind = 'shttp';
-    notes.push(`type “${type}” became a streamable HTTP server.`);
+    notes.push({ code: 'type_became_shttp', type });
   } else if (type === undefined) {
     kind = /\/sse\/?$/.test(url.trim()) ? 'sse' : 'shttp';
-    notes.push(`No type given: taken as ${kind === 'sse' ? 'SSE (the URL ends in /sse)' : 'streamable HTTP'}.`);
+    notes.push({ code: 'type_guessed', kind });
   } else {
-    return { name, reason: `Unknown server type “${String(type)}”.` };
+    return { name, reason: { code: 'unknown_type', type: String(type) } };
   }
   const server: UrlServer = { url: url.trim(), api_key: null };
   const headers = readOwn(entry, 'headers');
@@ -98,21 +127,21 @@ function namedEntry(name: string, entry: Record<string, unknown>): ImportedServe
     const bearer = header.toLowerCase() === 'authorization' && typeof value === 'string' ? BEARER.exec(value) : null;
     if (bearer && server.api_key === null) {
       server.api_key = bearer[1]!;
-      notes.push('The Authorization: Bearer header became the API key.');
+      notes.push({ code: 'bearer_became_api_key' });
     } else {
-      notes.push(`Header “${header}” was not carried over: OpenHands sends only an API key.`);
+      notes.push({ code: 'header_dropped', header });
     }
   }
   unknownFields(entry, ['type', 'url', 'headers'], notes);
   if (VARIABLE.test(server.url) || VARIABLE.test(server.api_key ?? ''))
-    notes.push('It uses ${…} variables, which only the source editor can fill in: replace them.');
+    notes.push({ code: 'uses_variables' });
   return { kind, name, server, notes };
 }
 
 const STDIO_FIELDS = ['type', 'command', 'args', 'env'];
 
 function stdioEntry(name: string, entry: Record<string, unknown>, rawCommand: string, known = STDIO_FIELDS): ImportedServer {
-  const notes: string[] = [];
+  const notes: ImportNote[] = [];
   let command = rawCommand.trim();
   const args: string[] = [];
   if (/\s/.test(command)) {
@@ -120,19 +149,19 @@ function stdioEntry(name: string, entry: Record<string, unknown>, rawCommand: st
     const [first = '', ...rest] = shellSplit(command);
     command = first;
     args.push(...rest);
-    notes.push(`The command line was split into “${command}” and ${rest.length} argument${rest.length === 1 ? '' : 's'}.`);
+    notes.push({ code: 'command_split', command, args: rest.length });
   }
   const rawArgs = readOwn(entry, 'args');
   for (const arg of readArray(rawArgs)) {
     if (typeof arg === 'string') args.push(arg);
     else if (typeof arg === 'number' || typeof arg === 'boolean') {
       args.push(String(arg));
-      notes.push(`Argument ${JSON.stringify(arg)} became the text “${String(arg)}”.`);
-    } else notes.push('An argument that is not text was left out.');
+      notes.push({ code: 'arg_became_text', value: String(arg) });
+    } else notes.push({ code: 'arg_dropped' });
   }
   if (typeof rawArgs === 'string') {
     args.push(...shellSplit(rawArgs));
-    notes.push('The arguments, given as one string, were split as a shell would.');
+    notes.push({ code: 'args_string_split' });
   }
   const env: Record<string, string> = {};
   const rawEnv = readOwn(entry, 'env');
@@ -141,23 +170,23 @@ function stdioEntry(name: string, entry: Record<string, unknown>, rawCommand: st
     if (typeof value === 'string') setOwn(env, key, value);
     else if (typeof value === 'number' || typeof value === 'boolean') {
       setOwn(env, key, String(value));
-      notes.push(`Variable “${key}” became the text “${String(value)}”.`);
-    } else notes.push(`Variable “${key}” is not text and was left out.`);
+      notes.push({ code: 'env_became_text', key, value: String(value) });
+    } else notes.push({ code: 'env_dropped', key });
   }
   let serverName = name;
   if (!VALID_NAME.test(name)) {
     serverName = name.replace(/[^a-zA-Z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'server';
-    notes.push(`The name “${name}” became “${serverName}”: OpenHands allows letters, numbers, - and _.`);
+    notes.push({ code: 'name_changed', from: name, to: serverName });
   }
   unknownFields(entry, known, notes);
   if ([command, ...args, ...Object.values(env)].some((v) => VARIABLE.test(v)))
-    notes.push('It uses ${…} variables, which only the source editor can fill in: replace them.');
+    notes.push({ code: 'uses_variables' });
   return { kind: 'stdio', name, server: { name: serverName, command, args, env }, notes };
 }
 
-function unknownFields(entry: Record<string, unknown>, known: readonly string[], notes: string[]): void {
+function unknownFields(entry: Record<string, unknown>, known: readonly string[], notes: ImportNote[]): void {
   for (const key of ownKeys(entry)) {
-    if (!known.includes(key)) notes.push(`“${key}” was not carried over: OpenHands has no such setting.`);
+    if (!known.includes(key)) notes.push({ code: 'field_dropped', field: key });
   }
 }
 
@@ -171,16 +200,16 @@ function fromOpenHands(config: unknown): ImportPreview {
       const label = `${list}[${i}]`;
       if (typeof item === 'string') {
         // The server accepts a bare URL string as `{ url }`.
-        preview.servers.push({ kind, name: item, server: { url: item.trim(), api_key: null }, notes: ['A bare URL became a server.'] });
+        preview.servers.push({ kind, name: item, server: { url: item.trim(), api_key: null }, notes: [{ code: 'bare_url' }] });
         return;
       }
       const url = readOwn(item, 'url');
       if (typeof url !== 'string') {
-        preview.skipped.push({ name: label, reason: 'No URL.' });
+        preview.skipped.push({ name: label, reason: { code: 'no_url', type: null } });
         return;
       }
       const apiKey = readOwn(item, 'api_key');
-      const notes: string[] = [];
+      const notes: ImportNote[] = [];
       unknownFields(isRecord(item) ? item : {}, ['url', 'api_key'], notes);
       preview.servers.push({ kind, name: url, server: { url: url.trim(), api_key: typeof apiKey === 'string' ? apiKey : null }, notes });
     });
@@ -190,7 +219,7 @@ function fromOpenHands(config: unknown): ImportPreview {
     const command = readOwn(item, 'command');
     const label = typeof name === 'string' && name !== '' ? name : `stdio_servers[${i}]`;
     if (!isRecord(item) || typeof command !== 'string' || command.trim() === '') {
-      preview.skipped.push({ name: label, reason: 'A stdio server without a command.' });
+      preview.skipped.push({ name: label, reason: { code: 'no_command' } });
       return;
     }
     const imported = stdioEntry(typeof name === 'string' ? name : '', item, command, ['name', 'command', 'args', 'env']);
@@ -202,7 +231,7 @@ function fromOpenHands(config: unknown): ImportPreview {
 /** A server already in the form that an imported one would duplicate: same stdio name, or same URL. */
 export interface Clash {
   imported: ImportedServer;
-  reason: string;
+  reason: ClashReason;
 }
 
 export function findClashes(
@@ -213,8 +242,8 @@ export function findClashes(
   const urls = new Set([...existing.sse_servers, ...existing.shttp_servers].map((s) => s.url.trim()));
   const clashes: Clash[] = [];
   for (const item of imported) {
-    if (item.kind === 'stdio' && names.has(item.server.name)) clashes.push({ imported: item, reason: `A stdio server named “${item.server.name}” is already in the form.` });
-    else if (item.kind !== 'stdio' && urls.has(item.server.url)) clashes.push({ imported: item, reason: `A server with the URL ${item.server.url} is already in the form.` });
+    if (item.kind === 'stdio' && names.has(item.server.name)) clashes.push({ imported: item, reason: { code: 'same_name', name: item.server.name } });
+    else if (item.kind !== 'stdio' && urls.has(item.server.url)) clashes.push({ imported: item, reason: { code: 'same_url', url: item.server.url } });
   }
   return clashes;
 }

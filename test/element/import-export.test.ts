@@ -104,6 +104,25 @@ describe('MCP import and export', () => {
     expect(el.dirty).to.equal(true);
   });
 
+  it('words every note, reason and clash through strings.mcpTools, so a page can translate them', async () => {
+    const el = await stored();
+    el.strings = {
+      mcpTools: {
+        note: (n) => `Hinweis: ${n.code}`,
+        skipReason: (r) => `Grund: ${r.code}`,
+        clash: (c) => `Doppelt: ${c.code}`,
+        nothingFound: 'Keine MCP-Server gefunden.',
+      },
+    };
+    await open(el);
+    await previewImport(el, CLAUDE);
+    expect(entries(el)[1]!.clash).to.equal('Doppelt: same_name');
+    expect($$(el, '[part="mcp-tools"] .note').map((n) => n.textContent)).to.deep.equal(['Hinweis: type_became_shttp', 'Hinweis: bearer_became_api_key']);
+    expect($$(el, '[part="mcp-tools"] .skipped li').map((n) => n.textContent)).to.deep.equal(['“broken”: Grund: no_command']);
+    await previewImport(el, '{"other": 1}');
+    expect($(el, '#mcp-import-error').textContent!.trim()).to.equal('Keine MCP-Server gefunden.');
+  });
+
   it('a clash can still be checked and added', async () => {
     const el = await stored();
     await open(el);

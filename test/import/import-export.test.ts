@@ -1,7 +1,12 @@
 import { expect } from '@open-wc/testing';
 import type { McpConfig } from '../../src/contract/schema.js';
 import { MASK, toMcpServersJson, toOpenHandsJson } from '../../src/import/mcp-export.js';
-import { findClashes, importMcpServers, type ImportPreview } from '../../src/import/mcp-import.js';
+import { defaultMcpToolsStrings as english } from '../../src/element/strings.js';
+import { findClashes, importMcpServers, type ImportedServer, type ImportPreview } from '../../src/import/mcp-import.js';
+
+/** An entry's notes as the panel words them in English (the import itself gives codes and values). */
+const notes = (server: ImportedServer | undefined): string[] => server!.notes.map(english.note);
+const skipped = (p: ImportPreview) => p.skipped.map((s) => ({ name: s.name, reason: english.skipReason(s.reason) }));
 
 function preview(text: string): ImportPreview {
   const outcome = importMcpServers(text);
@@ -31,7 +36,7 @@ describe('import: Claude Desktop / Cursor `mcpServers`', () => {
       }),
     );
     expect(p.format).to.equal('mcpServers');
-    expect(p.skipped).to.deep.equal([]);
+    expect(skipped(p)).to.deep.equal([]);
     expect(p.servers.map((s) => [s.kind, s.name])).to.deep.equal([
       ['stdio', 'filesystem'],
       ['sse', 'remote'],
@@ -43,9 +48,9 @@ describe('import: Claude Desktop / Cursor `mcpServers`', () => {
       args: ['-y', '@modelcontextprotocol/server-filesystem', '/tmp'],
       env: { DEBUG: '1' },
     });
-    expect(p.servers[1]!.notes).to.deep.equal(['No type given: taken as SSE (the URL ends in /sse).']);
+    expect(notes(p.servers[1])).to.deep.equal(['No type given: taken as SSE (the URL ends in /sse).']);
     expect(p.servers[2]!.server).to.deep.equal({ url: 'https://api.example.com/mcp', api_key: 'sk-123' });
-    expect(p.servers[2]!.notes).to.deep.equal([
+    expect(notes(p.servers[2])).to.deep.equal([
       'type “http” became a streamable HTTP server.',
       'The Authorization: Bearer header became the API key.',
       'Header “X-Team” was not carried over: OpenHands sends only an API key.',
@@ -56,7 +61,7 @@ describe('import: Claude Desktop / Cursor `mcpServers`', () => {
     const p = preview(JSON.stringify({ mcpServers: { 'My Server!': { command: 'uvx mcp-server-fetch --verbose', args: [3, true] } } }));
     const [item] = p.servers;
     expect(item!.server).to.deep.equal({ name: 'My-Server', command: 'uvx', args: ['mcp-server-fetch', '--verbose', '3', 'true'], env: {} });
-    expect(item!.notes).to.deep.equal([
+    expect(notes(item)).to.deep.equal([
       'The command line was split into “uvx” and 2 arguments.',
       'Argument 3 became the text “3”.',
       'Argument true became the text “true”.',
@@ -69,7 +74,7 @@ describe('import: Claude Desktop / Cursor `mcpServers`', () => {
       JSON.stringify({ mcpServers: { a: 'npx thing', b: { args: ['x'] }, c: { type: 'websocket', url: 'ws://h' }, d: { type: 'sse' } } }),
     );
     expect(p.servers).to.deep.equal([]);
-    expect(p.skipped).to.deep.equal([
+    expect(skipped(p)).to.deep.equal([
       { name: 'a', reason: 'Not an object.' },
       { name: 'b', reason: 'Neither a command nor a URL.' },
       { name: 'c', reason: 'Unknown server type “websocket”.' },
@@ -83,7 +88,7 @@ describe('import: Claude Desktop / Cursor `mcpServers`', () => {
     expect(Object.keys(server.env)).to.deep.equal(['__proto__', 'constructor', 'N']);
     expect(server.env['N']).to.equal('5');
     expect(({} as Record<string, unknown>)['x']).to.equal(undefined);
-    expect(p.servers[0]!.notes).to.deep.equal(['Variable “N” became the text “5”.', 'Variable “O” is not text and was left out.']);
+    expect(notes(p.servers[0])).to.deep.equal(['Variable “N” became the text “5”.', 'Variable “O” is not text and was left out.']);
   });
 });
 
@@ -101,7 +106,7 @@ describe('import: VS Code `servers`', () => {
     );
     expect(p.format).to.equal('vscode');
     expect(p.servers.map((s) => s.kind)).to.deep.equal(['stdio', 'sse', 'shttp']);
-    expect(p.servers[0]!.notes).to.deep.equal([
+    expect(notes(p.servers[0])).to.deep.equal([
       '“envFile” was not carried over: OpenHands has no such setting.',
       'It uses ${…} variables, which only the source editor can fill in: replace them.',
     ]);
@@ -126,7 +131,7 @@ describe('import: OpenHands `mcp_config`', () => {
         shttp_servers: [{ url: 'https://c.example.com/mcp', api_key: null }],
         stdio_servers: [{ name: 'fs', command: 'npx', args: ['-y', 'x'], env: { A: '1' } }],
       });
-      expect(p.skipped).to.deep.equal([
+      expect(skipped(p)).to.deep.equal([
         { name: 'shttp_servers[1]', reason: 'No URL.' },
         { name: 'broken', reason: 'A stdio server without a command.' },
       ]);
@@ -153,7 +158,7 @@ describe('import: text that is not usable', () => {
     for (const text of ['[]', '{"other": 1}', '"x"', 'null']) {
       const outcome = importMcpServers(text);
       expect(outcome.ok, text).to.equal(false);
-      expect('message' in outcome && outcome.message, text).to.be.a('string');
+      expect('problem' in outcome && outcome.problem, text).to.equal(text === '{"other": 1}' ? 'nothing_found' : 'not_object');
     }
   });
 });
@@ -167,6 +172,10 @@ describe('import: clashes with the form', () => {
       stdio_servers: [{ name: 'fs', command: 'uvx', args: [], env: {} }],
     });
     expect(clashes.map((c) => c.reason)).to.deep.equal([
+      { code: 'same_name', name: 'fs' },
+      { code: 'same_url', url: 'https://a.example.com/sse' },
+    ]);
+    expect(clashes.map((c) => english.clash(c.reason))).to.deep.equal([
       'A stdio server named “fs” is already in the form.',
       'A server with the URL https://a.example.com/sse is already in the form.',
     ]);
