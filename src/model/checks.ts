@@ -74,13 +74,13 @@ export class FormChecks {
         break;
       case 'sse':
       case 'shttp':
-        findings = this.serverFindings(state, entry.row, null);
+        findings = this.urlFindings(entry.row);
         break;
       case 'stdio':
       case 'arg':
       case 'env': {
         const server = entry.kind === 'stdio' ? entry.row : entry.parent;
-        findings = this.serverFindings(state, null, server);
+        findings = this.stdioFindings(state, server);
         if (entry.kind === 'env' && field === KEY_SEGMENT) {
           const stillDuplicate = new Set(findings.filter((f) => f.error.code === 'env_key_duplicate').map((f) => f.target.rowId));
           stale = dropStaleDuplicates(state, server, rowId, stillDuplicate);
@@ -126,9 +126,9 @@ export class FormChecks {
       }
     }
     for (const row of draft.providers) for (const f of providerRuleFindings(state, row)) add(f);
-    for (const row of draft.sse) for (const f of this.serverFindings(state, row, null)) add(f);
-    for (const row of draft.shttp) for (const f of this.serverFindings(state, row, null)) add(f);
-    for (const row of draft.stdio) for (const f of this.serverFindings(state, null, row)) add(f);
+    for (const row of draft.sse) for (const f of this.urlFindings(row)) add(f);
+    for (const row of draft.shttp) for (const f of this.urlFindings(row)) add(f);
+    for (const row of draft.stdio) for (const f of this.stdioFindings(state, row)) add(f);
     state.errors.replaceClient(found);
     return count === 0;
   }
@@ -142,11 +142,11 @@ export class FormChecks {
     const draft = state.draft;
     for (const row of [...draft.sse, ...draft.shttp]) {
       if (!more()) return false;
-      this.serverFindings(state, row, null);
+      this.urlFindings(row);
     }
     for (const row of draft.stdio) {
       if (!more()) return false;
-      this.serverFindings(state, null, row);
+      this.stdioFindings(state, row);
     }
     return true;
   }
@@ -192,29 +192,36 @@ export class FormChecks {
     return findings;
   }
 
-  /** A server's findings (a URL server's, or a stdio server's with its arguments and variables), from its verdict when it is current. */
-  private serverFindings(state: CheckedState, url: UrlServerRow | null, stdio: StdioServerRow | null): readonly Finding[] {
-    const row = (url ?? stdio)!;
-    const content = url ? urlContent(url) : stdioContent(stdio!);
-    const verdict = this.verdicts.get(row);
-    if (verdict?.content === content) return verdict.findings;
-    const findings: Finding[] = [];
-    if (url) {
-      for (const issue of this.validators.urlServer(urlServerBody(url))) {
+  /** A URL server's findings, from its verdict when that is current. */
+  private urlFindings(row: UrlServerRow): readonly Finding[] {
+    return this.verdict(row, urlContent(row), () =>
+      this.validators.urlServer(urlServerBody(row)).map((issue) => {
         const segments = splitPointer(issue.pointer);
-        const placement = segments ? placeInUrlServer(url, segments, 0) : { target: { rowId: url.id, field: '' }, subpath: '' };
-        findings.push({ target: placement.target, error: clientError(issue, placement.subpath) });
-      }
-    } else {
-      const server = stdio!;
-      const envIndex = envKeyIndex(server);
-      for (const issue of this.validators.stdioServer(stdioServerBody(server))) {
+        const placement = segments ? placeInUrlServer(row, segments, 0) : { target: { rowId: row.id, field: '' }, subpath: '' };
+        return { target: placement.target, error: clientError(issue, placement.subpath) };
+      }),
+    );
+  }
+
+  /** A stdio server's findings, its arguments' and variables' included, from its verdict when that is current. */
+  private stdioFindings(state: CheckedState, row: StdioServerRow): readonly Finding[] {
+    return this.verdict(row, stdioContent(row), () => {
+      const envIndex = envKeyIndex(row);
+      const findings: Finding[] = this.validators.stdioServer(stdioServerBody(row)).map((issue) => {
         const segments = splitPointer(issue.pointer);
-        const placement = segments ? placeInStdioServer(server, segments, 0, () => envIndex) : { target: { rowId: server.id, field: '' }, subpath: '' };
-        findings.push({ target: placement.target, error: clientError(issue, placement.subpath) });
-      }
-      if (server.env.length) for (const issue of envRuleIssues(server, state.messages)) findings.push(ruleFinding(issue));
-    }
+        const placement = segments ? placeInStdioServer(row, segments, 0, () => envIndex) : { target: { rowId: row.id, field: '' }, subpath: '' };
+        return { target: placement.target, error: clientError(issue, placement.subpath) };
+      });
+      if (row.env.length) for (const issue of envRuleIssues(row, state.messages)) findings.push(ruleFinding(issue));
+      return findings;
+    });
+  }
+
+  /** The row's kept findings if they were found for `content`; else `check()`'s, kept. */
+  private verdict(row: UrlServerRow | StdioServerRow, content: string, check: () => Finding[]): readonly Finding[] {
+    const kept = this.verdicts.get(row);
+    if (kept?.content === content) return kept.findings;
+    const findings = check();
     this.verdicts.set(row, { content, findings });
     return findings;
   }
