@@ -478,7 +478,7 @@ export class OpenHandsProviderSettings extends LitElement {
       const outcome: InvalidResult = {
         kind: 'invalid',
         errors: this.model.listErrors().map((e) => ({ pointer: e.pointer, message: errorMessage(this.t, e) })),
-        message: this.t.errorSummaryHeading(this.model.listErrors().length),
+        message: this.t.errorSummaryHeading(this.model.errorCount()),
       };
       this.failed(outcome);
       return outcome;
@@ -554,7 +554,7 @@ export class OpenHandsProviderSettings extends LitElement {
     this.summaryExpanded = false;
     this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="error-summary"]');
     this.requestUpdate();
-    this.dispatchEvent(new ProviderSettingsFailedEvent(outcome, this.model.listErrors().length));
+    this.dispatchEvent(new ProviderSettingsFailedEvent(outcome, this.model.errorCount()));
   }
 
   private clearFeedback(): void {

@@ -123,6 +123,11 @@ export class ErrorStore {
     return this.count > 0 || this.unplaced.length > 0;
   }
 
+  /** Whether any field of the row has an error. O(1). */
+  rowHasErrors(rowId: string): boolean {
+    return (this.rows.get(rowId)?.size ?? 0) > 0;
+  }
+
   /** Fields of a row that have errors, in no particular order. */
   fieldsOf(rowId: string): readonly string[] {
     const fields = this.rows.get(rowId);

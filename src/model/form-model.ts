@@ -79,6 +79,7 @@ const DEFAULT_PROVIDER_LIST: readonly string[] = ['github', 'gitlab', 'bitbucket
 const PROVIDER_FIELD_ORDER = ['', KEY_SEGMENT, 'token', 'host'];
 const URL_FIELD_ORDER = ['', 'url', 'api_key'];
 const ENV_FIELD_ORDER = ['', KEY_SEGMENT, 'value'];
+const STDIO_FIELD_ORDER = ['', 'name', 'command', 'args'];
 
 interface Baseline extends McpRows {
   present: boolean;
@@ -413,17 +414,44 @@ export class FormModel {
   listErrors(): ListedError[] {
     const out: ListedError[] = [];
     if (!this.errors.hasAny()) return out;
-    const add = (rowId: string, field: string, pointer: string): void => {
-      for (const e of this.errors.get(rowId, field)) {
+    this.eachErrorField((rowId, field, errors, pointer) => {
+      for (const e of errors) {
         const listed: ListedError = { target: { rowId, field }, pointer, message: e.message, source: e.source, code: e.code, location: pointer + e.subpath };
         if (e.params) listed.params = e.params;
         out.push(listed);
       }
-    };
-    const section = (id: string): void => add(id, '', SECTION_POINTERS.get(id) ?? '');
+    });
+    for (const e of this.errors.unplacedErrors()) {
+      out.push({ target: { rowId: UNPLACED_ROW_ID, field: '' }, pointer: e.pointer, message: e.message, source: e.source, code: e.code, location: e.pointer });
+    }
+    return out;
+  }
 
+  /** How many entries {@link listErrors} has, without building them (the failed event's count). */
+  errorCount(): number {
+    if (!this.errors.hasAny()) return 0;
+    let count = this.errors.unplacedErrors().length;
+    this.eachErrorField((_rowId, _field, errors) => (count += errors.length));
+    return count;
+  }
+
+  /**
+   * Every field with errors, in form order (sections before their rows, fields in render order),
+   * with its pointer at its current position. Rows without errors are stepped over before any
+   * pointer is built: on a large form with few errors that is most of them.
+   */
+  private eachErrorField(visit: (rowId: string, field: string, errors: readonly FieldError[], pointer: string) => void): void {
+    const errors = this.errors;
+    const add = (rowId: string, field: string, pointer: string): void => {
+      const found = errors.get(rowId, field);
+      if (found.length) visit(rowId, field, found, pointer);
+    };
+    const section = (id: string): void => {
+      if (errors.rowHasErrors(id)) add(id, '', SECTION_POINTERS.get(id) ?? '');
+    };
     section(SECTION_IDS.providerTokens);
     for (const row of this.draft.providers) {
+      if (!errors.rowHasErrors(row.id)) continue;
       const base = providerPointer(row.provider);
       for (const field of PROVIDER_FIELD_ORDER) add(row.id, field, base + fieldSuffix(field));
     }
@@ -431,25 +459,26 @@ export class FormModel {
     for (const kind of ['sse', 'shttp'] as const) {
       section(SECTION_IDS[kind]);
       this.draft[kind].forEach((row, i) => {
+        if (!errors.rowHasErrors(row.id)) return;
         const base = serverPointer(kind, i);
         for (const field of URL_FIELD_ORDER) add(row.id, field, base + fieldSuffix(field));
       });
     }
     section(SECTION_IDS.stdio);
     this.draft.stdio.forEach((row, i) => {
-      const base = serverPointer('stdio', i);
-      for (const field of ['', 'name', 'command', 'args']) add(row.id, field, base + fieldSuffix(field));
-      row.args.forEach((arg, j) => add(arg.id, 'value', argPointer(i, j)));
-      add(row.id, 'env', base + '/env');
+      const own = errors.rowHasErrors(row.id);
+      const base = own ? serverPointer('stdio', i) : '';
+      if (own) for (const field of STDIO_FIELD_ORDER) add(row.id, field, base + fieldSuffix(field));
+      row.args.forEach((arg, j) => {
+        if (errors.rowHasErrors(arg.id)) add(arg.id, 'value', argPointer(i, j));
+      });
+      if (own) add(row.id, 'env', base + '/env');
       for (const env of row.env) {
+        if (!errors.rowHasErrors(env.id)) continue;
         const pointer = envPointer(i, env);
         for (const field of ENV_FIELD_ORDER) add(env.id, field, pointer + fieldSuffix(field));
       }
     });
-    for (const e of this.errors.unplacedErrors()) {
-      out.push({ target: { rowId: UNPLACED_ROW_ID, field: '' }, pointer: e.pointer, message: e.message, source: e.source, code: e.code, location: e.pointer });
-    }
-    return out;
   }
 
   unplacedErrors(): readonly UnplacedError[] {

@@ -90,6 +90,7 @@ describe('FormModel: pointer resolution', () => {
         [m.draft.providers[0]!.id, '/provider_tokens/github/token', 'bad token'],
         [UNPLACED_ROW_ID, pointer, 'body problem'],
       ]);
+      expect(m.errorCount()).to.equal(2);
       expect(m.pointerOf({ rowId: UNPLACED_ROW_ID, field: '' })).to.equal(null);
     });
   }

@@ -215,6 +215,7 @@ describe('properties: the checks', () => {
         for (const change of changes) applyEdit(model, change);
         expect(model.validateAll()).to.equal(plainVerdict(model).length === 0);
         expect(shownVerdict(model), 'after edits').to.deep.equal(plainVerdict(model));
+        expect(model.errorCount(), 'the count without the list').to.equal(model.listErrors().length);
         // Checked ahead, then again: the same.
         model.checkAhead(() => true);
         model.validateAll();
