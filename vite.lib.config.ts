@@ -159,7 +159,28 @@ const bundle: UserConfig = {
   },
 };
 
+/**
+ * @lit/task imports one function, `notEqual`, from @lit/reactive-element. In the save file that
+ * import would copy all of ReactiveElement (its module has side effects, so it cannot be shaken
+ * out: ~2 KB gzip) next to the entry's own copy; the save file gets Lit's one-line definition
+ * instead. Should @lit/task ever import more from there, this build fails on the missing export.
+ */
+function litTaskNotEqual(): Plugin {
+  const id = '\0lit-task-not-equal';
+  return {
+    name: 'lit-task-not-equal',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === '@lit/reactive-element' && importer !== undefined && /[\\/]@lit[\\/]task[\\/]/.test(importer) ? id : null;
+    },
+    load(loaded) {
+      return loaded === id ? 'export const notEqual = (value, old) => !Object.is(value, old);' : null;
+    },
+  };
+}
+
 const bundleSave: UserConfig = {
+  plugins: [litTaskNotEqual()],
   publicDir: false,
   envDir: false,
   build: {

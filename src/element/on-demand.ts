@@ -11,6 +11,7 @@
 import { CONTRACT_VALIDATORS } from '../contract/validate.js';
 import { FormChecks } from '../model/checks.js';
 
+export { Task } from '@lit/task';
 export { bodySecrets, getStoredSettings, postProviderSettings } from '../contract/http.js';
 export { describeLocation } from './describe-location.js';
 export { McpTools } from './mcp-tools.js';

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { initialState, Task, TaskStatus } from '@lit/task';
+import { initialState, TaskStatus, type Task } from '@lit/task';
 import type { ConnectionOptions } from '../contract/http.js';
 import type { InvalidResult, SaveOutcome, SubmitResult } from '../contract/result.js';
 import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js';
@@ -40,7 +40,8 @@ const listConverter = {
  */
 let saveModule: Promise<typeof import('./on-demand.js')> | undefined;
 /** The module once loaded, for what renders synchronously: the failure sentences. */
-let loadedSave: typeof import('./on-demand.js') | undefined;
+let loadedSave: OnDemand | undefined;
+type OnDemand = typeof import('./on-demand.js');
 /** Loads the save module; a failed load is tried again next time. */
 const loadSaveModule = () =>
   (saveModule ??= import('./on-demand.js').then(
@@ -232,25 +233,26 @@ export class OpenHandsProviderSettings extends LitElement {
    * Throws the failure, so the task's error is a {@link FormFailure}.
    */
   private loadTask?: Task<readonly [string, string | null, boolean], void>;
+  /** `autoload` could not start: the on-demand module (the request, the Task class) did not load. */
+  private loadUnavailable = false;
 
-  /** The save; the body's secrets (typed tokens, API keys) are redacted from whatever the server says. */
-  private readonly saveTask = new Task<readonly [ProviderSettingsBody], SubmitResult>(this, {
-    autoRun: false,
-    task: ([body], { signal }) =>
-      loadSaveModule().then(
-        (save) =>
-          save.postProviderSettings({
-            ...this.connection(signal),
-            body,
-            providers: this.model.providers,
-            secrets: save.bodySecrets(body),
-          }),
-        () => NOT_LOADED,
-      ),
-    // The outcome is put in place here, before the render the task's completion asks for, so one
-    // render shows it: on a form with a thousand servers each render of it costs tens of ms.
-    onComplete: (result) => this.settleSave(result),
-  });
+  /**
+   * The save, made with the first one (its `Task` class comes with the on-demand module, which
+   * every save needs). The body's secrets (typed tokens, API keys) are redacted from whatever the
+   * server says.
+   */
+  private saveTask: Task<readonly [ProviderSettingsBody], SubmitResult> | null = null;
+
+  private saveTaskWith(m: OnDemand): Task<readonly [ProviderSettingsBody], SubmitResult> {
+    return (this.saveTask ??= new m.Task(this, {
+      autoRun: false,
+      task: ([body]: readonly [ProviderSettingsBody], { signal }: { signal: AbortSignal }) =>
+        m.postProviderSettings({ ...this.connection(signal), body, providers: this.model.providers, secrets: m.bodySecrets(body) }),
+      // The outcome is put in place here, before the render the task's completion asks for, so
+      // one render shows it: on a form with a thousand servers each render of it costs tens of ms.
+      onComplete: (result: SubmitResult) => this.settleSave(result),
+    }));
+  }
   /** The body of the save in flight, for {@link settleSave}. */
   private sending: ProviderSettingsBody | null = null;
   /** What the save in flight ended with, once {@link settleSave} has put it in place. */
@@ -318,7 +320,7 @@ export class OpenHandsProviderSettings extends LitElement {
 
   /** True while a save is in flight (from the call, while the checks load, to the answer). */
   get saving(): boolean {
-    return this.checking || this.saveTask.status === TaskStatus.PENDING;
+    return this.checking || this.saveTask?.status === TaskStatus.PENDING;
   }
 
   /**
@@ -350,7 +352,7 @@ export class OpenHandsProviderSettings extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Leaving the page cancels the save and the load: nothing runs for an element nobody sees.
-    this.saveTask.abort();
+    this.saveTask?.abort();
     this.loadTask?.abort();
     this.syncGuard();
   }
@@ -509,7 +511,8 @@ export class OpenHandsProviderSettings extends LitElement {
     this.requestUpdate();
     this.sending = body;
     this.settled = null;
-    await this.saveTask.run([body]);
+    // The checks came with the on-demand module: it is here.
+    await this.saveTaskWith(loadedSave!).run([body]);
     // A task that threw (it should not: every failure is an answer) settles here instead.
     if (this.settled === null) this.settleSave({ kind: 'server', status: 0, message: 'The save failed unexpectedly.' });
     const result = this.settled!;
@@ -570,18 +573,38 @@ export class OpenHandsProviderSettings extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    // Controllers' hostUpdate runs after willUpdate: the new task loads in this same update.
-    this.loadTask ??= this.autoload
-      ? new Task(this, {
-          args: () => [this.baseUrl, this.sessionKey, this.autoload] as const,
-          task: async ([, , autoload], { signal }) => {
-            if (!autoload) return initialState;
-            const result = await loadSaveModule().then((save) => save.getStoredSettings(this.connection(signal)), () => NOT_LOADED);
-            if (result.kind !== 'loaded' && result.kind !== 'not-found') throw result;
-            this.setStored(result.kind === 'loaded' ? result.settings : null);
-          },
-        })
-      : undefined;
+    if (!this.autoload || this.loadTask || this.loadUnavailable) return;
+    // Controllers' hostUpdate runs after willUpdate: the new task loads in this same update. Its
+    // Task class comes with the on-demand module (as does the request): fetched first if need be.
+    if (loadedSave) this.loadTask = this.loadTaskWith(loadedSave);
+    else
+      void loadSaveModule().then(
+        () => this.requestUpdate(),
+        () => {
+          this.loadUnavailable = true;
+          this.requestUpdate();
+        },
+      );
+  }
+
+  private loadTaskWith(m: OnDemand): Task<readonly [string, string | null, boolean], void> {
+    return new m.Task(this, {
+      args: () => [this.baseUrl, this.sessionKey, this.autoload] as const,
+      task: async ([, , autoload]: readonly [string, string | null, boolean], { signal }: { signal: AbortSignal }) => {
+        if (!autoload) return initialState;
+        const result = await m.getStoredSettings(this.connection(signal));
+        if (result.kind !== 'loaded' && result.kind !== 'not-found') throw result;
+        this.setStored(result.kind === 'loaded' ? result.settings : null);
+      },
+    });
+  }
+
+  /** The stored settings could not be loaded (`autoload`), and why. */
+  private loadError(t: ProviderSettingsStrings, failure: FormFailure) {
+    return html`<div class="summary" part="load-error" role="alert">
+      <p>${t.loadFailed} ${failureSentence(t, failure)}</p>
+      <button type="button" data-action="retry-load">${t.retryLoad}</button>
+    </div>`;
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -603,7 +626,7 @@ export class OpenHandsProviderSettings extends LitElement {
     const t = this.t;
     const ctx: RenderContext = { model: this.model, t, revealed: this.revealed, confirming: this.confirming };
     const saving = this.saving;
-    const loading = this.loadTask?.status === TaskStatus.PENDING;
+    const loading = this.loadTask ? this.loadTask.status === TaskStatus.PENDING : this.autoload && !this.loadUnavailable;
     return html`<form
       part="form"
       novalidate
@@ -615,13 +638,7 @@ export class OpenHandsProviderSettings extends LitElement {
       @click=${this.onClick}
     >
       <fieldset ?disabled=${this.disabled}>
-        ${this.loadTask?.render({
-          error: (e) =>
-            html`<div class="summary" part="load-error" role="alert">
-              <p>${t.loadFailed} ${failureSentence(t, e as FormFailure)}</p>
-              <button type="button" data-action="retry-load">${t.retryLoad}</button>
-            </div>`,
-        })}
+        ${this.loadUnavailable ? this.loadError(t, NOT_LOADED) : this.loadTask?.render({ error: (e) => this.loadError(t, e as FormFailure) })}
         ${this.showSummary ? this.summary(ctx) : nothing}
         ${providersSection(ctx)}
         ${mcpSection(
@@ -816,7 +833,11 @@ export class OpenHandsProviderSettings extends LitElement {
         this.requestUpdate();
         return;
       case 'retry-load':
-        void this.loadTask?.run();
+        if (this.loadTask) void this.loadTask.run();
+        else {
+          this.loadUnavailable = false;
+          this.requestUpdate();
+        }
         return;
       case 'review-save':
       case 'review-back':
