@@ -1,0 +1,28 @@
+/**
+ * The first save of a form nobody edited, in a page where the on-demand module (the checks, the
+ * request) has not loaded yet: see lazy-checks.test.ts.
+ */
+import { expect } from '@open-wc/testing';
+import { $, mount } from '../helpers/element.js';
+
+describe('<openhands-provider-settings> saving before the checks have loaded', () => {
+  it('is busy from the call while the checks load, then reports what they find', async () => {
+    const el = await mount((e) => {
+      e.providers = ['github'];
+      e.value = {
+        provider_tokens: {},
+        mcp_config: { sse_servers: [{ url: 'mcp.example.com', api_key: null }], shttp_servers: [], stdio_servers: [] },
+      };
+    });
+    const pending = el.submit();
+    expect(el.saving).to.equal(true);
+    await el.updateComplete;
+    expect($(el, 'form').getAttribute('aria-busy')).to.equal('true');
+    expect(($(el, 'button[type="submit"]') as HTMLButtonElement).disabled).to.equal(true);
+    const outcome = await pending;
+    expect(outcome.kind).to.equal('invalid');
+    expect(el.saving).to.equal(false);
+    await el.updateComplete;
+    expect($(el, 'form').getAttribute('aria-busy')).to.equal('false');
+  });
+});
