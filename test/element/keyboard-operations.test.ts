@@ -9,6 +9,7 @@ import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { createTenant, SESSION_KEY, tenantState } from '../helpers/reference-server.js';
 import { $, control, mount } from '../helpers/element.js';
+import { schemelessSseUrl } from '../helpers/bodies.js';
 
 const active = (el: OpenHandsProviderSettings): HTMLElement | null => el.shadowRoot!.activeElement as HTMLElement | null;
 
@@ -144,10 +145,7 @@ describe('<openhands-provider-settings> operations by keyboard alone', () => {
 
   it('a failed save focuses the named error summary; its entries and its dismiss button work by keyboard', async () => {
     const el = await mount((e) => {
-      e.value = {
-        provider_tokens: {},
-        mcp_config: { sse_servers: [{ url: 'mcp.example.com', api_key: null }], shttp_servers: [], stdio_servers: [] },
-      };
+      e.value = schemelessSseUrl();
     });
     const url = control(el, '/mcp_config/sse_servers/0/url');
     url.focus();

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot, findAccessibilityNode, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
-import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { $, control, errorOf, leave, mount } from '../helpers/element.js';
+import { $, control, countRenders, errorOf, leave, mount } from '../helpers/element.js';
+import { schemelessSseUrl } from '../helpers/bodies.js';
 
 function manyServers(n: number) {
   return {
@@ -17,16 +17,6 @@ function manyServers(n: number) {
       })),
     },
   };
-}
-
-function countRenders(el: OpenHandsProviderSettings): { count: number } {
-  const counter = { count: 0 };
-  const original = (el as unknown as { render(): unknown }).render.bind(el);
-  (el as unknown as { render(): unknown }).render = () => {
-    counter.count++;
-    return original();
-  };
-  return counter;
 }
 
 interface AXNode {
@@ -53,10 +43,7 @@ describe('<openhands-provider-settings> by keyboard', () => {
 
   it('saves with Enter from a field, and an invalid field is announced with its message', async () => {
     const el = await mount((e) => {
-      e.value = {
-        provider_tokens: {},
-        mcp_config: { sse_servers: [{ url: 'mcp.example.com', api_key: null }], shttp_servers: [], stdio_servers: [] },
-      };
+      e.value = schemelessSseUrl();
     });
     const url = control(el, '/mcp_config/sse_servers/0/url');
     url.focus();

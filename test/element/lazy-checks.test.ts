@@ -6,11 +6,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { $, control, errorOf, leave, mount } from '../helpers/element.js';
-
-const ONE_BAD_SERVER = {
-  provider_tokens: {},
-  mcp_config: { sse_servers: [{ url: 'mcp.example.com', api_key: null }], shttp_servers: [], stdio_servers: [] },
-};
+import { schemelessSseUrl } from '../helpers/bodies.js';
 
 describe('<openhands-provider-settings> before the checks have loaded', () => {
   it('a field left at once after the first edit is checked when the checks arrive', async () => {
@@ -29,7 +25,7 @@ describe('<openhands-provider-settings> before the checks have loaded', () => {
   it('validate() on a form nobody edited resolves to the verdict and shows it', async () => {
     const el = await mount((e) => {
       e.providers = ['github'];
-      e.value = ONE_BAD_SERVER;
+      e.value = schemelessSseUrl();
     });
     expect(await el.validate()).to.equal(false);
     await el.updateComplete;

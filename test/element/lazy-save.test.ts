@@ -4,15 +4,13 @@
  */
 import { expect } from '@open-wc/testing';
 import { $, mount } from '../helpers/element.js';
+import { schemelessSseUrl } from '../helpers/bodies.js';
 
 describe('<openhands-provider-settings> saving before the checks have loaded', () => {
   it('is busy from the call while the checks load, then reports what they find', async () => {
     const el = await mount((e) => {
       e.providers = ['github'];
-      e.value = {
-        provider_tokens: {},
-        mcp_config: { sse_servers: [{ url: 'mcp.example.com', api_key: null }], shttp_servers: [], stdio_servers: [] },
-      };
+      e.value = schemelessSseUrl();
     });
     const pending = el.submit();
     expect(el.saving).to.equal(true);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { $, $$, control, errorOf, mount } from '../helpers/element.js';
+import { $, $$, control, countRenders, errorOf, mount } from '../helpers/element.js';
 
 /** `n` SSE servers with an empty URL: one problem each. */
 function emptyUrls(n: number) {
@@ -9,16 +9,6 @@ function emptyUrls(n: number) {
     provider_tokens: {},
     mcp_config: { sse_servers: Array.from({ length: n }, () => ({ url: '', api_key: null })), shttp_servers: [], stdio_servers: [] },
   };
-}
-
-function countRenders(el: OpenHandsProviderSettings): { count: number } {
-  const counter = { count: 0 };
-  const original = (el as unknown as { render(): unknown }).render.bind(el);
-  (el as unknown as { render(): unknown }).render = () => {
-    counter.count++;
-    return original();
-  };
-  return counter;
 }
 
 const entries = (el: OpenHandsProviderSettings) => $$(el, '[part="error-summary"] button[data-action="focus-error"]');

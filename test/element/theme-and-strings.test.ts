@@ -5,21 +5,18 @@ import { ISSUE_MESSAGES } from '../../src/contract/codes.js';
 import { MODEL_MESSAGES } from '../../src/model/rules.js';
 import { createTenant, scriptResponses, SESSION_KEY } from '../helpers/reference-server.js';
 import { $, control, errorOf, mount } from '../helpers/element.js';
+import { schemelessSseUrl } from '../helpers/bodies.js';
 
 const background = (el: Element) => getComputedStyle(el).backgroundColor;
 const WHITE = 'rgb(255, 255, 255)';
 const DARK = 'rgb(13, 17, 23)';
 
-const invalidUrl = {
-  provider_tokens: {},
-  mcp_config: { sse_servers: [{ url: 'mcp.example.com', api_key: null }], shttp_servers: [], stdio_servers: [] },
-};
 
 describe('<openhands-provider-settings> theming', () => {
   afterEach(() => emulateMedia({ colorScheme: 'light' }));
 
   it('follows prefers-color-scheme by default, and the theme attribute forces either scheme', async () => {
-    const el = await mount((e) => (e.value = invalidUrl));
+    const el = await mount((e) => (e.value = schemelessSseUrl()));
     await el.validate();
     await el.updateComplete;
     await emulateMedia({ colorScheme: 'light' });
@@ -68,7 +65,7 @@ describe('<openhands-provider-settings> strings', () => {
 
   it('replaces client messages by code, placeholders included, and a change applies to errors already shown', async () => {
     const el = await mount((e) => {
-      e.value = { provider_tokens: { github: { token: 'ghp_x', host: 'https://github.example.com/' } }, mcp_config: invalidUrl.mcp_config };
+      e.value = { provider_tokens: { github: { token: 'ghp_x', host: 'https://github.example.com/' } }, mcp_config: schemelessSseUrl().mcp_config };
     });
     await el.validate();
     await el.updateComplete;
@@ -92,7 +89,7 @@ describe('<openhands-provider-settings> strings', () => {
       e.baseUrl = tenant.baseUrl;
       e.sessionKey = SESSION_KEY;
       e.noValidate = true;
-      e.value = invalidUrl;
+      e.value = schemelessSseUrl();
       e.strings = { messages: { url_no_scheme: 'Schema fehlt' } };
     });
     expect((await el.submit()).kind).to.equal('validation');

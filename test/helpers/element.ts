@@ -86,3 +86,14 @@ export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
 ): Promise<GlobalEventHandlersEventMap[K]> {
   return new Promise((resolve) => target.addEventListener(name, (e) => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }));
 }
+
+/** Counts the element's renders from now on (its `render` wrapped), for tests that a change renders nothing or once. */
+export function countRenders(el: OpenHandsProviderSettings): { count: number } {
+  const counter = { count: 0 };
+  const original = (el as unknown as { render(): unknown }).render.bind(el);
+  (el as unknown as { render(): unknown }).render = () => {
+    counter.count++;
+    return original();
+  };
+  return counter;
+}

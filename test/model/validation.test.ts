@@ -5,6 +5,7 @@ import { SECTION_IDS, type StdioServerRow } from '../../src/model/draft.js';
 import { FormModel, UNPLACED_ROW_ID } from '../../src/model/form-model.js';
 import { isBareDomain, isBitbucketToken } from '../../src/model/rules.js';
 import { checkedModel } from '../helpers/model.js';
+import { schemelessSseUrl } from '../helpers/bodies.js';
 
 /** [code, message, source] of a field's errors. */
 function errs(model: FormModel, rowId: string, field: string): [string, string, string][] {
@@ -18,10 +19,8 @@ function provider(model: FormModel, name: string): string {
 const TOKEN_FOR_HOST = ['token_required_for_host', 'Enter a token: the server does not save a host on its own', 'client'];
 
 describe('FormModel: checks handed over later', () => {
-  const body = { provider_tokens: {}, mcp_config: { sse_servers: [{ url: 'mcp.example.com', api_key: null }], shttp_servers: [], stdio_servers: [] } };
-
   it('edits without checks, refuses to check or place errors until it has them, then checks what was typed', () => {
-    const m = new FormModel({ value: body });
+    const m = new FormModel({ value: schemelessSseUrl() });
     expect(m.canValidate).to.equal(false);
     const sse = m.draft.sse[0]!.id;
     m.setField(sse, 'url', 'still.no.scheme');
@@ -40,7 +39,7 @@ describe('FormModel: checks handed over later', () => {
 
   it('one set of checks serves many models: each checks its own draft', () => {
     const checks = new FormChecks(CONTRACT_VALIDATORS);
-    const a = new FormModel({ value: body, checks });
+    const a = new FormModel({ value: schemelessSseUrl(), checks });
     const b = new FormModel({ value: { provider_tokens: {}, mcp_config: null }, checks });
     expect(a.validateAll()).to.equal(false);
     expect(b.validateAll()).to.equal(true);
