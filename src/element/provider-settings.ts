@@ -253,10 +253,8 @@ export class OpenHandsProviderSettings extends LitElement {
       onComplete: (result: SubmitResult) => this.settleSave(result),
     }));
   }
-  /** The body of the save in flight, for {@link settleSave}. */
+  /** The body of the save in flight, for {@link settleSave}; null once it is settled. */
   private sending: ProviderSettingsBody | null = null;
-  /** What the save in flight ended with, once {@link settleSave} has put it in place. */
-  private settled: SubmitResult | null = null;
 
   /** Where and how both requests go. */
   private connection(signal: AbortSignal): ConnectionOptions {
@@ -510,21 +508,20 @@ export class OpenHandsProviderSettings extends LitElement {
     }
     this.requestUpdate();
     this.sending = body;
-    this.settled = null;
     // The checks came with the on-demand module: it is here.
-    await this.saveTaskWith(loadedSave!).run([body]);
+    const task = this.saveTaskWith(loadedSave!);
+    await task.run([body]);
+    if (task.status === TaskStatus.COMPLETE) return task.value!;
     // A task that threw (it should not: every failure is an answer) settles here instead.
-    if (this.settled === null) this.settleSave({ kind: 'server', status: 0, message: 'The save failed unexpectedly.' });
-    const result = this.settled!;
-    this.settled = null;
-    return result;
+    const failure: SubmitResult = { kind: 'server', status: 0, message: 'The save failed unexpectedly.' };
+    this.settleSave(failure);
+    return failure;
   }
 
   /** Puts the answer to a save in place: the saved state, or the errors on their fields and the summary. */
   private settleSave(result: SubmitResult): void {
     const body = this.sending;
     this.sending = null;
-    this.settled = result;
     if (body === null || result.kind === 'aborted' || !this.isConnected) return;
     if (result.kind === 'saved') {
       this.model.markSaved(body);
