@@ -1,6 +1,7 @@
 /**
- * The two calls the element makes: save (`POST api/add-git-providers`) and load
- * (`GET api/settings`). Both resolve to a typed result and never reject.
+ * The V0 API calls the element makes: the tokens (`POST api/add-git-providers`), the stored
+ * settings (`GET api/settings`), and the MCP servers (`GET` then `POST api/settings`, the
+ * read-modify-write of CONTRACT.md). Each resolves to a typed result and never rejects.
  *
  * Secrets: the session key goes in the `X-Session-API-Key` header only (never the URL, a message
  * or a log), redirects are not followed (`redirect: 'manual'`) so nothing is re-sent elsewhere,
@@ -10,8 +11,8 @@ import { endpointUrl, refusalReason } from './endpoint.js';
 import { getOwn, isJsonObject, NOT_JSON, parseJson } from './json.js';
 import { describeAnswer, interpretResponse } from './response.js';
 import type { SubmitResult } from './result.js';
-import type { ProviderSettingsBody, StoredSettings } from './schema.js';
-import { parseStoredSettings } from './settings.js';
+import type { McpConfig, ProviderSettingsBody, StoredSettings } from './schema.js';
+import { parseStoredSettings, settingsWriteBody } from './settings.js';
 import { exchange, type Exchange } from './transport.js';
 
 export { endpointUrl } from './endpoint.js';
@@ -53,9 +54,10 @@ export interface PostProviderSettingsOptions extends ConnectionOptions {
 }
 
 export type GetStoredSettingsResult =
-  | { kind: 'loaded'; settings: StoredSettings }
+  /** `raw`: the answer as it came (untrusted), for the read-modify-write of the MCP save. */
+  | { kind: 'loaded'; settings: StoredSettings; raw: Record<string, unknown> }
   | { kind: 'not-found' }
-  | Exclude<SubmitResult, { kind: 'saved' } | { kind: 'validation' }>;
+  | Exclude<SubmitResult, { kind: 'saved' | 'validation' | 'unknown' | 'no-settings' }>;
 
 type Failure = Extract<SubmitResult, { kind: 'refused' | 'timeout' | 'aborted' | 'network' | 'server' }>;
 
@@ -149,14 +151,14 @@ export function bodySecrets(body: ProviderSettingsBody): string[] {
   return secrets;
 }
 
-/** Saves the provider tokens (and validates `mcp_config`) with `POST api/add-git-providers`. Never rejects. */
-export async function postProviderSettings(options: PostProviderSettingsOptions): Promise<SubmitResult> {
+/** Sends `body` as JSON with `POST path` and reads the answer. Never rejects. */
+async function postJson(options: ConnectionOptions, path: string, body: unknown): Promise<SubmitResult> {
   try {
-    const prepared = prepare(options, PROVIDER_SETTINGS_PATH);
+    const prepared = prepare(options, path);
     if (!('url' in prepared)) return prepared;
     let json: string | undefined;
     try {
-      json = JSON.stringify(options.body);
+      json = JSON.stringify(body);
     } catch {
       json = undefined;
     }
@@ -179,6 +181,37 @@ export async function postProviderSettings(options: PostProviderSettingsOptions)
   }
 }
 
+/** Saves the provider tokens (and validates `mcp_config`) with `POST api/add-git-providers`. Never rejects. */
+export function postProviderSettings(options: PostProviderSettingsOptions): Promise<SubmitResult> {
+  return postJson(options, PROVIDER_SETTINGS_PATH, options.body);
+}
+
+/** The MCP servers cannot be stored: the server has no settings record yet (and none is made up). */
+export const NO_SETTINGS: Extract<SubmitResult, { kind: 'no-settings' }> = {
+  kind: 'no-settings',
+  status: 404,
+  message:
+    'MCP servers can be saved once this OpenHands server has settings (set up its LLM in OpenHands first): it has none yet, and a settings record holding only MCP servers would leave it half set up.',
+};
+
+export interface SaveMcpServersOptions extends ConnectionOptions {
+  /** The MCP servers to store (the form's `mcp_config`, `null` for none). */
+  mcpConfig: McpConfig | null;
+}
+
+/**
+ * Stores the MCP servers where OpenHands keeps them, in the settings, with the only safe write
+ * `POST api/settings` allows (it replaces the whole settings record): a fresh `GET api/settings`
+ * right before, every field sent back as read, `mcp_config` replaced (see {@link settingsWriteBody}).
+ * A server without settings (404) gets none made up: `no-settings`. Never rejects.
+ */
+export async function saveMcpServers(options: SaveMcpServersOptions): Promise<SubmitResult> {
+  const loaded = await getStoredSettings(options);
+  if (loaded.kind === 'not-found') return NO_SETTINGS;
+  if (loaded.kind !== 'loaded') return loaded;
+  return postJson(options, SETTINGS_PATH, settingsWriteBody(loaded.raw, options.mcpConfig));
+}
+
 /** Loads the stored state with `GET api/settings`. Never rejects. */
 export async function getStoredSettings(options: ConnectionOptions): Promise<GetStoredSettingsResult> {
   try {
@@ -197,7 +230,7 @@ export async function getStoredSettings(options: ConnectionOptions): Promise<Get
     const { status } = outcome;
     const json = outcome.truncated ? NOT_JSON : parseJson(outcome.bodyText);
     if (status >= 200 && status <= 299) {
-      if (isJsonObject(json)) return { kind: 'loaded', settings: parseStoredSettings(json) };
+      if (isJsonObject(json)) return { kind: 'loaded', settings: parseStoredSettings(json), raw: json };
       return {
         kind: 'server',
         status,
@@ -209,8 +242,15 @@ export async function getStoredSettings(options: ConnectionOptions): Promise<Get
     // and treating it as "nothing stored" would make the next save delete every stored token.
     if (status === 404 && typeof getOwn(json, 'error') === 'string') return { kind: 'not-found' };
     const result = interpretResponse(outcome, { providers: options.providers ?? [], secrets: prepared.secrets });
-    if (result.kind === 'saved' || result.kind === 'validation') return { kind: 'server', status, message: result.message };
-    return result;
+    switch (result.kind) {
+      case 'saved':
+      case 'validation':
+      case 'unknown':
+      case 'no-settings':
+        return { kind: 'server', status, message: result.message };
+      default:
+        return result;
+    }
   } catch {
     return { kind: 'network', message: 'The request could not be made.' };
   }

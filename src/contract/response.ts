@@ -37,6 +37,10 @@ const MAX_TYPE_CHARS = 100;
 const KNOWN_PROVIDERS = ['github', 'gitlab', 'bitbucket', 'enterprise_sso', 'azure_devops'];
 
 const REASONS: Readonly<Record<number, string>> = {
+  200: 'OK',
+  201: 'Created',
+  202: 'Accepted',
+  204: 'No Content',
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -230,8 +234,8 @@ function withServerText(sentence: string, text: string): string {
 
 /**
  * Classifies an answer:
- * - 2xx -> `saved` (the `message` string when there is one); but a 2xx HTML page -> `server`: it is
- *   not the API answering (a wrong base URL), and reporting it as saved would lose typed tokens.
+ * - 2xx with a JSON object carrying a `message` string -> `saved`; any other 2xx -> `unknown`: it is
+ *   not the API's answer, and reporting it as saved would clear typed tokens that were never stored.
  * - 422 -> `validation`: each `detail` item placed with {@link locToPointer}; anything else as one
  *   error on the whole request (`''`). At most {@link MAX_SERVER_ERRORS} items plus one summary error.
  * - 401 with an `error` string -> `token-rejected` (provider found in the text); any other 401/403
@@ -244,16 +248,19 @@ export function interpretResponse(snapshot: ResponseSnapshot, options: Interpret
   const providers = Array.isArray(options?.providers) ? options.providers : [];
 
   if (status >= 200 && status <= 299) {
-    if (body.kind === 'html') {
-      return {
-        kind: 'server',
-        status,
-        message: `The server answered ${statusLabel(status)} with an HTML page instead of the API's answer: check the base URL. The settings were probably not saved.`,
-      };
+    // Only the API's own answer means stored: a JSON object with its `message`. Anything else
+    // (204, `null`, `OK`, `{"queued": true}`, a page) leaves what was typed where it is.
+    const raw = body.kind === 'json' && isJsonObject(body.value) ? getOwn(body.value, 'message') : undefined;
+    if (typeof raw === 'string') {
+      const text = present(raw);
+      return { kind: 'saved', status, message: text === '' ? 'Settings saved.' : text };
     }
-    const raw = body.kind === 'json' ? getOwn(body.value, 'message') : undefined;
-    const text = typeof raw === 'string' ? present(raw) : '';
-    return { kind: 'saved', status, message: text === '' ? 'Settings saved.' : text };
+    const hint = body.kind === 'html' ? ' Check the base URL.' : '';
+    return {
+      kind: 'unknown',
+      status,
+      message: `The server answered ${statusLabel(status)} with ${bodyWords(body)}, not as OpenHands does: nothing is known to be saved.${hint}`,
+    };
   }
   if (status === 422) return validationResult(body, present);
   if (status === 401) {

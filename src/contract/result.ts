@@ -21,7 +21,19 @@ export interface ServerFieldError {
  * with those words quoted.
  */
 export type SubmitResult =
+  /** The API's own success answer: a 2xx whose body is a JSON object with a `message` string. */
   | { kind: 'saved'; status: number; message: string }
+  /**
+   * A 2xx that is not the API's success answer (empty, `null`, text, HTML, an object without a
+   * `message`, too large to read): something answered, but nothing is known to be stored.
+   */
+  | { kind: 'unknown'; status: number; message: string }
+  /**
+   * The MCP servers could not be saved because the server has no settings record yet
+   * (`GET /api/settings` answered 404): creating one with only the MCP servers would make
+   * OpenHands take an unconfigured server as set up.
+   */
+  | { kind: 'no-settings'; status: 404; message: string }
   /** 422: each item placed on its field. */
   | { kind: 'validation'; status: 422; errors: ServerFieldError[]; message: string }
   /** 401 `{"error": ...}`: the git provider rejected a token. `pointer` is that provider's token field when the message names a provider. */
@@ -30,8 +42,8 @@ export type SubmitResult =
   | { kind: 'unauthorized'; status: number; message: string; serverText?: string }
   | { kind: 'rate-limited'; status: 429; message: string }
   /**
-   * Any other non-2xx answer (5xx JSON or plain text, 404, unexpected 4xx), a 2xx HTML page (a wrong
-   * base URL, not the API), or a redirect, which is never followed (`status` 0 for an opaque redirect).
+   * Any other non-2xx answer (5xx JSON or plain text, 404, unexpected 4xx), or a redirect, which is
+   * never followed (`status` 0 for an opaque redirect).
    */
   | { kind: 'server'; status: number; message: string; serverText?: string }
   /** fetch rejected: offline, refused, or a CORS-less 500/429 that the browser hides. */
@@ -44,8 +56,8 @@ export type SubmitResult =
 
 export type SubmitResultKind = SubmitResult['kind'];
 
-/** The kinds a `failed` event reports. */
-export type FailureKind = Exclude<SubmitResultKind, 'saved' | 'aborted'>;
+/** The kinds a `failed` event reports: every way a save can fail, the form's own checks (`invalid`) included. */
+export type FailureKind = Exclude<SubmitResultKind, 'saved' | 'aborted'> | 'invalid';
 
 /** The form's own checks failed: nothing was sent. `errors` are pointers into the body it would have sent. */
 export interface InvalidResult {
@@ -54,5 +66,20 @@ export interface InvalidResult {
   message: string;
 }
 
-/** What `submit()` resolves to. */
-export type SaveOutcome = SubmitResult | InvalidResult;
+/**
+ * The two parts a save stores, each in its own store of the server (CONTRACT.md, "two stores"):
+ * `tokens` with `POST /api/add-git-providers`, `mcp` (the MCP servers) with the settings
+ * read-modify-write. Two requests, not atomic: each part succeeds or fails on its own.
+ */
+export type SavePart = 'tokens' | 'mcp';
+
+/** Which parts a save stored, and which it meant to store but did not. */
+export interface SaveParts {
+  /** Parts this save stored (in request order). */
+  stored: readonly SavePart[];
+  /** Parts this save meant to store and did not: their edits are kept, unsaved. */
+  notStored: readonly SavePart[];
+}
+
+/** What `submit()` resolves to: how the save ended, and which parts it stored. */
+export type SaveOutcome = (SubmitResult | InvalidResult) & SaveParts;

@@ -44,12 +44,23 @@ function parseStdioServer(value: unknown): StdioServer | null {
   return { name, command, args, env };
 }
 
+/**
+ * The list's well-formed servers, each once. OpenHands puts the operator's `config.toml` servers in
+ * front of the stored ones in its answer, and an MCP save stores what it read, so after one save
+ * those servers come back twice. A server whose every field equals another's is the same server
+ * (CONTRACT.md): it is shown once, and saved once.
+ */
 function parseList<T>(value: unknown, parseItem: (item: unknown) => T | null): T[] {
   if (!Array.isArray(value)) return [];
   const out: T[] = [];
+  const seen = new Set<string>();
   for (const item of value) {
     const parsed = parseItem(item);
-    if (parsed !== null) out.push(parsed);
+    if (parsed === null) continue;
+    const key = JSON.stringify(parsed);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(parsed);
   }
   return out;
 }
@@ -78,4 +89,27 @@ export function parseStoredSettings(json: unknown): StoredSettings {
     // Only a hostile object (a throwing getter from a caller, not JSON) can get here.
     return { provider_tokens_set: null, mcp_config: null };
   }
+}
+
+/** Fields of `GET /api/settings` that are read-only views of other state: not sent back. */
+const READ_ONLY_SETTINGS = /_set$/;
+/** Secrets the answer masks as `null`: sent back as `null`, which the server reads as "keep". */
+const MASKED_SECRETS = ['llm_api_key', 'search_api_key', 'sandbox_api_key'];
+
+/**
+ * The body of `POST /api/settings` that changes only the MCP servers: the settings as just read,
+ * every field as it came (the endpoint replaces the record, and a field left out goes back to its
+ * default), `mcp_config` replaced, the masked secrets `null` (never `""`, which erases), the
+ * read-only `*_set` and `provider_tokens_set` fields left out. `sandbox_api_key` is the one thing
+ * this cannot keep: OpenHands masks it on read and does not carry it over (CONTRACT.md).
+ */
+export function settingsWriteBody(read: Record<string, unknown>, mcpConfig: McpConfig | null): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const key of Object.keys(read)) {
+    if (READ_ONLY_SETTINGS.test(key)) continue;
+    setOwn(body, key, getOwn(read, key));
+  }
+  for (const key of MASKED_SECRETS) setOwn(body, key, null);
+  setOwn(body, 'mcp_config', mcpConfig);
+  return body;
 }

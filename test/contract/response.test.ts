@@ -23,21 +23,25 @@ describe('contract/response: success', () => {
     });
   });
 
-  it('any 2xx without a usable message -> saved with a default text', () => {
-    const expected = (status: number) => ({ kind: 'saved', status, message: 'Settings saved.' });
-    expect(interpretResponse(answer(204, ''), {})).to.deep.equal(expected(204));
-    expect(interpretResponse(answer(200, 'null'), {})).to.deep.equal(expected(200));
-    expect(interpretResponse(answer(200, [1]), {})).to.deep.equal(expected(200));
-    expect(interpretResponse(answer(201, { message: 5 }), {})).to.deep.equal(expected(201));
-    expect(interpretResponse(answer(200, 'ok', 'text/plain'), {})).to.deep.equal(expected(200));
+  it('only a JSON object with a message string is saved; an empty message gets a default text', () => {
+    expect(interpretResponse(answer(201, { message: '' }), {})).to.deep.equal({ kind: 'saved', status: 201, message: 'Settings saved.' });
   });
 
-  it('a 2xx HTML page is not a save: it is a server result telling to check the base URL', () => {
-    expect(interpretResponse(answer(200, '<!doctype html><title>App</title>', 'text/html; charset=utf-8'), {})).to.deep.equal({
-      kind: 'server',
-      status: 200,
-      message: "The server answered HTTP 200 with an HTML page instead of the API's answer: check the base URL. The settings were probably not saved.",
+  it('any other 2xx is unknown: something answered, nothing is known to be saved', () => {
+    const unknown = (status: number, words: string, hint = '') => ({
+      kind: 'unknown',
+      status,
+      message: `The server answered HTTP ${status}${status === 204 ? ' No Content' : status === 201 ? ' Created' : ' OK'} with ${words}, not as OpenHands does: nothing is known to be saved.${hint}`,
     });
+    expect(interpretResponse(answer(204, ''), {})).to.deep.equal(unknown(204, 'an empty answer'));
+    expect(interpretResponse(answer(200, 'null'), {})).to.deep.equal(unknown(200, 'an unexpected JSON answer'));
+    expect(interpretResponse(answer(200, [1]), {})).to.deep.equal(unknown(200, 'an unexpected JSON answer'));
+    expect(interpretResponse(answer(201, { message: 5 }), {})).to.deep.equal(unknown(201, 'a JSON answer'));
+    expect(interpretResponse(answer(200, { queued: true }), {})).to.deep.equal(unknown(200, 'a JSON answer'));
+    expect(interpretResponse(answer(200, 'OK', 'text/plain'), {})).to.deep.equal(unknown(200, 'an answer that is not JSON'));
+    expect(interpretResponse(answer(200, '<!doctype html><title>App</title>', 'text/html; charset=utf-8'), {})).to.deep.equal(
+      unknown(200, 'an HTML page', ' Check the base URL.'),
+    );
   });
 });
 
@@ -359,7 +363,7 @@ describe('contract/response: server errors and hostile bodies', () => {
       status: 500,
       message: 'The server answered HTTP 500 Internal Server Error with an answer too large to read.',
     });
-    expect(interpretResponse({ status: 200, contentType: JSON_TYPE, bodyText: '', truncated: true }).kind).to.equal('saved');
+    expect(interpretResponse({ status: 200, contentType: JSON_TYPE, bodyText: '', truncated: true }).kind).to.equal('unknown');
     expect(interpretResponse({ status: 422, contentType: JSON_TYPE, bodyText: '{"detail":[', truncated: true }).message).to.equal(
       'The server rejected the settings (HTTP 422) with an answer too large to read.',
     );
@@ -379,8 +383,9 @@ describe('contract/response: server errors and hostile bodies', () => {
   it('__proto__ / constructor keys in the body are data, not prototype', () => {
     const result = interpretResponse(answer(500, '{"__proto__":{"error":"inherited"},"constructor":{"prototype":{"error":"x"}}}'));
     expect(result.message).to.equal('The server answered HTTP 500 Internal Server Error.');
+    // An inherited `message` is no message: not the API's answer.
     const saved = interpretResponse(answer(200, '{"__proto__":{"message":"inherited"}}'));
-    expect(saved.message).to.equal('Settings saved.');
+    expect(saved.kind).to.equal('unknown');
   });
 
   it('never throws on nonsense input', () => {
