@@ -217,7 +217,7 @@ export const defaultStrings: ProviderSettingsStrings = {
   hideSecret: 'Hide',
   bareDomainHint: 'The domain only, without https:// or a path. Leave empty for the public service.',
   gitlabHostHint: 'A domain, with or without https://. Leave empty for gitlab.com.',
-  bitbucketTokenHint: 'Written as username:app_password.',
+  bitbucketTokenHint: 'An access token, or an API token written as email:api_token.',
   removeStored: (p) => `Remove stored ${p} token`,
   confirmRemove: (p) => `Delete the stored ${p} token when you save?`,
   confirmRemoveYes: 'Delete on save',

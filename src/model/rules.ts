@@ -19,7 +19,7 @@ export type ModelRuleCode =
 export const MODEL_MESSAGES: Readonly<Record<ModelRuleCode, string>> = Object.freeze({
   token_required_for_host: 'Enter a token: the server does not save a host on its own',
   host_bare_domain: 'Enter the domain only, e.g. {example}',
-  bitbucket_token_format: 'Enter the token as username:app_password',
+  bitbucket_token_format: 'Enter email:api_token (something on both sides of the colon), or an access token without one',
   env_key_empty: 'Enter a variable name',
   env_key_duplicate: 'This variable is already set above',
 });
@@ -58,10 +58,15 @@ export function isBareDomain(host: string): boolean {
   return host.length <= 259 && (ASCII.test(host) ? ASCII_BARE_DOMAIN : BARE_DOMAIN).test(host);
 }
 
-/** `username:app_password`: something on both sides of the first colon. */
+/**
+ * What OpenHands 0.53.0's Bitbucket service can use: a token with a colon is sent as HTTP Basic
+ * (`email:api_token` today, `username:app_password` before Atlassian removed app passwords), so it
+ * needs something on both sides of the first colon; any other token is sent as a Bearer token (a
+ * repository, project or workspace access token) and is accepted as it is.
+ */
 export function isBitbucketToken(token: string): boolean {
   const colon = token.indexOf(':');
-  return colon > 0 && colon < token.length - 1;
+  return colon === -1 || (colon > 0 && colon < token.length - 1);
 }
 
 /** Issues on a provider row's `token` and `host`. A removed provider is not sent, so it has none. */

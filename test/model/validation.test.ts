@@ -149,15 +149,21 @@ describe('FormModel: model rules', () => {
     expect(bad.map(isBareDomain)).to.deep.equal(bad.map(() => false));
   });
 
-  it('wants a typed Bitbucket token as username:app_password, and says nothing when none is typed', () => {
+  it('accepts both kinds of Bitbucket token OpenHands can send: access tokens (Bearer) and email:api_token (Basic)', () => {
     const m = checkedModel({ settings: { provider_tokens_set: { bitbucket: null } } });
     expect(m.validateAll()).to.equal(true);
-    m.setField(provider(m, 'bitbucket'), 'token', 'just-a-token');
+    // A repository, project or workspace access token has no colon: sent as a Bearer token.
+    m.setField(provider(m, 'bitbucket'), 'token', 'ATCTT3xFfGN0-access-token');
+    expect(m.validateAll()).to.equal(true);
+    m.setField(provider(m, 'bitbucket'), 'token', 'me@example.com:ATATT3x-api-token');
+    expect(m.validateAll()).to.equal(true);
+    // With a colon it is HTTP Basic: both sides are needed.
+    m.setField(provider(m, 'bitbucket'), 'token', 'me@example.com:');
     expect(m.validateAll()).to.equal(false);
     expect(errs(m, provider(m, 'bitbucket'), 'token')).to.deep.equal([
-      ['bitbucket_token_format', 'Enter the token as username:app_password', 'client'],
+      ['bitbucket_token_format', 'Enter email:api_token (something on both sides of the colon), or an access token without one', 'client'],
     ]);
-    expect([isBitbucketToken('u:p'), isBitbucketToken(':p'), isBitbucketToken('u:'), isBitbucketToken('u:p:q')]).to.deep.equal([true, false, false, true]);
+    expect(['u:p', ':p', 'u:', 'u:p:q', 'token'].map(isBitbucketToken)).to.deep.equal([true, false, false, true, true]);
   });
 
   it('checks nothing on a removed provider', () => {
