@@ -128,6 +128,11 @@ export class ErrorStore {
     return (this.rows.get(rowId)?.size ?? 0) > 0;
   }
 
+  /** Rows that have errors, in no particular order. */
+  rowIds(): readonly string[] {
+    return [...this.rows.keys()];
+  }
+
   /** Fields of a row that have errors, in no particular order. */
   fieldsOf(rowId: string): readonly string[] {
     const fields = this.rows.get(rowId);

@@ -29,10 +29,10 @@ import {
 import type { StoredState } from './changes.js';
 import { IdSource } from './ids.js';
 import { SECTION_POINTERS, argPointer, envPointer, fieldSuffix, providerPointer, serverPointer } from './locate.js';
-import { isRecord, ownKeys, readArray, readOwn } from './read.js';
+import { isRecord, readArray, readOwn, setOwn } from './read.js';
 import { RowIndex, type AnyRow, type RowEntry } from './row-index.js';
 import { MODEL_MESSAGES, type ModelRuleCode } from './rules.js';
-import { draftToBody, mcpBody } from './to-body.js';
+import { draftToBody, emittedEnvRows, envBodyKey, hasMcpConfig, mcpBody, stdioServerBody } from './to-body.js';
 
 export type { ErrorSource, FieldError, UnplacedError } from './errors.js';
 export type { ModelRuleCode } from './rules.js';
@@ -110,6 +110,20 @@ function sameJson(a: unknown, b: unknown): boolean {
   }
 }
 
+/** Which parts of what is stored the form knows ({@link FormModel.known}). */
+export interface StoredKnowledge {
+  tokens: boolean;
+  mcp: boolean;
+}
+
+const stdioContent = (row: StdioServerRow): string => JSON.stringify(stdioServerBody(row));
+
+/** The loaded rows, then the person's rows that are not equal to one of them. */
+function mergeAdded<T>(loaded: T[], mine: readonly T[], content: (row: T) => string): T[] {
+  const seen = new Set(loaded.map(content));
+  return [...loaded, ...mine.filter((row) => !seen.has(content(row)))];
+}
+
 function clampIndex(from: number, delta: number, length: number): number {
   const step = Number.isFinite(delta) ? Math.trunc(delta) : 0;
   return Math.min(Math.max(from + step, 0), length - 1);
@@ -132,6 +146,8 @@ export class FormModel {
   /** Baseline of providers: provider -> stored host, in the order the settings listed them. */
   private stored = new Map<string, string | null>();
   private baseline: Baseline = { present: false, sse: [], shttp: [], stdio: [] };
+  /** Whether each part of the baseline is known, or only assumed empty (see {@link known}). */
+  private knowledge: StoredKnowledge = { tokens: false, mcp: false };
 
   private readonly ids = new IdSource();
   private readonly index = new RowIndex(() => this.draft);
@@ -175,8 +191,15 @@ export class FormModel {
    * started typing (a slow `GET /api/settings`): typed tokens, hosts they edited, removals of
    * providers that are still stored, and the MCP servers when they edited any. Everything they did
    * not touch follows the new baseline. Errors are cleared. `reset()` discards the edits.
+   *
+   * An object makes what is stored known (see {@link known}): it is `GET /api/settings`' answer or
+   * the host's copy of one, where an absent or `null` `provider_tokens_set` means no tokens (some
+   * OpenHands versions send `null` for none). `null` makes it unknown. `tokensKnown` overrides that
+   * for the tokens ({@link settingsNotFound}). When the MCP servers were not known before,
+   * servers the person added are added to the stored ones (the baseline they were added to was
+   * only assumed empty); a server equal to a stored one is that server.
    */
-  setSettings(settings: StoredSettings | null): void {
+  setSettings(settings: StoredSettings | null, tokensKnown = isRecord(settings)): void {
     const providerEdits = new Map<string, { token: string; host: string | null; removed: boolean }>();
     for (const row of this.draft.providers) {
       const hostEdited = row.host !== (row.storedHost ?? '');
@@ -187,8 +210,11 @@ export class FormModel {
     const editedMcp = this.tracker.dirtyBeyond(providerIds)
       ? { sse: this.draft.sse, shttp: this.draft.shttp, stdio: this.draft.stdio }
       : null;
+    const mcpWasKnown = this.knowledge.mcp;
 
-    this.stored = parseStoredProviders(readOwn(settings, 'provider_tokens_set'));
+    const tokensSet = readOwn(settings, 'provider_tokens_set');
+    this.knowledge = { tokens: tokensKnown, mcp: isRecord(settings) };
+    this.stored = parseStoredProviders(tokensSet);
     const mcp = parseMcp(readOwn(settings, 'mcp_config'));
     this.baseline = {
       present: mcp.present,
@@ -207,12 +233,38 @@ export class FormModel {
       row.removed = edit.removed && row.stored;
     }
     if (editedMcp) {
-      this.draft.sse = editedMcp.sse;
-      this.draft.shttp = editedMcp.shttp;
-      this.draft.stdio = editedMcp.stdio;
+      const added = mcpWasKnown || !this.knowledge.mcp ? null : this.draft;
+      this.draft.sse = added ? mergeAdded(added.sse, editedMcp.sse, signature.url) : editedMcp.sse;
+      this.draft.shttp = added ? mergeAdded(added.shttp, editedMcp.shttp, signature.url) : editedMcp.shttp;
+      this.draft.stdio = added ? mergeAdded(added.stdio, editedMcp.stdio, stdioContent) : editedMcp.stdio;
+      if (added && hasMcpConfig(this.draft)) this.draft.mcpPresent = true;
       this.reindex();
     }
     this.tracker.recompute(this.draft.providers, this.draft);
+  }
+
+  /**
+   * `GET /api/settings` answered 404: the server has no settings record, so no MCP servers are
+   * stored. It says nothing about the tokens (they live in a store of their own): a token set
+   * known before (from settings or this form's own save) stays known, an unknown one stays unknown.
+   */
+  settingsNotFound(): void {
+    let tokensSet: Record<string, string | null> | null = null;
+    if (this.knowledge.tokens) {
+      tokensSet = {};
+      for (const [provider, host] of this.stored) setOwn(tokensSet, provider, host);
+    }
+    this.setSettings({ provider_tokens_set: tokensSet, mcp_config: null }, this.knowledge.tokens);
+  }
+
+  /**
+   * Whether the form knows what is stored, part by part. Known from a `settings` object (a 200
+   * `GET /api/settings` or the host's), and for the tokens from this form's own save; unknown
+   * before that, and for the tokens after a 404 that follows nothing known. A save must not
+   * replace a token map it has not seen: the provider map sent replaces the stored one.
+   */
+  get known(): Readonly<StoredKnowledge> {
+    return this.knowledge;
   }
 
   /**
@@ -240,9 +292,14 @@ export class FormModel {
     this.arrangeProviders(extra);
     for (const row of this.draft.providers) {
       const typed = content.get(row.provider);
-      this.setField(row.id, 'token', typed?.token ?? '');
-      this.setField(row.id, 'host', typed?.host ?? row.storedHost ?? '');
-      row.removed = false;
+      // What the body says is what the row says after trimming: leave the row as typed then, so
+      // a host that feeds `value` back on every change does not edit under the person's cursor.
+      const token = typed?.token ?? '';
+      if (token !== row.token.trim()) this.setField(row.id, 'token', token);
+      const host = typed?.host ?? row.storedHost ?? '';
+      if (host !== row.host.trim()) this.setField(row.id, 'host', host);
+      // A removed provider is left out of the body: left out again, it stays removed.
+      if (row.removed && typed) this.restoreProvider(row.id);
     }
 
     const raw = readOwn(value, 'mcp_config');
@@ -575,33 +632,32 @@ export class FormModel {
   }
 
   /**
-   * After a 200 for `sent`. The new baseline is what the server now holds, derived from `sent`
-   * the way the server stores it: the map replaces the stored one, a provider already stored keeps
-   * its token and takes the sent host, a new one is stored only if it had a token. Typed tokens
-   * are cleared (secrets do not linger in the form), removed providers disappear unless listed,
-   * errors are cleared.
-   *
-   * The MCP baseline becomes what was sent. When the draft still says exactly that (the normal
-   * case) its rows become the baseline, ids kept, minus blank env rows (never sent, so not saved).
-   * If the draft changed while the request was in flight, those edits are kept and stay dirty.
+   * After the server stored a token map: `stored` is what it now holds (provider -> host), and
+   * the token set is known from here on. Each provider row takes its stored state, then `settle`
+   * decides what of the person's edits it keeps (model/save-snapshot.ts). Removed providers
+   * disappear unless listed; errors of the providers are cleared.
    */
-  markSaved(sent: ProviderSettingsBody): void {
-    const tokens = readOwn(sent, 'provider_tokens');
-    const next = new Map<string, string | null>();
-    for (const provider of ownKeys(tokens)) {
-      const entry = readOwn(tokens, provider);
-      if (!isRecord(entry)) continue;
-      const token = readOwn(entry, 'token');
-      const host = readOwn(entry, 'host');
-      if (this.stored.has(provider) || (typeof token === 'string' && token !== '')) {
-        next.set(provider, typeof host === 'string' && host.trim() !== '' ? host : null);
-      }
+  commitTokens(stored: ReadonlyMap<string, string | null>, settle: (row: ProviderRow) => void): void {
+    this.stored = new Map(stored);
+    this.knowledge = { ...this.knowledge, tokens: true };
+    for (const row of this.draft.providers) {
+      row.stored = this.stored.has(row.provider);
+      row.storedHost = this.stored.get(row.provider) ?? null;
+      settle(row);
+      this.errors.clearRow(row.id);
     }
-    this.stored = next;
-    for (const row of this.draft.providers) this.resetProvider(row);
     this.arrangeProviders();
+    this.errors.clearRow(SECTION_IDS.providerTokens);
+    this.tracker.recompute(this.draft.providers, this.draft);
+  }
 
-    const sentMcp = readOwn(sent, 'mcp_config');
+  /**
+   * After the server stored the MCP servers `sentMcp`: they become the MCP baseline. When the draft
+   * still says exactly that (the normal case) its rows become the baseline, ids kept, minus blank
+   * env rows (never sent, so not saved). If the draft changed while the request was in flight,
+   * those edits are kept and stay dirty. Errors of the MCP servers are cleared.
+   */
+  commitMcp(sentMcp: unknown): void {
     if (sameJson(mcpBody(this.draft), sentMcp ?? null)) {
       for (const server of this.draft.stdio) {
         const blank = server.env.filter((env) => env.key.trim() === '' && env.value.trim() === '');
@@ -625,8 +681,10 @@ export class FormModel {
         stdio: mcp.stdio.map((c) => this.newStdioRow(c)),
       };
     }
+    this.knowledge = { ...this.knowledge, mcp: true };
     this.draft.mcpPresent = this.baseline.present;
-    this.errors.clearAll();
+    const providerIds = new Set(this.draft.providers.map((row) => row.id));
+    for (const id of this.errors.rowIds()) if (!providerIds.has(id) && id !== SECTION_IDS.providerTokens) this.errors.clearRow(id);
     this.tracker.rebase(this.baseline);
     this.tracker.recompute(this.draft.providers, this.draft);
   }
@@ -776,16 +834,19 @@ export class FormModel {
         else this.addArg(row.id, value);
       });
       for (const arg of row.args.splice(c.args.length)) this.forgetRows(this.index.remove(arg.id));
+      // Matched against the rows the body carries: blank rows and later duplicates are never sent,
+      // so a value read from the form and set back leaves them where they are.
+      const sent = emittedEnvRows(row);
       c.env.forEach(([key, value], j) => {
-        const env = row.env[j];
+        const env = sent[j];
         if (!env) {
           this.addEnv(row.id, key, value);
           return;
         }
-        this.setField(env.id, KEY_SEGMENT, key);
+        if (key !== envBodyKey(env)) this.setField(env.id, KEY_SEGMENT, key);
         this.setField(env.id, 'value', value);
       });
-      for (const env of row.env.splice(c.env.length)) this.forgetRows(this.index.remove(env.id));
+      for (const env of sent.slice(c.env.length)) this.removeEnv(env.id);
     });
     for (const row of list.splice(content.length)) this.forgetRows(this.index.remove(row.id));
   }

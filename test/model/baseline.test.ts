@@ -1,3 +1,4 @@
+import { markMcpSaved, markTokensSaved, takeSnapshot } from '../../src/model/save-snapshot.js';
 import { checkedModel } from '../helpers/model.js';
 import { expect } from '@open-wc/testing';
 import type { StoredSettings } from '../../src/contract/schema.js';
@@ -93,14 +94,15 @@ describe('FormModel: markSaved', () => {
     m.setField(provider(m, 'azure_devops'), 'host', 'host-only.example.com'); // not saved by the server
     m.removeProvider(provider(m, 'bitbucket')); // listed: stays as an empty section
     m.removeProvider(provider(m, 'enterprise_sso')); // not listed: disappears
-    const sent = m.toBody();
-    expect(sent.provider_tokens).to.deep.equal({
+    const sent = takeSnapshot(m);
+    expect(sent.body.provider_tokens).to.deep.equal({
       github: { token: null, host: 'new.example.com' },
       gitlab: { token: 'glpat', host: 'gitlab.example.com' },
       azure_devops: { token: null, host: 'host-only.example.com' },
     });
     m.applyServerErrors([{ pointer: '/provider_tokens/github/token', message: 'x', type: '' }]);
-    m.markSaved(sent);
+    markTokensSaved(m, sent);
+    markMcpSaved(m, sent);
 
     expect(m.draft.providers.map((p) => [p.provider, p.stored, p.storedHost, p.token, p.host, p.removed])).to.deep.equal([
       ['github', true, 'new.example.com', '', 'new.example.com', false],
@@ -124,8 +126,9 @@ describe('FormModel: markSaved', () => {
     const kept = m.addEnv(stdio.id, 'B', '2');
     const sse = m.addServer('sse');
     m.setField(sse, 'url', 'https://new.example.com');
-    const sent = m.toBody();
-    m.markSaved(sent);
+    const sent = takeSnapshot(m);
+    markTokensSaved(m, sent);
+    markMcpSaved(m, sent);
     expect(m.dirty).to.equal(false);
     expect(m.draft.stdio[0]!.env.map((e) => e.id)).to.deep.equal([stdio.env[0]!.id, kept]);
     expect(m.row(blank)).to.equal(undefined);
@@ -134,7 +137,7 @@ describe('FormModel: markSaved', () => {
     m.setField(stdio.id, 'name', 'edited');
     m.removeServer(sse);
     m.reset();
-    expect(m.toBody().mcp_config).to.deep.equal(sent.mcp_config);
+    expect(m.toBody().mcp_config).to.deep.equal(sent.body.mcp_config);
     expect(m.draft.sse[1]!.id).to.equal(sse);
   });
 
@@ -142,9 +145,10 @@ describe('FormModel: markSaved', () => {
     const m = checkedModel();
     const sse = m.addServer('sse');
     m.setField(sse, 'url', 'https://sent.example.com');
-    const sent = m.toBody();
+    const sent = takeSnapshot(m);
     m.setField(sse, 'url', 'https://typed-during-save.example.com');
-    m.markSaved(sent);
+    markTokensSaved(m, sent);
+    markMcpSaved(m, sent);
     expect(m.dirty).to.equal(true);
     expect(m.draft.sse.map((s) => s.url)).to.deep.equal(['https://typed-during-save.example.com']);
     m.reset();

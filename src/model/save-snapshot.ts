@@ -1,0 +1,91 @@
+/**
+ * What a save sends and how its answer is settled, part by part (DESIGN.md, "Saving"): the body
+ * taken with what each provider row held at that moment, so that the person's edits made while
+ * the request is in flight stay theirs. Used by the save (element/save-controller.ts), which comes
+ * with the on-demand module; the model's side is {@link FormModel.commitTokens} and
+ * {@link FormModel.commitMcp}.
+ */
+import type { ProviderSettingsBody } from '../contract/schema.js';
+import { providerIsDirty } from './dirty.js';
+import type { ProviderRow } from './draft.js';
+import type { FormModel } from './form-model.js';
+import { isRecord, ownKeys, readOwn } from './read.js';
+import { mcpBody } from './to-body.js';
+
+/** What a provider row holds, as the person left it. */
+export interface ProviderContent {
+  readonly token: string;
+  readonly host: string;
+  readonly removed: boolean;
+}
+
+/** The body of a save, taken with what it was taken from. */
+export interface SaveSnapshot {
+  readonly body: ProviderSettingsBody;
+  /** Provider row id -> what it held when the body was taken. */
+  readonly providers: ReadonlyMap<string, ProviderContent>;
+  /** The MCP servers sent differ from the stored ones (a settings write is needed to store them). */
+  readonly mcpChanged: boolean;
+}
+
+/** Whether the MCP servers the form would send differ from the stored ones. */
+export function mcpChanged(model: FormModel): boolean {
+  return JSON.stringify(mcpBody(model.draft)) !== JSON.stringify(model.storedState().mcp);
+}
+
+/** Whether any provider differs from what is stored (a token typed, a host edited, a removal). */
+export function providersChanged(model: FormModel): boolean {
+  return model.draft.providers.some(providerIsDirty);
+}
+
+export function takeSnapshot(model: FormModel): SaveSnapshot {
+  return {
+    body: model.toBody(),
+    providers: new Map(model.draft.providers.map((row) => [row.id, { token: row.token, host: row.host, removed: row.removed }])),
+    mcpChanged: mcpChanged(model),
+  };
+}
+
+/**
+ * What the server holds after storing `body` over `stored`, by its rules (CONTRACT.md): the map
+ * replaces the stored one, a provider already stored keeps its token and takes the sent host, a
+ * new one is stored only if it had a token.
+ */
+export function storedAfter(body: ProviderSettingsBody, stored: ReadonlyMap<string, string | null>): Map<string, string | null> {
+  const tokens = readOwn(body, 'provider_tokens');
+  const next = new Map<string, string | null>();
+  for (const provider of ownKeys(tokens)) {
+    const entry = readOwn(tokens, provider);
+    if (!isRecord(entry)) continue;
+    const token = readOwn(entry, 'token');
+    const host = readOwn(entry, 'host');
+    if (stored.has(provider) || (typeof token === 'string' && token !== '')) {
+      next.set(provider, typeof host === 'string' && host.trim() !== '' ? host : null);
+    }
+  }
+  return next;
+}
+
+/**
+ * After the server stored the tokens of `sent`. Each provider row is settled field by field
+ * against what it held when the body was taken: a token that was sent is cleared (secrets do not
+ * linger in the form), a host that was sent becomes the stored one, a removal that was sent is
+ * done. What the person changed since (a token typed, a host edited, a removal confirmed or undone
+ * while the request was in flight) stays as they left it, and dirty.
+ */
+export function markTokensSaved(model: FormModel, sent: SaveSnapshot): void {
+  model.commitTokens(storedAfter(sent.body, model.storedState().providers), (row: ProviderRow) => {
+    const was = sent.providers.get(row.id);
+    if (was) {
+      if (row.token === was.token && !was.removed) row.token = '';
+      if (row.host === was.host) row.host = row.storedHost ?? '';
+    }
+    // A removal sent is done; one confirmed since waits for the next save, if there is anything to delete.
+    row.removed &&= row.stored && !was?.removed;
+  });
+}
+
+/** After the server stored the MCP servers of `sent` (see {@link FormModel.commitMcp}). */
+export function markMcpSaved(model: FormModel, sent: SaveSnapshot): void {
+  model.commitMcp(readOwn(sent.body, 'mcp_config'));
+}
