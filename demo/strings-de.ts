@@ -178,6 +178,10 @@ export const germanStrings: ProviderSettingsStrings = {
     unauthorized: 'Der Sitzungsschlüssel fehlt oder wurde nicht akzeptiert.',
     server: (status) => `Der Server hat mit HTTP ${status} geantwortet.`,
     refused: 'Nichts gesendet: Basis-URL oder Sitzungsschlüssel sind so nicht verwendbar.',
+    unknown: 'Der Server hat geantwortet, aber nicht wie OpenHands: Es ist nicht bekannt, dass etwas gespeichert wurde.',
+    noSettings:
+      'MCP-Server lassen sich speichern, sobald dieser OpenHands-Server Einstellungen hat (zuerst das LLM in OpenHands einrichten).',
+    mcpNotSaved: 'Die Git-Tokens wurden gespeichert, die MCP-Server nicht; Ihre Änderungen daran bleiben erhalten.',
   },
   review: {
     heading: 'Beim Speichern wird',
@@ -193,8 +197,16 @@ export const germanStrings: ProviderSettingsStrings = {
     serverRemoved: (kind, label) => `der ${kind} „${label}“ entfernt`,
     serverChanged: (kind, label, fields) => `beim ${kind} „${label}“ ${fields.join(', ')} geändert`,
     serverKind: kindName,
+    tokensPart: 'Git-Tokens (die erste Anfrage speichert sie)',
+    mcpPart: 'MCP-Server (eine zweite Anfrage speichert sie in den Einstellungen des Servers)',
+    replaceHeading: 'Alle gespeicherten Git-Tokens ersetzen?',
+    replaceText:
+      'Dieser OpenHands-Server hat noch keine Einstellungen, daher sieht das Formular nicht, welche Git-Tokens er speichert. Speichern ersetzt sie alle durch die Tokens dieses Formulars: ein früher gespeichertes, hier nicht eingegebenes Token wird gelöscht.',
+    replaceConfirm: 'Gespeicherte Tokens ersetzen',
   },
   loading: 'Gespeicherte Einstellungen werden geladen…',
+  tokensUnknown:
+    'Welche Tokens dieser Server speichert, ist noch nicht geladen: Speichern sieht zuerst nach, damit kein gespeichertes Token gelöscht wird.',
   loadFailed: 'Die gespeicherten Einstellungen konnten nicht geladen werden, Speichern ist deshalb aus.',
   retryLoad: 'Erneut versuchen',
   importExport: 'Importieren / exportieren',

@@ -2,7 +2,7 @@
  * The element's events: one prefix, all bubbling and composed, each its own `Event` subclass.
  * No detail ever holds a token, an API key or the session key.
  */
-import type { FailureKind, SaveOutcome, SubmitResult } from '../contract/result.js';
+import type { FailureKind, SaveOutcome, SavePart, SubmitResult } from '../contract/result.js';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -17,34 +17,43 @@ export class ProviderSettingsSubmitEvent extends Event {
   }
 }
 
-/** Fired when the server stored the providers. */
+/** Fired when the server stored everything the save meant to store. */
 export class ProviderSettingsSavedEvent extends Event {
   static readonly eventName = 'provider-settings-saved';
   readonly message: string;
   /** Providers that have a stored token after this save. */
   readonly storedProviders: readonly string[];
-  constructor(message: string, storedProviders: readonly string[]) {
+  /** The parts this save stored: `tokens`, and `mcp` when the MCP servers changed. */
+  readonly stored: readonly SavePart[];
+  constructor(message: string, storedProviders: readonly string[], stored: readonly SavePart[] = ['tokens']) {
     super(ProviderSettingsSavedEvent.eventName, init);
     this.message = message;
     this.storedProviders = storedProviders;
+    this.stored = stored;
   }
 }
 
 /** Fired when a save did not succeed, whatever stopped it. */
 export class ProviderSettingsFailedEvent extends Event {
   static readonly eventName = 'provider-settings-failed';
-  readonly kind: FailureKind | 'invalid';
+  readonly kind: FailureKind;
   readonly message: string;
   /** HTTP status when the server answered, else 0. */
   readonly status: number;
   /** How many field errors the form now shows. */
   readonly errorCount: number;
-  constructor(outcome: Exclude<SaveOutcome, { kind: 'saved' | 'aborted' }>, errorCount: number) {
+  /** Parts this save stored before it failed (`['tokens']` when the tokens were saved and the MCP servers not). */
+  readonly stored: readonly SavePart[];
+  /** Parts this save meant to store and did not: their edits are kept, unsaved. */
+  readonly notStored: readonly SavePart[];
+  constructor(outcome: SaveOutcome, errorCount: number) {
     super(ProviderSettingsFailedEvent.eventName, init);
-    this.kind = outcome.kind;
+    this.kind = outcome.kind === 'saved' || outcome.kind === 'aborted' ? 'server' : outcome.kind;
     this.message = outcome.message;
     this.status = 'status' in outcome ? outcome.status : 0;
     this.errorCount = errorCount;
+    this.stored = outcome.stored;
+    this.notStored = outcome.notStored;
   }
 }
 

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { initialState, TaskStatus, type Task } from '@lit/task';
 import type { ConnectionOptions } from '../contract/http.js';
-import type { InvalidResult, SaveOutcome, SubmitResult } from '../contract/result.js';
+import type { SaveOutcome } from '../contract/result.js';
 import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js';
 import type { ErrorTarget, ServerKind } from '../model/draft.js';
 import { FormModel } from '../model/form-model.js';
@@ -13,15 +13,20 @@ import {
   ProviderSettingsSubmitEvent,
 } from './events.js';
 import type { McpTools } from './mcp-tools.js';
+import type { SaveController } from './save-controller.js';
 import { errorMessage, type FormFailure } from './texts.js';
 import { styles } from './provider-settings.styles.js';
 import { defaultStrings, type ProviderSettingsStrings } from './strings.js';
 import type { RenderContext } from './templates/context.js';
 import { mcpSection } from './templates/mcp.js';
 import { providersSection } from './templates/providers.js';
-import { errorSummary, SUMMARY_LIMIT, type SummaryEntry } from './templates/summary.js';
+import { SUMMARY_LIMIT } from './templates/summary.js';
 
-const SESSION_KEY_ATTRIBUTE = 'session-key';
+/**
+ * Attributes a framework may write the session key into: `session-key` (a kebab-case binding)
+ * and `sessionkey` (a camelCase one, lower-cased by the HTML parser).
+ */
+const SESSION_KEY_ATTRIBUTES = ['session-key', 'sessionkey'];
 
 export const DEFAULT_PROVIDERS: readonly string[] = ['github', 'gitlab', 'bitbucket'];
 
@@ -62,6 +67,9 @@ const CHECK_AHEAD_SLICE_MS = 4;
 
 /** What a request ends with when the save module could not be loaded. */
 const NOT_LOADED: FormFailure & { kind: 'network' } = { kind: 'network', message: 'The request could not be made.' };
+
+/** A save that sent nothing and stored nothing. */
+const notSent = (message: string): SaveOutcome => ({ kind: 'aborted', message, stored: [], notStored: [] });
 
 /**
  * The sentence for a failure that is about no field. Every such failure is an answer of the save
@@ -202,6 +210,8 @@ export class OpenHandsProviderSettings extends LitElement {
   private readonly model = new FormModel({ providers: DEFAULT_PROVIDERS });
   private _providers: string[] = [...DEFAULT_PROVIDERS];
   private _settings: StoredSettings | null = null;
+  /** The object last given to `value`, so that giving it again changes nothing. */
+  private lastValue: unknown = undefined;
   private revealed = new Set<string>();
   private confirming: string | null = null;
   /** Fields the person has typed in: only those are checked on blur, so tabbing through is quiet. */
@@ -236,25 +246,26 @@ export class OpenHandsProviderSettings extends LitElement {
   /** `autoload` could not start: the on-demand module (the request, the Task class) did not load. */
   private loadUnavailable = false;
 
-  /**
-   * The save, made with the first one (its `Task` class comes with the on-demand module, which
-   * every save needs). The body's secrets (typed tokens, API keys) are redacted from whatever the
-   * server says.
-   */
-  private saveTask: Task<readonly [ProviderSettingsBody], SubmitResult> | null = null;
+  /** The save (save-controller.ts), made with the first one: it comes with the on-demand module. */
+  private saver: SaveController | null = null;
+  /** The save is waiting for the person to confirm replacing a token set the form cannot see. */
+  private confirmingReplace = false;
+  /** The last save stored one part and not the other: its sentence leads the error summary. */
+  private partial = false;
 
-  private saveTaskWith(m: OnDemand): Task<readonly [ProviderSettingsBody], SubmitResult> {
-    return (this.saveTask ??= new m.Task(this, {
-      autoRun: false,
-      task: ([body]: readonly [ProviderSettingsBody], { signal }: { signal: AbortSignal }) =>
-        m.postProviderSettings({ ...this.connection(signal), body, providers: this.model.providers, secrets: m.bodySecrets(body) }),
-      // The outcome is put in place here, before the render the task's completion asks for, so
-      // one render shows it: on a form with a thousand servers each render of it costs tens of ms.
-      onComplete: (result: SubmitResult) => this.settleSave(result),
+  private saverWith(m: OnDemand): SaveController {
+    return (this.saver ??= new m.SaveController(this, {
+      model: this.model,
+      api: m.v0Api(
+        (signal) => this.connection(signal),
+        () => this.model.providers,
+      ),
+      takeStored: (settings) => this.setStored(settings, true),
+      // The outcome is put in place before the render the task's completion asks for, so one
+      // render shows it: on a form with a thousand servers each render of it costs tens of ms.
+      settle: (outcome) => this.settleSave(outcome),
     }));
   }
-  /** The body of the save in flight, for {@link settleSave}; null once it is settled. */
-  private sending: ProviderSettingsBody | null = null;
 
   /** Where and how both requests go. */
   private connection(signal: AbortSignal): ConnectionOptions {
@@ -287,15 +298,23 @@ export class OpenHandsProviderSettings extends LitElement {
     return this._settings;
   }
   set settings(value: StoredSettings | null) {
+    // The same object again is no change: React sets every prop on every render, and taking an
+    // old object as the baseline again would undo what a save since has stored.
+    if (value === this._settings) return;
     this.setStored(value);
     this.clearFeedback();
   }
 
-  /** The new baseline (typed values survive), from the `settings` setter or `autoload`. */
-  private setStored(value: StoredSettings | null): void {
+  /**
+   * The new baseline (typed values survive), from the `settings` setter, `autoload` or the load
+   * before a save. `notFound`: a load answered 404 (`value` null), which says no MCP servers are
+   * stored and nothing about the tokens.
+   */
+  private setStored(value: StoredSettings | null, notFound = false): void {
     const old = this._settings;
     this._settings = value ?? null;
-    this.model.setSettings(this._settings);
+    if (notFound && value === null) this.model.settingsNotFound();
+    else this.model.setSettings(this._settings);
     this.requestUpdate('settings', old);
     this.checkAheadInSlices();
   }
@@ -305,6 +324,9 @@ export class OpenHandsProviderSettings extends LitElement {
     return this.model.toBody();
   }
   set value(body: unknown) {
+    // The same object again is no change (a React prop set on every render).
+    if (body === this.lastValue && body !== undefined) return;
+    this.lastValue = body;
     this.model.setValue(body);
     this.clearFeedback();
     this.requestUpdate();
@@ -318,7 +340,7 @@ export class OpenHandsProviderSettings extends LitElement {
 
   /** True while a save is in flight (from the call, while the checks load, to the answer). */
   get saving(): boolean {
-    return this.checking || this.saveTask?.status === TaskStatus.PENDING;
+    return this.checking || (this.saver?.pending ?? false);
   }
 
   /**
@@ -328,20 +350,28 @@ export class OpenHandsProviderSettings extends LitElement {
    * works would hide that. The save fails as unauthorized and the warning says why.
    */
   static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, SESSION_KEY_ATTRIBUTE];
+    return [...super.observedAttributes, ...SESSION_KEY_ATTRIBUTES];
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    if (name !== SESSION_KEY_ATTRIBUTE) return super.attributeChangedCallback(name, old, value);
-    if (value === null) return;
-    this.removeAttribute(SESSION_KEY_ATTRIBUTE);
-    console.warn(
-      '<openhands-provider-settings>: the session-key attribute (readable by the page) was removed, unused. Set the `sessionKey` property (Vue: `:sessionKey`).',
-    );
+    if (!SESSION_KEY_ATTRIBUTES.includes(name)) return super.attributeChangedCallback(name, old, value);
+    if (value !== null) this.scrubSessionKeyAttributes();
+  }
+
+  /** Removes every attribute that is `session-key` or `sessionkey` in any case (an XML document keeps case). */
+  private scrubSessionKeyAttributes(): void {
+    for (const name of this.getAttributeNames()) {
+      if (!SESSION_KEY_ATTRIBUTES.includes(name.toLowerCase())) continue;
+      this.removeAttribute(name);
+      console.warn(
+        `<openhands-provider-settings>: removed the ${name} attribute, unused: the page could read it. Set the sessionKey property, after registering the element.`,
+      );
+    }
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.scrubSessionKeyAttributes();
     // Back in the page: a load that disconnecting aborted runs again.
     if (this.hasUpdated && this.autoload) void this.loadTask?.run();
     this.syncGuard();
@@ -349,8 +379,8 @@ export class OpenHandsProviderSettings extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // Leaving the page cancels the save and the load: nothing runs for an element nobody sees.
-    this.saveTask?.abort();
+    // Leaving the page cancels the load (and, through its controller, the save): nothing runs for
+    // an element nobody sees.
     this.loadTask?.abort();
     this.syncGuard();
   }
@@ -443,113 +473,126 @@ export class OpenHandsProviderSettings extends LitElement {
   /**
    * `review` (the Save button of an element with the `review` attribute): the form's checks, then,
    * instead of the request, the review of what it would change (or "Nothing to save").
+   * `replaceConfirmed`: the person confirmed replacing a stored token set the form cannot see.
    */
-  private save(review: boolean): Promise<SaveOutcome> {
-    this.inflight ??= this.runSubmit(review).finally(() => {
+  private save(review: boolean, replaceConfirmed = false): Promise<SaveOutcome> {
+    this.inflight ??= this.runSubmit(review, replaceConfirmed).finally(() => {
       this.inflight = null;
     });
     return this.inflight;
   }
 
-  private async runSubmit(review: boolean): Promise<SaveOutcome> {
+  private async runSubmit(review: boolean, replaceConfirmed: boolean): Promise<SaveOutcome> {
     this.reviewing = null;
-    if (this.unloaded) return { kind: 'aborted', message: 'The stored settings are not loaded.' };
+    this.confirmingReplace = false;
+    if (this.unloaded) return notSent('The stored settings are not loaded.');
     this.statusMessage = '';
     this.formFailure = null;
+    this.partial = false;
     this.model.clearServerErrors();
-    // The checks also place the server's errors, so every save needs them, novalidate or not.
-    const loading = this.loadChecks();
-    if (loading) {
-      this.checking = true;
-      this.requestUpdate();
-      const loaded = await loading.then(
-        () => true,
-        () => false,
-      );
-      this.checking = false;
-      if (!this.isConnected) return { kind: 'aborted', message: 'The element left the page.' };
-      if (!loaded) {
-        this.formFailure = NOT_LOADED;
-        this.failed(NOT_LOADED);
-        return NOT_LOADED;
-      }
-    }
-    if (!this.noValidate && !this.model.validateAll()) {
-      const outcome: InvalidResult = {
-        kind: 'invalid',
-        errors: this.model.listErrors().map((e) => ({ pointer: e.pointer, message: errorMessage(this.t, e) })),
-        message: this.t.errorSummaryHeading(this.model.errorCount()),
-      };
-      this.failed(outcome);
-      return outcome;
-    }
-    const body = this.model.toBody();
-    if (review) {
-      const panel = await loadSaveModule().then(
-        (save) => save.reviewPanel(html, this.t, this.model.storedState(), body),
-        () => null,
-      );
-      if (panel === null) {
-        this.formFailure = NOT_LOADED;
-        this.failed(NOT_LOADED);
-        return NOT_LOADED;
-      }
-      const nothingToSave = typeof panel === 'string';
-      this.statusMessage = nothingToSave ? panel : '';
-      this.reviewing = nothingToSave ? null : panel;
-      this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="review"]');
-      this.requestUpdate();
-      return { kind: 'aborted', message: nothingToSave ? panel : 'Waiting for the review.' };
-    }
-    const submitEvent = new ProviderSettingsSubmitEvent(Object.keys(body.provider_tokens));
-    if (!this.dispatchEvent(submitEvent)) {
-      this.requestUpdate();
-      return { kind: 'aborted', message: 'The page cancelled the save.' };
-    }
+    // The checks also place the server's errors, so every save needs them, novalidate or not; and
+    // the form is busy while it makes sure it knows what is stored.
+    this.checking = true;
     this.requestUpdate();
-    this.sending = body;
-    // The checks came with the on-demand module: it is here.
-    const task = this.saveTaskWith(loadedSave!);
-    await task.run([body]);
-    if (task.status === TaskStatus.COMPLETE) return task.value!;
-    // A task that threw (it should not: every failure is an answer) settles here instead.
-    const failure: SubmitResult = { kind: 'server', status: 0, message: 'The save failed unexpectedly.' };
-    this.settleSave(failure);
-    return failure;
+    const m = await Promise.resolve(this.loadChecks()).then(
+      () => loadedSave!,
+      () => null,
+    );
+    const saver = m && this.saverWith(m);
+    const plan = saver && this.isConnected ? await saver.plan(replaceConfirmed, () => this.checksPass()) : null;
+    this.checking = false;
+    this.requestUpdate();
+    if (!this.isConnected) return notSent('The element left the page.');
+    if (!m || !saver || !plan) return this.failWith({ ...NOT_LOADED, stored: [], notStored: [] });
+    switch (plan.kind) {
+      case 'invalid':
+        return this.invalid();
+      case 'failed':
+        return this.failWith(plan.outcome);
+      case 'nothing':
+        return this.nothingToSave(m);
+      case 'confirm-replace':
+        this.confirmingReplace = true;
+        this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="confirm-replace"]');
+        return notSent('Waiting for the person to confirm replacing the stored tokens.');
+    }
+    const { snapshot } = plan;
+    if (review && !replaceConfirmed) {
+      const panel = m.reviewPanel(html, this.t, this.model.storedState(), snapshot.body, saver.meant(snapshot));
+      if (typeof panel === 'string') return this.nothingToSave(m);
+      this.reviewing = panel;
+      this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="review"]');
+      return notSent('Waiting for the review.');
+    }
+    if (!this.dispatchEvent(new ProviderSettingsSubmitEvent(Object.keys(snapshot.body.provider_tokens))))
+      return notSent('The page cancelled the save.');
+    return saver.run(snapshot);
   }
 
-  /** Puts the answer to a save in place: the saved state, or the errors on their fields and the summary. */
-  private settleSave(result: SubmitResult): void {
-    const body = this.sending;
-    this.sending = null;
-    if (body === null || result.kind === 'aborted' || !this.isConnected) return;
-    if (result.kind === 'saved') {
-      this.model.markSaved(body);
+  /** The form's checks pass (or are off). */
+  private checksPass(): boolean {
+    return this.noValidate || this.model.validateAll();
+  }
+
+  private invalid(): SaveOutcome {
+    const outcome: SaveOutcome = {
+      kind: 'invalid',
+      errors: this.model.listErrors().map((e) => ({ pointer: e.pointer, message: errorMessage(this.t, e) })),
+      message: this.t.errorSummaryHeading(this.model.errorCount()),
+      stored: [],
+      notStored: [],
+    };
+    this.failed(outcome);
+    return outcome;
+  }
+
+  private nothingToSave(m: OnDemand): SaveOutcome {
+    this.statusMessage = m.nothingToSaveText(this.t);
+    this.requestUpdate();
+    return notSent(this.statusMessage);
+  }
+
+  /** A failure that is about no field (or about fields already given their errors). */
+  private failWith(outcome: SaveOutcome): SaveOutcome {
+    if (outcome.kind !== 'invalid' && outcome.kind !== 'validation' && outcome.kind !== 'saved' && outcome.kind !== 'aborted')
+      this.formFailure = outcome;
+    this.failed(outcome);
+    return outcome;
+  }
+
+  /** Puts the answer to a save in place: what was stored as stored, the errors on their fields and the summary. */
+  private settleSave(outcome: SaveOutcome): void {
+    if (outcome.kind === 'aborted' || !this.isConnected) return;
+    if (outcome.stored.length > 0) {
       this.revealed.clear();
       this.touched.clear();
+      if (this.autoload) void this.loadTask?.run();
+    }
+    if (outcome.kind === 'saved') {
       this.showSummary = false;
       this.statusMessage = this.t.saved;
       this.requestUpdate();
-      if (this.autoload) void this.loadTask?.run();
       this.dispatchEvent(
         new ProviderSettingsSavedEvent(
-          result.message,
+          outcome.message,
           this.model.draft.providers.filter((p) => p.stored).map((p) => p.provider),
+          outcome.stored,
         ),
       );
       return;
     }
-    if (result.kind === 'validation') {
-      this.model.applyServerErrors(result.errors);
-    } else if (result.kind === 'token-rejected' && result.pointer !== null) {
-      this.model.applyServerErrors([{ pointer: result.pointer, message: result.message, type: 'token_rejected' }]);
-    } else {
-      this.formFailure = result;
+    this.partial = outcome.stored.length > 0;
+    if (outcome.kind === 'validation') {
+      this.model.applyServerErrors(outcome.errors);
+    } else if (outcome.kind === 'token-rejected' && outcome.pointer !== null) {
+      this.model.applyServerErrors([{ pointer: outcome.pointer, message: outcome.message, type: 'token_rejected' }]);
+    } else if (outcome.kind !== 'invalid') {
+      this.formFailure = outcome;
     }
-    this.failed(result);
+    this.failed(outcome);
   }
 
-  private failed(outcome: Exclude<SaveOutcome, { kind: 'saved' | 'aborted' }>): void {
+  private failed(outcome: SaveOutcome): void {
     this.showSummary = true;
     this.summaryExpanded = false;
     this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="error-summary"]');
@@ -559,6 +602,8 @@ export class OpenHandsProviderSettings extends LitElement {
 
   private clearFeedback(): void {
     this.reviewing = null;
+    this.confirmingReplace = false;
+    this.partial = false;
     this.showSummary = false;
     this.formFailure = null;
     this.statusMessage = '';
@@ -591,7 +636,7 @@ export class OpenHandsProviderSettings extends LitElement {
         if (!autoload) return initialState;
         const result = await m.getStoredSettings(this.connection(signal));
         if (result.kind !== 'loaded' && result.kind !== 'not-found') throw result;
-        this.setStored(result.kind === 'loaded' ? result.settings : null);
+        this.setStored(result.kind === 'loaded' ? result.settings : null, true);
       },
     });
   }
@@ -621,9 +666,9 @@ export class OpenHandsProviderSettings extends LitElement {
 
   override render() {
     const t = this.t;
-    const ctx: RenderContext = { model: this.model, t, revealed: this.revealed, confirming: this.confirming };
     const saving = this.saving;
     const loading = this.loadTask ? this.loadTask.status === TaskStatus.PENDING : this.autoload && !this.loadUnavailable;
+    const ctx: RenderContext = { model: this.model, t, revealed: this.revealed, confirming: this.confirming, loading };
     return html`<form
       part="form"
       novalidate
@@ -646,6 +691,7 @@ export class OpenHandsProviderSettings extends LitElement {
             ${this.tools?.render(t)}`,
         )}
         ${this.reviewing ?? nothing}
+        ${this.confirmingReplace && loadedSave ? loadedSave.replacePanel(html, t) : nothing}
         <div class="actions" part="actions">
           <button type="submit" class="primary" part="save-button" ?disabled=${saving || this.unloaded}>
             ${saving ? t.saving : t.save}
@@ -660,16 +706,17 @@ export class OpenHandsProviderSettings extends LitElement {
     </form>`;
   }
 
-  /** The summary lists the first {@link SUMMARY_LIMIT} errors until the person asks for all of them. */
+  /**
+   * The error summary (templates/summary.ts), which comes with the on-demand module: every error
+   * comes from its checks or an answer it read. Only a failure to load that module shows without
+   * it, as its sentence alone.
+   */
   private summary(ctx: RenderContext) {
     const t = ctx.t;
-    const errors = this.model.listErrors();
-    const shown = this.summaryExpanded ? errors : errors.slice(0, SUMMARY_LIMIT);
-    // Errors come only from the checks or an answer, both of the on-demand module: it is here
-    // whenever there is an entry to describe.
-    const describe = loadedSave?.describeLocation ?? ((location: string) => location);
-    const entries: SummaryEntry[] = shown.map((e) => ({ location: describe(e.location, t), message: errorMessage(t, e) }));
-    return errorSummary(ctx, entries, errors.length, this.formFailure ? failureSentence(t, this.formFailure) : '');
+    const failure = this.formFailure ? failureSentence(t, this.formFailure) : '';
+    if (!loadedSave) return html`<p class="error" part="form-error" role="alert">${failure}</p>`;
+    const lead = this.partial ? loadedSave.partialText(t) : '';
+    return loadedSave.errorSummary(html, ctx, this.summaryExpanded, [lead, failure].filter(Boolean).join(' '));
   }
 
   private onSubmit(event: SubmitEvent): void {
@@ -690,9 +737,10 @@ export class OpenHandsProviderSettings extends LitElement {
     this.touched.add(row + '\u0000' + field);
     // Emptiness decides which buttons a row offers; anything else needs no render per keystroke.
     if ((before === '') !== (input.value === '')) rerender = true;
-    if (this.statusMessage || this.reviewing) {
+    if (this.statusMessage || this.reviewing || this.confirmingReplace) {
       this.statusMessage = '';
       this.reviewing = null;
+      this.confirmingReplace = false;
       rerender = true;
     }
     if (rerender) this.requestUpdate();
@@ -836,6 +884,13 @@ export class OpenHandsProviderSettings extends LitElement {
           this.requestUpdate();
         }
         return;
+      case 'replace-confirm':
+      case 'replace-back':
+        this.confirmingReplace = false;
+        this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="save-button"]');
+        if (action === 'replace-confirm') void this.save(false, true);
+        this.requestUpdate();
+        return;
       case 'review-save':
       case 'review-back':
         this.reviewing = null;
@@ -856,6 +911,7 @@ export class OpenHandsProviderSettings extends LitElement {
     }
     this.statusMessage = '';
     this.reviewing = null;
+    this.confirmingReplace = false;
     this.requestUpdate();
     if (action !== 'toggle-reveal' && action !== 'remove-provider' && action !== 'cancel-remove-provider')
       this.dispatchEvent(new ProviderSettingsChangeEvent(model.dirty));

@@ -6,6 +6,7 @@
  * module is a separate file, and a second copy of Lit there would be a second Lit.
  */
 import type { html as litHtml, TemplateResult } from 'lit';
+import type { SavePart } from '../contract/result.js';
 import type { ProviderSettingsBody } from '../contract/schema.js';
 import { describeChanges, type Change, type StoredState } from '../model/changes.js';
 import { providerMeta } from './provider-meta.js';
@@ -15,6 +16,8 @@ export interface ReviewLine {
   text: string;
   /** The line deletes a stored token. */
   removal: boolean;
+  /** The request that stores it. */
+  part: SavePart;
 }
 
 
@@ -48,31 +51,66 @@ function line(t: ProviderSettingsStrings, r: ReviewStrings, change: Change): str
 /** The lines of the review of saving `body` over `stored`, in the language of `t`, in form order. */
 export function reviewLines(t: ProviderSettingsStrings, stored: StoredState, body: ProviderSettingsBody): ReviewLine[] {
   const r: ReviewStrings = { ...defaultReviewStrings, ...t.review };
-  return describeChanges(stored, body).map((change) => ({ text: line(t, r, change), removal: change.kind === 'token-removed' }));
+  return describeChanges(stored, body).map((change) => ({
+    text: line(t, r, change),
+    removal: change.kind === 'token-removed',
+    part: change.kind.startsWith('server-') ? 'mcp' : 'tokens',
+  }));
 }
 
+const reviewStrings = (t: ProviderSettingsStrings): ReviewStrings => ({ ...defaultReviewStrings, ...t.review });
+
+/** "Nothing to save.", in the language of `t`. */
+export const nothingToSaveText = (t: ProviderSettingsStrings): string => reviewStrings(t).nothingToSave;
+
 /**
- * The review panel: a group named by its heading, which takes focus, listing every change (a
- * deleted token marked as an error), with "Save these changes" and "Back to editing". When the
- * save would change nothing: the sentence that says so, instead of a panel.
+ * The review panel: a group named by its heading, which takes focus, listing every change under
+ * the request that will store it (a deleted token marked as an error), with "Save these changes"
+ * and "Back to editing". When the save would change nothing: the sentence that says so, instead.
+ * `parts`: the requests the save will make.
  */
 export function reviewPanel(
   html: typeof litHtml,
   t: ProviderSettingsStrings,
   stored: StoredState,
   body: ProviderSettingsBody,
+  parts: readonly SavePart[],
 ): TemplateResult | string {
-  const r: ReviewStrings = { ...defaultReviewStrings, ...t.review };
+  const r = reviewStrings(t);
   const lines = reviewLines(t, stored, body);
   if (lines.length === 0) return r.nothingToSave;
+  const group = (part: SavePart, heading: string) => {
+    const own = lines.filter((l) => l.part === part);
+    return own.length === 0 || !parts.includes(part)
+      ? ''
+      : html`<h3>${heading}</h3>
+          <ul>
+            ${own.map((l) => html`<li class=${l.removal ? 'error' : ''}>${l.text}</li>`)}
+          </ul>`;
+  };
   return html`<div class="card review" part="review" role="group" tabindex="-1" aria-labelledby="review-heading">
     <h2 id="review-heading">${r.heading}</h2>
-    <ul>
-      ${lines.map((l) => html`<li class=${l.removal ? 'error' : ''}>${l.text}</li>`)}
-    </ul>
+    ${group('tokens', r.tokensPart)} ${group('mcp', r.mcpPart)}
     <div class="actions">
       <button type="button" class="primary" data-action="review-save">${r.save}</button>
       <button type="button" data-action="review-back">${r.back}</button>
+    </div>
+  </div>`;
+}
+
+/**
+ * The confirmation before a save that replaces a token set the form cannot see (the server has no
+ * settings, so `GET /api/settings` cannot say which tokens are stored): a group that takes focus,
+ * naming the risk, with "Replace the stored tokens" and "Back to editing".
+ */
+export function replacePanel(html: typeof litHtml, t: ProviderSettingsStrings): TemplateResult {
+  const r = reviewStrings(t);
+  return html`<div class="card review" part="confirm-replace" role="group" tabindex="-1" aria-labelledby="replace-heading" aria-describedby="replace-text">
+    <h2 id="replace-heading">${r.replaceHeading}</h2>
+    <p id="replace-text">${r.replaceText}</p>
+    <div class="actions">
+      <button type="button" class="primary" data-action="replace-confirm">${r.replaceConfirm}</button>
+      <button type="button" data-action="replace-back">${r.back}</button>
     </div>
   </div>`;
 }

@@ -32,6 +32,12 @@ export interface FailureStrings {
   server?: (status: number) => string;
   /** Nothing was sent: the base URL or the session key cannot be used. */
   refused?: string;
+  /** A 2xx that is not OpenHands' success answer: nothing is known to be saved. */
+  unknown?: string;
+  /** The MCP servers cannot be saved: the server has no settings yet. */
+  noSettings?: string;
+  /** Leads the summary when the tokens were saved and the MCP servers were not. */
+  mcpNotSaved?: string;
 }
 
 /**
@@ -62,6 +68,15 @@ export interface ReviewStrings {
   /** `fields` are the changed fields' labels (`strings.commandLabel`...). */
   serverChanged: (kind: string, label: string, fields: readonly string[]) => string;
   serverKind: Record<ServerListKind, string>;
+  /** Heading of the changes the first request stores (`POST /api/add-git-providers`). */
+  tokensPart: string;
+  /** Heading of the changes the second request stores, in the server's settings. */
+  mcpPart: string;
+  /** The confirmation before a save that replaces a token set the form cannot see. */
+  replaceHeading: string;
+  replaceText: string;
+  /** The button that saves anyway. */
+  replaceConfirm: string;
 }
 
 /**
@@ -193,6 +208,8 @@ export interface ProviderSettingsStrings {
   mcpTools: Partial<McpToolsStrings>;
   /** The `autoload` attribute: while `GET /api/settings` is in flight (a live region). */
   loading: string;
+  /** Under the providers' heading while the form does not know which tokens are stored. */
+  tokensUnknown: string;
   /** The stored settings could not be loaded; the failure's sentence follows. */
   loadFailed: string;
   /** The button that loads the stored settings again. */
@@ -272,6 +289,7 @@ export const defaultStrings: ProviderSettingsStrings = {
   importExport: 'Import / export',
   mcpTools: {},
   loading: 'Loading stored settings…',
+  tokensUnknown: 'Stored tokens not loaded yet: Save looks first, so none is deleted.',
   loadFailed: 'The stored settings could not be loaded, so saving is off.',
   retryLoad: 'Retry',
 };
@@ -291,6 +309,12 @@ export const defaultReviewStrings: ReviewStrings = {
   serverRemoved: (kind, label) => `remove the ${kind} “${label}”`,
   serverChanged: (kind, label, fields) => `change the ${fields.join(', ')} of the ${kind} “${label}”`,
   serverKind: { sse: 'SSE server', shttp: 'streamable HTTP server', stdio: 'stdio server' },
+  tokensPart: 'Git tokens (the first request stores them)',
+  mcpPart: 'MCP servers (a second request stores them in the server’s settings)',
+  replaceHeading: 'Replace every stored git token?',
+  replaceText:
+    'This OpenHands server has no settings yet, so the form cannot see which git tokens it stores. Saving replaces them all with the tokens in this form: a token stored earlier and not typed here is deleted.',
+  replaceConfirm: 'Replace the stored tokens',
 };
 
 /** The English texts of the import and export panel (the defaults of `strings.mcpTools`). */

@@ -50,8 +50,17 @@ export function failureText(t: ProviderSettingsStrings, result: FormFailure): st
       return f.server ? withServerWords(f.server(result.status), result.serverText) : result.message;
     case 'refused':
       return f.refused ?? result.message;
+    case 'unknown':
+      return f.unknown ?? result.message;
+    case 'no-settings':
+      return f.noSettings ?? result.message;
     case 'token-rejected':
       // The provider's words, as the server wrote them.
       return result.message;
   }
+}
+
+/** The sentence that leads the summary when a save stored the tokens and not the MCP servers. */
+export function partialText(t: ProviderSettingsStrings): string {
+  return t.failure?.mcpNotSaved ?? 'The git tokens were saved; the MCP servers were not, and your changes to them are kept.';
 }

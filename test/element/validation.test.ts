@@ -99,6 +99,7 @@ describe('<openhands-provider-settings> checks', () => {
 
   it('with novalidate, skips its own checks so the server answers', async () => {
     const el = await withServers();
+    el.settings = { provider_tokens_set: {}, mcp_config: null }; // known: the save goes straight to its request
     el.noValidate = true;
     el.baseUrl = 'http://127.0.0.1:9'; // nothing listens: only proves the request was attempted
     el.timeout = 2000;

@@ -149,7 +149,12 @@ describe('faults: a real double click on Save', () => {
     await sendMouse({ type: 'click', position });
     await saved;
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(await requestsOf(tenant.id)).to.have.length(1);
+    // One save: the tokens once, then the MCP servers once (the settings read, then written).
+    expect((await requestsOf(tenant.id, '')).map((r) => `${r.method} ${r.path.replace(/^\/t\/[^/]+/, '')}`)).to.deep.equal([
+      'POST /api/add-git-providers',
+      'GET /api/settings',
+      'POST /api/settings',
+    ]);
   });
 });
 
@@ -194,7 +199,7 @@ const FAILURES: FailureCase[] = [
   },
   { what: 'a 307 to another origin', kind: 'server', responses: (target) => [{ status: 307, redirectTo: target }] },
   { what: 'a 308 to another origin', kind: 'server', responses: (target) => [{ status: 308, redirectTo: target }] },
-  { what: 'a 200 HTML page', kind: 'server', responses: () => [{ status: 200, body: '<!doctype html><h1>Sign in</h1>', contentType: 'text/html' }] },
+  { what: 'a 200 HTML page', kind: 'unknown', responses: () => [{ status: 200, body: '<!doctype html><h1>Sign in</h1>', contentType: 'text/html' }] },
   { what: 'a 200 after a long delay, cross-origin', kind: 'timeout', responses: () => [{ ...STORED, delayMs: 1000 }], crossOrigin: true, timeout: 250 },
 ];
 

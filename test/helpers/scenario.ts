@@ -14,6 +14,13 @@ export const TYPED_SECRETS = {
   shttpApiKey: 'sk-TypedSecretShttpApiKey-5c11',
 } as const;
 
+/**
+ * What a new tenant stores (nothing), as `GET /api/settings` says it: given to the element as its
+ * `settings`, so that a save goes straight to its requests, as on a host page that passes them.
+ */
+export const NOTHING_STORED = Object.freeze({ provider_tokens_set: {}, mcp_config: null });
+
+/** A tenant and an element on it; the element knows what the tenant stores unless `configure` says otherwise. */
 export async function setup(
   options: TenantOptions = {},
   configure: (el: OpenHandsProviderSettings) => void = () => {},
@@ -22,6 +29,7 @@ export async function setup(
   const el = await mount((e) => {
     e.baseUrl = tenant.baseUrl;
     e.sessionKey = SESSION_KEY;
+    if (options.settings === undefined) e.settings = NOTHING_STORED;
     configure(e);
   });
   return { tenant, el };

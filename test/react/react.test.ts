@@ -13,7 +13,7 @@ import {
   type OpenHandsProviderSettingsProps,
 } from '../../src/react.js';
 import { control, type } from '../helpers/element.js';
-import { createTenant, requestsOf, SESSION_KEY } from '../helpers/reference-server.js';
+import { createTenant, requestsOf, SESSION_KEY, tenantState } from '../helpers/reference-server.js';
 
 // Tells React that updates are wrapped in act() (it warns otherwise).
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -154,5 +154,38 @@ describe('openhands-provider-settings/react', () => {
     await type(el, control(el, '/provider_tokens/github/token'), 'ghp_reactothertoken');
     await act(() => el.submit());
     expect(calls).to.deep.equal(['first', 'second']);
+  });
+
+  it('a parent re-render after a save (the same settings object set again) undoes nothing, and the next save keeps every token', async () => {
+    const tenant = await createTenant({ settings: { provider_tokens: { github: { token: 'ghp_storedbefore', host: null } } } });
+    // What the page loaded once and keeps in its state: React sets it again on every render.
+    const stored = { provider_tokens_set: { github: null }, mcp_config: null };
+    const props = { baseUrl: tenant.baseUrl, sessionKey: SESSION_KEY, settings: stored };
+    const el = await render({ ...props, className: 'first' });
+    await type(el, control(el, '/provider_tokens/bitbucket/token'), 'ATCTT-bitbucket-access-token');
+    expect((await act(() => el.submit())).kind).to.equal('saved');
+    await el.updateComplete;
+
+    await render({ ...props, className: 'second' });
+    await el.updateComplete;
+    const status = el.shadowRoot!.querySelector('[part="status"]')!.textContent!;
+    expect(status, 'the saved message stays').to.contain('Saved.');
+    const badges = [...el.shadowRoot!.querySelectorAll('[part="provider"]')].filter((card) => card.querySelector('[part="stored-badge"]'));
+    expect(badges.map((card) => card.getAttribute('data-path'))).to.deep.equal(['/provider_tokens/github', '/provider_tokens/bitbucket']);
+
+    await type(el, control(el, '/provider_tokens/gitlab/token'), 'glpat-after-the-rerender');
+    expect((await act(() => el.submit())).kind).to.equal('saved');
+    const state = await tenantState(tenant.id);
+    expect(Object.keys(state.provider_tokens).sort()).to.deep.equal(['bitbucket', 'github', 'gitlab']);
+    expect(state.provider_tokens.github!.token).to.equal('ghp_storedbefore');
+    expect(state.provider_tokens.bitbucket!.token).to.equal('ATCTT-bitbucket-access-token');
+  });
+
+  it('value={initial} set again on every render keeps what the person types', async () => {
+    const initial = { provider_tokens: {}, mcp_config: null };
+    const el = await render({ value: initial, settings: { provider_tokens_set: {}, mcp_config: null }, className: 'a' });
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_firstkeystrokes');
+    await render({ value: initial, settings: { provider_tokens_set: {}, mcp_config: null }, className: 'b' });
+    expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_firstkeystrokes');
   });
 });

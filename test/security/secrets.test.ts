@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { $$, control, mount } from '../helpers/element.js';
 import { createTenant, requestsOf, scriptResponses, tenantState, type ScriptedResponse } from '../helpers/reference-server.js';
-import { fillForm, formValues, otherOrigin, TYPED_SECRETS } from '../helpers/scenario.js';
+import { fillForm, formValues, NOTHING_STORED, otherOrigin, TYPED_SECRETS } from '../helpers/scenario.js';
 
 const SESSION = 'sess-UniqueSessionKeyForSecretsTest-3e8a1f';
 const SECRETS = [SESSION, ...Object.values(TYPED_SECRETS)];
@@ -152,6 +152,7 @@ async function secretsSetup(configure: (el: OpenHandsProviderSettings) => void =
   const el = await mount((e) => {
     e.baseUrl = tenant.baseUrl;
     e.sessionKey = SESSION;
+    e.settings = NOTHING_STORED;
     configure(e);
   });
   return { tenant, el };
@@ -233,11 +234,34 @@ describe('secrets: a full save cycle leaks nothing', () => {
       console.warn = warn;
     }
     expect(el.sessionKey).to.equal(SESSION);
-    // `session-key` (a kebab-case framework binding) is taken out of the DOM at once.
+    // `session-key` (a kebab-case framework binding) and `sessionkey` (a camelCase one the HTML
+    // parser lower-cased) are taken out of the DOM at once, and not used.
     expect(el.hasAttribute('session-key')).to.equal(false);
+    expect(el.hasAttribute('sessionkey')).to.equal(false);
     // No other secret-named attribute is observed, so none is ever read.
     const observed = (el.constructor as typeof OpenHandsProviderSettings).observedAttributes;
-    expect(observed.filter((n) => /session|token|key/i.test(n))).to.deep.equal(['session-key']);
+    expect(observed.filter((n) => /session|token|key/i.test(n))).to.deep.equal(['session-key', 'sessionkey']);
+  });
+
+  it('a sessionKey="…" written in HTML (lower-cased by the parser) is removed when the element upgrades, with a warning', async () => {
+    const host = document.createElement('div');
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
+    try {
+      host.innerHTML = '<openhands-provider-settings sessionKey="sk-in-html-attribute" Session-Key="sk-other"></openhands-provider-settings>';
+      document.body.append(host);
+      const el = host.firstElementChild as OpenHandsProviderSettings;
+      await el.updateComplete;
+      expect(el.getAttributeNames().filter((n) => /session/i.test(n))).to.deep.equal([]);
+      expect(host.innerHTML).not.to.include('sk-in-html-attribute');
+      expect(host.innerHTML).not.to.include('sk-other');
+      expect(el.sessionKey).to.equal(null);
+      expect(warnings.join('\n')).to.include('sessionkey').and.not.include('sk-in-html-attribute');
+    } finally {
+      console.warn = warn;
+      host.remove();
+    }
   });
 });
 
@@ -260,6 +284,7 @@ describe('secrets: where requests go', () => {
         const el = await mount((e) => {
           e.baseUrl = baseUrl;
           e.sessionKey = SESSION;
+          e.settings = NOTHING_STORED;
         });
         await fillForm(el);
         const refused = await el.submit();
@@ -270,14 +295,15 @@ describe('secrets: where requests go', () => {
         el.setAttribute('allow-insecure-http', '');
         expect(el.allowInsecureHttp).to.equal(true);
         expect((await el.submit()).kind).to.equal('saved');
-        expect(fake.calls).to.have.length(1);
-        expect(new URL(fake.calls[0]!.url).origin).to.equal(new URL(baseUrl).origin);
+        // The tokens, then the MCP servers: the settings read, then written.
+        expect(fake.calls).to.have.length(3);
+        for (const call of fake.calls) expect(new URL(call.url).origin).to.equal(new URL(baseUrl).origin);
 
         el.removeAttribute('allow-insecure-http');
         expect((await el.submit()).kind).to.equal('refused');
         el.allowInsecureHttp = true;
         expect((await el.submit()).kind).to.equal('saved');
-        expect(fake.calls).to.have.length(2);
+        expect(fake.calls).to.have.length(4);
       } finally {
         fake.restore();
       }
@@ -291,6 +317,7 @@ describe('secrets: where requests go', () => {
         const el = await mount((e) => {
           e.baseUrl = baseUrl;
           e.sessionKey = SESSION;
+          e.settings = NOTHING_STORED;
         });
         expect((await el.submit()).kind).to.equal('saved');
         expect(fake.calls).to.have.length(1);
@@ -306,15 +333,20 @@ describe('secrets: where requests go', () => {
       const el = await mount((e) => {
         e.baseUrl = 'https://openhands.example.com/prefix/';
         e.sessionKey = SESSION;
+        e.settings = NOTHING_STORED;
       });
       await fillForm(el);
       await el.submit();
-      expect(fake.calls).to.have.length(1);
-      const { url, init } = fake.calls[0]!;
-      expect(url).to.equal('https://openhands.example.com/prefix/api/add-git-providers');
-      expect(init.redirect).to.equal('manual');
-      expect(new Headers(init.headers).get('X-Session-API-Key')).to.equal(SESSION);
-      expect(leaksIn(url)).to.deep.equal([]);
+      expect(fake.calls.map((c) => `${c.init.method} ${c.url}`)).to.deep.equal([
+        'POST https://openhands.example.com/prefix/api/add-git-providers',
+        'GET https://openhands.example.com/prefix/api/settings',
+        'POST https://openhands.example.com/prefix/api/settings',
+      ]);
+      for (const { url, init } of fake.calls) {
+        expect(init.redirect).to.equal('manual');
+        expect(new Headers(init.headers).get('X-Session-API-Key')).to.equal(SESSION);
+        expect(leaksIn(url)).to.deep.equal([]);
+      }
     } finally {
       fake.restore();
     }

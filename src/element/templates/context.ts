@@ -9,6 +9,8 @@ export interface RenderContext {
   revealed: ReadonlySet<string>;
   /** The stored provider row whose removal is being confirmed, if any. */
   confirming: string | null;
+  /** The stored settings are being loaded (`autoload`). */
+  loading?: boolean;
 }
 
 /** A DOM id for a row's field, unique within the shadow root. */

@@ -20,6 +20,9 @@ export function providersSection(ctx: RenderContext): TemplateResult {
     heading: html`<div>
       <h2 id="providers-heading">${ctx.t.gitProvidersHeading}</h2>
       <p class="intro">${ctx.t.gitProvidersIntro}</p>
+      ${ctx.model.known.tokens || ctx.loading
+        ? nothing
+        : html`<p class="intro" part="tokens-unknown">${ctx.t.tokensUnknown}</p>`}
     </div>`,
     content: repeat(ctx.model.draft.providers, (row) => row.id, (row) => providerCard(ctx, row)),
   });

@@ -1,10 +1,12 @@
-import { html, nothing, type TemplateResult } from 'lit';
+/**
+ * The error summary. It shows only after the form was checked or a save answered, both of which
+ * need the on-demand module, so it loads with that module (element/on-demand.ts) and gets the
+ * element's own `html` (a second copy of Lit in that file would be a second Lit).
+ */
+import { nothing, type html as litHtml, type TemplateResult } from 'lit';
+import { describeLocation } from '../describe-location.js';
+import { errorMessage } from '../texts.js';
 import type { RenderContext } from './context.js';
-
-export interface SummaryEntry {
-  location: string;
-  message: string;
-}
 
 /**
  * How many entries the error summary lists before it offers a button for the rest: a server
@@ -14,23 +16,26 @@ export interface SummaryEntry {
 export const SUMMARY_LIMIT = 100;
 
 /**
- * Every current error in one place, each entry a button that moves focus to its field.
- * `entries` are the first errors in form order; `total` counts them all (more than `entries`
- * when the list is cut, which adds a button that shows the rest). `formError` is a failure that
- * is about no field (session key, network, server).
+ * Every current error in one place, each entry a button that moves focus to its field, in form
+ * order: the first {@link SUMMARY_LIMIT} until `expanded` (a button shows the rest); the heading
+ * counts them all. `formError` is a failure that is about no field (session key, network, server).
  */
 export function errorSummary(
+  html: typeof litHtml,
   ctx: RenderContext,
-  entries: readonly SummaryEntry[],
-  total: number,
+  expanded: boolean,
   formError: string,
 ): TemplateResult | typeof nothing {
+  const t = ctx.t;
+  const errors = ctx.model.listErrors();
+  const total = errors.length;
+  const entries = (expanded ? errors : errors.slice(0, SUMMARY_LIMIT)).map((e) => `${describeLocation(e.location, t)}: ${errorMessage(t, e)}`);
   const count = total + (formError ? 1 : 0);
   if (count === 0) return nothing;
   return html`<div class="summary" part="error-summary" role="group" tabindex="-1" aria-labelledby="summary-heading">
     <div class="card-head">
-      <h2 id="summary-heading">${ctx.t.errorSummaryHeading(count)}</h2>
-      <button type="button" class="icon dismiss" data-action="dismiss-summary" aria-label=${ctx.t.dismissSummary}>✕</button>
+      <h2 id="summary-heading">${t.errorSummaryHeading(count)}</h2>
+      <button type="button" class="icon dismiss" data-action="dismiss-summary" aria-label=${t.dismissSummary}>✕</button>
     </div>
     ${formError ? html`<p class="error" part="form-error">${formError}</p>` : nothing}
     ${entries.length
@@ -38,14 +43,14 @@ export function errorSummary(
           ${entries.map(
             (entry, index) =>
               html`<li>
-                <button type="button" data-action="focus-error" data-index=${index}>${entry.location}: ${entry.message}</button>
+                <button type="button" data-action="focus-error" data-index=${index}>${entry}</button>
               </li>`,
           )}
         </ul>`
       : nothing}
     ${entries.length < total
       ? html`<p class="more">
-          <button type="button" data-action="show-all-errors" data-count=${total}>${ctx.t.showAllErrors(total)}</button>
+          <button type="button" data-action="show-all-errors" data-count=${total}>${t.showAllErrors(total)}</button>
         </p>`
       : nothing}
   </div>`;
