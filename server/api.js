@@ -1,9 +1,10 @@
 // @ts-check
 /**
- * The OpenHands API of one tenant: `POST /api/add-git-providers` and `GET /api/settings`,
- * answering in the order the real server (FastAPI) checks things:
- * body decoding (422 `json_invalid`) -> session key (401 `detail`) -> body validation (422)
- * -> token check (401 `error`) -> store (200).
+ * The OpenHands API of one tenant, with its two stores apart (CONTRACT.md, "two stores"):
+ * `POST /api/add-git-providers` and `POST /api/unset-provider-tokens` write the token store;
+ * `GET` and `POST /api/settings` read and write the settings store. Each answers in the order the
+ * real server (FastAPI) checks things: body decoding (422 `json_invalid`) -> session key (401
+ * `detail`) -> body validation (422) -> token check (401 `error`, tokens only) -> store (200).
  */
 
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -12,14 +13,14 @@ import { readBody, sendInternalServerError, sendJson } from './http.js';
 import { checkProviderTokens } from './provider-check.js';
 import { JsonDecodeError, JsonLimitError, parsePythonJson } from './python-json.js';
 import { pyStrip } from './python-text.js';
-import { playScripted } from './script.js';
+import { nextScripted, playScripted } from './script.js';
+import { replaceSettings, settingsAnswer, validateSettingsBody } from './settings.js';
 import { validateProviderBody, ValidatorCrash } from './validate.js';
 
 /** @typedef {import('node:http').IncomingMessage} IncomingMessage */
 /** @typedef {import('node:http').ServerResponse} ServerResponse */
 /** @typedef {import('./python-json.js').PyValue} PyValue */
 /** @typedef {import('./store.js').Tenant} Tenant */
-/** @typedef {import('./store.js').StoredSettings} StoredSettings */
 /** @typedef {import('./store.js').LoggedRequest} LoggedRequest */
 /** @typedef {import('./http.js').Lifecycle} Lifecycle */
 /**
@@ -34,7 +35,8 @@ import { validateProviderBody, ValidatorCrash } from './validate.js';
 /** @type {Map<string, Map<string, (context: RouteContext) => void>>} path -> method -> handler */
 const ROUTES = new Map([
   ['/api/add-git-providers', new Map([['POST', storeProviderTokens]])],
-  ['/api/settings', new Map([['GET', loadSettings]])],
+  ['/api/unset-provider-tokens', new Map([['POST', unsetProviderTokens]])],
+  ['/api/settings', new Map([['GET', loadSettings], ['POST', storeSettings]])],
 ]);
 
 /**
@@ -55,7 +57,7 @@ export async function serveApi({ req, res, tenant, url, apiPath, lifecycle }) {
   tenant.record(logEntry(req, url, bytes, tooLarge));
   await lifecycle.wait(tenant.delayMs);
   if (lifecycle.closed) return void res.destroy();
-  const scripted = tenant.script.shift();
+  const scripted = nextScripted(tenant.script, req.method ?? '', apiPath);
   if (scripted) return playScripted(scripted, { req, res, lifecycle });
   if (tooLarge) return sendJson(res, 413, { detail: 'Request body too large' }, cors);
 
@@ -74,8 +76,13 @@ export async function serveApi({ req, res, tenant, url, apiPath, lifecycle }) {
   handler({ req, res, tenant, body: bytes, cors });
 }
 
-/** @param {RouteContext} context */
-function storeProviderTokens({ req, res, tenant, body, cors }) {
+/**
+ * Decodes the body as FastAPI does and checks the session key, answering what the real server
+ * answers when either fails.
+ * @param {RouteContext} context
+ * @returns {{ value: PyValue } | null} null when an answer was sent
+ */
+function decodedAndAuthorised({ req, res, tenant, body, cors }) {
   const decoded = decodeFastApiBody(body, req.headers['content-type']);
   if (decoded.kind === 'json_invalid') {
     const { msg, pos } = decoded.error;
@@ -86,11 +93,25 @@ function storeProviderTokens({ req, res, tenant, body, cors }) {
       input: {},
       ctx: { error: msg },
     };
-    return sendJson(res, 422, { detail: [error] }, cors);
+    sendJson(res, 422, { detail: [error] }, cors);
+    return null;
   }
-  if (decoded.kind === 'unreadable') return sendJson(res, 400, { detail: 'There was an error parsing the body' }, cors);
-  if (!sessionKeyAccepted(req, tenant)) return sendJson(res, 401, { detail: 'Unauthorized' }, cors);
+  if (decoded.kind === 'unreadable') {
+    sendJson(res, 400, { detail: 'There was an error parsing the body' }, cors);
+    return null;
+  }
+  if (!sessionKeyAccepted(req, tenant)) {
+    sendJson(res, 401, { detail: 'Unauthorized' }, cors);
+    return null;
+  }
+  return { value: decoded.value };
+}
 
+/** @param {RouteContext} context */
+function storeProviderTokens(context) {
+  const { res, tenant, cors } = context;
+  const decoded = decodedAndAuthorised(context);
+  if (!decoded) return;
   let result;
   try {
     result = validateProviderBody(decoded.value, tenant.providerTypes);
@@ -107,38 +128,43 @@ function storeProviderTokens({ req, res, tenant, body, cors }) {
 }
 
 /** @param {RouteContext} context */
-function loadSettings({ req, res, tenant, cors }) {
+function unsetProviderTokens({ req, res, tenant, cors }) {
   if (!sessionKeyAccepted(req, tenant)) return sendJson(res, 401, { detail: 'Unauthorized' }, cors);
-  if (!tenant.settings) return sendJson(res, 404, { error: 'Settings not found' }, cors);
-  sendJson(res, 200, settingsView(tenant.settings), cors);
+  tenant.tokens = new Map();
+  sendJson(res, 200, { message: 'Unset Git provider tokens' }, cors);
 }
 
 /**
- * `GET /api/settings` as OpenHands answers it: the user's settings with every secret left
- * out, `provider_tokens_set` naming the providers that have a token (with their host).
- * @param {StoredSettings} settings
+ * `GET /api/settings`: 404 whenever there is no settings record, even with tokens stored (they
+ * are in the other store); else every setting, secrets masked, `provider_tokens_set` from the
+ * token store.
+ * @param {RouteContext} context
  */
-function settingsView(settings) {
-  return {
-    language: 'en',
-    agent: 'CodeActAgent',
-    max_iterations: null,
-    security_analyzer: null,
-    confirmation_mode: false,
-    llm_model: null,
-    llm_api_key: null,
-    llm_base_url: null,
-    enable_default_condenser: true,
-    enable_sound_notifications: false,
-    user_consents_to_analytics: null,
-    mcp_config: settings.mcpConfig,
-    search_api_key: null,
-    email: null,
-    email_verified: null,
-    provider_tokens_set: new Map([...settings.providerTokens].map(([provider, { host }]) => [provider, host])),
-    llm_api_key_set: false,
-    search_api_key_set: false,
-  };
+function loadSettings({ req, res, tenant, cors }) {
+  if (!sessionKeyAccepted(req, tenant)) return sendJson(res, 401, { detail: 'Unauthorized' }, cors);
+  if (!tenant.settings) return sendJson(res, 404, { error: 'Settings not found' }, cors);
+  sendJson(res, 200, settingsAnswer(tenant.settings, tenant.tokens, tenant.operatorMcpConfig), cors);
+}
+
+/**
+ * `POST /api/settings`: the body replaces the record, with 0.53.0's carry-over of five fields
+ * (settings.js); on a tenant without a record it makes one of what was sent. Tokens untouched.
+ * @param {RouteContext} context
+ */
+function storeSettings(context) {
+  const { res, tenant, cors } = context;
+  const decoded = decodedAndAuthorised(context);
+  if (!decoded) return;
+  let result;
+  try {
+    result = validateSettingsBody(decoded.value);
+  } catch (error) {
+    if (error instanceof ValidatorCrash) return sendInternalServerError(res);
+    throw error;
+  }
+  if (!result.ok) return sendJson(res, 422, { detail: result.errors }, cors);
+  tenant.settings = replaceSettings(tenant.settings, result.value);
+  sendJson(res, 200, { message: 'Settings stored' }, cors);
 }
 
 /**

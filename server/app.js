@@ -25,8 +25,12 @@ import { OptionsError, tenantConfig } from './tenant-options.js';
  * @typedef {object} ReferenceServerOptions The default tenant's initial state.
  * @property {string | null} [sessionKey] the `X-Session-API-Key` to require; null or absent: none
  * @property {string[]} [providerTypes] the ProviderType values accepted (default: those of 0.53.0)
- * @property {{ provider_tokens?: Record<string, { token: string | null, host?: string | null, user_id?: string | null }>, mcp_config?: object | null } | null} [settings]
- *   stored settings; null: none yet (GET /api/settings answers 404); absent: empty settings
+ * @property {Record<string, { token: string | null, host?: string | null, user_id?: string | null }>} [provider_tokens]
+ *   the token store
+ * @property {({ provider_tokens?: Record<string, { token: string | null, host?: string | null, user_id?: string | null }>, mcp_config?: object | null } & Record<string, unknown>) | null} [settings]
+ *   the settings store (any settings field; `provider_tokens` a shorthand for the token store);
+ *   null: no settings record (GET /api/settings answers 404, whatever the tokens); absent: defaults
+ * @property {object | null} [operatorMcpConfig] the operator's config.toml MCP servers, put in front in answers
  * @property {number} [delayMs] added before every API answer
  * @property {boolean} [demo] seed a demo state: session key `demo-session-key`, stored GitHub
  *   and GitLab tokens and an MCP configuration (explicit options above still win)

@@ -13,8 +13,16 @@ export interface TenantOptions {
   sessionKey?: string | null;
   providerTypes?: string[];
   delayMs?: number;
-  /** `null`: nothing stored yet (`GET /api/settings` answers 404). */
-  settings?: { provider_tokens?: Record<string, StoredProvider>; mcp_config?: unknown } | null;
+  /** The token store (apart from the settings, as in OpenHands). */
+  provider_tokens?: Record<string, StoredProvider>;
+  /**
+   * The settings store: any settings field (`language`, `llm_model`, `llm_api_key`, ...) and
+   * `mcp_config`; `provider_tokens` is a shorthand for the token store. `null`: no settings record
+   * (`GET /api/settings` answers 404, whatever the tokens).
+   */
+  settings?: ({ provider_tokens?: Record<string, StoredProvider>; mcp_config?: unknown } & Record<string, unknown>) | null;
+  /** The operator's `config.toml` MCP servers, put in front of the stored ones in every answer. */
+  operatorMcpConfig?: unknown;
 }
 
 export interface Tenant {
@@ -34,6 +42,10 @@ export interface ScriptedResponse {
   cors?: boolean;
   /** An absolute URL sent as `Location`; the status then defaults to 307. */
   redirectTo?: string;
+  /** Only a request with this method takes this answer (default: any). */
+  method?: string;
+  /** Only a request to this API path (`/api/settings`) takes this answer (default: any). */
+  path?: string;
 }
 
 export interface LoggedRequest {
@@ -44,7 +56,14 @@ export interface LoggedRequest {
 }
 
 export interface TenantState {
+  /** The token store, tokens included. */
   provider_tokens: Record<string, StoredProvider>;
+  /** Whether there is a settings record. */
+  hasSettings: boolean;
+  /** The stored settings record, secrets included; null: none. */
+  settings: Record<string, unknown> | null;
+  /** The stored MCP servers (the record's `mcp_config`), or null. */
+  mcp_config: unknown;
   [key: string]: unknown;
 }
 

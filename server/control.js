@@ -121,7 +121,9 @@ async function patchTenant({ tenant, body }) {
   const current = {
     sessionKey: tenant.sessionKey,
     providerTypes: tenant.providerTypes,
+    tokens: tenant.tokens,
     settings: tenant.settings,
+    operatorMcpConfig: tenant.operatorMcpConfig,
     delayMs: tenant.delayMs,
   };
   Object.assign(tenant, applyTenantOptions(current, await body()));

@@ -10,6 +10,16 @@ export function demoSettings() {
       github: { token: 'ghp_demoTokenForTheReferenceServer00000', host: null },
       gitlab: { token: 'glpat-demoTokenForTheReferenceServer', host: 'gitlab.example.com' },
     },
+    // What else an OpenHands user has set, so that a reader sees it survive an MCP save.
+    language: 'en',
+    agent: 'CodeActAgent',
+    llm_model: 'anthropic/claude-sonnet-4-20250514',
+    llm_api_key: 'sk-ant-demo-not-a-real-key',
+    search_api_key: 'tvly-demo-not-a-real-key',
+    confirmation_mode: true,
+    max_iterations: 100,
+    git_user_name: 'openhands',
+    git_user_email: 'openhands@all-hands.dev',
     mcp_config: {
       sse_servers: [{ url: 'https://mcp.example.com/sse', api_key: null }],
       stdio_servers: [{ name: 'fetch', command: 'uvx', args: ['mcp-server-fetch'], env: { FETCH_TIMEOUT: '30' } }],

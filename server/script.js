@@ -26,9 +26,11 @@ import { delayOption, object, OptionsError } from './tenant-options.js';
  * @property {boolean} hang keep the connection open and never answer
  * @property {boolean} drop break the connection without a usable answer (a network failure)
  * @property {boolean} cors add the CORS headers an allowed origin gets
+ * @property {string | null} method only a request with this method takes it (null: any)
+ * @property {string | null} path only a request to this API path (`/api/settings`, after the tenant prefix) takes it (null: any)
  */
 
-const KEYS = ['status', 'body', 'contentType', 'headers', 'delayMs', 'hang', 'drop', 'cors', 'redirectTo'];
+const KEYS = ['status', 'body', 'contentType', 'headers', 'delayMs', 'hang', 'drop', 'cors', 'redirectTo', 'method', 'path'];
 /** The statuses a `redirectTo` may use: those after which a client re-sends the same method and body. */
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -79,7 +81,39 @@ function scriptedResponse(input, what) {
     hang: flag(fields, 'hang', what, false),
     drop: flag(fields, 'drop', what, false),
     cors: flag(fields, 'cors', what, true),
+    method: matcher(fields, 'method', what, (v) => /^[A-Z]+$/.test(v)),
+    path: matcher(fields, 'path', what, (v) => v.startsWith('/api/')),
   };
+}
+
+/**
+ * An optional matcher: a string `valid` accepts (a method in capitals, an API path).
+ * @param {Map<string, PyValue>} fields
+ * @param {string} name
+ * @param {string} what
+ * @param {(value: string) => boolean} valid
+ * @returns {string | null}
+ */
+function matcher(fields, name, what, valid) {
+  const value = fields.get(name);
+  if (value === undefined) return null;
+  if (typeof value !== 'string' || !valid(value)) {
+    throw new OptionsError(`${what}.${name} must be ${name === 'method' ? 'an HTTP method in capitals' : 'an API path such as /api/settings'}`);
+  }
+  return value;
+}
+
+/**
+ * Takes the first queued answer this request matches (one without matchers matches any), or
+ * nothing: a save's several requests can each be scripted on their own.
+ * @param {ScriptedResponse[]} queue
+ * @param {string} method
+ * @param {string} apiPath the path after the tenant prefix, without the query
+ * @returns {ScriptedResponse | undefined}
+ */
+export function nextScripted(queue, method, apiPath) {
+  const i = queue.findIndex((step) => (step.method === null || step.method === method) && (step.path === null || step.path === apiPath));
+  return i < 0 ? undefined : queue.splice(i, 1)[0];
 }
 
 /** @param {string} text */

@@ -12,15 +12,14 @@ import { randomBytes } from 'node:crypto';
 /** @typedef {import('./validate.js').ProviderTokenValue} ProviderTokenValue */
 /** @typedef {import('./provider-check.js').StoredToken} StoredToken */
 /** @typedef {import('./script.js').ScriptedResponse} ScriptedResponse */
-/**
- * What `GET /api/settings` is built from; `null` on a tenant means the user has no settings yet.
- * @typedef {{ providerTokens: Map<string, StoredToken>, mcpConfig: McpConfig | null }} StoredSettings
- */
+/** @typedef {import('./settings.js').SettingsRecord} SettingsRecord */
 /**
  * @typedef {object} TenantConfig
  * @property {string | null} sessionKey null: no `X-Session-API-Key` check
  * @property {string[]} providerTypes the ProviderType values the server accepts
- * @property {StoredSettings | null} settings
+ * @property {Map<string, StoredToken>} tokens the secrets store: provider tokens
+ * @property {SettingsRecord | null} settings the settings store; null: no settings record yet (GET /api/settings answers 404)
+ * @property {McpConfig | null} operatorMcpConfig the operator's `config.toml` `[mcp]` servers, put in front in every answer
  * @property {number} delayMs added before every API answer
  */
 /**
@@ -36,8 +35,6 @@ import { randomBytes } from 'node:crypto';
 
 export const DEFAULT_PROVIDER_TYPES = Object.freeze(['github', 'gitlab', 'bitbucket', 'enterprise_sso']);
 
-/** @returns {StoredSettings} */
-export const emptySettings = () => ({ providerTokens: new Map(), mcpConfig: null });
 
 // Enough for any test run; beyond it the least recently used tenants go, so a long-running
 // demo server does not grow without bound.
@@ -47,7 +44,9 @@ const MAX_LOGGED_REQUESTS = 500;
 export class Tenant {
   /** @type {string | null} */ sessionKey = null;
   /** @type {string[]} */ providerTypes = [];
-  /** @type {StoredSettings | null} */ settings = null;
+  /** @type {Map<string, StoredToken>} */ tokens = new Map();
+  /** @type {SettingsRecord | null} */ settings = null;
+  /** @type {McpConfig | null} */ operatorMcpConfig = null;
   delayMs = 0;
   /** @type {ScriptedResponse[]} answers to give instead of the real logic, first first */
   script = [];
@@ -83,31 +82,29 @@ export class Tenant {
 
   /** @returns {ReadonlyMap<string, StoredToken>} */
   get storedTokens() {
-    return this.settings?.providerTokens ?? new Map();
+    return this.tokens;
   }
 
   /**
    * Stores what `POST /api/add-git-providers` accepted. The incoming map replaces the stored
    * one: a provider left out is deleted; one sent without a token keeps its stored token
    * (and user_id) but takes the host that was sent; a new provider without a token is dropped.
-   * `mcp_config` is not stored by this endpoint.
+   * `mcp_config` is not stored by this endpoint, and the settings store is never touched.
    * @param {ReadonlyMap<string, ProviderTokenValue>} incoming
    */
   storeProviderTokens(incoming) {
     /** @type {Map<string, StoredToken>} */
     const next = new Map();
     for (const [provider, sent] of incoming) {
-      const kept = this.storedTokens.get(provider);
+      const kept = this.tokens.get(provider);
       if (sent.token) next.set(provider, { token: sent.token, host: sent.host, user_id: sent.user_id });
       else if (kept) next.set(provider, { ...kept, host: sent.host });
     }
-    this.settings = { ...(this.settings ?? emptySettings()), providerTokens: next };
+    this.tokens = next;
   }
 
-  /** The tenant as the test controls show it: everything, stored tokens included. */
+  /** The tenant as the test controls show it: everything, stored tokens and secrets included. */
   describe() {
-    /** @type {Map<string, StoredToken>} */
-    const tokens = this.settings?.providerTokens ?? new Map();
     return {
       id: this.id,
       baseUrl: this.baseUrl,
@@ -115,8 +112,10 @@ export class Tenant {
       providerTypes: this.providerTypes,
       delayMs: this.delayMs,
       hasSettings: this.settings !== null,
-      provider_tokens: tokens,
-      mcp_config: this.settings?.mcpConfig ?? null,
+      provider_tokens: this.tokens,
+      mcp_config: this.settings?.mcp_config ?? null,
+      settings: this.settings,
+      operatorMcpConfig: this.operatorMcpConfig,
       pendingResponses: this.script.length,
       requestCount: this.requestCount,
     };

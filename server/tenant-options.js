@@ -6,19 +6,24 @@
  *
  * Shapes (all keys optional):
  *   { sessionKey: string | null, providerTypes: string[], delayMs: number,
- *     settings: null | { provider_tokens: { [provider]: { token, host?, user_id? } },
- *                        mcp_config: null | MCPConfig } }
- * `settings: null` means the user has none (GET /api/settings answers 404); left out, the
- * tenant starts with empty settings. Stored entries without a token are dropped, as the
- * real store drops them. `mcp_config` goes through the same validation as a request's.
+ *     provider_tokens: { [provider]: { token, host?, user_id? } },          the token store
+ *     settings: null | { provider_tokens?: {...}, mcp_config?: null | MCPConfig,
+ *                        language?, agent?, llm_model?, llm_api_key?, ... },  the settings store
+ *     operatorMcpConfig: null | MCPConfig }                                  config.toml's [mcp]
+ * The two stores are apart, as in OpenHands: `settings: null` means no settings record (GET
+ * /api/settings answers 404) whatever the tokens; left out, the tenant starts with a default
+ * record. `settings.provider_tokens` is a shorthand that sets the token store. Stored entries
+ * without a token are dropped, as the real store drops them. `mcp_config` goes through the same
+ * validation as a request's, the other fields through the settings endpoint's.
  */
 
-import { DEFAULT_PROVIDER_TYPES, emptySettings } from './store.js';
+import { defaultSettings, validateSettingsFields } from './settings.js';
+import { DEFAULT_PROVIDER_TYPES } from './store.js';
 import { validateMcpConfig, ValidatorCrash } from './validate.js';
 
 /** @typedef {import('./python-json.js').PyValue} PyValue */
 /** @typedef {import('./store.js').TenantConfig} TenantConfig */
-/** @typedef {import('./store.js').StoredSettings} StoredSettings */
+/** @typedef {import('./settings.js').SettingsRecord} SettingsRecord */
 /** @typedef {import('./store.js').StoredToken} StoredToken */
 
 /** Bad options: the controls answer 400 with this message (and the 422-style details for mcp_config). */
@@ -45,7 +50,9 @@ export function tenantConfig(input) {
   const config = {
     sessionKey: null,
     providerTypes: [...DEFAULT_PROVIDER_TYPES],
-    settings: emptySettings(),
+    tokens: new Map(),
+    settings: defaultSettings(),
+    operatorMcpConfig: null,
     delayMs: 0,
   };
   return applyTenantOptions(config, input);
@@ -59,15 +66,21 @@ export function tenantConfig(input) {
  * @returns {TenantConfig}
  */
 export function applyTenantOptions(config, input) {
-  const options = object(input, 'options', ['sessionKey', 'providerTypes', 'settings', 'delayMs']);
+  const options = object(input, 'options', ['sessionKey', 'providerTypes', 'settings', 'delayMs', 'provider_tokens', 'operatorMcpConfig']);
   // Read everything before changing anything: a bad option leaves the tenant as it was.
   const sessionKey = options.has('sessionKey') ? sessionKeyOption(options.get('sessionKey')) : config.sessionKey;
   const providerTypes = options.has('providerTypes')
     ? providerTypesOption(options.get('providerTypes'))
     : config.providerTypes;
   const delayMs = options.has('delayMs') ? delayOption(options.get('delayMs'), 'delayMs') : config.delayMs;
-  const settings = options.has('settings') ? settingsOption(options.get('settings'), config.settings) : config.settings;
-  return Object.assign(config, { sessionKey, providerTypes, delayMs, settings });
+  const given = options.has('settings') ? settingsOption(options.get('settings'), config.settings) : null;
+  const settings = given ? given.record : config.settings;
+  let tokens = given?.tokens ?? config.tokens;
+  if (options.has('provider_tokens')) tokens = providerTokensOption(options.get('provider_tokens'), 'provider_tokens');
+  const operatorMcpConfig = options.has('operatorMcpConfig')
+    ? mcpConfigOption(options.get('operatorMcpConfig'), 'operatorMcpConfig')
+    : config.operatorMcpConfig;
+  return Object.assign(config, { sessionKey, providerTypes, delayMs, settings, tokens, operatorMcpConfig });
 }
 
 /**
@@ -116,36 +129,44 @@ function providerTypesOption(value) {
 }
 
 /**
+ * `settings`: the record it makes (`null`: none), and the tokens of its `provider_tokens`
+ * shorthand (undefined when not given). An object changes only the fields it names.
  * @param {PyValue | undefined} value
- * @param {StoredSettings | null} current
- * @returns {StoredSettings | null}
+ * @param {SettingsRecord | null} current
+ * @returns {{ record: SettingsRecord | null, tokens: Map<string, StoredToken> | undefined }}
  */
 function settingsOption(value, current) {
-  if (value === null) return null;
-  const settings = object(value, 'settings', ['provider_tokens', 'mcp_config']);
-  const base = current ?? emptySettings();
-  return {
-    providerTokens: settings.has('provider_tokens')
-      ? providerTokensOption(settings.get('provider_tokens'))
-      : base.providerTokens,
-    mcpConfig: settings.has('mcp_config') ? mcpConfigOption(settings.get('mcp_config')) : base.mcpConfig,
-  };
+  if (value === null) return { record: null, tokens: undefined };
+  if (!(value instanceof Map)) throw new OptionsError('settings must be an object or null');
+  const known = ['provider_tokens', 'mcp_config', ...defaultSettingsKeys()];
+  const settings = object(value, 'settings', known);
+  const tokens = settings.has('provider_tokens') ? providerTokensOption(settings.get('provider_tokens'), 'settings.provider_tokens') : undefined;
+  const record = { ...(current ?? defaultSettings()) };
+  if (settings.has('mcp_config')) record.mcp_config = mcpConfigOption(settings.get('mcp_config'), 'settings.mcp_config');
+  const rest = new Map([...settings].filter(([key]) => key !== 'provider_tokens' && key !== 'mcp_config'));
+  const checked = validateSettingsFields(rest, ['settings']);
+  if (!checked.ok) throw new OptionsError('settings has a value of the wrong type', checked.errors);
+  for (const [key, field] of checked.value) record[key] = field;
+  return { record, tokens };
 }
+
+const defaultSettingsKeys = () => Object.keys(defaultSettings()).filter((key) => key !== 'mcp_config');
 
 /**
  * @param {PyValue | undefined} value
+ * @param {string} what
  * @returns {Map<string, StoredToken>}
  */
-function providerTokensOption(value) {
-  if (!(value instanceof Map)) throw new OptionsError('settings.provider_tokens must be an object');
+function providerTokensOption(value, what) {
+  if (!(value instanceof Map)) throw new OptionsError(`${what} must be an object`);
   /** @type {Map<string, StoredToken>} */
   const tokens = new Map();
   for (const [provider, entry] of value) {
-    const what = `settings.provider_tokens.${provider}`;
-    const fields = object(entry, what, ['token', 'host', 'user_id']);
-    const token = optionalString(fields.get('token'), `${what}.token`);
-    const host = optionalString(fields.get('host'), `${what}.host`);
-    const userId = optionalString(fields.get('user_id'), `${what}.user_id`);
+    const where = `${what}.${provider}`;
+    const fields = object(entry, where, ['token', 'host', 'user_id']);
+    const token = optionalString(fields.get('token'), `${where}.token`);
+    const host = optionalString(fields.get('host'), `${where}.host`);
+    const userId = optionalString(fields.get('user_id'), `${where}.user_id`);
     if (token) tokens.set(provider, { token, host, user_id: userId });
   }
   return tokens;
@@ -160,17 +181,20 @@ function optionalString(value, what) {
   throw new OptionsError(`${what} must be a string or null`);
 }
 
-/** @param {PyValue | undefined} value */
-function mcpConfigOption(value) {
+/**
+ * @param {PyValue | undefined} value
+ * @param {string} what
+ */
+function mcpConfigOption(value, what) {
   let result;
   try {
     result = validateMcpConfig(value ?? null);
   } catch (error) {
     if (error instanceof ValidatorCrash) {
-      throw new OptionsError(`settings.mcp_config would crash the real server's validator (${error.message})`);
+      throw new OptionsError(`${what} would crash the real server's validator (${error.message})`);
     }
     throw error;
   }
-  if (!result.ok) throw new OptionsError('settings.mcp_config is not valid', result.errors);
+  if (!result.ok) throw new OptionsError(`${what} is not valid`, result.errors);
   return result.value;
 }

@@ -137,8 +137,19 @@ export function validateProviderBody(body, providerTypes) {
  * @throws {ValidatorCrash}
  */
 export function validateMcpConfig(value) {
+  return validateMcpConfigAt(value, ['mcp_config']);
+}
+
+/**
+ * Validates an `mcp_config` value found at `loc` (`["body", "mcp_config"]` in a settings body).
+ * @param {PyValue} value
+ * @param {Loc} loc
+ * @returns {Validated<McpConfig | null>}
+ * @throws {ValidatorCrash}
+ */
+export function validateMcpConfigAt(value, loc) {
   const issues = new Issues();
-  const result = mcpConfigField(value, ['mcp_config'], issues);
+  const result = mcpConfigField(value, loc, issues);
   return result === INVALID ? { ok: false, errors: issues.list } : { ok: true, value: result };
 }
 

@@ -26,9 +26,10 @@ describe('tenants', () => {
     assert.equal(reply.json.baseUrl, `/t/${reply.json.id}`);
   });
 
-  it('a tenant starts with empty settings, no session key, the 0.53.0 providers', async () => {
+  it('a tenant starts with a default settings record, no tokens, no session key, the 0.53.0 providers', async () => {
     const { id } = await createTenant(server.url);
-    assert.deepEqual(await state(id), {
+    const { settings, ...rest } = await state(id);
+    assert.deepEqual(rest, {
       id,
       baseUrl: `/t/${id}`,
       sessionKey: null,
@@ -37,8 +38,35 @@ describe('tenants', () => {
       hasSettings: true,
       provider_tokens: {},
       mcp_config: null,
+      operatorMcpConfig: null,
       pendingResponses: 0,
       requestCount: 0,
+    });
+    // 0.53.0's Settings defaults.
+    assert.deepEqual(settings, {
+      language: null,
+      agent: null,
+      max_iterations: null,
+      security_analyzer: null,
+      confirmation_mode: false,
+      llm_model: null,
+      llm_api_key: null,
+      llm_base_url: null,
+      remote_runtime_resource_factor: 1,
+      enable_default_condenser: true,
+      enable_sound_notifications: false,
+      enable_proactive_conversation_starters: true,
+      user_consents_to_analytics: null,
+      sandbox_base_container_image: null,
+      sandbox_runtime_container_image: null,
+      mcp_config: null,
+      search_api_key: null,
+      sandbox_api_key: null,
+      max_budget_per_task: null,
+      email: null,
+      email_verified: null,
+      git_user_name: null,
+      git_user_email: null,
     });
   });
 

@@ -96,10 +96,11 @@ describe('CORS', () => {
 
 describe('routing', () => {
   it('a wrong method is 405 {"detail": "Method Not Allowed"} with Allow', async () => {
-    const post = await send(`${server.url}/api/settings`, { method: 'POST' });
-    assert.equal(post.status, 405);
-    assert.deepEqual(post.json, { detail: 'Method Not Allowed' });
-    assert.equal(post.headers.allow, 'GET');
+    const put = await send(`${server.url}/api/settings`, { method: 'PUT' });
+    assert.equal(put.status, 405);
+    assert.deepEqual(put.json, { detail: 'Method Not Allowed' });
+    assert.equal(put.headers.allow, 'GET, POST');
+    assert.equal((await send(`${server.url}/api/unset-provider-tokens`)).headers.allow, 'POST');
     const get = await send(`${server.url}/api/add-git-providers`);
     assert.equal(get.status, 405);
     assert.equal(get.headers.allow, 'POST');

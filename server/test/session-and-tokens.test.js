@@ -219,18 +219,18 @@ describe('storing: the incoming provider_tokens replace the stored ones', () => 
 });
 
 describe('GET /api/settings', () => {
-  it('404 {"error": "Settings not found"} until settings exist; a successful save creates them', async () => {
+  it('404 {"error": "Settings not found"} while there is no settings record, even with tokens stored: saving tokens never makes one', async () => {
     const t = await tenant({ settings: null });
     const before = await t.settings();
     assert.equal(before.status, 404);
     assert.deepEqual(before.json, { error: 'Settings not found' });
-    assert.equal((await t.post({ provider_tokens: { github: { token: 'bad' } } })).status, 401);
-    assert.equal((await t.settings()).status, 404);
-    await t.post({ provider_tokens: { gitlab: { token: 'glpat-x', host: 'gitlab.example.com' } } });
+    assert.equal((await t.post({ provider_tokens: { gitlab: { token: 'glpat-x', host: 'gitlab.example.com' } } })).status, 200);
     const after = await t.settings();
-    assert.equal(after.status, 200);
-    assert.deepEqual(after.json.provider_tokens_set, { gitlab: 'gitlab.example.com' });
-    assert.equal(after.json.mcp_config, null);
+    assert.equal(after.status, 404);
+    assert.deepEqual(after.json, { error: 'Settings not found' });
+    const state = await t.state();
+    assert.equal(state.hasSettings, false);
+    assert.deepEqual(Object.keys(state.provider_tokens), ['gitlab']);
   });
 
   it('lists providers with their host and the stored MCP configuration, never a token', async () => {
@@ -246,6 +246,7 @@ describe('GET /api/settings', () => {
           gitlab: { token: 'glpat-SECRET', host: 'g.example' },
         },
         mcp_config,
+        language: 'en',
       },
     });
     const reply = await t.settings();

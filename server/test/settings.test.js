@@ -1,0 +1,230 @@
+// @ts-check
+// The settings store, apart from the token store (CONTRACT.md, "two stores"): POST /api/settings
+// replaces the record with 0.53.0's carry-over of five fields, validates mcp_config as
+// add-git-providers does, never touches tokens; GET /api/settings is 404 whenever there is no
+// record; the operator's config.toml servers come first in answers; unset-provider-tokens.
+
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { control, createTenant, send, useServer } from '../testing/harness.js';
+
+const server = useServer();
+const KEY = 'settings-session-key';
+const AUTH = { 'content-type': 'application/json', 'x-session-api-key': KEY };
+
+const STORED = {
+  language: 'de',
+  agent: 'CodeActAgent',
+  max_iterations: 100,
+  confirmation_mode: true,
+  llm_model: 'anthropic/claude-sonnet-4-20250514',
+  llm_api_key: 'sk-llm-stored',
+  llm_base_url: 'https://llm.example.com',
+  search_api_key: 'tvly-stored',
+  sandbox_api_key: 'sandbox-stored',
+  user_consents_to_analytics: true,
+  git_user_name: 'octo',
+  git_user_email: 'octo@example.com',
+  mcp_config: { sse_servers: [{ url: 'https://stored.example.com/sse', api_key: 'sse-key' }], stdio_servers: [], shttp_servers: [] },
+};
+
+/** @param {object} [options] */
+async function tenant(options = {}) {
+  const created = await createTenant(server.url, { sessionKey: KEY, ...options });
+  return {
+    ...created,
+    /** @param {unknown} body @param {Record<string, string>} [headers] */
+    store: (body, headers = AUTH) => send(`${created.base}/api/settings`, { method: 'POST', headers, body: JSON.stringify(body) }),
+    read: () => send(`${created.base}/api/settings`, { headers: { 'x-session-api-key': KEY } }),
+    /** @param {unknown} body */
+    tokens: (body) => send(`${created.base}/api/add-git-providers`, { method: 'POST', headers: AUTH, body: JSON.stringify(body) }),
+    state: () => control(server.url, 'GET', `/tenants/${created.id}`),
+  };
+}
+
+describe('POST /api/settings', () => {
+  it('replaces the record: five fields are carried over when null or absent, every other absent field goes back to its default', async () => {
+    const t = await tenant({ settings: STORED, provider_tokens: { github: { token: 'ghp_stored', host: null } } });
+    const reply = await t.store({ mcp_config: null, llm_api_key: null });
+    assert.equal(reply.status, 200);
+    assert.deepEqual(reply.json, { message: 'Settings stored' });
+    const { settings, provider_tokens } = await t.state();
+    // Carried over.
+    assert.equal(settings.llm_api_key, 'sk-llm-stored');
+    assert.equal(settings.llm_model, 'anthropic/claude-sonnet-4-20250514');
+    assert.equal(settings.llm_base_url, 'https://llm.example.com');
+    assert.equal(settings.search_api_key, 'tvly-stored');
+    assert.equal(settings.user_consents_to_analytics, true);
+    // Back to the defaults: what the 0.53.0 page and "send only mcp_config" clients lost.
+    assert.equal(settings.language, null);
+    assert.equal(settings.agent, null);
+    assert.equal(settings.max_iterations, null);
+    assert.equal(settings.confirmation_mode, false);
+    assert.equal(settings.git_user_name, null);
+    assert.equal(settings.git_user_email, null);
+    assert.equal(settings.sandbox_api_key, null, 'sandbox_api_key is not carried over');
+    assert.equal(settings.mcp_config, null);
+    // Tokens are in another store.
+    assert.equal(provider_tokens.github.token, 'ghp_stored');
+  });
+
+  it('an empty string is a value: search_api_key "" erases the stored key', async () => {
+    const t = await tenant({ settings: STORED });
+    assert.equal((await t.store({ search_api_key: '' })).status, 200);
+    assert.equal((await t.state()).settings.search_api_key, '');
+  });
+
+  it('the read-modify-write keeps everything but the sandbox key', async () => {
+    const t = await tenant({ settings: STORED });
+    const read = (await t.read()).json;
+    const body = Object.fromEntries(Object.entries(read).filter(([key]) => !key.endsWith('_set')));
+    body.mcp_config = { sse_servers: [], stdio_servers: [{ name: 'fetch', command: 'uvx', args: [], env: {} }], shttp_servers: [] };
+    assert.equal((await t.store(body)).status, 200);
+    const { settings } = await t.state();
+    const { sandbox_api_key, mcp_config, ...rest } = settings;
+    const { sandbox_api_key: _s, mcp_config: _m, ...expected } = { ...STORED, remote_runtime_resource_factor: 1 };
+    for (const [key, value] of Object.entries(expected)) assert.deepEqual(rest[key], value, key);
+    assert.equal(sandbox_api_key, null);
+    assert.deepEqual(mcp_config.stdio_servers, [{ name: 'fetch', command: 'uvx', args: [], env: {} }]);
+  });
+
+  it('validates mcp_config as add-git-providers does, with locs under ["body", "mcp_config"]', async () => {
+    const t = await tenant({ settings: STORED });
+    const reply = await t.store({
+      mcp_config: { sse_servers: [{ url: ' ' }], stdio_servers: [{ name: 'a b', command: 'x' }], mcpServers: {} },
+    });
+    assert.equal(reply.status, 422);
+    assert.deepEqual(
+      reply.json.detail.map((/** @type {{ loc: unknown[], msg: string }} */ e) => [e.loc, e.msg]),
+      [
+        [['body', 'mcp_config', 'sse_servers', 0, 'url'], 'Value error, URL cannot be empty'],
+        [['body', 'mcp_config', 'stdio_servers', 0, 'name'], 'Value error, Server name can only contain letters, numbers, hyphens, and underscores'],
+        [['body', 'mcp_config', 'mcpServers'], 'Extra inputs are not permitted'],
+      ],
+    );
+    assert.equal((await t.state()).settings.language, 'de', 'nothing stored');
+  });
+
+  it('answers a wrong type per field as pydantic does, and takes what its lax mode takes', async () => {
+    const t = await tenant({ settings: STORED });
+    const reply = await t.store({ language: 5, confirmation_mode: 'maybe', max_iterations: 1.5, enable_default_condenser: null });
+    assert.equal(reply.status, 422);
+    assert.deepEqual(
+      reply.json.detail.map((/** @type {{ type: string, loc: unknown[] }} */ e) => [e.type, e.loc.join('.')]),
+      [
+        ['string_type', 'body.language'],
+        ['int_type', 'body.max_iterations'],
+        ['bool_type', 'body.confirmation_mode'],
+        ['bool_type', 'body.enable_default_condenser'],
+      ],
+    );
+    assert.equal((await t.store({ confirmation_mode: 'yes', max_iterations: '7', max_budget_per_task: 2 })).status, 200);
+    const { settings } = await t.state();
+    assert.equal(settings.confirmation_mode, true);
+    assert.equal(settings.max_iterations, 7);
+    assert.equal(settings.max_budget_per_task, 2);
+  });
+
+  it('ignores unknown and read-only keys; answers 401, json_invalid and a non-object like add-git-providers', async () => {
+    const t = await tenant({ settings: STORED });
+    assert.equal((await t.store({ provider_tokens_set: { github: null }, llm_api_key_set: true, whatever: 1 })).status, 200);
+    assert.equal((await t.store({}, { 'content-type': 'application/json' })).status, 401);
+    const bad = await send(`${t.base}/api/settings`, { method: 'POST', headers: AUTH, body: '{"language": ' });
+    assert.equal(bad.status, 422);
+    assert.equal(bad.json.detail[0].type, 'json_invalid');
+    const list = await t.store([1]);
+    assert.equal(list.status, 422);
+    assert.equal(list.json.detail[0].type, 'model_attributes_type');
+  });
+
+  it('on a server without settings it makes a record of only what was sent (the client must not)', async () => {
+    const t = await tenant({ settings: null });
+    assert.equal((await t.read()).status, 404);
+    assert.equal((await t.store({ mcp_config: null })).status, 200);
+    const reply = await t.read();
+    assert.equal(reply.status, 200);
+    assert.equal(reply.json.llm_model, null);
+  });
+});
+
+describe('GET /api/settings and the token store', () => {
+  it('404 with tokens stored and no settings; add-git-providers never makes a record, POST settings never touches tokens', async () => {
+    const t = await tenant({ settings: null, provider_tokens: { github: { token: 'ghp_stored', host: null } } });
+    assert.deepEqual((await t.read()).json, { error: 'Settings not found' });
+    assert.equal((await t.tokens({ provider_tokens: { github: { token: null }, gitlab: { token: 'glpat-x' } } })).status, 200);
+    assert.equal((await t.read()).status, 404);
+    assert.equal((await t.store({ language: 'en' })).status, 200);
+    const reply = await t.read();
+    assert.deepEqual(reply.json.provider_tokens_set, { github: null, gitlab: null });
+    const state = await t.state();
+    assert.equal(state.provider_tokens.github.token, 'ghp_stored');
+  });
+
+  it('the answer masks every secret and says which are set', async () => {
+    const t = await tenant({ settings: STORED });
+    const reply = await t.read();
+    assert.equal(reply.json.llm_api_key, null);
+    assert.equal(reply.json.search_api_key, null);
+    assert.equal(reply.json.sandbox_api_key, null);
+    assert.equal(reply.json.llm_api_key_set, true);
+    assert.equal(reply.json.search_api_key_set, true);
+    assert.doesNotMatch(reply.text, /stored'?"?$|sk-llm-stored|tvly-stored|sandbox-stored/);
+    assert.deepEqual(reply.json.mcp_config, STORED.mcp_config, 'MCP API keys come back in full');
+  });
+
+  it("the operator's config.toml servers come first in the answer, not de-duplicated, and are not stored", async () => {
+    const operator = { sse_servers: [{ url: 'https://operator.example.com/sse', api_key: null }], stdio_servers: [], shttp_servers: [] };
+    const t = await tenant({ settings: STORED, operatorMcpConfig: operator });
+    const first = (await t.read()).json.mcp_config.sse_servers.map((/** @type {{ url: string }} */ s) => s.url);
+    assert.deepEqual(first, ['https://operator.example.com/sse', 'https://stored.example.com/sse']);
+    assert.equal((await t.state()).mcp_config.sse_servers.length, 1);
+    // A client that stores what it read stores the operator's server as its own: it then shows twice.
+    const read = (await t.read()).json;
+    assert.equal((await t.store({ ...read, llm_api_key: null, search_api_key: null })).status, 200);
+    const twice = (await t.read()).json.mcp_config.sse_servers.map((/** @type {{ url: string }} */ s) => s.url);
+    assert.deepEqual(twice, ['https://operator.example.com/sse', 'https://operator.example.com/sse', 'https://stored.example.com/sse']);
+  });
+
+  it('POST /api/unset-provider-tokens wipes the token store only', async () => {
+    const t = await tenant({ settings: STORED, provider_tokens: { github: { token: 'ghp_stored', host: null } } });
+    const reply = await send(`${t.base}/api/unset-provider-tokens`, { method: 'POST', headers: AUTH });
+    assert.deepEqual([reply.status, reply.json], [200, { message: 'Unset Git provider tokens' }]);
+    const state = await t.state();
+    assert.deepEqual(state.provider_tokens, {});
+    assert.equal(state.settings.language, 'de');
+    assert.equal((await send(`${t.base}/api/unset-provider-tokens`, { method: 'POST' })).status, 401);
+  });
+});
+
+describe('tenant options and scripted answers', () => {
+  it('settings fields are type-checked; unknown keys fail; PATCH changes only what it names', async () => {
+    await assert.rejects(createTenant(server.url, { settings: { language: 5 } }), /wrong type/);
+    await assert.rejects(createTenant(server.url, { settings: { langauge: 'en' } }), /unknown key .{0,2}langauge/);
+    const t = await tenant({ settings: STORED });
+    await control(server.url, 'PATCH', `/tenants/${t.id}`, { settings: { language: 'fr' } });
+    const state = await t.state();
+    assert.equal(state.settings.language, 'fr');
+    assert.equal(state.settings.llm_model, STORED.llm_model);
+    await control(server.url, 'PATCH', `/tenants/${t.id}`, { settings: null, provider_tokens: { gitlab: { token: 'glpat-x' } } });
+    const after = await t.state();
+    assert.equal(after.hasSettings, false);
+    assert.deepEqual(Object.keys(after.provider_tokens), ['gitlab']);
+  });
+
+  it('a scripted answer with a method and a path is taken only by a matching request; others go to the real logic', async () => {
+    const t = await tenant({ settings: STORED });
+    await control(server.url, 'POST', `/tenants/${t.id}/script`, {
+      responses: [{ method: 'POST', path: '/api/settings', status: 500, body: { error: 'Something went wrong storing settings' } }],
+    });
+    assert.equal((await t.read()).status, 200);
+    assert.equal((await t.tokens({ provider_tokens: {} })).status, 200);
+    const failed = await t.store({ language: 'en' });
+    assert.deepEqual([failed.status, failed.json], [500, { error: 'Something went wrong storing settings' }]);
+    assert.equal((await t.store({ language: 'en' })).status, 200);
+    await assert.rejects(
+      control(server.url, 'POST', `/tenants/${t.id}/script`, { responses: [{ path: 'settings' }] }),
+      /path must be an API path/,
+    );
+    await assert.rejects(control(server.url, 'POST', `/tenants/${t.id}/script`, { responses: [{ method: 'post' }] }), /method/);
+  });
+});
