@@ -63,6 +63,12 @@ describe('<openhands-provider-settings review>', () => {
       'remove the SSE server “https://old.example.com/sse”',
       'change the Command of the stdio server “files”',
     ]);
+    // Each part under the request that stores it.
+    const parts = $$(el, '[part="review"] h3').map((h) => [h.textContent!.trim(), h.nextElementSibling!.querySelectorAll('li').length]);
+    expect(parts).to.deep.equal([
+      ['Git tokens (the first request stores them)', 3],
+      ['MCP servers (a second request stores them in the server’s settings)', 3],
+    ]);
     // The deletion stands out.
     expect($$(el, '[part="review"] li.error').map((li) => li.textContent!.trim())).to.deep.equal(['delete the stored GitLab token']);
     expect(panel.textContent).not.to.contain('Secret');
