@@ -82,9 +82,9 @@ function describeEvent(event: Event): string {
     case 'provider-settings-submit':
       return `providers: ${(e.providers as string[]).join(', ') || '(none)'}`;
     case 'provider-settings-saved':
-      return `${String(e.message)}; stored: ${(e.storedProviders as string[]).join(', ') || '(none)'}`;
+      return `${String(e.message)}; parts stored: ${(e.stored as string[]).join(', ')}; providers stored: ${(e.storedProviders as string[]).join(', ') || '(none)'}`;
     case 'provider-settings-failed':
-      return `kind: ${String(e.kind)}, status: ${String(e.status)}, errors on fields: ${String(e.errorCount)}; ${String(e.message)}`;
+      return `kind: ${String(e.kind)}, status: ${String(e.status)}, errors on fields: ${String(e.errorCount)}, parts stored: ${(e.stored as string[]).join(', ') || '(none)'}; ${String(e.message)}`;
     case 'provider-settings-change':
     case 'provider-settings-dirty':
       return `dirty: ${String(e.dirty)}`;
@@ -287,7 +287,7 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
       const stored = Object.keys(result.settings.provider_tokens_set ?? {});
       note('GET api/settings', `loaded; stored providers: ${stored.join(', ') || '(none)'}`);
     } else if (result.kind === 'not-found') {
-      note('GET api/settings', 'nothing stored yet');
+      note('GET api/settings', 'no settings record (404): no MCP servers stored; which tokens are stored is unknown');
     } else {
       note('GET api/settings', `not loaded (${result.kind}): ${result.message}`);
     }

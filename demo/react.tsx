@@ -1,6 +1,9 @@
 /**
  * `/react.html` (`npm start`): the element in a React 19 app through `openhands-provider-settings/react`.
- * It loads the stored settings itself, passes them as props, and shows the typed events in a log.
+ * It loads the stored settings once, keeps them in state and passes them as a prop, and shows the
+ * typed events in a log. Every event re-renders the app, which sets the same `settings` object
+ * again: the element takes that as no change, so nothing a save stored is undone. Only a 200 is
+ * passed on: a 404 says nothing about the stored tokens, and the element looks itself before saving.
  * The reference server's demo state answers on this origin; its session key is `demo-session-key`.
  */
 import { StrictMode, useEffect, useRef, useState } from 'react';
@@ -22,8 +25,11 @@ function App() {
 
   useEffect(() => {
     fetch('/api/settings', { headers: { 'X-Session-API-Key': SESSION_KEY } })
-      .then((response) => response.json() as Promise<StoredSettings>)
-      .then(setSettings, (error: unknown) => note(`could not load the settings: ${String(error)}`));
+      .then(async (response) => {
+        if (response.ok) setSettings((await response.json()) as StoredSettings);
+        else note(`settings not loaded (HTTP ${response.status}): the element will look before it saves`);
+      })
+      .catch((error: unknown) => note(`could not load the settings: ${String(error)}`));
   }, []);
 
   return (
@@ -43,9 +49,11 @@ function App() {
         onProviderSettingsSubmit={(e) => note(`submit: ${e.providers.join(', ')}`)}
         onProviderSettingsSaved={(e) => {
           setDirty(false);
-          note(`saved: ${e.message} (stored: ${e.storedProviders.join(', ')})`);
+          note(`saved: ${e.message} (${e.stored.join(' and ')}; tokens stored: ${e.storedProviders.join(', ')})`);
         }}
-        onProviderSettingsFailed={(e) => note(`failed: ${e.kind} (HTTP ${e.status}), ${e.errorCount} field errors`)}
+        onProviderSettingsFailed={(e) =>
+          note(`failed: ${e.kind} (HTTP ${e.status}), ${e.errorCount} field errors; stored: ${e.stored.join(', ') || 'nothing'}`)
+        }
       />
       <h2>Events</h2>
       <ol aria-live="polite">

@@ -30,7 +30,7 @@ export interface Controls {
 export interface Scenario {
   id: string;
   title: string;
-  group: 'Stored state' | 'Validation' | 'Server answers' | 'Look and language';
+  group: 'Stored state' | 'Saving' | 'Validation' | 'Server answers' | 'Look and language';
   /** One line: what the scenario shows. The catalogue test checks exactly this. */
   description: string;
   /** The tenant: stored settings and session key. Default: {@link STORED}, with {@link SESSION_KEY}. */
@@ -68,9 +68,21 @@ const STORED_MCP = {
   ],
 };
 
+/** What else an OpenHands user has set: an MCP save must leave all of it as it is. */
+export const STORED_SETTINGS = {
+  language: 'en',
+  agent: 'CodeActAgent',
+  llm_model: 'anthropic/claude-sonnet-4-20250514',
+  llm_api_key: 'sk-ant-catalogue-example-llm-key',
+  confirmation_mode: true,
+  max_iterations: 100,
+  git_user_name: 'openhands',
+  git_user_email: 'openhands@all-hands.dev',
+};
+
 export const STORED: TenantOptions = {
   sessionKey: SESSION_KEY,
-  settings: { provider_tokens: STORED_TOKENS, mcp_config: STORED_MCP },
+  settings: { provider_tokens: STORED_TOKENS, mcp_config: STORED_MCP, ...STORED_SETTINGS },
 };
 
 const EMPTY: TenantOptions = { sessionKey: SESSION_KEY, settings: { provider_tokens: {}, mcp_config: null } };
@@ -108,6 +120,7 @@ function fillAndSave(el: OpenHandsProviderSettings, body: unknown): Promise<unkn
 }
 
 const NEW_GITHUB_TOKEN = 'ghp_catalogue_new_token';
+const NEW_SSE_URL = 'https://new-tools.example.com/sse';
 
 /** Invalid in every MCP section, as the server's validators see it. */
 const INVALID_MCP = {
@@ -217,6 +230,67 @@ export const scenarios: readonly Scenario[] = [
     group: 'Stored state',
     description: 'A new GitHub token is typed and saved: the server stores it, the field empties and “Saved.” is announced.',
     tenant: EMPTY,
+    play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
+  },
+  {
+    id: 'mcp-saved',
+    title: 'MCP servers saved',
+    group: 'Saving',
+    description:
+      'An SSE server is added and saved: the tokens go to add-git-providers, the servers into the settings, and language, agent and LLM stay as they were.',
+    play: async (el) => {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="add-server"][data-kind="sse"]')!.click();
+      await el.updateComplete;
+      return typeAndSave(el, { '/mcp_config/sse_servers/1/url': NEW_SSE_URL });
+    },
+  },
+  {
+    id: 'no-settings',
+    title: 'A server without settings',
+    group: 'Saving',
+    description:
+      'Tokens are stored but no settings (GET /api/settings answers 404): Save asks before replacing tokens it cannot see, and sends nothing until confirmed.',
+    tenant: { sessionKey: SESSION_KEY, settings: null, provider_tokens: STORED_TOKENS },
+    play: async (el) => {
+      await typeAndSave(el, { '/provider_tokens/gitlab/token': 'glpat-catalogue-new-token' });
+      await until(el, '[part="confirm-replace"]');
+    },
+  },
+  {
+    id: 'mcp-failed',
+    title: 'Tokens saved, MCP servers not',
+    group: 'Saving',
+    description:
+      'The tokens are stored but the settings write fails: the failure says which part is stored, GitHub shows as stored, the new server stays unsaved.',
+    script: [{ method: 'POST', path: '/api/settings', status: 500, body: { error: 'Something went wrong storing settings' } }],
+    play: async (el) => {
+      typeInto(el, '/provider_tokens/github/token', NEW_GITHUB_TOKEN);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="add-server"][data-kind="sse"]')!.click();
+      await el.updateComplete;
+      return typeAndSave(el, { '/mcp_config/sse_servers/1/url': NEW_SSE_URL });
+    },
+  },
+  {
+    id: 'typing-while-saving',
+    title: 'Typing while it saves',
+    group: 'Saving',
+    description:
+      'A slow save of a GitHub token; a GitLab token typed meanwhile is kept, unsaved, after “Saved.”: only what was sent is stored.',
+    // The real store, slowly: every answer of this tenant takes 800 ms.
+    tenant: { ...STORED, delayMs: 800 },
+    play: async (el) => {
+      const saving = typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN });
+      await new Promise((r) => setTimeout(r, 200));
+      typeInto(el, '/provider_tokens/gitlab/token', 'glpat-typed-while-saving');
+      return saving;
+    },
+  },
+  {
+    id: 'not-openhands',
+    title: 'An answer not from OpenHands',
+    group: 'Saving',
+    description: 'A 200 whose body is the text “OK”: not OpenHands’ answer, so nothing is called saved and the typed token stays.',
+    script: [{ status: 200, body: 'OK', contentType: 'text/plain' }],
     play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
   },
   {

@@ -6,7 +6,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { createCatalogue, type Catalogue, type Shown } from '../../demo/catalogue.js';
-import { scenarios, type Theme } from '../../demo/scenarios.js';
+import { scenarios, STORED_SETTINGS, type Theme } from '../../demo/scenarios.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { $, $$, control, description, errorOf, group } from '../helpers/element.js';
 
@@ -32,7 +32,14 @@ async function controlGet<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-const posts = (id: string) => controlGet<unknown[]>(`/tenants/${id}/requests?method=POST`);
+const posts = (id: string) => controlGet<{ path: string }[]>(`/tenants/${id}/requests?method=POST`);
+
+interface TenantView {
+  provider_tokens: Record<string, { token: string; host: string | null }>;
+  mcp_config: { sse_servers: { url: string }[] };
+  settings: Record<string, unknown> | null;
+}
+const tenantOf = (id: string) => controlGet<TenantView>(`/tenants/${id}`);
 
 function expectFieldError(el: OpenHandsProviderSettings, pointer: string, message: string): void {
   const input = control(el, pointer);
@@ -125,6 +132,59 @@ const checks: Record<string, Check> = {
     expect(catalogue.log.some((e) => e.event === 'provider-settings-saved')).to.equal(true);
     const state = await controlGet<{ provider_tokens: Record<string, { token: string }> }>(`/tenants/${tenant.id}`);
     expect(state.provider_tokens.github?.token).to.equal('ghp_catalogue_new_token');
+  },
+  async 'mcp-saved'({ el, tenant }, catalogue) {
+    expect($(el, '[part="status"]').textContent!.trim()).to.equal('Saved.');
+    const saved = catalogue.log.find((e) => e.event === 'provider-settings-saved');
+    expect(saved?.text).to.contain('parts stored: tokens, mcp');
+    expect(el.dirty).to.equal(false);
+    const state = await tenantOf(tenant.id);
+    expect(state.mcp_config.sse_servers.map((s) => s.url)).to.deep.equal(['https://mcp.example.com/sse', 'https://new-tools.example.com/sse']);
+    // Everything else the person had set survived the settings write, the LLM key included.
+    expect(state.settings).to.include({ ...STORED_SETTINGS });
+    expect(Object.keys(state.provider_tokens).sort()).to.deep.equal(['bitbucket', 'github', 'gitlab']);
+    expect((await posts(tenant.id)).map((r) => r.path.replace(/^\/t\/[^/]+/, ''))).to.deep.equal(['/api/add-git-providers', '/api/settings']);
+  },
+  async 'no-settings'({ el, tenant }, catalogue) {
+    expect(loadNote(catalogue)).to.contain('no settings record (404)');
+    expect($(el, '[part="tokens-unknown"]')).to.exist;
+    const panel = $(el, '[part="confirm-replace"]');
+    expect(panel.textContent).to.contain('Replace every stored git token?');
+    expect(await posts(tenant.id), 'nothing sent before the person confirms').to.deep.equal([]);
+    const state = await tenantOf(tenant.id);
+    expect(Object.keys(state.provider_tokens).sort()).to.deep.equal(['bitbucket', 'github', 'gitlab']);
+    expect(state.settings).to.equal(null);
+  },
+  async 'mcp-failed'({ el, tenant }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal(['server']);
+    expect(catalogue.log.find((e) => e.event === 'provider-settings-failed')?.text).to.contain('parts stored: tokens;');
+    const summary = $(el, '[part="error-summary"]').textContent!;
+    expect(summary).to.contain('The git tokens were saved; the MCP servers were not');
+    expect(summary).to.contain('Something went wrong storing settings');
+    expect($(el, '[data-provider="github"] [part="stored-badge"]')).to.exist;
+    expect(control(el, '/mcp_config/sse_servers/1/url').value).to.equal('https://new-tools.example.com/sse');
+    expect(el.dirty).to.equal(true);
+    const state = await tenantOf(tenant.id);
+    expect(state.provider_tokens.github?.token).to.equal('ghp_catalogue_new_token');
+    expect(state.mcp_config.sse_servers).to.have.length(1);
+  },
+  async 'typing-while-saving'({ el, tenant }) {
+    expect($(el, '[part="status"]').textContent!.trim()).to.equal('Saved.');
+    expect(control(el, '/provider_tokens/gitlab/token').value).to.equal('glpat-typed-while-saving');
+    expect(control(el, '/provider_tokens/github/token').value).to.equal('');
+    expect(el.dirty).to.equal(true);
+    const state = await tenantOf(tenant.id);
+    // What was sent is stored; the GitLab token typed meanwhile is not (yet), and the stored one is kept.
+    expect(state.provider_tokens.github?.token).to.equal('ghp_catalogue_new_token');
+    expect(state.provider_tokens.gitlab?.token).to.equal('glpat-stored-example-token');
+  },
+  async 'not-openhands'({ el, tenant }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal(['unknown']);
+    expect(formError(el)).to.contain('not as OpenHands does');
+    expect($(el, '[part="status"]').textContent!.trim()).to.equal('');
+    expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_catalogue_new_token');
+    const state = await tenantOf(tenant.id);
+    expect(state.provider_tokens.github?.token).to.equal('ghp_stored_example_token');
   },
   async 'client-checks'({ el, tenant }, catalogue) {
     expect(failedKinds(catalogue)).to.deep.equal(['invalid']);
