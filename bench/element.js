@@ -8,6 +8,9 @@ installHarness({
   async mount(body) {
     const el = document.createElement('openhands-provider-settings');
     el.providers = PROVIDERS;
+    // What is stored (nothing), as a host page passes it: the save goes straight to its request,
+    // as the floor's does, instead of loading the stored settings first.
+    el.settings = { provider_tokens_set: {}, mcp_config: null };
     el.value = body;
     document.body.append(el);
     await el.updateComplete;
