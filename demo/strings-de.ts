@@ -207,6 +207,8 @@ export const germanStrings: ProviderSettingsStrings = {
   loading: 'Gespeicherte Einstellungen werden geladen…',
   tokensUnknown:
     'Welche Tokens dieser Server speichert, ist noch nicht geladen: Speichern sieht zuerst nach, damit kein gespeichertes Token gelöscht wird.',
+  tokensUnseen:
+    'Dieser Server hat keine Einstellungen, daher sind seine gespeicherten Tokens nicht zu sehen: Speichern fragt, bevor es sie ersetzt.',
   loadFailed: 'Die gespeicherten Einstellungen konnten nicht geladen werden, Speichern ist deshalb aus.',
   retryLoad: 'Erneut versuchen',
   importExport: 'Importieren / exportieren',

@@ -210,6 +210,8 @@ export interface ProviderSettingsStrings {
   loading: string;
   /** Under the providers' heading while the form does not know which tokens are stored. */
   tokensUnknown: string;
+  /** Instead, when it looked and cannot tell: the server has no settings (404). */
+  tokensUnseen: string;
   /** The stored settings could not be loaded; the failure's sentence follows. */
   loadFailed: string;
   /** The button that loads the stored settings again. */
@@ -290,6 +292,7 @@ export const defaultStrings: ProviderSettingsStrings = {
   mcpTools: {},
   loading: 'Loading stored settings…',
   tokensUnknown: 'Stored tokens not loaded yet: Save looks first, so none is deleted.',
+  tokensUnseen: 'This server has no settings, so its stored tokens cannot be seen: Save asks before replacing them.',
   loadFailed: 'The stored settings could not be loaded, so saving is off.',
   retryLoad: 'Retry',
 };

@@ -147,7 +147,7 @@ const checks: Record<string, Check> = {
   },
   async 'no-settings'({ el, tenant }, catalogue) {
     expect(loadNote(catalogue)).to.contain('no settings record (404)');
-    expect($(el, '[part="tokens-unknown"]')).to.exist;
+    expect($(el, '[part="tokens-unknown"]').textContent).to.contain('cannot be seen');
     const panel = $(el, '[part="confirm-replace"]');
     expect(panel.textContent).to.contain('Replace every stored git token?');
     expect(await posts(tenant.id), 'nothing sent before the person confirms').to.deep.equal([]);

@@ -22,7 +22,9 @@ export function providersSection(ctx: RenderContext): TemplateResult {
       <p class="intro">${ctx.t.gitProvidersIntro}</p>
       ${ctx.model.known.tokens || ctx.loading
         ? nothing
-        : html`<p class="intro" part="tokens-unknown">${ctx.t.tokensUnknown}</p>`}
+        : html`<p class="intro" part="tokens-unknown">
+            ${ctx.model.known.mcp ? ctx.t.tokensUnseen : ctx.t.tokensUnknown}
+          </p>`}
     </div>`,
     content: repeat(ctx.model.draft.providers, (row) => row.id, (row) => providerCard(ctx, row)),
   });

@@ -1,9 +1,10 @@
 /**
  * The error summary. It shows only after the form was checked or a save answered, both of which
  * need the on-demand module, so it loads with that module (element/on-demand.ts) and gets the
- * element's own `html` (a second copy of Lit in that file would be a second Lit).
+ * element's own `html`: it imports nothing of Lit's at run time (a second copy of Lit in that file
+ * would be a second Lit, and Lit's `nothing` of one is not the other's), so empty parts are `''`.
  */
-import { nothing, type html as litHtml, type TemplateResult } from 'lit';
+import type { html as litHtml, TemplateResult } from 'lit';
 import { describeLocation } from '../describe-location.js';
 import { errorMessage } from '../texts.js';
 import type { RenderContext } from './context.js';
@@ -25,19 +26,19 @@ export function errorSummary(
   ctx: RenderContext,
   expanded: boolean,
   formError: string,
-): TemplateResult | typeof nothing {
+): TemplateResult | '' {
   const t = ctx.t;
   const errors = ctx.model.listErrors();
   const total = errors.length;
   const entries = (expanded ? errors : errors.slice(0, SUMMARY_LIMIT)).map((e) => `${describeLocation(e.location, t)}: ${errorMessage(t, e)}`);
   const count = total + (formError ? 1 : 0);
-  if (count === 0) return nothing;
+  if (count === 0) return '';
   return html`<div class="summary" part="error-summary" role="group" tabindex="-1" aria-labelledby="summary-heading">
     <div class="card-head">
       <h2 id="summary-heading">${t.errorSummaryHeading(count)}</h2>
       <button type="button" class="icon dismiss" data-action="dismiss-summary" aria-label=${t.dismissSummary}>✕</button>
     </div>
-    ${formError ? html`<p class="error" part="form-error">${formError}</p>` : nothing}
+    ${formError ? html`<p class="error" part="form-error">${formError}</p>` : ''}
     ${entries.length
       ? html`<ul>
           ${entries.map(
@@ -47,11 +48,11 @@ export function errorSummary(
               </li>`,
           )}
         </ul>`
-      : nothing}
+      : ''}
     ${entries.length < total
       ? html`<p class="more">
           <button type="button" data-action="show-all-errors" data-count=${total}>${t.showAllErrors(total)}</button>
         </p>`
-      : nothing}
+      : ''}
   </div>`;
 }
