@@ -113,6 +113,13 @@ async function typeAndSave(el: OpenHandsProviderSettings, edits: Record<string, 
   return el.submit();
 }
 
+/** Adds an SSE server after the stored one, gives it a URL, then saves. */
+async function addServerAndSave(el: OpenHandsProviderSettings): Promise<unknown> {
+  el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="add-server"][data-kind="sse"]')!.click();
+  await el.updateComplete;
+  return typeAndSave(el, { '/mcp_config/sse_servers/1/url': NEW_SSE_URL });
+}
+
 /** Replaces the form's content (what the person typed), then saves. */
 function fillAndSave(el: OpenHandsProviderSettings, body: unknown): Promise<unknown> {
   el.value = body;
@@ -238,11 +245,7 @@ export const scenarios: readonly Scenario[] = [
     group: 'Saving',
     description:
       'An SSE server is added and saved: the tokens go to add-git-providers, the servers into the settings, and language, agent and LLM stay as they were.',
-    play: async (el) => {
-      el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="add-server"][data-kind="sse"]')!.click();
-      await el.updateComplete;
-      return typeAndSave(el, { '/mcp_config/sse_servers/1/url': NEW_SSE_URL });
-    },
+    play: (el) => addServerAndSave(el),
   },
   {
     id: 'no-settings',
@@ -263,11 +266,9 @@ export const scenarios: readonly Scenario[] = [
     description:
       'The tokens are stored but the settings write fails: the failure says which part is stored, GitHub shows as stored, the new server stays unsaved.',
     script: [{ method: 'POST', path: '/api/settings', status: 500, body: { error: 'Something went wrong storing settings' } }],
-    play: async (el) => {
+    play: (el) => {
       typeInto(el, '/provider_tokens/github/token', NEW_GITHUB_TOKEN);
-      el.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action="add-server"][data-kind="sse"]')!.click();
-      await el.updateComplete;
-      return typeAndSave(el, { '/mcp_config/sse_servers/1/url': NEW_SSE_URL });
+      return addServerAndSave(el);
     },
   },
   {

@@ -107,18 +107,31 @@ function decodedAndAuthorised({ req, res, tenant, body, cors }) {
   return { value: decoded.value };
 }
 
+/**
+ * Runs a body validation; where one of 0.53.0's validators would crash, answers as the real
+ * server does (a plain-text 500 without CORS) and returns null.
+ * @template T
+ * @param {ServerResponse} res
+ * @param {() => T} validate
+ * @returns {T | null}
+ */
+function validatedOr500(res, validate) {
+  try {
+    return validate();
+  } catch (error) {
+    if (!(error instanceof ValidatorCrash)) throw error;
+    sendInternalServerError(res);
+    return null;
+  }
+}
+
 /** @param {RouteContext} context */
 function storeProviderTokens(context) {
   const { res, tenant, cors } = context;
   const decoded = decodedAndAuthorised(context);
   if (!decoded) return;
-  let result;
-  try {
-    result = validateProviderBody(decoded.value, tenant.providerTypes);
-  } catch (error) {
-    if (error instanceof ValidatorCrash) return sendInternalServerError(res);
-    throw error;
-  }
+  const result = validatedOr500(res, () => validateProviderBody(decoded.value, tenant.providerTypes));
+  if (!result) return;
   if (!result.ok) return sendJson(res, 422, { detail: result.errors }, cors);
 
   const rejection = checkProviderTokens(result.value.provider_tokens, tenant.storedTokens);
@@ -155,13 +168,8 @@ function storeSettings(context) {
   const { res, tenant, cors } = context;
   const decoded = decodedAndAuthorised(context);
   if (!decoded) return;
-  let result;
-  try {
-    result = validateSettingsBody(decoded.value);
-  } catch (error) {
-    if (error instanceof ValidatorCrash) return sendInternalServerError(res);
-    throw error;
-  }
+  const result = validatedOr500(res, () => validateSettingsBody(decoded.value));
+  if (!result) return;
   if (!result.ok) return sendJson(res, 422, { detail: result.errors }, cors);
   tenant.settings = replaceSettings(tenant.settings, result.value);
   sendJson(res, 200, { message: 'Settings stored' }, cors);
