@@ -230,11 +230,16 @@ export async function getStoredSettings(options: ConnectionOptions): Promise<Get
     const { status } = outcome;
     const json = outcome.truncated ? NOT_JSON : parseJson(outcome.bodyText);
     if (status >= 200 && status <= 299) {
-      if (isJsonObject(json)) return { kind: 'loaded', settings: parseStoredSettings(json), raw: json };
+      // OpenHands' answer always has `provider_tokens_set` (an object, or null for none). Any other
+      // object is not its settings: read as "no tokens" it would make the next save delete them all,
+      // and written back it would reset every setting.
+      if (isJsonObject(json) && Object.prototype.hasOwnProperty.call(json, 'provider_tokens_set'))
+        return { kind: 'loaded', settings: parseStoredSettings(json), raw: json };
+      const what = isJsonObject(json) ? 'a JSON answer that is not OpenHands’ settings' : describeAnswer(outcome);
       return {
         kind: 'server',
         status,
-        message: `The server answered the settings request with ${describeAnswer(outcome)} instead of the settings: check the base URL.`,
+        message: `The server answered the settings request with ${what} instead of the settings: check the base URL.`,
       };
     }
     // OpenHands says `{"error": "Settings not found"}` for a user without settings. A 404 of any

@@ -317,6 +317,14 @@ describe('contract/http: getStoredSettings', () => {
       message: 'The server answered the settings request with an HTML page instead of the settings: check the base URL.',
     });
     expect((await get(json(200, [1]))).kind).to.equal('server');
+    // An object that is not OpenHands' settings (no provider_tokens_set): not "no tokens stored".
+    expect(await get(json(200, { message: 'ok' }))).to.deep.equal({
+      kind: 'server',
+      status: 200,
+      message: 'The server answered the settings request with a JSON answer that is not OpenHands’ settings instead of the settings: check the base URL.',
+    });
+    // Some versions send null for "no tokens": that is settings.
+    expect((await get(json(200, { provider_tokens_set: null, mcp_config: null }))).kind).to.equal('loaded');
     expect((await get(new Response('', { status: 200 }))).kind).to.equal('server');
   });
 

@@ -103,62 +103,85 @@ function foreignMarkup(root: ShadowRoot): string[] {
   return found;
 }
 
+/**
+ * Plays one answer to a filled-in form's save and checks what the person sees. `response` may be
+ * scripted for one request of the save (`method` and `path`); a failure after the tokens were
+ * stored must then say so, and keep the MCP edits.
+ */
+async function playHostile(response: ScriptedResponse): Promise<void> {
+  const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
+  const { tenant, el } = await setup();
+  await fillForm(el);
+  await scriptResponses(tenant.id, [response]);
+  const events: Event[] = [];
+  el.addEventListener('provider-settings-failed', (e) => events.push(e));
+  el.addEventListener('provider-settings-saved', (e) => events.push(e));
+  const lightChildren = el.childNodes.length;
+
+  const started = performance.now();
+  let outcome;
+  try {
+    outcome = await el.submit();
+  } catch (error) {
+    expect.fail(`submit() threw ${String(error)}`);
+  }
+  await el.updateComplete;
+  const took = performance.now() - started;
+  await responsive(1000);
+  expect(took, 'submit and render time').to.be.below(5000);
+
+  const root = el.shadowRoot!;
+  expect(window.__pwned, 'nothing from the answer ran').to.equal(undefined);
+  expect(foreignMarkup(root), 'no markup from the answer').to.deep.equal([]);
+  expect(el.childNodes.length, 'nothing added to the light DOM').to.equal(lightChildren);
+  expect(Object.getOwnPropertyNames(Object.prototype).sort(), 'Object.prototype untouched').to.deep.equal(prototypeKeys);
+  expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
+
+  expect(events, 'exactly one outcome event').to.have.length(1);
+  const message = (events[0] as Event & { message: string }).message;
+  expect(message.trim().length, 'the event has a message').to.be.greaterThan(0);
+  expect(message.length, 'a bounded message').to.be.at.most(600);
+  // Markup in a message is fine as long as it stays text: shown literally, never parsed (checked above).
+
+  if (outcome.kind === 'saved') {
+    expect(root.querySelector('[part="status"]')!.textContent!.trim()).to.equal('Saved.');
+    return;
+  }
+  const summary = root.querySelector('[part="error-summary"]');
+  expect(summary, 'the error summary is shown').to.exist;
+  expect(summary!.textContent!.trim().length).to.be.greaterThan(0);
+  const entries = [...summary!.querySelectorAll('li')].map((li) => li.textContent!.trim());
+  const formError = root.querySelector('[part="form-error"]')?.textContent?.trim() ?? '';
+  expect(entries.length + (formError ? 1 : 0), 'at least one message').to.be.greaterThan(0);
+  for (const text of [...entries.slice(0, 50), formError]) {
+    expect(text.length, 'each message is bounded').to.be.at.most(1200);
+    expect(text).not.to.match(/[\u0000-\u0008\u202a-\u202e\u2066-\u2069]/);
+  }
+  if (response.path === '/api/settings') {
+    // The tokens were stored before the answer came: the form says which part is where.
+    expect([outcome.stored, outcome.notStored]).to.deep.equal([['tokens'], ['mcp']]);
+    expect(summary!.textContent).to.contain('The git tokens were saved; the MCP servers were not');
+    expect(el.dirty, 'the MCP edits are kept, unsaved').to.equal(true);
+    expect(el.value.mcp_config!.sse_servers.map((s) => s.url)).to.deep.equal(['https://mcp.example.com/sse']);
+  }
+}
+
 describe('hostile and malformed answers', () => {
   it(`there are at least 40 of them (${CASES.length})`, () => {
     expect(CASES.length).to.be.at.least(40);
   });
 
   for (const [what, response] of CASES) {
-    it(`${what}: settles, renders no markup, shows a clear message, stays responsive`, async () => {
-      const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
-      const { tenant, el } = await setup();
-      await fillForm(el);
-      await scriptResponses(tenant.id, [response]);
-      const events: Event[] = [];
-      el.addEventListener('provider-settings-failed', (e) => events.push(e));
-      el.addEventListener('provider-settings-saved', (e) => events.push(e));
-      const lightChildren = el.childNodes.length;
+    it(`${what}: settles, renders no markup, shows a clear message, stays responsive`, () => playHostile(response));
+  }
 
-      const started = performance.now();
-      let outcome;
-      try {
-        outcome = await el.submit();
-      } catch (error) {
-        expect.fail(`submit() threw ${String(error)}`);
-      }
-      await el.updateComplete;
-      const took = performance.now() - started;
-      await responsive(1000);
-      expect(took, 'submit and render time').to.be.below(5000);
-
-      const root = el.shadowRoot!;
-      expect(window.__pwned, 'nothing from the answer ran').to.equal(undefined);
-      expect(foreignMarkup(root), 'no markup from the answer').to.deep.equal([]);
-      expect(el.childNodes.length, 'nothing added to the light DOM').to.equal(lightChildren);
-      expect(Object.getOwnPropertyNames(Object.prototype).sort(), 'Object.prototype untouched').to.deep.equal(prototypeKeys);
-      expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
-
-      expect(events, 'exactly one outcome event').to.have.length(1);
-      const message = (events[0] as Event & { message: string }).message;
-      expect(message.trim().length, 'the event has a message').to.be.greaterThan(0);
-      expect(message.length, 'a bounded message').to.be.at.most(600);
-      // Markup in a message is fine as long as it stays text: shown literally, never parsed (checked above).
-
-      if (outcome.kind === 'saved') {
-        expect(root.querySelector('[part="status"]')!.textContent!.trim()).to.equal('Saved.');
-        return;
-      }
-      const summary = root.querySelector('[part="error-summary"]');
-      expect(summary, 'the error summary is shown').to.exist;
-      expect(summary!.textContent!.trim().length).to.be.greaterThan(0);
-      const entries = [...summary!.querySelectorAll('li')].map((li) => li.textContent!.trim());
-      const formError = root.querySelector('[part="form-error"]')?.textContent?.trim() ?? '';
-      expect(entries.length + (formError ? 1 : 0), 'at least one message').to.be.greaterThan(0);
-      for (const text of [...entries.slice(0, 50), formError]) {
-        expect(text.length, 'each message is bounded').to.be.at.most(1200);
-        expect(text).not.to.match(/[\u0000-\u0008\u202a-\u202e\u2066-\u2069]/);
-      }
-    });
+  // The same answers to the two requests of the MCP servers' save, after the tokens were stored:
+  // the settings read (GET) and the settings write (POST).
+  for (const method of ['GET', 'POST'] as const) {
+    for (const [what, response] of CASES) {
+      it(`${what}, to the MCP save's ${method} /api/settings: the tokens stay saved, the MCP edits kept, the same guarantees`, () =>
+        playHostile({ ...response, method, path: '/api/settings' }));
+    }
   }
 
   it('markup in a message is shown literally, as text', async () => {

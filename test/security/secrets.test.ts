@@ -272,7 +272,9 @@ describe('secrets: where requests go', () => {
     const calls: { url: string; init: RequestInit }[] = [];
     window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
       calls.push({ url: String(input), init });
-      return new Response('{"message":"Git providers stored"}', { status: 200, headers: { 'content-type': 'application/json' } });
+      // Settings for a read, OpenHands' success answer for a write.
+      const body = init.method === 'GET' ? '{"provider_tokens_set":{},"mcp_config":null}' : '{"message":"Stored"}';
+      return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
     };
     return { calls, restore: () => (window.fetch = original) };
   }
