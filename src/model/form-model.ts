@@ -193,13 +193,14 @@ export class FormModel {
    * not touch follows the new baseline. Errors are cleared. `reset()` discards the edits.
    *
    * An object makes what is stored known (see {@link known}): it is `GET /api/settings`' answer or
-   * the host's copy of one, where an absent or `null` `provider_tokens_set` means no tokens (some
-   * OpenHands versions send `null` for none). `null` makes it unknown. `tokensKnown` overrides that
-   * for the tokens ({@link settingsNotFound}). When the MCP servers were not known before,
+   * the host's copy of one. Its MCP servers are known; its tokens when it has `provider_tokens_set`
+   * (`null` there means none: some OpenHands versions send that), which OpenHands' answer always
+   * has: an object without it (`{ mcp_config }` alone) says nothing about the tokens. `null` makes
+   * both unknown. `tokensKnown` overrides that for the tokens ({@link settingsNotFound}). When the MCP servers were not known before,
    * servers the person added are added to the stored ones (the baseline they were added to was
    * only assumed empty); a server equal to a stored one is that server.
    */
-  setSettings(settings: StoredSettings | null, tokensKnown = isRecord(settings)): void {
+  setSettings(settings: StoredSettings | null, tokensKnown = readOwn(settings, 'provider_tokens_set') !== undefined): void {
     const providerEdits = new Map<string, { token: string; host: string | null; removed: boolean }>();
     for (const row of this.draft.providers) {
       const hostEdited = row.host !== (row.storedHost ?? '');

@@ -26,10 +26,12 @@ describe('FormModel: what it knows is stored', () => {
     expect(m.known).to.deep.equal({ tokens: false, mcp: false });
   });
 
-  it('an answer without provider_tokens_set (some versions send null for none) says no token is stored', () => {
+  it('provider_tokens_set null (some versions send it for none) says no token is stored; settings without it say nothing of tokens', () => {
     const m = checkedModel({ settings: { provider_tokens_set: null, mcp_config: null } });
     expect(m.known.tokens).to.equal(true);
     expect(m.draft.providers.some((p) => p.stored)).to.equal(false);
+    m.setSettings({ mcp_config: null });
+    expect(m.known).to.deep.equal({ tokens: false, mcp: true });
   });
 
   it('a 404 says no MCP server is stored and nothing about the tokens', () => {
