@@ -6,6 +6,9 @@ import type { FailureKind, SaveOutcome, SavePart, SubmitResult } from '../contra
 
 const init = { bubbles: true, composed: true } as const;
 
+/** A save's outcome when it failed (nothing sent counts as neither). */
+export type FailedOutcome = Exclude<SaveOutcome, { kind: 'saved' | 'aborted' }>;
+
 /** Fired before a request is sent. Cancel it (`preventDefault()`) to stop the save. */
 export class ProviderSettingsSubmitEvent extends Event {
   static readonly eventName = 'provider-settings-submit';
@@ -46,9 +49,9 @@ export class ProviderSettingsFailedEvent extends Event {
   readonly stored: readonly SavePart[];
   /** Parts this save meant to store and did not: their edits are kept, unsaved. */
   readonly notStored: readonly SavePart[];
-  constructor(outcome: SaveOutcome, errorCount: number) {
+  constructor(outcome: FailedOutcome, errorCount: number) {
     super(ProviderSettingsFailedEvent.eventName, init);
-    this.kind = outcome.kind === 'saved' || outcome.kind === 'aborted' ? 'server' : outcome.kind;
+    this.kind = outcome.kind;
     this.message = outcome.message;
     this.status = 'status' in outcome ? outcome.status : 0;
     this.errorCount = errorCount;

@@ -1,8 +1,9 @@
 /**
  * What the element loads on demand (`import('./on-demand.js')`): the form's checks (zod/mini,
- * the request schema, the placing of errors, the summary's location texts), the save (its
- * controller and the V0 client: requests, the reading of every answer, redaction), the load of
- * the stored settings (`autoload`), the review and the confirmation before replacing tokens, the MCP import and export panel, and the sentences for failures (every failure is an
+ * the request schema, the placing of errors), the error summary and its location texts, the
+ * save (its controller and the V0 client: requests, the reading of every answer, redaction), the
+ * load of the stored settings (`autoload`), the review and the confirmation before replacing
+ * tokens, the MCP import and export panel, and the sentences for failures (every failure is an
  * answer of this module). The element starts loading it at the first edit, so it is there by
  * the time a field is left or the form is saved; a page that only shows the form never loads
  * it. In the self-contained build it is its own file next to the entry
@@ -12,10 +13,9 @@ import { CONTRACT_VALIDATORS } from '../contract/validate.js';
 import { FormChecks } from '../model/checks.js';
 
 export { Task } from '@lit/task';
-export { getStoredSettings, NO_SETTINGS } from '../contract/http.js';
+export { getStoredSettings } from '../contract/http.js';
 export { v0Api } from '../contract/v0-client.js';
 export { SaveController } from './save-controller.js';
-export { describeLocation } from './describe-location.js';
 export { McpTools } from './mcp-tools.js';
 export { nothingToSaveText, replacePanel, reviewPanel } from './review.js';
 export { errorSummary } from './templates/summary.js';

@@ -6,6 +6,7 @@ import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js
 import type { ErrorTarget, ServerKind } from '../model/draft.js';
 import { FormModel } from '../model/form-model.js';
 import {
+  type FailedOutcome,
   ProviderSettingsChangeEvent,
   ProviderSettingsDirtyEvent,
   ProviderSettingsFailedEvent,
@@ -507,8 +508,11 @@ export class OpenHandsProviderSettings extends LitElement {
     switch (plan.kind) {
       case 'invalid':
         return this.invalid();
-      case 'failed':
-        return this.failWith(plan.outcome);
+      case 'failed': {
+        // A load cancelled by the element leaving the page is no failure to show.
+        const { outcome } = plan;
+        return outcome.kind === 'aborted' || outcome.kind === 'saved' ? outcome : this.failWith(outcome);
+      }
       case 'nothing':
         return this.nothingToSave(m);
       case 'confirm-replace':
@@ -553,9 +557,8 @@ export class OpenHandsProviderSettings extends LitElement {
   }
 
   /** A failure that is about no field (or about fields already given their errors). */
-  private failWith(outcome: SaveOutcome): SaveOutcome {
-    if (outcome.kind !== 'invalid' && outcome.kind !== 'validation' && outcome.kind !== 'saved' && outcome.kind !== 'aborted')
-      this.formFailure = outcome;
+  private failWith(outcome: FailedOutcome): SaveOutcome {
+    if (outcome.kind !== 'invalid' && outcome.kind !== 'validation') this.formFailure = outcome;
     this.failed(outcome);
     return outcome;
   }
@@ -592,7 +595,7 @@ export class OpenHandsProviderSettings extends LitElement {
     this.failed(outcome);
   }
 
-  private failed(outcome: SaveOutcome): void {
+  private failed(outcome: FailedOutcome): void {
     this.showSummary = true;
     this.summaryExpanded = false;
     this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="error-summary"]');
