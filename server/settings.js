@@ -6,7 +6,7 @@
  * `GET /api/settings`. Tokens are in a store of their own (store.js): nothing here touches them.
  */
 
-import { validateMcpConfigAt, ValidatorCrash } from './validate.js';
+import { modelBody, validateMcpConfigAt, ValidatorCrash } from './validate.js';
 
 /** @typedef {import('./python-json.js').PyValue} PyValue */
 /** @typedef {import('./validate.js').McpConfig} McpConfig */
@@ -52,14 +52,24 @@ const CARRIED_OVER = ['llm_api_key', 'llm_model', 'llm_base_url', 'search_api_ke
 /** Never in an answer: masked as `null`. */
 const SECRETS = ['llm_api_key', 'search_api_key', 'sandbox_api_key'];
 
-const TYPE_MESSAGES = {
-  str: ['string_type', 'Input should be a valid string'],
-  bool: ['bool_type', 'Input should be a valid boolean'],
-  int: ['int_type', 'Input should be a valid integer'],
-  float: ['float_type', 'Input should be a valid number'],
+/** pydantic v2's messages of the lax-mode errors a field of these kinds can give. */
+const MESSAGES = {
+  string_type: 'Input should be a valid string',
+  bool_type: 'Input should be a valid boolean',
+  bool_parsing: 'Input should be a valid boolean, unable to interpret input',
+  int_type: 'Input should be a valid integer',
+  int_parsing: 'Input should be a valid integer, unable to parse string as an integer',
+  int_from_float: 'Input should be a valid integer, got a number with a fractional part',
+  int_parsing_size: 'Unable to parse input string as an integer, exceeded maximum size',
+  finite_number: 'Input should be a finite number',
+  float_type: 'Input should be a valid number',
+  float_parsing: 'Input should be a valid number, unable to parse string as a number',
 };
+/** pydantic-core's `str_as_bool`: these exactly, case aside. */
 const TRUE_STRINGS = new Set(['1', 'on', 't', 'true', 'y', 'yes']);
 const FALSE_STRINGS = new Set(['0', 'off', 'f', 'false', 'n', 'no']);
+const I64_MIN = -(2n ** 63n);
+const I64_MAX = 2n ** 63n - 1n;
 
 /** @returns {SettingsRecord} a record with every default */
 export function defaultSettings() {
@@ -70,41 +80,117 @@ export function defaultSettings() {
 }
 
 /**
- * A field's value as pydantic's lax mode takes it, or a 422 item.
+ * A field's value as pydantic v2's lax mode takes it from what `json.loads` gave (FastAPI
+ * validates the decoded body in Python mode), or a 422 item with pydantic's type and message.
  * @param {string} name
  * @param {PyValue} value
  * @param {(string | bigint)[]} loc
  * @returns {{ ok: true, value: PyValue | McpConfig | null } | { ok: false, errors: ValidationIssue[] }}
+ * @throws {ValidatorCrash}
  */
 function fieldValue(name, value, loc) {
   const spec = /** @type {{ kind: FieldKind, nullable: boolean }} */ (SETTINGS_FIELDS.get(name));
   if (spec.kind === 'mcp') return validateMcpConfigAt(value, loc);
   if (value === null && spec.nullable) return { ok: true, value: null };
-  /** @returns {{ ok: false, errors: ValidationIssue[] }} */
-  const fail = () => {
-    const [type = '', msg = ''] = TYPE_MESSAGES[/** @type {'str' | 'bool' | 'int' | 'float'} */ (spec.kind)];
-    return { ok: false, errors: [{ type, loc, msg, input: value }] };
-  };
-  switch (spec.kind) {
-    case 'str':
-      return typeof value === 'string' ? { ok: true, value } : fail();
-    case 'bool':
-      if (typeof value === 'boolean') return { ok: true, value };
-      if ((typeof value === 'bigint' || typeof value === 'number') && (Number(value) === 0 || Number(value) === 1))
-        return { ok: true, value: Number(value) === 1 };
-      if (typeof value === 'string' && TRUE_STRINGS.has(value.toLowerCase())) return { ok: true, value: true };
-      if (typeof value === 'string' && FALSE_STRINGS.has(value.toLowerCase())) return { ok: true, value: false };
-      return fail();
-    case 'int':
-      if (typeof value === 'bigint') return { ok: true, value };
-      if (typeof value === 'number' && Number.isInteger(value)) return { ok: true, value: BigInt(value) };
-      if (typeof value === 'string' && /^\s*[-+]?\d+\s*$/.test(value)) return { ok: true, value: BigInt(value.trim()) };
-      return fail();
-    case 'float':
-      if (typeof value === 'number' || typeof value === 'bigint') return { ok: true, value: Number(value) };
-      if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) return { ok: true, value: Number(value) };
-      return fail();
+  const result = spec.kind === 'str' ? laxStr(value) : spec.kind === 'bool' ? laxBool(value) : spec.kind === 'int' ? laxInt(value) : laxFloat(value);
+  if (typeof result === 'object' && result !== null && 'error' in result) {
+    return { ok: false, errors: [{ type: result.error, loc, msg: MESSAGES[result.error], input: value }] };
   }
+  // OpenHands' file store writes the record with pydantic's JSON dump, where NaN and the
+  // infinities become null: that is what the next read finds.
+  if (typeof result === 'number' && !Number.isFinite(result)) return { ok: true, value: null };
+  return { ok: true, value: /** @type {PyValue} */ (result) };
+}
+
+/** @typedef {{ error: keyof typeof MESSAGES }} LaxError */
+
+/** `str`: a string only (SecretStr fields too: their union answers `string_type`). @param {PyValue} value @returns {string | LaxError} */
+function laxStr(value) {
+  return typeof value === 'string' ? value : { error: 'string_type' };
+}
+
+/**
+ * `bool`: true/false; the strings of `str_as_bool`; the integers 0 and 1; the floats 0.0 and 1.0.
+ * @param {PyValue} value
+ * @returns {boolean | LaxError}
+ */
+function laxBool(value) {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') {
+    const lower = value.toLowerCase();
+    if (TRUE_STRINGS.has(lower)) return true;
+    if (FALSE_STRINGS.has(lower)) return false;
+    return { error: 'bool_parsing' };
+  }
+  if (typeof value === 'bigint') {
+    if (value === 0n || value === 1n) return value === 1n;
+    // An int that does not fit an i64 is tried as a float, which fails as a type error.
+    return value >= I64_MIN && value <= I64_MAX ? { error: 'bool_parsing' } : { error: 'bool_type' };
+  }
+  if (typeof value === 'number') {
+    // A float with a fraction, NaN or infinite is not taken as an int: a type error.
+    if (!Number.isInteger(value)) return { error: 'bool_type' };
+    return value === 0 || value === 1 ? value === 1 : { error: 'bool_parsing' };
+  }
+  return { error: 'bool_type' };
+}
+
+/**
+ * `int`: an int; a bool (a subclass of int); a float without a fraction; a string of digits
+ * (`str_as_int`: a sign, `.000` and single underscores allowed; surrounding whitespace is
+ * taken too, as later pydantic-core versions strip it).
+ * @param {PyValue} value
+ * @returns {bigint | LaxError}
+ */
+function laxInt(value) {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'boolean') return value ? 1n : 0n;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { error: 'finite_number' };
+    if (!Number.isInteger(value)) return { error: 'int_from_float' };
+    if (Math.abs(value) >= 2 ** 63) return { error: 'int_parsing_size' };
+    return BigInt(value);
+  }
+  if (typeof value === 'string') {
+    if (value.length > 4300) return { error: 'int_parsing_size' };
+    const text = value.trim();
+    const digits = /^[+-]?\d+(?:\.0*)?$/.test(text) ? text.replace(/\.0*$/, '') : withoutUnderscores(text);
+    return digits !== null && /^[+-]?\d+$/.test(digits) ? BigInt(digits) : { error: 'int_parsing' };
+  }
+  return { error: 'int_type' };
+}
+
+/**
+ * `float`: an int, a float or a bool; a string Rust's `f64` parser reads (`1e3`, `.5`, `inf`,
+ * `nan`...), single underscores allowed.
+ * @param {PyValue} value
+ * @returns {number | LaxError}
+ */
+function laxFloat(value) {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'string') {
+    const text = value.trim();
+    for (const candidate of [text, withoutUnderscores(text)]) {
+      if (candidate === null) continue;
+      if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(candidate)) return Number(candidate);
+      const special = /^([+-]?)(inf|infinity|nan)$/i.exec(candidate);
+      if (special) return special[2]?.toLowerCase() === 'nan' ? NaN : special[1] === '-' ? -Infinity : Infinity;
+    }
+    return { error: 'float_parsing' };
+  }
+  return { error: 'float_type' };
+}
+
+/**
+ * pydantic-core's `strip_underscores`: `1_000` -> `1000`; null when there is none to strip or
+ * they are not allowed (leading, trailing, doubled).
+ * @param {string} text
+ */
+function withoutUnderscores(text) {
+  if (!text.includes('_') || text.startsWith('_') || text.endsWith('_') || text.includes('__')) return null;
+  return text.replaceAll('_', '');
 }
 
 /**
@@ -115,14 +201,8 @@ function fieldValue(name, value, loc) {
  * @throws {ValidatorCrash}
  */
 export function validateSettingsBody(body) {
-  if (body === null || body === undefined) {
-    return { ok: false, errors: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }] };
-  }
-  if (!(body instanceof Map)) {
-    const msg = 'Input should be a valid dictionary or object to extract fields from';
-    return { ok: false, errors: [{ type: 'model_attributes_type', loc: ['body'], msg, input: body }] };
-  }
-  return validateSettingsFields(body, ['body']);
+  const model = modelBody(body);
+  return model.ok ? validateSettingsFields(model.value, ['body']) : model;
 }
 
 /**

@@ -113,13 +113,10 @@ const field = (fields, name) => /** @type {PyValue} */ (fields.get(name));
  * @throws {ValidatorCrash}
  */
 export function validateProviderBody(body, providerTypes) {
-  // FastAPI's own check for a required body, before pydantic sees anything.
-  if (body === null || body === undefined) {
-    return { ok: false, errors: [{ type: 'missing', loc: ['body'], msg: MESSAGES.missing, input: null }] };
-  }
+  const model = modelBody(body);
+  if (!model.ok) return model;
+  const fields = model.value;
   const issues = new Issues();
-  const fields = modelFields(body, ['body'], issues);
-  if (!fields) return { ok: false, errors: issues.list };
   const mcpConfig = fields.has('mcp_config')
     ? mcpConfigField(field(fields, 'mcp_config'), ['body', 'mcp_config'], issues)
     : null;
@@ -151,6 +148,22 @@ export function validateMcpConfigAt(value, loc) {
   const issues = new Issues();
   const result = mcpConfigField(value, loc, issues);
   return result === INVALID ? { ok: false, errors: issues.list } : { ok: true, value: result };
+}
+
+/**
+ * A request body that must be a model's input (`POSTProviderModel`, `Settings`): FastAPI's own
+ * `missing` check for no body, then pydantic's `model_attributes_type` for a non-object.
+ * @param {PyValue | undefined} body
+ * @returns {{ ok: true, value: Map<string, PyValue> } | { ok: false, errors: ValidationIssue[] }}
+ */
+export function modelBody(body) {
+  // FastAPI's own check for a required body, before pydantic sees anything.
+  if (body === null || body === undefined) {
+    return { ok: false, errors: [{ type: 'missing', loc: ['body'], msg: MESSAGES.missing, input: null }] };
+  }
+  const issues = new Issues();
+  const fields = modelFields(body, ['body'], issues);
+  return fields ? { ok: true, value: fields } : { ok: false, errors: issues.list };
 }
 
 /**

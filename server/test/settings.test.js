@@ -105,25 +105,101 @@ describe('POST /api/settings', () => {
     assert.equal((await t.state()).settings.language, 'de', 'nothing stored');
   });
 
-  it('answers a wrong type per field as pydantic does, and takes what its lax mode takes', async () => {
+  it('answers a wrong type per field with pydantic v2 lax mode\'s type, message and loc, in field order', async () => {
     const t = await tenant({ settings: STORED });
-    const reply = await t.store({ language: 5, confirmation_mode: 'maybe', max_iterations: 1.5, enable_default_condenser: null });
+    const reply = await t.store({
+      git_user_email: ['a@example.com'],
+      language: 5,
+      confirmation_mode: 'maybe',
+      max_iterations: 1.5,
+      enable_default_condenser: null,
+      enable_sound_notifications: 2,
+      remote_runtime_resource_factor: 'two',
+      llm_api_key: 42,
+      max_budget_per_task: 'lots',
+      email_verified: {},
+      security_analyzer: true,
+      sandbox_api_key: null,
+    });
     assert.equal(reply.status, 422);
     assert.deepEqual(
-      reply.json.detail.map((/** @type {{ type: string, loc: unknown[] }} */ e) => [e.type, e.loc.join('.')]),
+      reply.json.detail.map((/** @type {{ type: string, loc: unknown[], msg: string }} */ e) => [e.loc, e.type, e.msg]),
       [
-        ['string_type', 'body.language'],
-        ['int_type', 'body.max_iterations'],
-        ['bool_type', 'body.confirmation_mode'],
-        ['bool_type', 'body.enable_default_condenser'],
+        [['body', 'language'], 'string_type', 'Input should be a valid string'],
+        [['body', 'max_iterations'], 'int_from_float', 'Input should be a valid integer, got a number with a fractional part'],
+        [['body', 'security_analyzer'], 'string_type', 'Input should be a valid string'],
+        [['body', 'confirmation_mode'], 'bool_parsing', 'Input should be a valid boolean, unable to interpret input'],
+        [['body', 'llm_api_key'], 'string_type', 'Input should be a valid string'],
+        [['body', 'remote_runtime_resource_factor'], 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer'],
+        [['body', 'enable_default_condenser'], 'bool_type', 'Input should be a valid boolean'],
+        [['body', 'enable_sound_notifications'], 'bool_parsing', 'Input should be a valid boolean, unable to interpret input'],
+        [['body', 'max_budget_per_task'], 'float_parsing', 'Input should be a valid number, unable to parse string as a number'],
+        [['body', 'email_verified'], 'bool_type', 'Input should be a valid boolean'],
+        [['body', 'git_user_email'], 'string_type', 'Input should be a valid string'],
       ],
     );
-    assert.equal((await t.store({ confirmation_mode: 'yes', max_iterations: '7', max_budget_per_task: 2 })).status, 200);
-    const { settings } = await t.state();
-    assert.equal(settings.confirmation_mode, true);
-    assert.equal(settings.max_iterations, 7);
-    assert.equal(settings.max_budget_per_task, 2);
+    assert.deepEqual(reply.json.detail[0].input, 5, 'input echoes the value');
+    assert.equal((await t.state()).settings.language, 'de', 'nothing stored');
   });
+
+  for (const [what, sent, expected] of /** @type {[string, string, Record<string, unknown>][]} */ ([
+    [
+      'booleans from the strings, 0/1 and 0.0/1.0 pydantic accepts',
+      '{"confirmation_mode": "YES", "enable_default_condenser": "off", "enable_sound_notifications": 1, "user_consents_to_analytics": 0.0, "email_verified": "t"}',
+      { confirmation_mode: true, enable_default_condenser: false, enable_sound_notifications: true, user_consents_to_analytics: false, email_verified: true },
+    ],
+    [
+      'integers from numeric strings, whole floats and booleans',
+      '{"max_iterations": "7", "remote_runtime_resource_factor": 2.0}',
+      { max_iterations: 7, remote_runtime_resource_factor: 2 },
+    ],
+    ['integers with a sign, .000 or underscores', '{"max_iterations": "+1_000", "remote_runtime_resource_factor": "3.000"}', { max_iterations: 1000, remote_runtime_resource_factor: 3 }],
+    ['an integer from true', '{"max_iterations": true}', { max_iterations: 1 }],
+    ['numbers from integers, strings and booleans', '{"max_budget_per_task": 2}', { max_budget_per_task: 2 }],
+    ['a number from a string in exponent form', '{"max_budget_per_task": "1.5e1"}', { max_budget_per_task: 15 }],
+    ['a number from false', '{"max_budget_per_task": false}', { max_budget_per_task: 0 }],
+    ['NaN and infinities (stored as the file store writes them: null)', '{"max_budget_per_task": "inf"}', { max_budget_per_task: null }],
+    ['NaN as JSON', '{"max_budget_per_task": NaN}', { max_budget_per_task: null }],
+    ['null where the field is Optional', '{"max_iterations": null, "confirmation_mode": null, "email": null}', { max_iterations: null, confirmation_mode: null, email: null }],
+  ])) {
+    it(`takes what lax mode takes: ${what}`, async () => {
+      const t = await tenant({ settings: STORED });
+      const reply = await send(`${t.base}/api/settings`, { method: 'POST', headers: AUTH, body: sent });
+      assert.equal(reply.status, 200, reply.text);
+      const { settings } = await t.state();
+      for (const [key, value] of Object.entries(expected)) assert.deepEqual(settings[key], value, key);
+      assert.equal((await t.read()).status, 200, 'and the answer can be written');
+    });
+  }
+
+  it('a 422 that would echo Infinity (finite_number) is the plain-text 500 Starlette gives', async () => {
+    const t = await tenant({ settings: STORED });
+    const reply = await send(`${t.base}/api/settings`, { method: 'POST', headers: AUTH, body: '{"max_iterations": Infinity}' });
+    assert.deepEqual([reply.status, reply.text], [500, 'Internal Server Error']);
+  });
+
+  for (const [sent, type] of /** @type {[string, string][]} */ ([
+    ['{"max_iterations": "1.5"}', 'int_parsing'],
+    ['{"max_iterations": "1__0"}', 'int_parsing'],
+    ['{"max_iterations": 1e300}', 'int_parsing_size'],
+    ['{"max_iterations": [1]}', 'int_type'],
+    ['{"max_budget_per_task": null, "remote_runtime_resource_factor": {}}', 'int_type'],
+    ['{"max_budget_per_task": [2]}', 'float_type'],
+    ['{"max_budget_per_task": "0x10"}', 'float_parsing'],
+    ['{"confirmation_mode": 0.5}', 'bool_type'],
+    ['{"confirmation_mode": 2.0}', 'bool_parsing'],
+    ['{"confirmation_mode": 99999999999999999999}', 'bool_type'],
+    ['{"confirmation_mode": ""}', 'bool_parsing'],
+    ['{"language": false}', 'string_type'],
+    ['{"search_api_key": {"secret": "x"}}', 'string_type'],
+  ])) {
+    it(`refuses ${sent} with ${type}`, async () => {
+      const t = await tenant({ settings: STORED });
+      const reply = await send(`${t.base}/api/settings`, { method: 'POST', headers: AUTH, body: sent });
+      assert.equal(reply.status, 422, reply.text);
+      assert.deepEqual(reply.json.detail.map((/** @type {{ type: string }} */ e) => e.type), [type]);
+    });
+  }
 
   it('ignores unknown and read-only keys; answers 401, json_invalid and a non-object like add-git-providers', async () => {
     const t = await tenant({ settings: STORED });
