@@ -12,7 +12,7 @@
 import { serveApi } from './api.js';
 import { answerPreflight, isPreflight } from './cors.js';
 import { serveControl } from './control.js';
-import { DEMO_SESSION_KEY, demoSettings } from './demo.js';
+import { DEMO_SESSION_KEY, demoProviderTokens, demoSettings } from './demo.js';
 import { Lifecycle, sendInternalServerError } from './http.js';
 import { dumpsPython, fromPlain } from './python-json.js';
 import { TenantRegistry } from './store.js';
@@ -33,7 +33,9 @@ import { OptionsError, tenantConfig } from './tenant-options.js';
  * @property {object | null} [operatorMcpConfig] the operator's config.toml MCP servers, put in front in answers
  * @property {number} [delayMs] added before every API answer
  * @property {boolean} [demo] seed a demo state: session key `demo-session-key`, stored GitHub
- *   and GitLab tokens and an MCP configuration (explicit options above still win)
+ *   and GitLab tokens, a settings record with an MCP configuration, language, agent, LLM model and
+ *   key, search key, confirmation mode and git user (explicit options above still win, each on
+ *   its own: `{ demo: true, settings: null }` keeps the demo tokens without settings)
  */
 
 /**
@@ -82,7 +84,9 @@ export function createReferenceServer(options = {}) {
 /** @param {ReferenceServerOptions} options */
 function defaultTenantConfig(options) {
   const { demo = false, ...rest } = options;
-  const seeded = demo ? { sessionKey: DEMO_SESSION_KEY, settings: demoSettings() } : {};
+  const seeded = demo
+    ? { sessionKey: DEMO_SESSION_KEY, provider_tokens: demoProviderTokens(), settings: demoSettings() }
+    : {};
   const given = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
   try {
     return tenantConfig(fromPlain({ ...seeded, ...given }));

@@ -95,18 +95,33 @@ describe('startReferenceServer', () => {
 });
 
 describe('createReferenceServer options', () => {
-  it('demo: true seeds a session key, GitHub and GitLab tokens and two MCP servers', async (t) => {
+  it('demo: true seeds a session key, GitHub and GitLab tokens, two MCP servers and the settings a user has', async (t) => {
     const server = await startServer(t, { demo: true });
     const reply = await send(`${server.url}/api/settings`, { headers: { 'x-session-api-key': 'demo-session-key' } });
     assert.deepEqual(reply.json.provider_tokens_set, { github: null, gitlab: 'gitlab.example.com' });
     assert.equal(reply.json.mcp_config.sse_servers.length, 1);
     assert.equal(reply.json.mcp_config.stdio_servers.length, 1);
+    assert.equal(reply.json.language, 'en');
+    assert.equal(reply.json.agent, 'CodeActAgent');
+    assert.equal(reply.json.llm_model, 'anthropic/claude-sonnet-4-20250514');
+    assert.equal(reply.json.confirmation_mode, true);
+    assert.equal(reply.json.max_iterations, 100);
+    assert.equal(reply.json.git_user_name, 'openhands');
+    assert.equal(reply.json.git_user_email, 'openhands@all-hands.dev');
+    assert.deepEqual([reply.json.llm_api_key, reply.json.llm_api_key_set], [null, true]);
+    assert.deepEqual([reply.json.search_api_key, reply.json.search_api_key_set], [null, true]);
+    assert.match(server.app.tenants.default.settings?.llm_api_key?.toString() ?? '', /^sk-demo/);
     assert.equal((await send(`${server.url}/api/settings`)).status, 401);
   });
 
-  it('explicit options win over the demo ones', async (t) => {
+  it('explicit options win over the demo ones, each on its own', async (t) => {
     const server = await startServer(t, { demo: true, sessionKey: null, settings: null });
     assert.equal((await send(`${server.url}/api/settings`)).status, 404);
+    // The token store is apart: the demo tokens are still there.
+    assert.deepEqual([...server.app.tenants.default.tokens.keys()], ['github', 'gitlab']);
+    const other = await startServer(t, { demo: true, provider_tokens: {} });
+    assert.deepEqual([...other.app.tenants.default.tokens.keys()], []);
+    assert.equal(other.app.tenants.default.settings?.language, 'en');
   });
 
   it('wrong options throw a TypeError saying what is wrong', () => {
