@@ -68,6 +68,77 @@ describe('POST /api/settings', () => {
     assert.equal(provider_tokens.github.token, 'ghp_stored');
   });
 
+  const CARRIED = /** @type {const} */ (['llm_api_key', 'llm_model', 'llm_base_url', 'search_api_key', 'user_consents_to_analytics']);
+  for (const name of CARRIED) {
+    it(`carries ${name} over when the body has it null or absent, and takes a value sent`, async () => {
+      const t = await tenant({ settings: STORED });
+      assert.equal((await t.store({ [name]: null })).status, 200);
+      assert.deepEqual((await t.state()).settings[name], STORED[name], 'null: kept');
+      assert.equal((await t.store({ language: 'en' })).status, 200);
+      assert.deepEqual((await t.state()).settings[name], STORED[name], 'absent: kept');
+      const value = name === 'user_consents_to_analytics' ? false : `new-${name}`;
+      assert.equal((await t.store({ [name]: value })).status, 200);
+      assert.deepEqual((await t.state()).settings[name], value, 'sent: replaced');
+    });
+  }
+
+  it('every other field absent from the body goes back to 0.53.0\'s default (null, or the toggles\' defaults)', async () => {
+    const full = {
+      ...STORED,
+      security_analyzer: 'invariant',
+      remote_runtime_resource_factor: 4,
+      enable_default_condenser: false,
+      enable_sound_notifications: true,
+      enable_proactive_conversation_starters: false,
+      sandbox_base_container_image: 'base:1',
+      sandbox_runtime_container_image: 'runtime:1',
+      max_budget_per_task: 12.5,
+      email: 'me@example.com',
+      email_verified: true,
+    };
+    const t = await tenant({ settings: full });
+    assert.equal((await t.store({})).status, 200);
+    const { settings } = await t.state();
+    assert.deepEqual(settings, {
+      language: null,
+      agent: null,
+      max_iterations: null,
+      security_analyzer: null,
+      confirmation_mode: false,
+      llm_model: STORED.llm_model,
+      llm_api_key: STORED.llm_api_key,
+      llm_base_url: STORED.llm_base_url,
+      remote_runtime_resource_factor: 1,
+      enable_default_condenser: true,
+      enable_sound_notifications: false,
+      enable_proactive_conversation_starters: true,
+      user_consents_to_analytics: STORED.user_consents_to_analytics,
+      sandbox_base_container_image: null,
+      sandbox_runtime_container_image: null,
+      mcp_config: null,
+      search_api_key: STORED.search_api_key,
+      sandbox_api_key: null,
+      max_budget_per_task: null,
+      email: null,
+      email_verified: null,
+      git_user_name: null,
+      git_user_email: null,
+    });
+  });
+
+  it('an empty string is a value for the carried fields too; sandbox_api_key sent null is stored null', async () => {
+    const t = await tenant({ settings: STORED });
+    assert.equal((await t.store({ llm_model: '', llm_api_key: '', sandbox_api_key: null })).status, 200);
+    const { settings } = await t.state();
+    assert.equal(settings.llm_model, '');
+    assert.equal(settings.llm_api_key, '');
+    assert.equal(settings.sandbox_api_key, null);
+    const read = (await t.read()).json;
+    assert.equal(read.llm_api_key_set, false, 'an empty key is not set');
+    assert.equal((await t.store({ sandbox_api_key: 'sandbox-new' })).status, 200);
+    assert.equal((await t.state()).settings.sandbox_api_key, 'sandbox-new');
+  });
+
   it('an empty string is a value: search_api_key "" erases the stored key', async () => {
     const t = await tenant({ settings: STORED });
     assert.equal((await t.store({ search_api_key: '' })).status, 200);
@@ -213,13 +284,68 @@ describe('POST /api/settings', () => {
     assert.equal(list.json.detail[0].type, 'model_attributes_type');
   });
 
+  it('checks the session key before the body: a bad body without the key is a 401', async () => {
+    const t = await tenant({ settings: STORED });
+    const reply = await t.store({ language: 5, mcp_config: { sse_servers: [{ url: '' }] } }, { 'content-type': 'application/json', 'x-session-api-key': 'wrong' });
+    assert.deepEqual([reply.status, reply.json], [401, { detail: 'Unauthorized' }]);
+    assert.equal((await t.state()).settings.language, 'de');
+  });
+
+  it('decodes the body as add-git-providers does: no body, bytes that are not UTF-8, a body that is not JSON', async () => {
+    const t = await tenant({ settings: STORED });
+    const url = `${t.base}/api/settings`;
+    const none = await send(url, { method: 'POST', headers: { 'x-session-api-key': KEY } });
+    assert.deepEqual([none.status, none.json], [422, { detail: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }] }]);
+    const bytes = await send(url, { method: 'POST', headers: AUTH, body: Buffer.from([0x7b, 0xff, 0x7d]) });
+    assert.deepEqual([bytes.status, bytes.json], [400, { detail: 'There was an error parsing the body' }]);
+    const text = await send(url, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-session-api-key': KEY }, body: '{"language": "en"}' });
+    assert.equal(text.status, 422);
+    assert.deepEqual(text.json.detail, [
+      {
+        type: 'model_attributes_type',
+        loc: ['body'],
+        msg: 'Input should be a valid dictionary or object to extract fields from',
+        input: '{"language": "en"}',
+      },
+    ]);
+    const invalid = await send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"language": ' });
+    assert.equal(invalid.status, 422, 'json_invalid comes before the session key check');
+    assert.deepEqual(invalid.json.detail[0].loc, ['body', 13]);
+  });
+
+  it('stores mcp_config normalised as validated (a bare URL is a server; args, env and api_key filled in)', async () => {
+    const t = await tenant({ settings: STORED });
+    const reply = await t.store({
+      mcp_config: { sse_servers: ['https://a.example/sse'], stdio_servers: [{ name: 'n', command: 'c', args: 'x "y z"', extra: 1 }] },
+    });
+    assert.equal(reply.status, 200);
+    assert.deepEqual((await t.state()).mcp_config, {
+      sse_servers: [{ url: 'https://a.example/sse', api_key: null }],
+      stdio_servers: [{ name: 'n', command: 'c', args: ['x', 'y z'], env: {} }],
+      shttp_servers: [],
+    });
+    assert.deepEqual((await t.read()).json.mcp_config, (await t.state()).mcp_config);
+  });
+
+  it('an mcp_config that crashes a 0.53.0 validator is the plain-text 500, nothing stored', async () => {
+    const t = await tenant({ settings: STORED });
+    const reply = await t.store({ language: 'fr', mcp_config: { shttp_servers: [{ url: null }] } });
+    assert.deepEqual([reply.status, reply.text], [500, 'Internal Server Error']);
+    assert.equal((await t.state()).settings.language, 'de');
+  });
+
   it('on a server without settings it makes a record of only what was sent (the client must not)', async () => {
     const t = await tenant({ settings: null });
     assert.equal((await t.read()).status, 404);
-    assert.equal((await t.store({ mcp_config: null })).status, 200);
+    assert.equal((await t.store({ mcp_config: null, language: 'en' })).status, 200);
     const reply = await t.read();
     assert.equal(reply.status, 200);
     assert.equal(reply.json.llm_model, null);
+    assert.equal(reply.json.llm_api_key_set, false);
+    const { settings, hasSettings } = await t.state();
+    assert.equal(hasSettings, true);
+    const defaults = (await control(server.url, 'GET', `/tenants/${(await createTenant(server.url)).id}`)).settings;
+    assert.deepEqual(settings, { ...defaults, language: 'en' }, 'the defaults and what was sent, nothing else');
   });
 });
 
@@ -248,6 +374,37 @@ describe('GET /api/settings and the token store', () => {
     assert.deepEqual(reply.json.mcp_config, STORED.mcp_config, 'MCP API keys come back in full');
   });
 
+  it('answers every settings field, the three keys null, the *_set flags and provider_tokens_set from the token store', async () => {
+    const t = await tenant({
+      settings: STORED,
+      provider_tokens: { gitlab: { token: 'glpat-x', host: 'gitlab.example.com' }, github: { token: 'ghp_x', host: null, user_id: 'u' } },
+    });
+    const reply = await t.read();
+    assert.equal(reply.status, 200);
+    assert.equal(reply.headers['content-type'], 'application/json');
+    assert.deepEqual(Object.keys(reply.json), [
+      'language', 'agent', 'max_iterations', 'security_analyzer', 'confirmation_mode', 'llm_model', 'llm_api_key',
+      'llm_base_url', 'remote_runtime_resource_factor', 'enable_default_condenser', 'enable_sound_notifications',
+      'enable_proactive_conversation_starters', 'user_consents_to_analytics', 'sandbox_base_container_image',
+      'sandbox_runtime_container_image', 'mcp_config', 'search_api_key', 'sandbox_api_key', 'max_budget_per_task',
+      'email', 'email_verified', 'git_user_name', 'git_user_email', 'provider_tokens_set', 'llm_api_key_set',
+      'search_api_key_set',
+    ]);
+    assert.deepEqual(reply.json.provider_tokens_set, { gitlab: 'gitlab.example.com', github: null });
+    assert.doesNotMatch(reply.text, /glpat-x|ghp_x/);
+    const bare = await tenant({});
+    assert.deepEqual((await bare.read()).json.provider_tokens_set, {});
+    assert.deepEqual([(await bare.read()).json.llm_api_key_set, (await bare.read()).json.search_api_key_set], [false, false]);
+  });
+
+  it('checks the session key (401 detail), then the record (404 error)', async () => {
+    const t = await tenant({ settings: null });
+    const noKey = await send(`${t.base}/api/settings`);
+    assert.deepEqual([noKey.status, noKey.json], [401, { detail: 'Unauthorized' }]);
+    const reply = await t.read();
+    assert.deepEqual([reply.status, reply.json], [404, { error: 'Settings not found' }]);
+  });
+
   it("the operator's config.toml servers come first in the answer, not de-duplicated, and are not stored", async () => {
     const operator = { sse_servers: [{ url: 'https://operator.example.com/sse', api_key: null }], stdio_servers: [], shttp_servers: [] };
     const t = await tenant({ settings: STORED, operatorMcpConfig: operator });
@@ -261,6 +418,20 @@ describe('GET /api/settings and the token store', () => {
     assert.deepEqual(twice, ['https://operator.example.com/sse', 'https://operator.example.com/sse', 'https://stored.example.com/sse']);
   });
 
+  it("operator servers with nothing stored are the answer's mcp_config; without a record the answer is still 404", async () => {
+    const operator = {
+      sse_servers: [],
+      stdio_servers: [{ name: 'op', command: 'uvx', args: [], env: { K: 'v' } }],
+      shttp_servers: [{ url: 'https://op.example.com/mcp', api_key: 'op-key' }],
+    };
+    const t = await tenant({ operatorMcpConfig: operator });
+    assert.deepEqual((await t.read()).json.mcp_config, operator);
+    assert.equal((await t.state()).mcp_config, null, 'not stored');
+    assert.deepEqual((await t.state()).operatorMcpConfig, operator);
+    const none = await tenant({ settings: null, operatorMcpConfig: operator });
+    assert.equal((await none.read()).status, 404);
+  });
+
   it('POST /api/unset-provider-tokens wipes the token store only', async () => {
     const t = await tenant({ settings: STORED, provider_tokens: { github: { token: 'ghp_stored', host: null } } });
     const reply = await send(`${t.base}/api/unset-provider-tokens`, { method: 'POST', headers: AUTH });
@@ -269,6 +440,31 @@ describe('GET /api/settings and the token store', () => {
     assert.deepEqual(state.provider_tokens, {});
     assert.equal(state.settings.language, 'de');
     assert.equal((await send(`${t.base}/api/unset-provider-tokens`, { method: 'POST' })).status, 401);
+  });
+
+  it('unset-provider-tokens on a tenant without settings: 200, and GET still 404 (no record made)', async () => {
+    const t = await tenant({ settings: null, provider_tokens: { github: { token: 'ghp_stored', host: null } } });
+    const reply = await send(`${t.base}/api/unset-provider-tokens`, { method: 'POST', headers: { 'x-session-api-key': KEY } });
+    assert.equal(reply.status, 200);
+    const state = await t.state();
+    assert.deepEqual([state.provider_tokens, state.hasSettings, state.settings], [{}, false, null]);
+    assert.equal((await t.read()).status, 404);
+  });
+
+  it('the request log has every request of the three endpoints, with their bodies', async () => {
+    const t = await tenant({ settings: STORED });
+    await t.read();
+    await t.store({ language: 'en' });
+    await send(`${t.base}/api/unset-provider-tokens`, { method: 'POST', headers: AUTH });
+    await t.tokens({ provider_tokens: {} });
+    const log = await control(server.url, 'GET', `/tenants/${t.id}/requests`);
+    assert.deepEqual(
+      log.map((/** @type {{ method: string, path: string }} */ r) => `${r.method} ${r.path.slice(t.base.length - server.url.length)}`),
+      ['GET /api/settings', 'POST /api/settings', 'POST /api/unset-provider-tokens', 'POST /api/add-git-providers'],
+    );
+    assert.deepEqual(log[1].body, { language: 'en' });
+    const settingsOnly = await control(server.url, 'GET', `/tenants/${t.id}/requests?method=POST&path=/api/settings`);
+    assert.equal(settingsOnly.length, 1);
   });
 });
 
