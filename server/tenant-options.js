@@ -19,7 +19,7 @@
 
 import { defaultSettings, validateSettingsFields } from './settings.js';
 import { DEFAULT_PROVIDER_TYPES } from './store.js';
-import { validateMcpConfig, ValidatorCrash } from './validate.js';
+import { validateMcpConfigAt, ValidatorCrash } from './validate.js';
 
 /** @typedef {import('./python-json.js').PyValue} PyValue */
 /** @typedef {import('./store.js').TenantConfig} TenantConfig */
@@ -188,7 +188,8 @@ function optionalString(value, what) {
 function mcpConfigOption(value, what) {
   let result;
   try {
-    result = validateMcpConfig(value ?? null);
+    // The 422-style details start at `mcp_config` for `settings.mcp_config`, as a request's do.
+    result = validateMcpConfigAt(value ?? null, [what === 'settings.mcp_config' ? 'mcp_config' : what]);
   } catch (error) {
     if (error instanceof ValidatorCrash) {
       throw new OptionsError(`${what} would crash the real server's validator (${error.message})`);

@@ -128,17 +128,8 @@ export function validateProviderBody(body, providerTypes) {
 }
 
 /**
- * Validates an `mcp_config` value alone (for the test controls), with locs starting at `mcp_config`.
- * @param {PyValue} value
- * @returns {Validated<McpConfig | null>}
- * @throws {ValidatorCrash}
- */
-export function validateMcpConfig(value) {
-  return validateMcpConfigAt(value, ['mcp_config']);
-}
-
-/**
- * Validates an `mcp_config` value found at `loc` (`["body", "mcp_config"]` in a settings body).
+ * Validates an `mcp_config` value found at `loc` (`["body", "mcp_config"]` in a settings body,
+ * `["mcp_config"]` or `["operatorMcpConfig"]` in tenant options).
  * @param {PyValue} value
  * @param {Loc} loc
  * @returns {Validated<McpConfig | null>}
