@@ -82,7 +82,7 @@ function scriptedResponse(input, what) {
     drop: flag(fields, 'drop', what, false),
     cors: flag(fields, 'cors', what, true),
     method: matcher(fields, 'method', what, (v) => /^[A-Z]+$/.test(v)),
-    path: matcher(fields, 'path', what, (v) => v.startsWith('/api/')),
+    path: matcher(fields, 'path', what, (v) => /^\/api\/[^?#\s]*$/.test(v)),
   };
 }
 
@@ -98,7 +98,7 @@ function matcher(fields, name, what, valid) {
   const value = fields.get(name);
   if (value === undefined) return null;
   if (typeof value !== 'string' || !valid(value)) {
-    throw new OptionsError(`${what}.${name} must be ${name === 'method' ? 'an HTTP method in capitals' : 'an API path such as /api/settings'}`);
+    throw new OptionsError(`${what}.${name} must be ${name === 'method' ? 'an HTTP method in capitals' : 'an API path such as /api/settings (no query)'}`);
   }
   return value;
 }
