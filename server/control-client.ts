@@ -7,6 +7,7 @@
 export interface StoredProvider {
   token: string | null;
   host: string | null;
+  user_id?: string | null;
 }
 
 export interface TenantOptions {
@@ -64,6 +65,8 @@ export interface TenantState {
   settings: Record<string, unknown> | null;
   /** The stored MCP servers (the record's `mcp_config`), or null. */
   mcp_config: unknown;
+  /** The operator's `config.toml` MCP servers (put in front in answers, never stored), or null. */
+  operatorMcpConfig?: unknown;
   [key: string]: unknown;
 }
 
@@ -92,6 +95,12 @@ export const tenantState = (id: string): Promise<TenantState> => control('GET', 
 export const scriptResponses = (id: string, responses: ScriptedResponse[]): Promise<unknown> =>
   control('POST', `${tenantPath(id)}/script`, { responses });
 
-/** The API requests the tenant received, oldest first; `method` narrows them (e.g. to the saves). */
-export const requestsOf = (id: string, method = 'POST'): Promise<LoggedRequest[]> =>
-  control('GET', `${tenantPath(id)}/requests?method=${encodeURIComponent(method)}`);
+/**
+ * The API requests the tenant received, oldest first; `method` narrows them (e.g. to the saves),
+ * and `path` to one endpoint (`/api/settings`, the path after the tenant prefix).
+ */
+export const requestsOf = (id: string, method = 'POST', path?: string): Promise<LoggedRequest[]> =>
+  control(
+    'GET',
+    `${tenantPath(id)}/requests?method=${encodeURIComponent(method)}${path === undefined ? '' : `&path=${encodeURIComponent(path)}`}`,
+  );
