@@ -17,7 +17,14 @@ installHarness({
     return el;
   },
   settle: (el) => el.updateComplete,
-  lastCommand: (el) => {
+  async lastCommand(el) {
+    // In a long list the cards are compact: open the last stdio server's, as a person would.
+    const cards = el.shadowRoot.querySelectorAll('fieldset[data-path^="/mcp_config/stdio_servers/"]');
+    const toggle = cards[cards.length - 1]?.querySelector(':scope > legend > button[aria-expanded="false"]');
+    if (toggle) {
+      toggle.click();
+      await el.updateComplete;
+    }
     const all = el.shadowRoot.querySelectorAll('input[data-field="command"]');
     return all[all.length - 1];
   },

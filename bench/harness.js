@@ -12,7 +12,7 @@ import { makeBody } from './fixture.js';
  * @property {string} name
  * @property {(body: object) => Promise<HTMLElement>} mount builds the form for `body` and attaches it
  * @property {(host: HTMLElement) => Promise<unknown>} settle resolves once the form's DOM is up to date
- * @property {(host: HTMLElement) => HTMLInputElement} lastCommand the last stdio server's command input
+ * @property {(host: HTMLElement) => HTMLInputElement | Promise<HTMLInputElement>} lastCommand the last stdio server's command input (the element opens its card first, as a person would in a long list)
  * @property {(host: HTMLElement) => boolean | Promise<boolean>} validate validates everything, shows the problems (the element's `validate()` is asynchronous)
  * @property {(host: HTMLElement, baseUrl: string) => Promise<unknown>} submit saves to baseUrl
  * @property {(host: HTMLElement) => number} summaryEntries how many problems the error summary accounts for (its entries, or the count on its "show all" button when it lists only the first 100)
@@ -71,8 +71,8 @@ export function installHarness(impl) {
     },
 
     /** Focuses the last stdio server's command field; each key typed from now on is timed. */
-    startTyping(text) {
-      const input = impl.lastCommand(host);
+    async startTyping(text) {
+      const input = await impl.lastCommand(host);
       input.focus();
       input.setSelectionRange(input.value.length, input.value.length);
       const start = input.value;

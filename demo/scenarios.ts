@@ -188,7 +188,7 @@ export const scenarios: readonly Scenario[] = [
     id: 'many-servers',
     title: 'Many servers',
     group: 'Stored state',
-    description: '300 stored MCP servers (100 of each kind), each in its own card, still responsive to typing.',
+    description: '300 stored MCP servers (100 of each kind): a filter, and compact cards that open to edit.',
     tenant: { sessionKey: SESSION_KEY, settings: { provider_tokens: {}, mcp_config: manyServers(100) } },
   },
   {

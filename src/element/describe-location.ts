@@ -56,7 +56,9 @@ export function describeLocation(pointer: string, t: ProviderSettingsStrings): s
   const words: string[] = [];
   if (top === 'provider_tokens') {
     if (second === undefined) return t.gitProvidersHeading;
-    words.push(providerMeta(second).label, ...[third, ...rest].filter((s) => s !== undefined).map(generic));
+    const provider = providerMeta(second).label;
+    if (third === KEY_SEGMENT && rest.length === 0) return t.providerKeyLocation(provider);
+    words.push(provider, ...[third, ...rest].filter((s) => s !== undefined).map(generic));
   } else if (top === 'mcp_config') {
     const kind = second === undefined ? undefined : own(LIST_KINDS, second);
     if (second === undefined) return t.mcpHeading;

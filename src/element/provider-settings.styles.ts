@@ -94,11 +94,11 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.875rem;
   }
-  section.part {
+  .part {
     display: flow-root;
     margin-block-end: 1.5rem;
   }
-  section.part > * + * {
+  .part > * + * {
     margin-block-start: var(--_gap);
   }
   .card {
@@ -112,28 +112,34 @@ export const styles = css`
     min-width: 0;
     contain: layout;
   }
-  /* Cards in groups (see CHUNK in templates/mcp.ts): a keystroke lays out one group. In a list of
-     several groups, a group off screen is skipped whole (errors landing on every card, say);
-     its size until first shown is about that of 32 cards. */
   .cards {
     display: flow-root;
-    contain: layout;
-  }
-  .cards.many {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 540rem;
   }
   .cards > * + * {
     margin-block-start: var(--_gap);
   }
-  /* A long server list: the browser skips style and layout of cards off screen. */
-  [part='server'] {
-    content-visibility: auto;
-    contain-intrinsic-size: auto 16rem;
-  }
   .card > legend {
     padding: 0 0.25rem;
     font-weight: 600;
+  }
+  /* A card's name that opens and closes it (a long server list). */
+  .disclosure {
+    font-weight: 600;
+    border-color: transparent;
+    background: none;
+  }
+  .disclosure::before {
+    content: '▸ ' / '';
+  }
+  .disclosure[aria-expanded='true']::before {
+    content: '▾ ' / '';
+  }
+  .about {
+    overflow-wrap: anywhere;
+  }
+  .filter {
+    display: grid;
+    gap: 0.25rem;
   }
   .card-head {
     display: flex;
@@ -193,7 +199,8 @@ export const styles = css`
     padding: 0.3125rem 0.75rem;
     cursor: pointer;
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.6;
   }
@@ -278,9 +285,6 @@ export const styles = css`
   .status {
     color: var(--_success);
     font-weight: 600;
-  }
-  .status:empty {
-    display: none;
   }
   .actions {
     display: flex;

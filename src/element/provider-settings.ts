@@ -214,6 +214,10 @@ export class OpenHandsProviderSettings extends LitElement {
   /** The object last given to `value`, so that giving it again changes nothing. */
   private lastValue: unknown = undefined;
   private revealed = new Set<string>();
+  /** Server cards the person opened in a long list (templates/mcp.ts). */
+  private expanded = new Set<string>();
+  /** The text of the server filter of a long list. */
+  private filter = '';
   private confirming: string | null = null;
   /** Fields the person has typed in: only those are checked on blur, so tabbing through is quiet. */
   private touched = new Set<string>();
@@ -224,6 +228,8 @@ export class OpenHandsProviderSettings extends LitElement {
   private formFailure: FormFailure | null = null;
   private statusMessage = '';
   private focusAfterUpdate: (() => Element | null | undefined) | null = null;
+  /** What to announce once the update is rendered (a move: the row's name at its new place). */
+  private announceAfterUpdate: (() => string) | null = null;
   private inflight: Promise<SaveOutcome> | null = null;
   /** A save waits for the checks to load (the first one, when nothing was edited before). */
   private checking = false;
@@ -458,6 +464,7 @@ export class OpenHandsProviderSettings extends LitElement {
     this.model.reset();
     this.revealed.clear();
     this.touched.clear();
+    this.expanded.clear();
     this.confirming = null;
     this.clearFeedback();
     this.requestUpdate();
@@ -665,24 +672,61 @@ export class OpenHandsProviderSettings extends LitElement {
     this.focusAfterUpdate = null;
     const target = find?.();
     if (target instanceof HTMLElement) target.focus();
+    const say = this.announceAfterUpdate;
+    this.announceAfterUpdate = null;
+    if (say) this.announce(say());
+  }
+
+  protected override firstUpdated(): void {
+    // The live region is in the page now: "Loading…" written into it from the next render is announced.
+    if (this.autoload) this.requestUpdate();
+  }
+
+  /**
+   * Says `text` through the element's hidden live region (moves and removals, whose result is
+   * not otherwise in words). Written directly, emptied first, so the same words twice are
+   * announced twice; Lit renders the region empty and never touches its text.
+   */
+  private announce(text: string): void {
+    const region = this.renderRoot.querySelector('#announcer');
+    if (!region) return;
+    region.textContent = '';
+    setTimeout(() => (region.textContent = text), 100);
+  }
+
+  /** The name a row goes by: a card's legend, a variable's group label, an argument's label. */
+  private rowName(id: string): string {
+    const el = this.renderRoot.querySelector(`[data-row="${CSS.escape(id)}"]`);
+    const named = el?.querySelector(':scope > legend') ?? (el instanceof HTMLInputElement ? el.labels?.[0] : null);
+    return (named?.textContent ?? el?.getAttribute('aria-label') ?? '').trim();
   }
 
   override render() {
     const t = this.t;
     const saving = this.saving;
     const loading = this.loadTask ? this.loadTask.status === TaskStatus.PENDING : this.autoload && !this.loadUnavailable;
-    const ctx: RenderContext = { model: this.model, t, revealed: this.revealed, confirming: this.confirming, loading };
+    const ctx: RenderContext = {
+      model: this.model,
+      t,
+      revealed: this.revealed,
+      confirming: this.confirming,
+      loading,
+      expanded: this.expanded,
+      filter: this.filter,
+    };
+    // The live regions are always rendered, so what is written into them is announced. The form is
+    // not aria-busy while it loads or saves: it stays editable.
+    const status = saving ? t.saving : loading && this.hasUpdated ? t.loading : this.statusMessage;
     return html`<form
       part="form"
       novalidate
-      aria-busy=${saving || loading ? 'true' : 'false'}
       @submit=${this.onSubmit}
       @input=${this.onInput}
       @change=${this.onChange}
       @focusout=${this.onFocusOut}
       @click=${this.onClick}
     >
-      <fieldset ?disabled=${this.disabled}>
+      <fieldset role="none" ?disabled=${this.disabled}>
         ${this.loadUnavailable ? this.loadError(t, NOT_LOADED) : this.loadTask?.render({ error: (e) => this.loadError(t, e as FormFailure) })}
         ${this.showSummary ? this.summary(ctx) : nothing}
         ${providersSection(ctx)}
@@ -696,15 +740,22 @@ export class OpenHandsProviderSettings extends LitElement {
         ${this.reviewing ?? nothing}
         ${this.confirmingReplace && loadedSave ? loadedSave.replacePanel(html, t) : nothing}
         <div class="actions" part="actions">
-          <button type="submit" class="primary" part="save-button" ?disabled=${saving || this.unloaded}>
+          <button
+            type="submit"
+            class="primary"
+            part="save-button"
+            ?disabled=${this.unloaded}
+            aria-disabled=${saving ? 'true' : nothing}
+          >
             ${saving ? t.saving : t.save}
           </button>
-          <button type="button" data-action="reset">${t.reset}</button>
-          <p class="status" part="status" role="status">${loading ? t.loading : this.statusMessage}</p>
+          <button type="button" data-action="reset" aria-disabled=${this.model.dirty ? nothing : 'true'}>${t.reset}</button>
+          <p class="status" part="status" role="status">${status}</p>
           ${this.statusMessage
             ? html`<button type="button" class="icon" data-action="dismiss-status" aria-label=${t.dismissStatus}>✕</button>`
             : nothing}
         </div>
+        <p class="visually-hidden" id="announcer" role="status"></p>
       </fieldset>
     </form>`;
   }
@@ -730,6 +781,11 @@ export class OpenHandsProviderSettings extends LitElement {
   private onInput(event: Event): void {
     const input = event.target;
     if (!(input instanceof HTMLInputElement)) return;
+    if (input.id === 'server-filter') {
+      this.filter = input.value;
+      this.requestUpdate();
+      return;
+    }
     const { row, field } = input.dataset;
     if (row === undefined || field === undefined) return;
     // The first edit loads the checks (and the save path): by the time a field is left or the
@@ -790,7 +846,7 @@ export class OpenHandsProviderSettings extends LitElement {
 
   private onClick(event: MouseEvent): void {
     const button = (event.target as Element | null)?.closest?.('button[data-action]');
-    if (!(button instanceof HTMLButtonElement) || button.disabled) return;
+    if (!(button instanceof HTMLButtonElement) || button.disabled || button.ariaDisabled === 'true') return;
     const { action, row = '', kind, delta, index } = button.dataset;
     const model = this.model;
     const focusRow = (id: string, selector: string) => () =>
@@ -802,8 +858,14 @@ export class OpenHandsProviderSettings extends LitElement {
       case 'toggle-reveal':
         if (!this.revealed.delete(row)) this.revealed.add(row);
         break;
+      case 'toggle-server':
+        if (!this.expanded.delete(row)) this.expanded.add(row);
+        this.focusAfterUpdate = focusRow(row, '[data-action="toggle-server"]');
+        break;
       case 'add-server': {
         const id = model.addServer(kind as ServerKind);
+        // Open in a long list too: it is there to be filled in.
+        this.expanded.add(id);
         this.focusAfterUpdate = focusRow(id, `[data-field="${kind === 'stdio' ? 'name' : 'url'}"]`);
         break;
       }
@@ -811,6 +873,7 @@ export class OpenHandsProviderSettings extends LitElement {
       case 'remove-arg':
       case 'remove-env': {
         const next = this.neighbourAfterRemoval(button);
+        this.announce(this.t.removed(this.rowName(row)));
         if (action === 'remove-server') model.removeServer(row);
         else if (action === 'remove-arg') model.removeArg(row);
         else model.removeEnv(row);
@@ -822,6 +885,7 @@ export class OpenHandsProviderSettings extends LitElement {
         const step = Number(delta);
         if (action === 'move-server') model.moveServer(row, step);
         else model.moveArg(row, step);
+        this.announceAfterUpdate = () => this.t.moved(this.rowName(row));
         // Keep focus on the moved row; if it reached an end, on its other move button.
         this.focusAfterUpdate = () =>
           this.renderRoot.querySelector(
@@ -881,6 +945,8 @@ export class OpenHandsProviderSettings extends LitElement {
         this.requestUpdate();
         return;
       case 'retry-load':
+        // Retry goes while it loads: focus goes to the providers, the first thing the load fills in.
+        this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="providers"]');
         if (this.loadTask) void this.loadTask.run();
         else {
           this.loadUnavailable = false;
@@ -916,7 +982,7 @@ export class OpenHandsProviderSettings extends LitElement {
     this.reviewing = null;
     this.confirmingReplace = false;
     this.requestUpdate();
-    if (action !== 'toggle-reveal' && action !== 'remove-provider' && action !== 'cancel-remove-provider')
+    if (action !== 'toggle-reveal' && action !== 'toggle-server' && action !== 'remove-provider' && action !== 'cancel-remove-provider')
       this.dispatchEvent(new ProviderSettingsChangeEvent(model.dirty));
   }
 

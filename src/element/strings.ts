@@ -136,11 +136,13 @@ export interface ProviderSettingsStrings {
   tokenLabel: string;
   hostLabel: string;
   storedBadge: string;
-  storedTokenPlaceholder: string;
-  tokenPlaceholder: string;
-  /** The show/hide button of a secret field; its accessible name adds the field's label. */
+  /** Under the token field of a provider whose token is stored (a hint the field is described by). */
+  storedTokenHint: string;
+  /** The show/hide button of a secret field: its text. */
   showSecret: string;
   hideSecret: string;
+  /** Its accessible name: `action` is {@link showSecret} or {@link hideSecret}, `field` the field's label. */
+  secretToggleLabel: (action: string, field: string) => string;
   bareDomainHint: string;
   gitlabHostHint: string;
   bitbucketTokenHint: string;
@@ -150,7 +152,8 @@ export interface ProviderSettingsStrings {
   confirmRemoveNo: string;
   willBeRemoved: (provider: string) => string;
   undoRemove: string;
-  clearProvider: string;
+  /** Empties what was typed for a provider that has no stored token. */
+  clearProvider: (provider: string) => string;
   mcpHeading: string;
   mcpIntro: string;
   serverKindHeading: Record<ServerKind, string>;
@@ -167,13 +170,25 @@ export interface ProviderSettingsStrings {
   argsEmpty: string;
   addArg: string;
   envLabel: string;
+  /** Column heads above the variables. */
   envKeyLabel: string;
   envValueLabel: string;
+  /** One variable (its row), and the names of its two fields. */
+  envRowLabel: (index: number) => string;
+  envKeyName: (index: number) => string;
+  envValueName: (index: number) => string;
   envEmpty: string;
   addEnv: string;
   moveUp: (what: string) => string;
   moveDown: (what: string) => string;
   remove: (what: string) => string;
+  /** Announced after a move: `what` is the row's label at its new place (`Stdio server 2`). */
+  moved: (what: string) => string;
+  /** Announced after a removal. */
+  removed: (what: string) => string;
+  /** A long server list (more than ten servers): the filter box, and how many servers it shows. */
+  filterServers: string;
+  filterCount: (shown: number, total: number) => string;
   save: string;
   saving: string;
   reset: string;
@@ -189,6 +204,8 @@ export interface ProviderSettingsStrings {
   requestCharacterLocation: (offset: number) => string;
   envVariableLocation: (key: string) => string;
   keyLocation: string;
+  /** An error about a provider's key itself (a provider the server does not know). */
+  providerKeyLocation: (provider: string) => string;
   itemLocation: (index: number) => string;
   /** Accessible names of the buttons that dismiss the error summary and the saved message. */
   dismissSummary: string;
@@ -230,10 +247,10 @@ export const defaultStrings: ProviderSettingsStrings = {
   tokenLabel: 'Token',
   hostLabel: 'Host',
   storedBadge: 'Stored',
-  storedTokenPlaceholder: 'Stored token kept; type to replace it',
-  tokenPlaceholder: '',
+  storedTokenHint: 'The stored token is kept; type a new one to replace it.',
   showSecret: 'Show',
   hideSecret: 'Hide',
+  secretToggleLabel: (action, field) => `${action} ${field}`,
   bareDomainHint: 'The domain only, without https:// or a path. Leave empty for the public service.',
   gitlabHostHint: 'A domain, with or without https://. Leave empty for gitlab.com.',
   bitbucketTokenHint: 'An access token, or an API token written as email:api_token.',
@@ -243,7 +260,7 @@ export const defaultStrings: ProviderSettingsStrings = {
   confirmRemoveNo: 'Keep it',
   willBeRemoved: (p) => `The stored ${p} token will be deleted when you save.`,
   undoRemove: 'Undo',
-  clearProvider: 'Clear',
+  clearProvider: (p) => `Clear ${p}`,
   mcpHeading: 'MCP servers',
   mcpIntro: 'Model Context Protocol servers the agent can use.',
   serverKindHeading: { sse: 'SSE servers', shttp: 'Streamable HTTP servers', stdio: 'Stdio servers' },
@@ -267,11 +284,18 @@ export const defaultStrings: ProviderSettingsStrings = {
   envLabel: 'Environment variables',
   envKeyLabel: 'Name',
   envValueLabel: 'Value',
+  envRowLabel: (i) => `Variable ${i + 1}`,
+  envKeyName: (i) => `Name of variable ${i + 1}`,
+  envValueName: (i) => `Value of variable ${i + 1}`,
   envEmpty: 'No environment variables.',
   addEnv: 'Add variable',
   moveUp: (w) => `Move ${w} up`,
   moveDown: (w) => `Move ${w} down`,
   remove: (w) => `Remove ${w}`,
+  moved: (w) => `Moved: now ${w}.`,
+  removed: (w) => `${w} removed.`,
+  filterServers: 'Filter servers',
+  filterCount: (shown, total) => `${shown} of ${total} servers shown`,
   save: 'Save',
   saving: 'Saving…',
   reset: 'Discard changes',
@@ -282,6 +306,7 @@ export const defaultStrings: ProviderSettingsStrings = {
   requestCharacterLocation: (n) => `Request body (character ${n})`,
   envVariableLocation: (key) => `Environment variable “${key}”`,
   keyLocation: 'name',
+  providerKeyLocation: (p) => `${p} (the provider itself)`,
   itemLocation: (i) => `item ${i + 1}`,
   dismissSummary: 'Dismiss the list of problems',
   dismissStatus: 'Dismiss',

@@ -468,6 +468,12 @@ export class FormModel {
     return this.errors.hasAny();
   }
 
+  /** Whether a server, or one of its arguments or variables, has an error. */
+  serverHasErrors(row: UrlServerRow | StdioServerRow): boolean {
+    const has = (r: { id: string }) => this.errors.rowHasErrors(r.id);
+    return has(row) || ('args' in row && (row.args.some(has) || row.env.some(has)));
+  }
+
   /** Every current error in form order (sections before their rows, fields in render order), then the unplaced ones. */
   listErrors(): ListedError[] {
     const out: ListedError[] = [];

@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { createCatalogue, type Catalogue, type Shown } from '../../demo/catalogue.js';
 import { scenarios, STORED_SETTINGS, type Theme } from '../../demo/scenarios.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { $, $$, control, description, errorOf, group } from '../helpers/element.js';
+import { $, $$, control, description, errorOf, group, openServer, showsSaving } from '../helpers/element.js';
 
 type Check = (shown: Shown, catalogue: Catalogue) => Promise<void> | void;
 
@@ -78,6 +78,10 @@ const checks: Record<string, Check> = {
   },
   async 'many-servers'({ el }) {
     expect($$(el, '[part="server"]')).to.have.length(300);
+    // A long list: a filter, and compact cards that open to edit.
+    expect($(el, '#server-filter')).to.exist;
+    expect($$(el, '[part="server"] input')).to.have.length(0);
+    await openServer(el, '/mcp_config/stdio_servers/99');
     const command = control(el, '/mcp_config/stdio_servers/99/command');
     command.value = 'uvx';
     command.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
@@ -264,7 +268,7 @@ const checks: Record<string, Check> = {
   async slow({ el, outcome }, catalogue) {
     expect(el.saving).to.equal(true);
     expect($(el, '[part="save-button"]').textContent!.trim()).to.equal('Saving…');
-    expect($(el, '[part="form"]').getAttribute('aria-busy')).to.equal('true');
+    expect(showsSaving(el)).to.equal(true);
     await outcome;
     await el.updateComplete;
     expect($(el, '[part="status"]').textContent!.trim()).to.equal('Saved.');

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { createTenant, requestsOf, scriptResponses, SESSION_KEY } from '../helpers/reference-server.js';
-import { $, control, group, mount, type } from '../helpers/element.js';
+import { $, control, group, mount, statusText, type } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
 
 const STORED = {
@@ -9,7 +9,8 @@ const STORED = {
   mcp_config: { sse_servers: [{ url: 'https://mcp.example.com/sse', api_key: null }], stdio_servers: [], shttp_servers: [] },
 };
 
-const busy = (el: OpenHandsProviderSettings) => $(el, '[part="form"]').getAttribute('aria-busy') === 'true';
+/** Loading, as a person sees it: the status says so (the form stays editable, so it is not aria-busy). */
+const busy = (el: OpenHandsProviderSettings) => statusText(el) === 'Loading stored settings…';
 const saveButton = (el: OpenHandsProviderSettings) => $(el, '[part="save-button"]') as HTMLButtonElement;
 
 /** Waits until the load has ended, whatever its end. */

@@ -10,7 +10,7 @@ describe('error summary locations', () => {
     ['/provider_tokens/github', 'GitHub'],
     ['/provider_tokens/github/token', 'GitHub › Token'],
     ['/provider_tokens/gitlab/host', 'GitLab › Host'],
-    ['/provider_tokens/azure_devops/[key]', 'Azure DevOps › name'],
+    ['/provider_tokens/azure_devops/[key]', 'Azure DevOps (the provider itself)'],
     ['/provider_tokens/my~1forge/token', 'My/forge › Token'],
     ['/mcp_config', 'MCP servers'],
     ['/mcp_config/mcpServers', 'MCP servers › “mcpServers”'],

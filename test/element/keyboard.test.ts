@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { a11ySnapshot, findAccessibilityNode, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
-import { $, control, countRenders, errorOf, leave, mount } from '../helpers/element.js';
+import { $, control, countRenders, errorOf, mount, openServer } from '../helpers/element.js';
 import { schemelessSseUrl } from '../helpers/bodies.js';
 
 function manyServers(n: number) {
@@ -30,6 +30,7 @@ interface AXNode {
 describe('<openhands-provider-settings> by keyboard', () => {
   it('typing into a field of the last of 200 servers does not render the form per keystroke', async () => {
     const el = await mount((e) => (e.value = manyServers(200)));
+    await openServer(el, '/mcp_config/stdio_servers/199');
     const command = control(el, '/mcp_config/stdio_servers/199/command');
     command.focus();
     const renders = countRenders(el);
@@ -76,33 +77,6 @@ describe('<openhands-provider-settings> by keyboard', () => {
     expect(el.value.mcp_config!.stdio_servers.map((s) => s.name)).to.deep.equal(['server-1', 'server-0']);
     // Focus stays with the moved server's controls.
     expect(el.shadowRoot!.activeElement?.getAttribute('data-action')).to.equal('move-server');
-  });
-});
-
-describe('<openhands-provider-settings> long server lists', () => {
-  it('a server moved across the boundary of the groups cards are laid out in keeps its fields, its errors and the focus', async () => {
-    const el = await mount((e) => (e.value = manyServers(70)));
-    const card = (i: number) => el.shadowRoot!.querySelector(`[data-path="/mcp_config/stdio_servers/${i}"]`) as HTMLElement;
-    // Cards are laid out in groups of 32: server 31 is the last of the first group.
-    expect(card(31).parentElement).to.not.equal(card(32).parentElement);
-    const moved = card(31).dataset.row!;
-    const name = control(el, '/mcp_config/stdio_servers/31/name');
-    name.focus();
-    await sendKeys({ press: 'End' });
-    await sendKeys({ type: ' bad' });
-    leave(name);
-    await el.updateComplete;
-    expect(errorOf(el, name)).to.contain('letters, numbers');
-
-    const down = $(el, `button[data-action="move-server"][data-delta="1"][data-row="${moved}"]`);
-    down.focus();
-    await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(card(32).dataset.row).to.equal(moved);
-    expect(el.value.mcp_config!.stdio_servers[32]!.name).to.equal('server-31 bad');
-    expect(errorOf(el, control(el, '/mcp_config/stdio_servers/32/name'))).to.contain('letters, numbers');
-    expect(el.shadowRoot!.activeElement?.getAttribute('data-action')).to.equal('move-server');
-    expect((el.shadowRoot!.activeElement as HTMLElement).dataset.row).to.equal(moved);
   });
 });
 

@@ -3,7 +3,7 @@
  * request) has not loaded yet: see lazy-checks.test.ts.
  */
 import { expect } from '@open-wc/testing';
-import { $, mount } from '../helpers/element.js';
+import { mount, showsSaving } from '../helpers/element.js';
 import { schemelessSseUrl } from '../helpers/bodies.js';
 
 describe('<openhands-provider-settings> saving before the checks have loaded', () => {
@@ -15,12 +15,11 @@ describe('<openhands-provider-settings> saving before the checks have loaded', (
     const pending = el.submit();
     expect(el.saving).to.equal(true);
     await el.updateComplete;
-    expect($(el, 'form').getAttribute('aria-busy')).to.equal('true');
-    expect(($(el, 'button[type="submit"]') as HTMLButtonElement).disabled).to.equal(true);
+    expect(showsSaving(el)).to.equal(true);
     const outcome = await pending;
     expect(outcome.kind).to.equal('invalid');
     expect(el.saving).to.equal(false);
     await el.updateComplete;
-    expect($(el, 'form').getAttribute('aria-busy')).to.equal('false');
+    expect(showsSaving(el)).to.equal(false);
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { $, $$, click, control, group, mount } from '../helpers/element.js';
+import { $, $$, click, control, group, mount, type } from '../helpers/element.js';
 
 describe('<openhands-provider-settings> rendering', () => {
   it('shows GitHub, GitLab and Bitbucket by default, each with token and host controls', async () => {
@@ -50,12 +50,15 @@ describe('<openhands-provider-settings> rendering', () => {
   it('shows and hides a token on request', async () => {
     const el = await mount();
     const token = control(el, '/provider_tokens/github/token');
-    const toggle = $(el, `button[data-action="toggle-reveal"][aria-controls="${token.id}"]`);
+    const toggle = $(el, `button[data-action="toggle-reveal"][aria-controls="${token.id}"]`) as HTMLButtonElement;
+    expect(toggle.disabled, 'nothing to show in an empty field').to.equal(true);
+    await type(el, token, 'ghp_typedToShow');
+    expect(toggle.disabled).to.equal(false);
     expect(toggle.getAttribute('aria-label')).to.equal('Show Token');
     await click(el, `button[data-action="toggle-reveal"][aria-controls="${token.id}"]`);
     expect(token.type).to.equal('text');
     expect(toggle.getAttribute('aria-label')).to.equal('Hide Token');
-    expect(token.value).to.equal('');
+    expect(token.value).to.equal('ghp_typedToShow');
   });
 
   it('adds, edits, reorders and removes MCP servers with data-path at their current position', async () => {

@@ -32,7 +32,7 @@ async function pressSave(el: OpenHandsProviderSettings): Promise<void> {
   ($(el, '[part="save-button"]') as HTMLButtonElement).click();
   await waitUntil(async () => {
     await el.updateComplete;
-    return el.shadowRoot!.querySelector('[part="review"]') !== null || $(el, '[part="status"]').textContent!.trim() !== '';
+    return !el.saving && (el.shadowRoot!.querySelector('[part="review"]') !== null || $(el, '[part="status"]').textContent!.trim() !== '');
   }, 'neither a review nor a status after Save');
   await el.updateComplete;
 }

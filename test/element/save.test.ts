@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { requestsOf, scriptResponses, SESSION_KEY, tenantState, type Tenant } from '../helpers/reference-server.js';
-import { $, $$, click, control, description, errorOf, group, mount, nextEvent, type } from '../helpers/element.js';
+import { $, $$, click, control, description, errorOf, group, mount, nextEvent, showsSaving, type } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
 
 async function loadSettings(el: OpenHandsProviderSettings, tenant: Tenant): Promise<void> {
@@ -191,8 +191,7 @@ describe('<openhands-provider-settings> saving to the reference server', () => {
     const second = el.submit();
     expect(second).to.equal(first);
     await el.updateComplete;
-    expect($(el, 'form').getAttribute('aria-busy')).to.equal('true');
-    expect(($(el, 'button[type="submit"]') as HTMLButtonElement).disabled).to.equal(true);
+    expect(showsSaving(el)).to.equal(true);
     await first;
     expect((await requestsOf(tenant.id)).length).to.equal(1);
   });

@@ -30,6 +30,27 @@ export function group(el: OpenHandsProviderSettings, pointer: string): HTMLEleme
   return $(el, `:not(input)[data-path="${CSS.escape(pointer)}"]`);
 }
 
+/** The text of the element's status (a live region): "Saving…", "Saved.", "Loading stored settings…". */
+export function statusText(el: OpenHandsProviderSettings): string {
+  return $(el, '[part="status"]').textContent!.trim();
+}
+
+/** A save is under way, as a person sees it: Save unavailable (yet focusable) and the status says so. */
+export function showsSaving(el: OpenHandsProviderSettings): boolean {
+  return $(el, '[part="save-button"]').getAttribute('aria-disabled') === 'true' && statusText(el) === 'Saving…';
+}
+
+/** Opens the card of the server at `pointer` if it is shown compact (a long list), as a person would. */
+export async function openServer(el: OpenHandsProviderSettings, pointer: string): Promise<void> {
+  const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>(
+    `fieldset[data-path="${CSS.escape(pointer)}"] > legend > button[data-action="toggle-server"]`,
+  );
+  if (toggle?.getAttribute('aria-expanded') === 'false') {
+    toggle.click();
+    await el.updateComplete;
+  }
+}
+
 /** Types as a person would: value set, `input` fired, then focus leaves (blur checks run). */
 export async function type(el: OpenHandsProviderSettings, input: HTMLInputElement, text: string): Promise<void> {
   input.focus();

@@ -11,6 +11,10 @@ export interface RenderContext {
   confirming: string | null;
   /** The stored settings are being loaded (`autoload`). */
   loading?: boolean;
+  /** Server cards shown open in a long list (see templates/mcp.ts). */
+  expanded: ReadonlySet<string>;
+  /** The text of the server filter (long lists), trimmed and lower-cased. */
+  filter: string;
 }
 
 /** A DOM id for a row's field, unique within the shadow root. */

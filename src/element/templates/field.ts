@@ -15,6 +15,7 @@ export interface FieldOptions {
   hideLabel?: boolean;
   secret?: boolean;
   placeholder?: string;
+  /** Visible text under the field, which describes it. */
   hint?: string | null;
 }
 
@@ -40,6 +41,7 @@ export function field(ctx: RenderContext, o: FieldOptions): TemplateResult {
   const errorId = error ? `${id}-error` : '';
   const describedBy = [errorId, hintId].filter(Boolean).join(' ');
   const revealed = o.secret && ctx.revealed.has(o.rowId);
+  const toggle = revealed ? ctx.t.hideSecret : ctx.t.showSecret;
   return html`<div class="field">
     <label for=${id} class=${o.hideLabel ? 'visually-hidden' : ''}>${o.label}</label>
     <div class="control">
@@ -63,9 +65,10 @@ export function field(ctx: RenderContext, o: FieldOptions): TemplateResult {
             data-action="toggle-reveal"
             data-row=${o.rowId}
             aria-controls=${id}
-            aria-label=${`${revealed ? ctx.t.hideSecret : ctx.t.showSecret} ${o.label}`}
+            aria-label=${ctx.t.secretToggleLabel(toggle, o.label)}
+            ?disabled=${!o.value}
           >
-            ${revealed ? ctx.t.hideSecret : ctx.t.showSecret}
+            ${toggle}
           </button>`
         : nothing}
     </div>

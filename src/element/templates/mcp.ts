@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { childPointer, KEY_SEGMENT } from '../../contract/pointer.js';
 import type { ServerKind, StdioServerRow, UrlServerRow } from '../../model/draft.js';
@@ -19,8 +20,21 @@ export const SERVER_LISTS: Record<ServerKind, { key: string; sectionId: string }
 
 const KINDS: readonly ServerKind[] = ['sse', 'shttp', 'stdio'];
 
+/**
+ * A list longer than this (all kinds together) is shown compact: a filter box, and each card as
+ * its name and a line about it, opened to edit. Cards with errors are always open, so an error
+ * lands on its field; a card the person opened stays open. Nothing is hidden from assistive
+ * technology: what is not shown is not rendered.
+ */
+export const COMPACT_AFTER = 10;
+
+const serverCount = (ctx: RenderContext): number => KINDS.reduce((n, kind) => n + ctx.model.draft[kind].length, 0);
+
 /** `tools`: the "Import / export" button and its panel, at the section's end. */
 export function mcpSection(ctx: RenderContext, tools?: unknown): TemplateResult {
+  const total = serverCount(ctx);
+  const lists = new ListState(ctx, total > COMPACT_AFTER);
+  const content = KINDS.map((kind) => serverList(ctx, kind, lists));
   return section(ctx, {
     id: 'mcp',
     part: 'mcp',
@@ -30,28 +44,57 @@ export function mcpSection(ctx: RenderContext, tools?: unknown): TemplateResult 
       <h2 id="mcp-heading">${ctx.t.mcpHeading}</h2>
       <p class="intro">${ctx.t.mcpIntro}</p>
     </div>`,
-    content: [KINDS.map((kind) => serverList(ctx, kind)), tools],
+    content: [lists.compact ? filterBox(ctx, lists.shown, total) : nothing, content, tools],
   });
 }
 
-/**
- * Cards are laid out in groups of this many, each group containing its layout. Typing into a
- * field makes the browser lay out the field's ancestors, and a block with a thousand cards walks
- * all thousand; in groups it walks the groups and one group's cards (see BENCHMARKS.md).
- */
-const CHUNK = 32;
+/** Which cards a render shows, and open: counted as the lists render. */
+class ListState {
+  shown = 0;
+  private readonly needle: string;
+  constructor(
+    private readonly ctx: RenderContext,
+    readonly compact: boolean,
+  ) {
+    this.needle = compact ? ctx.filter.trim().toLowerCase() : '';
+  }
 
-/** Where each group of {@link CHUNK} rows starts. */
-function chunks(rows: readonly unknown[]): number[] {
-  const starts: number[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) starts.push(i);
-  return starts;
+  /** Open: every card of a short list; in a long one, a card opened by the person or with an error. */
+  isOpen(row: UrlServerRow | StdioServerRow, hasErrors: boolean): boolean {
+    return !this.compact || hasErrors || this.ctx.expanded.has(row.id);
+  }
+
+  /** Shown: a card that matches the filter (name, URL or command), and every open one. */
+  isShown(row: UrlServerRow | StdioServerRow, open: boolean): boolean {
+    const shown = open || this.needle === '' || about(row).toLowerCase().includes(this.needle);
+    if (shown) this.shown++;
+    return shown;
+  }
 }
 
-function serverList(ctx: RenderContext, kind: ServerKind): TemplateResult {
+/** A server in a line: its URL, or its name and command. Never a secret (no key, argument or variable). */
+const about = (row: UrlServerRow | StdioServerRow): string =>
+  'url' in row ? row.url : [row.name, row.command].filter(Boolean).join(' · ');
+
+function filterBox(ctx: RenderContext, shown: number, total: number): TemplateResult {
+  return html`<div class="filter">
+    <label for="server-filter">${ctx.t.filterServers}</label>
+    <input id="server-filter" type="search" data-filter .value=${live(ctx.filter)} autocomplete="off" spellcheck="false" />
+    <p class="hint" role="status">${ctx.filter.trim() ? ctx.t.filterCount(shown, total) : ''}</p>
+  </div>`;
+}
+
+function serverList(ctx: RenderContext, kind: ServerKind, lists: ListState): TemplateResult {
   const { key, sectionId } = SERVER_LISTS[kind];
   const path = childPointer(ROOT, key);
   const rows: readonly (UrlServerRow | StdioServerRow)[] = ctx.model.draft[kind];
+  const shown: [UrlServerRow | StdioServerRow, CardPlace][] = [];
+  rows.forEach((row, i) => {
+    const hasErrors = ctx.model.serverHasErrors(row);
+    const open = lists.isOpen(row, hasErrors);
+    if (lists.isShown(row, open))
+      shown.push([row, { kind, path: childPointer(path, i), index: i, count: rows.length, open, collapsible: lists.compact && !hasErrors }]);
+  });
   return section(ctx, {
     id: kind,
     part: 'server-list',
@@ -60,68 +103,64 @@ function serverList(ctx: RenderContext, kind: ServerKind): TemplateResult {
     kind,
     heading: html`<h3 id=${`${kind}-heading`}>${ctx.t.serverKindHeading[kind]}</h3>`,
     content: html`${rows.length === 0 ? html`<p class="empty">${ctx.t.serverKindEmpty[kind]}</p>` : nothing}
-    ${chunks(rows).map(
-      (start) =>
-        html`<div class=${rows.length > CHUNK ? 'cards many' : 'cards'}>
-          ${repeat(
-            rows.slice(start, start + CHUNK),
-            (row) => row.id,
-            (row, i) =>
-              kind === 'stdio'
-                ? stdioCard(ctx, row as StdioServerRow, childPointer(path, start + i), start + i, rows.length)
-                : urlCard(ctx, kind, row as UrlServerRow, childPointer(path, start + i), start + i, rows.length),
-          )}
-        </div>`,
-    )}
+      <div class="cards">
+        ${repeat(
+          shown,
+          ([row]) => row.id,
+          ([row, place]) => ('url' in row ? urlCard(ctx, row, place) : stdioCard(ctx, row, place)),
+        )}
+      </div>
       <div class="actions">
         <button type="button" data-action="add-server" data-kind=${kind}>${ctx.t.addServer[kind]}</button>
       </div>`,
   });
 }
 
-function card(
-  ctx: RenderContext,
-  kind: ServerKind,
-  rowId: string,
-  path: string,
-  index: number,
-  count: number,
-  body: TemplateResult,
-): TemplateResult {
-  const label = ctx.t.serverLabel(kind, index);
-  const error = errorText(ctx, rowId, ['']);
-  const errorId = domId(rowId, '') + '-error';
+/** Where a card is, and how it shows. */
+interface CardPlace {
+  kind: ServerKind;
+  path: string;
+  index: number;
+  count: number;
+  /** Its fields are shown. */
+  open: boolean;
+  /** Its name is a button that opens and closes it (a long list, no errors). */
+  collapsible: boolean;
+}
+
+function card(ctx: RenderContext, row: UrlServerRow | StdioServerRow, place: CardPlace, body: () => TemplateResult): TemplateResult {
+  const label = ctx.t.serverLabel(place.kind, place.index);
+  const error = errorText(ctx, row.id, ['']);
+  const errorId = domId(row.id, '') + '-error';
+  const line = place.open ? '' : about(row);
   return html`<fieldset
     class="card"
     part="server"
-    data-path=${path}
-    data-row=${rowId}
+    data-path=${place.path}
+    data-row=${row.id}
     data-field=""
     tabindex="-1"
     aria-describedby=${error ? errorId : nothing}
   >
-    <legend>${label}</legend>
-    ${groupError(errorId, error)} ${body}
-    <div class="card-head"><span></span>${rowActions(ctx, rowId, label, index, count, 'server')}</div>
+    <legend>
+      ${place.collapsible
+        ? html`<button type="button" class="disclosure" data-action="toggle-server" data-row=${row.id} aria-expanded=${place.open}>
+            ${label}
+          </button>`
+        : label}
+    </legend>
+    ${groupError(errorId, error)} ${place.open ? body() : line ? html`<p class="about">${line}</p>` : nothing}
+    <div class="card-head"><span></span>${rowActions(ctx, row.id, label, place.index, place.count, 'server')}</div>
   </fieldset>`;
 }
 
-function urlCard(
-  ctx: RenderContext,
-  kind: ServerKind,
-  row: UrlServerRow,
-  path: string,
-  index: number,
-  count: number,
-): TemplateResult {
+function urlCard(ctx: RenderContext, row: UrlServerRow, place: CardPlace): TemplateResult {
+  const { path, kind } = place;
   return card(
     ctx,
-    kind,
-    row.id,
-    path,
-    index,
-    count,
-    html`<div class="grid-2">
+    row,
+    place,
+    () => html`<div class="grid-2">
       ${field(ctx, {
         rowId: row.id,
         field: 'url',
@@ -142,21 +181,13 @@ function urlCard(
   );
 }
 
-function stdioCard(
-  ctx: RenderContext,
-  row: StdioServerRow,
-  path: string,
-  index: number,
-  count: number,
-): TemplateResult {
+function stdioCard(ctx: RenderContext, row: StdioServerRow, place: CardPlace): TemplateResult {
+  const { path } = place;
   return card(
     ctx,
-    'stdio',
-    row.id,
-    path,
-    index,
-    count,
-    html`<div class="grid-2">
+    row,
+    place,
+    () => html`<div class="grid-2">
         ${field(ctx, {
           rowId: row.id,
           field: 'name',
@@ -248,7 +279,10 @@ function envEditor(ctx: RenderContext, row: StdioServerRow, path: string): Templ
     ctx.t.envLabel,
     html`${row.env.length === 0
         ? html`<p class="empty">${ctx.t.envEmpty}</p>`
-        : html`<ul class="rows">
+        : html`<p class="row env-row env-head" aria-hidden="true">
+              <span class="label">${ctx.t.envKeyLabel}</span><span class="label">${ctx.t.envValueLabel}</span>
+            </p>
+            <ul class="rows">
             ${repeat(
               row.env,
               (entry) => entry.id,
@@ -256,7 +290,7 @@ function envEditor(ctx: RenderContext, row: StdioServerRow, path: string): Templ
                 const entryPath = childPointer(path, entry.key.trim());
                 const error = errorText(ctx, entry.id, ['']);
                 const errorId = domId(entry.id, '') + '-error';
-                const what = `${ctx.t.envLabel} ${i + 1}`;
+                const what = ctx.t.envRowLabel(i);
                 return html`<li>
                   <div
                     class="row env-row"
@@ -272,19 +306,17 @@ function envEditor(ctx: RenderContext, row: StdioServerRow, path: string): Templ
                       rowId: entry.id,
                       field: KEY_SEGMENT,
                       path: childPointer(entryPath, KEY_SEGMENT),
-                      label: `${ctx.t.envKeyLabel} ${i + 1}`,
+                      label: ctx.t.envKeyName(i),
                       hideLabel: true,
                       value: entry.key,
-                      placeholder: ctx.t.envKeyLabel,
                     })}
                     ${field(ctx, {
                       rowId: entry.id,
                       field: 'value',
                       path: entryPath,
-                      label: `${ctx.t.envValueLabel} ${i + 1}`,
+                      label: ctx.t.envValueName(i),
                       hideLabel: true,
                       value: entry.value,
-                      placeholder: ctx.t.envValueLabel,
                     })}
                     ${rowActions(ctx, entry.id, what, i, row.env.length, 'env')} ${groupError(errorId, error)}
                   </div>

@@ -47,9 +47,7 @@ function providerCard(ctx: RenderContext, row: ProviderRow): TemplateResult {
     tabindex="-1"
     aria-describedby=${error ? groupErrorId : nothing}
   >
-    <legend data-path=${childPointer(path, KEY_SEGMENT)} data-row=${row.id} data-field=${KEY_SEGMENT} tabindex="-1">
-      ${meta.label}
-    </legend>
+    <legend>${meta.label}</legend>
     ${stored ? html`<p><span class="badge" part="stored-badge">${ctx.t.storedBadge}</span></p>` : nothing}
     ${groupError(groupErrorId, error)}
     ${row.removed ? removedNotice(ctx, row, meta.label) : providerFields(ctx, row, path, meta)}
@@ -69,7 +67,7 @@ function providerFields(
   path: string,
   meta: ReturnType<typeof providerMeta>,
 ): TemplateResult {
-  const hint = (key: typeof meta.hostHint) => (key ? (ctx.t[key] as string) : null);
+  const hint = (key: typeof meta.hostHint) => (key ? (ctx.t[key] as string) : '');
   return html`<div class="grid-2">
       ${field(ctx, {
         rowId: row.id,
@@ -78,8 +76,9 @@ function providerFields(
         label: ctx.t.tokenLabel,
         value: row.token,
         secret: true,
-        placeholder: row.stored ? ctx.t.storedTokenPlaceholder : ctx.t.tokenPlaceholder,
-        hint: hint(meta.tokenHint),
+        // The stored token's sentence is a hint, not a placeholder: a placeholder is cut off, goes
+        // once typed in, and is not read by every screen reader.
+        hint: [row.stored ? ctx.t.storedTokenHint : '', hint(meta.tokenHint)].filter(Boolean).join(' '),
       })}
       ${field(ctx, {
         rowId: row.id,
@@ -109,7 +108,7 @@ function providerActions(ctx: RenderContext, row: ProviderRow, label: string): T
   }
   if (row.token || row.host) {
     return html`<div class="actions">
-      <button type="button" data-action="clear-provider" data-row=${row.id}>${ctx.t.clearProvider}</button>
+      <button type="button" data-action="clear-provider" data-row=${row.id}>${ctx.t.clearProvider(label)}</button>
     </div>`;
   }
   return nothing;

@@ -15,11 +15,14 @@ export interface SectionOptions {
   kind?: string;
 }
 
-/** A section of the form that is also an error target: its own errors show inside it and describe it. */
+/** A part of the form that is also an error target: its own errors show inside it and describe it. */
 export function section(ctx: RenderContext, o: SectionOptions): TemplateResult {
   const error = errorText(ctx, o.rowId, ['']);
   const errorId = `${o.id}-error`;
-  return html`<section
+  // A group, not a <section>: named sections are region landmarks, and five of them in one form
+  // would crowd a screen reader's list of landmarks.
+  return html`<div
+    role="group"
     class="part"
     part=${o.part}
     data-path=${o.path}
@@ -31,5 +34,5 @@ export function section(ctx: RenderContext, o: SectionOptions): TemplateResult {
     aria-describedby=${error ? errorId : nothing}
   >
     ${o.heading} ${groupError(errorId, error)} ${o.content}
-  </section>`;
+  </div>`;
 }

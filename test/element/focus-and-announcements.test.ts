@@ -1,0 +1,227 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
+import type { OpenHandsProviderSettings } from '../../src/index.js';
+import { createTenant, requestsOf, scriptResponses, SESSION_KEY, tenantState } from '../helpers/reference-server.js';
+import { $, $$, control, description, group, mount, statusText, type } from '../helpers/element.js';
+import { setup } from '../helpers/scenario.js';
+
+const STORED = { provider_tokens: { github: { token: 'ghp_storedFocus', host: null } } };
+
+/** Where focus is inside the element, or `body` when it fell out of it. */
+const focused = (el: OpenHandsProviderSettings) => el.shadowRoot!.activeElement ?? document.activeElement;
+
+/** Records every text a live region shows, from now on, as a screen reader would hear it. */
+function listen(region: Element): string[] {
+  const heard: string[] = [];
+  new MutationObserver(() => {
+    const text = region.textContent!.trim();
+    if (text) heard.push(text);
+  }).observe(region, { childList: true, subtree: true, characterData: true });
+  return heard;
+}
+
+interface AXNode {
+  role?: string;
+  name?: string;
+  children?: AXNode[];
+}
+const everyNode = (node: AXNode): AXNode[] => [node, ...(node.children ?? []).flatMap(everyNode)];
+
+describe('<openhands-provider-settings> focus stays in the element', () => {
+  it('Enter on Save: Save keeps focus while it saves and after “Saved.”', async () => {
+    const { tenant, el } = await setup({ delayMs: 150 });
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_focusStays');
+    const save = $(el, '[part="save-button"]');
+    save.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.saving).to.equal(true);
+    expect(focused(el)).to.equal(save);
+    await waitUntil(() => !el.saving, 'the save never ended', { timeout: 5000 });
+    await el.updateComplete;
+    expect(statusText(el)).to.equal('Saved.');
+    expect(focused(el)).to.equal(save);
+    expect((await tenantState(tenant.id)).provider_tokens.github!.token).to.equal('ghp_focusStays');
+  });
+
+  it('“Save these changes” in the review: focus goes to Save and stays there through the save', async () => {
+    const { tenant, el } = await setup({}, (e) => (e.review = true));
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_reviewFocus');
+    $(el, '[part="save-button"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="review"]'), 'no review');
+    $(el, '[part="review"] button[data-action="review-save"]').click();
+    await el.updateComplete;
+    expect(focused(el)).to.equal($(el, '[part="save-button"]'));
+    await waitUntil(() => statusText(el) === 'Saved.', 'not saved');
+    expect(focused(el)).to.equal($(el, '[part="save-button"]'));
+    expect(await requestsOf(tenant.id, 'POST')).to.have.length(1);
+  });
+
+  it('Retry on a failed load: focus moves to the providers, which the load fills in', async () => {
+    const tenant = await createTenant({ settings: STORED });
+    await scriptResponses(tenant.id, [{ status: 500, body: { error: 'down' } }]);
+    const el = await mount((e) => {
+      e.baseUrl = tenant.baseUrl;
+      e.sessionKey = SESSION_KEY;
+      e.autoload = true;
+    });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="load-error"] button'), 'no Retry');
+    const retry = $(el, '[part="load-error"] button');
+    retry.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(focused(el)).to.equal($(el, '[part="providers"]'));
+    await waitUntil(() => group(el, '/provider_tokens/github').querySelector('[part="stored-badge"]'), 'not loaded');
+    expect(focused(el)).to.equal($(el, '[part="providers"]'));
+  });
+
+  it('Discard on a clean form says it is unavailable and keeps focus when pressed after discarding', async () => {
+    const el = await mount();
+    const discard = $(el, 'button[data-action="reset"]');
+    expect(discard.getAttribute('aria-disabled')).to.equal('true');
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_toDiscard');
+    expect(discard.hasAttribute('aria-disabled')).to.equal(false);
+    discard.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(control(el, '/provider_tokens/github/token').value).to.equal('');
+    expect(discard.getAttribute('aria-disabled')).to.equal('true');
+    expect(focused(el)).to.equal(discard);
+    // Pressed again: nothing happens.
+    await sendKeys({ press: 'Enter' });
+    expect(el.dirty).to.equal(false);
+  });
+});
+
+describe('<openhands-provider-settings> live regions', () => {
+  it('the status region is in the page before it speaks: “Saving…”, then “Saved.”', async () => {
+    const { el } = await setup();
+    const region = $(el, '[part="status"]');
+    expect(region.getAttribute('role')).to.equal('status');
+    expect(getComputedStyle(region).display).not.to.equal('none');
+    const heard = listen(region);
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_announce');
+    await el.submit();
+    await el.updateComplete;
+    // The same node spoke both: it was there, empty, before the save.
+    expect($(el, '[part="status"]')).to.equal(region);
+    expect(heard).to.deep.equal(['Saving…', 'Saved.']);
+  });
+
+  it('“Loading stored settings…” is written into a region that was already there', async () => {
+    const tenant = await createTenant({ settings: STORED, delayMs: 300 });
+    const el = document.createElement('openhands-provider-settings');
+    el.baseUrl = tenant.baseUrl;
+    el.sessionKey = SESSION_KEY;
+    el.autoload = true;
+    // Right after the first render: the region is there; from then on, what it says is heard.
+    let first: { text: string; heard: string[] } | null = null;
+    const inner = el as unknown as { firstUpdated(changed: unknown): void };
+    const firstUpdated = inner.firstUpdated.bind(el);
+    inner.firstUpdated = (changed) => {
+      const region = el.shadowRoot!.querySelector('[part="status"]')!;
+      first = { text: region.textContent!.trim(), heard: listen(region) };
+      firstUpdated(changed);
+    };
+    document.body.append(el);
+    try {
+      await waitUntil(() => first?.heard.includes('Loading stored settings…'), 'the loading status was not heard');
+      expect(first!.text).to.equal('');
+      await waitUntil(() => el.settings !== null, 'not loaded');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('“Nothing to save.” is announced in the status region', async () => {
+    const el = await mount((e) => {
+      e.review = true;
+      e.settings = { provider_tokens_set: {}, mcp_config: null };
+    });
+    const heard = listen($(el, '[part="status"]'));
+    $(el, '[part="save-button"]').click();
+    await waitUntil(() => heard.includes('Nothing to save.'), 'not announced');
+  });
+});
+
+describe('<openhands-provider-settings> names and hints', () => {
+  it('a stored token’s field says, in a visible hint it is described by, that the token is kept', async () => {
+    const el = await mount((e) => (e.settings = { provider_tokens_set: { github: null }, mcp_config: null }));
+    const token = control(el, '/provider_tokens/github/token');
+    expect(token.placeholder).to.equal('');
+    expect(description(el, token)).to.equal('The stored token is kept; type a new one to replace it.');
+    // A new provider's field has no such hint.
+    expect(description(el, control(el, '/provider_tokens/gitlab/token'))).to.equal('');
+  });
+
+  it('a variable row has visible column heads and names that say which variable; remove says which', async () => {
+    const el = await mount(
+      (e) =>
+        (e.value = {
+          provider_tokens: {},
+          mcp_config: { sse_servers: [], shttp_servers: [], stdio_servers: [{ name: 'fs', command: 'npx', args: [], env: { A: '1', B: '2' } }] },
+        }),
+    );
+    const head = $(el, '[part="env"] .env-head');
+    expect([...head.children].map((c) => c.textContent!.trim())).to.deep.equal(['Name', 'Value']);
+    expect(getComputedStyle(head).display).not.to.equal('none');
+    const nodes = everyNode((await a11ySnapshot({})) as unknown as AXNode);
+    const names = nodes.filter((n) => n.role === 'textbox').map((n) => n.name);
+    expect(names).to.include.members(['Name of variable 1', 'Value of variable 1', 'Name of variable 2', 'Value of variable 2']);
+    expect(names.filter((n) => n === 'Name')).to.have.length(1);
+    expect(nodes.some((n) => n.role === 'button' && n.name === 'Remove Variable 2')).to.equal(true);
+  });
+
+  it('names built from parts follow the language’s word order', async () => {
+    const el = await mount((e) => {
+      e.strings = {
+        secretToggleLabel: (action, field) => `${field} ${action.toLowerCase()}`,
+        showSecret: 'Zeigen',
+        clearProvider: (p) => `${p} leeren`,
+      };
+    });
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_typed');
+    const token = control(el, '/provider_tokens/github/token');
+    expect($(el, `button[aria-controls="${token.id}"]`).getAttribute('aria-label')).to.equal('Token zeigen');
+    expect($(el, 'button[data-action="clear-provider"]').textContent!.trim()).to.equal('GitHub leeren');
+  });
+
+  it('“Clear” names its provider; “Show” is off while there is nothing to show', async () => {
+    const el = await mount((e) => (e.settings = { provider_tokens_set: { github: null }, mcp_config: null }));
+    const token = control(el, '/provider_tokens/github/token');
+    expect(($(el, `button[aria-controls="${token.id}"]`) as HTMLButtonElement).disabled).to.equal(true);
+    await type(el, control(el, '/provider_tokens/gitlab/token'), 'glpat_typed');
+    expect($$(el, 'button[data-action="clear-provider"]').map((b) => b.textContent!.trim())).to.deep.equal(['Clear GitLab']);
+  });
+
+  it('the form has no region landmarks, no unnamed group, and is not busy while it stays editable', async () => {
+    const { el } = await setup();
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_busy');
+    const pending = el.submit();
+    await el.updateComplete;
+    expect($(el, 'form').hasAttribute('aria-busy')).to.equal(false);
+    await pending;
+    const nodes = everyNode((await a11ySnapshot({})) as unknown as AXNode);
+    expect(nodes.filter((n) => n.role === 'region')).to.have.length(0);
+    expect(nodes.filter((n) => n.role === 'group' && !n.name)).to.have.length(0);
+  });
+
+  it('a provider-key error in the summary moves focus to the provider’s card, which it describes, and reads as words', async () => {
+    const { tenant, el } = await setup();
+    await scriptResponses(tenant.id, [
+      {
+        status: 422,
+        body: { detail: [{ type: 'enum', loc: ['body', 'provider_tokens', 'github', '[key]'], msg: "Input should be 'gitlab'", input: 'github' }] },
+      },
+    ]);
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_keyError');
+    await el.submit();
+    await el.updateComplete;
+    const entry = $(el, '[part="error-summary"] button[data-action="focus-error"]');
+    expect(entry.textContent).to.contain('GitHub (the provider itself)');
+    entry.click();
+    const card = group(el, '/provider_tokens/github');
+    expect(focused(el)).to.equal(card);
+    expect(description(el, card)).to.contain("Input should be 'gitlab'");
+  });
+});
