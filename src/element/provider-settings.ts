@@ -742,7 +742,7 @@ export class OpenHandsProviderSettings extends LitElement {
         <div class="actions" part="actions">
           <button
             type="submit"
-            class="primary"
+            class=${this.reviewing || this.confirmingReplace ? '' : 'primary'}
             part="save-button"
             ?disabled=${this.unloaded}
             aria-disabled=${saving ? 'true' : nothing}

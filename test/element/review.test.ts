@@ -40,6 +40,17 @@ async function pressSave(el: OpenHandsProviderSettings): Promise<void> {
 const lines = (el: OpenHandsProviderSettings) => $$(el, '[part="review"] li').map((li) => li.textContent!.trim());
 
 describe('<openhands-provider-settings review>', () => {
+  it('while the review is open, its “Save these changes” is the one primary button', async () => {
+    const { el } = await stored();
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_onePrimary');
+    expect($$(el, 'button.primary').map((b) => b.textContent!.trim())).to.deep.equal(['Save']);
+    await pressSave(el);
+    expect($$(el, 'button.primary').map((b) => b.textContent!.trim())).to.deep.equal(['Save these changes']);
+    $(el, '[part="review"] button[data-action="review-back"]').click();
+    await el.updateComplete;
+    expect($$(el, 'button.primary').map((b) => b.textContent!.trim())).to.deep.equal(['Save']);
+  });
+
   it('Save first lists what the save will change, in words and without secrets, in a focused group; nothing is sent', async () => {
     const { tenant, el } = await stored();
     await type(el, control(el, '/provider_tokens/github/token'), 'ghp_replacementSecret');
