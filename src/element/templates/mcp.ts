@@ -79,7 +79,7 @@ const about = (row: UrlServerRow | StdioServerRow): string =>
 function filterBox(ctx: RenderContext, shown: number, total: number): TemplateResult {
   return html`<div class="filter">
     <label for="server-filter">${ctx.t.filterServers}</label>
-    <input id="server-filter" type="search" data-filter .value=${live(ctx.filter)} autocomplete="off" spellcheck="false" />
+    <input id="server-filter" type="search" .value=${live(ctx.filter)} autocomplete="off" spellcheck="false" />
     <p class="hint" role="status">${ctx.filter.trim() ? ctx.t.filterCount(shown, total) : ''}</p>
   </div>`;
 }
