@@ -107,7 +107,8 @@ export const styles = css`
     background: var(--_surface);
     padding: var(--_gap);
     margin: 0;
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: var(--_gap);
     min-width: 0;
     contain: layout;
@@ -160,9 +161,9 @@ export const styles = css`
     border: 1px solid currentColor;
   }
   .field {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: 0.25rem;
-    align-content: start;
     min-width: 0;
   }
   label,
@@ -226,7 +227,8 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
   .rows {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: 0.5rem;
     list-style: none;
     margin: 0;
