@@ -240,7 +240,7 @@ export const styles = css`
   }
   .grid-2 {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(14rem, 100%), 1fr));
     gap: var(--_gap);
   }
   .summary {

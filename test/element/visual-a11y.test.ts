@@ -67,9 +67,11 @@ function textSize(percent: number): void {
   document.documentElement.style.fontSize = percent === 100 ? '' : `${percent}%`;
 }
 
+/** 320 px (1.4.10); 200 % text (1.4.4) on a narrow window, and on the narrowest. */
 const LAYOUTS = [
   { width: 320, text: 100 },
   { width: 640, text: 200 },
+  { width: 320, text: 200 },
 ] as const;
 
 describe('reflow (1.4.10, 1.4.4)', () => {
@@ -104,18 +106,21 @@ describe('reflow (1.4.10, 1.4.4)', () => {
     }
   });
 
-  it('the provider and server cards, env rows and error summary fit the element at 320 px', async () => {
-    await setViewport({ width: 320, height: 800 });
-    const el = await mount((e) => {
-      e.settings = structuredClone(STORED);
-      e.value = {
-        provider_tokens: { github: { token: '', host: 'a-rather-long-enterprise-host-name.example.com' } },
-        mcp_config: { ...structuredClone(STORED.mcp_config), shttp_servers: [{ url: 'ftp://x', api_key: null }] },
-      };
+  for (const { width, text } of LAYOUTS) {
+    it(`the provider and server cards, env rows and error summary fit the element at ${width} px and ${text} % text`, async () => {
+      await setViewport({ width, height: 800 });
+      textSize(text);
+      const el = await mount((e) => {
+        e.settings = structuredClone(STORED);
+        e.value = {
+          provider_tokens: { github: { token: '', host: 'a-rather-long-enterprise-host-name.example.com' } },
+          mcp_config: { ...structuredClone(STORED.mcp_config), shttp_servers: [{ url: 'ftp://x', api_key: null }] },
+        };
+      });
+      await el.validate();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="error-summary"] li')).to.not.equal(null);
+      expect(outside(el)).to.deep.equal([]);
     });
-    await el.validate();
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part="error-summary"] li')).to.not.equal(null);
-    expect(outside(el)).to.deep.equal([]);
-  });
+  }
 });
