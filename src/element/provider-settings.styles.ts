@@ -197,7 +197,9 @@ export const styles = css`
     cursor: not-allowed;
     opacity: 0.6;
   }
-  button.primary {
+  /* While a review (or the confirmation before replacing tokens) is open above the actions, its
+     own button is the one primary button: the form's Save looks like the others. */
+  :not(.review ~ *) > .primary {
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_accent-fg);
@@ -217,6 +219,11 @@ export const styles = css`
     font-size: 0.875rem;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
+  }
+  /* A line of a list (the review's token deletion) keeps the list's size; bold, not only red. */
+  li.error {
+    font-size: inherit;
+    font-weight: 600;
   }
   .rows {
     display: grid;
@@ -287,6 +294,9 @@ export const styles = css`
     gap: 0.5rem;
     align-items: center;
     flex-wrap: wrap;
+  }
+  .review {
+    margin-block-end: 1rem;
   }
   .confirm {
     display: flex;

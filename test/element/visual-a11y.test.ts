@@ -7,7 +7,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { $, $$, click, mount } from '../helpers/element.js';
+import { $, $$, click, control, group, mount, type } from '../helpers/element.js';
+import { setup } from '../helpers/scenario.js';
 
 const LONG_URL = 'https://a-rather-long-host-name-for-an-mcp-server.example.com/a/path/without/any/break/sse';
 
@@ -123,4 +124,59 @@ describe('reflow (1.4.10, 1.4.4)', () => {
       expect(outside(el)).to.deep.equal([]);
     });
   }
+});
+
+describe('review', () => {
+  const REVIEW_STORED = {
+    provider_tokens: { github: { token: 'ghp_storedReview', host: null }, gitlab: { token: 'glpat_storedReview', host: 'gitlab.example.com' } },
+    mcp_config: { sse_servers: [], stdio_servers: [], shttp_servers: [] },
+  };
+
+  async function reviewing(): Promise<OpenHandsProviderSettings> {
+    const { el } = await setup({ settings: REVIEW_STORED }, (e) => {
+      e.review = true;
+      e.settings = { provider_tokens_set: { github: null, gitlab: 'gitlab.example.com' }, mcp_config: REVIEW_STORED.mcp_config };
+    });
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_replacementSecret');
+    const gitlab = group(el, '/provider_tokens/gitlab').dataset.row!;
+    await click(el, `button[data-action="remove-provider"][data-row="${gitlab}"]`);
+    await click(el, 'button[data-action="confirm-remove-provider"]');
+    ($(el, '[part="save-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="review"]') !== null, 'no review after Save', { timeout: 5000 });
+    await el.updateComplete;
+    return el;
+  }
+
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('stands apart from Save / Discard, and only its own Save is the primary button', async () => {
+    const el = await reviewing();
+    const review = $(el, '[part="review"]').getBoundingClientRect();
+    const actions = $(el, '[part="actions"]').getBoundingClientRect();
+    expect(actions.top - review.bottom, 'space between the review and the actions').to.be.at.least(12);
+    const look = (selector: string) => getComputedStyle($(el, selector)).backgroundColor;
+    expect(look('[part="save-button"]')).to.not.equal(look('[data-action="review-save"]'));
+    expect(look('[part="save-button"]')).to.equal(look('[data-action="reset"]'));
+    await click(el, '[data-action="review-back"]');
+    expect(el.shadowRoot!.querySelector('[part="review"]')).to.equal(null);
+    expect(getComputedStyle($(el, '[part="save-button"]')).backgroundColor).to.equal('rgb(11, 92, 173)');
+  });
+
+  it('its token deletion is as large as its other lines, and marked by more than colour', async () => {
+    const el = await reviewing();
+    const [replaced, deleted] = $$(el, '[part="review"] li');
+    expect(deleted!.textContent!.trim()).to.equal('delete the stored GitLab token');
+    expect(deleted!.classList.contains('error')).to.equal(true);
+    const a = getComputedStyle(replaced!);
+    const b = getComputedStyle(deleted!);
+    expect(b.fontSize).to.equal(a.fontSize);
+    expect(b.color).to.not.equal(a.color);
+    expect([b.fontWeight, b.textDecorationLine, b.borderInlineStartWidth]).to.not.deep.equal([a.fontWeight, a.textDecorationLine, a.borderInlineStartWidth]);
+  });
+
+  it('fits the element at 320 px', async () => {
+    await setViewport({ width: 320, height: 800 });
+    const el = await reviewing();
+    expect(outside(el)).to.deep.equal([]);
+  });
 });
