@@ -264,6 +264,7 @@ export const styles = css`
     border: 0;
     background: none;
     padding: 0;
+    min-height: 24px;
     color: var(--_danger);
     text-decoration: underline;
     text-align: start;

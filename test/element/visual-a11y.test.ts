@@ -180,3 +180,20 @@ describe('review', () => {
     expect(outside(el)).to.deep.equal([]);
   });
 });
+
+describe('target size (2.5.8)', () => {
+  it('every entry of the error summary is at least 24 px tall, entries not overlapping', async () => {
+    const el = await mount((e) => {
+      e.value = { provider_tokens: {}, mcp_config: { sse_servers: [{ url: '', api_key: null }, { url: 'ftp://x', api_key: null }], shttp_servers: [], stdio_servers: [] } };
+    });
+    await el.validate();
+    await el.updateComplete;
+    const entries = $$(el, '[part="error-summary"] li button').map((b) => b.getBoundingClientRect());
+    expect(entries.length).to.be.at.least(2);
+    for (const box of entries) expect(box.height).to.be.at.least(24);
+    for (let i = 1; i < entries.length; i++) expect(entries[i]!.top).to.be.at.least(entries[i - 1]!.bottom);
+    // Still a link: no box around it.
+    const style = getComputedStyle($(el, '[part="error-summary"] li button'));
+    expect([style.borderTopStyle, style.backgroundColor, style.textDecorationLine]).to.deep.equal(['none', 'rgba(0, 0, 0, 0)', 'underline']);
+  });
+});
