@@ -179,6 +179,10 @@ export const styles = css`
     border-radius: var(--_radius);
     padding: 0.375rem 0.5rem;
   }
+  ::placeholder {
+    color: var(--_muted);
+    opacity: 1;
+  }
   input[aria-invalid='true'] {
     border-color: var(--_danger);
     box-shadow: inset 0 0 0 1px var(--_danger);

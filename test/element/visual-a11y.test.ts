@@ -5,7 +5,8 @@
  * must not rely on colour), and the review's place and weight next to the form's actions.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { OPENHANDS_THEME } from '../../demo/themes.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { $, $$, click, control, group, mount, type } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
@@ -195,5 +196,58 @@ describe('target size (2.5.8)', () => {
     // Still a link: no box around it.
     const style = getComputedStyle($(el, '[part="error-summary"] li button'));
     expect([style.borderTopStyle, style.backgroundColor, style.textDecorationLine]).to.deep.equal(['none', 'rgba(0, 0, 0, 0)', 'underline']);
+  });
+});
+
+function rgb(color: string): [number, number, number, number] {
+  const [r, g, b, a = 1] = color.match(/[\d.]+/g)!.map(Number);
+  return [r!, g!, b!, a];
+}
+
+function luminance([r, g, b]: readonly number[]): number {
+  const [R, G, B] = [r!, g!, b!].map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * R! + 0.7152 * G! + 0.0722 * B!;
+}
+
+/** The contrast of an input's placeholder (its colour and opacity over the input's background). */
+function placeholderContrast(input: HTMLInputElement): number {
+  const style = getComputedStyle(input, '::placeholder');
+  const bg = rgb(getComputedStyle(input).backgroundColor);
+  const [r, g, b, a] = rgb(style.color);
+  const alpha = a * Number(style.opacity);
+  const fg = [r, g, b].map((v, i) => v * alpha + bg[i]! * (1 - alpha));
+  const [hi, lo] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+describe('placeholder contrast (1.4.3)', () => {
+  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+
+  const THEMES: Record<string, (el: OpenHandsProviderSettings) => void> = {
+    light: (el) => (el.theme = 'light'),
+    dark: (el) => (el.theme = 'dark'),
+    // As the demo shows it (demo/catalogue.ts, applyTheme).
+    openhands: (el) => {
+      el.theme = 'dark';
+      for (const [name, value] of Object.entries(OPENHANDS_THEME)) el.style.setProperty(name, value);
+    },
+  };
+
+  for (const [name, apply] of Object.entries(THEMES)) {
+    it(`is at least 4.5:1 against the input in the ${name} theme`, async () => {
+      const el = await mount(apply);
+      const input = control(el, '/provider_tokens/github/host');
+      expect(input.placeholder).to.not.equal('');
+      expect(placeholderContrast(input)).to.be.at.least(4.5);
+    });
+  }
+
+  it('follows prefers-color-scheme: dark', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    const el = await mount();
+    expect(placeholderContrast(control(el, '/provider_tokens/github/host'))).to.be.at.least(4.5);
   });
 });
