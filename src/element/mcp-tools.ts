@@ -46,6 +46,7 @@ const STYLE = `[part=mcp-tools]{grid-template-columns:minmax(0,1fr);overflow-wra
 [part=mcp-tools] textarea,[part=mcp-tools] select{font:inherit;color:inherit;background:var(--_input-bg);border:1px solid var(--_border);border-radius:var(--_radius);padding:.375rem .5rem;width:100%}
 [part=mcp-tools] textarea{font-family:ui-monospace,monospace;font-size:.8125rem;min-height:8rem;resize:vertical}
 [part=mcp-tools] textarea[aria-invalid=true]{border-color:var(--_danger)}
+@media (forced-colors:active){[part=mcp-tools] textarea[aria-invalid=true]{border:3px double}}
 [part=mcp-tools] ul{margin:0;padding-inline-start:1.25rem}
 [part=mcp-tools] .entries{list-style:none;padding:0;display:grid;gap:.375rem}
 [part=mcp-tools] .entries ul{font-size:.875rem}

@@ -229,6 +229,17 @@ export const styles = css`
     font-size: inherit;
     font-weight: 600;
   }
+  /* Forced colours drop the red border and inset shadow and the red text: an invalid control gets
+     a double border, an error a bar at its start, both in the system's colour. */
+  @media (forced-colors: active) {
+    [aria-invalid='true'] {
+      border: 3px double;
+    }
+    .error {
+      border-inline-start: 3px solid;
+      padding-inline-start: 0.25rem;
+    }
+  }
   .rows {
     display: grid;
     gap: 0.5rem;

@@ -5,7 +5,7 @@
  * must not rely on colour), and the review's place and weight next to the form's actions.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import { OPENHANDS_THEME } from '../../demo/themes.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { $, $$, click, control, group, mount, type } from '../helpers/element.js';
@@ -249,5 +249,52 @@ describe('placeholder contrast (1.4.3)', () => {
     await emulateMedia({ colorScheme: 'dark' });
     const el = await mount();
     expect(placeholderContrast(control(el, '/provider_tokens/github/host'))).to.be.at.least(4.5);
+  });
+});
+
+describe('forced colours', () => {
+  const forcedColors = (active: boolean) => executeServerCommand('forced-colors', { active });
+  afterEach(() => forcedColors(false));
+
+  /** What forced colours leave of a box's look: everything but its colours. */
+  const shape = (e: Element) => {
+    const s = getComputedStyle(e);
+    return {
+      border: `${s.borderTopWidth} ${s.borderTopStyle} ${s.borderInlineStartWidth} ${s.borderInlineStartStyle}`,
+      outline: `${s.outlineStyle} ${s.outlineWidth}`,
+      boxShadow: s.boxShadow,
+      text: `${s.fontWeight} ${s.fontStyle} ${s.textDecorationLine}`,
+    };
+  };
+
+  it('an invalid field looks unlike a valid one, and its error unlike a hint', async () => {
+    const el = await mount((e) => {
+      e.value = { provider_tokens: { github: { token: '', host: 'https://github.example.com' } }, mcp_config: null };
+    });
+    await el.validate();
+    await el.updateComplete;
+    await forcedColors(true);
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+    const invalid = control(el, '/provider_tokens/github/host');
+    expect(invalid.getAttribute('aria-invalid')).to.equal('true');
+    const valid = control(el, '/provider_tokens/gitlab/host');
+    expect(shape(invalid)).to.not.deep.equal(shape(valid));
+    const error = $(el, `#${invalid.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-error'))}`);
+    const hint = $(el, '.field .hint');
+    expect(shape(error)).to.not.deep.equal(shape(hint));
+  });
+
+  it('so does an invalid text area of the import / export panel', async () => {
+    const el = await mount();
+    $(el, 'button[data-action="mcp-tools"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="mcp-tools"]') !== null, 'the panel did not open', { timeout: 5000 });
+    await el.updateComplete;
+    const text = $(el, '#mcp-import-text') as HTMLTextAreaElement;
+    text.value = '{';
+    text.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await click(el, '[part="mcp-tools"] [data-tool="preview"]');
+    await forcedColors(true);
+    expect(text.getAttribute('aria-invalid')).to.equal('true');
+    expect(shape(text)).to.not.deep.equal(shape($(el, '#mcp-raw-text')));
   });
 });
