@@ -7,6 +7,24 @@ import { summaryReporter } from './scripts/wtr-summary-reporter.js';
 import { referenceServerMiddleware } from './server/koa.js';
 
 /**
+ * `executeServerCommand('forced-colors', { active })`: Chromium's forced colours mode through the
+ * DevTools protocol (`emulateMedia` has no forced-colors feature). The override stays on the page
+ * until the same command turns it off.
+ */
+const forcedColors = new WeakMap();
+const forcedColorsPlugin = () => ({
+  name: 'forced-colors-command',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'forced-colors') return undefined;
+    const page = session.browser.getPage(session.id);
+    if (!forcedColors.has(page)) forcedColors.set(page, await page.createCDPSession());
+    const value = payload?.active ? 'active' : 'none';
+    await forcedColors.get(page).send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value }] });
+    return true;
+  },
+});
+
+/**
  * The strict Content Security Policy test/security/strict-csp.test.ts loads the element under, in
  * an iframe of this page (served here so that the policy is a real response header). `lit-html` is
  * the one Trusted Types policy Lit creates.
@@ -32,6 +50,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   plugins: [
     a11ySnapshotPlugin(),
+    forcedColorsPlugin(),
     // React is CommonJS only, so test/react/ gets it as ES modules; test/vue/ gets Vue's browser build (with its template compiler).
     esmPackagesPlugin({ bundle: ['react', 'react-dom/client'], alias: { vue: 'vue/dist/vue.esm-browser.js' } }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),

@@ -186,6 +186,10 @@ export const styles = css`
     border-radius: var(--_radius);
     padding: 0.375rem 0.5rem;
   }
+  ::placeholder {
+    color: var(--_muted);
+    opacity: 1;
+  }
   input[aria-invalid='true'] {
     border-color: var(--_danger);
     box-shadow: inset 0 0 0 1px var(--_danger);
@@ -205,7 +209,9 @@ export const styles = css`
     cursor: not-allowed;
     opacity: 0.6;
   }
-  button.primary {
+  /* While a review (or the confirmation before replacing tokens) is open above the actions, its
+     own button is the one primary button: the form's Save looks like the others. */
+  :not(.review ~ *) > .primary {
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_accent-fg);
@@ -225,6 +231,22 @@ export const styles = css`
     font-size: 0.875rem;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
+  }
+  /* A line of a list (the review's token deletion) keeps the list's size; bold, not only red. */
+  li.error {
+    font-size: inherit;
+    font-weight: 600;
+  }
+  /* Forced colours drop the red border and inset shadow and the red text: an invalid control gets
+     a double border, an error a bar at its start, both in the system's colour. */
+  @media (forced-colors: active) {
+    [aria-invalid='true'] {
+      border: 3px double;
+    }
+    .error {
+      border-inline-start: 3px solid;
+      padding-inline-start: 0.25rem;
+    }
   }
   .rows {
     display: flex;
@@ -249,7 +271,7 @@ export const styles = css`
   }
   .grid-2 {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(14rem, 100%), 1fr));
     gap: var(--_gap);
   }
   .summary {
@@ -266,6 +288,7 @@ export const styles = css`
     border: 0;
     background: none;
     padding: 0;
+    min-height: 24px;
     color: var(--_danger);
     text-decoration: underline;
     text-align: start;
@@ -293,6 +316,9 @@ export const styles = css`
     gap: 0.5rem;
     align-items: center;
     flex-wrap: wrap;
+  }
+  .review {
+    margin-block-end: 1rem;
   }
   .confirm {
     display: flex;

@@ -1,0 +1,300 @@
+/**
+ * The visual checks of issue 11's WCAG 2.2 AA audit, measured in the browser: reflow at 320 CSS px
+ * and at 200 % text (1.4.10, 1.4.4), target size of the error summary's entries (2.5.8), the
+ * placeholder's contrast in every theme (1.4.3), forced colours (an invalid field and its error
+ * must not rely on colour), and the review's place and weight next to the form's actions.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { OPENHANDS_THEME } from '../../demo/themes.js';
+import type { OpenHandsProviderSettings } from '../../src/index.js';
+import { $, $$, click, control, group, mount, type } from '../helpers/element.js';
+import { setup } from '../helpers/scenario.js';
+
+const LONG_URL = 'https://a-rather-long-host-name-for-an-mcp-server.example.com/a/path/without/any/break/sse';
+
+const STORED = {
+  provider_tokens_set: { github: null },
+  mcp_config: {
+    sse_servers: [{ url: LONG_URL, api_key: 'sse-secret-key' }],
+    shttp_servers: [],
+    stdio_servers: [{ name: 'fetch', command: 'uvx', args: ['mcp-server-fetch'], env: { A_RATHER_LONG_VARIABLE_NAME_TOKEN: 'ghp_envSecret', LOG_LEVEL: 'info' } }],
+  },
+};
+
+/** Two servers with unbreakable names, one of which clashes with the stored SSE server. */
+const IMPORT = JSON.stringify({
+  mcpServers: {
+    remote: { type: 'sse', url: LONG_URL },
+    'a-server-name-without-any-space-in-it-at-all-whatsoever': { command: 'npx', args: ['-y'] },
+  },
+});
+
+/** Everything in the shadow root (elements and text) that reaches past the element's box, by how much. */
+function outside(el: OpenHandsProviderSettings): string[] {
+  const host = el.getBoundingClientRect();
+  const found: string[] = [];
+  const walker = document.createTreeWalker(el.shadowRoot!, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    let box: DOMRect;
+    if (node instanceof Text) {
+      if (!node.data.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      box = range.getBoundingClientRect();
+    } else box = (node as Element).getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue;
+    const over = Math.max(box.right - host.right, host.left - box.left);
+    if (over > 0.5) {
+      const what = node instanceof Text ? `“${node.data.trim().slice(0, 24)}” in <${node.parentElement!.localName}>` : `<${(node as Element).localName} class="${(node as Element).className}">`;
+      found.push(`${what} by ${over.toFixed(1)}px`);
+    }
+  }
+  return found;
+}
+
+async function openTools(el: OpenHandsProviderSettings): Promise<HTMLElement> {
+  $(el, 'button[data-action="mcp-tools"]').click();
+  await waitUntil(() => el.shadowRoot!.querySelector('[part="mcp-tools"]') !== null, 'the panel did not open', { timeout: 5000 });
+  await el.updateComplete;
+  const text = $(el, '#mcp-import-text') as HTMLTextAreaElement;
+  text.value = IMPORT;
+  text.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await click(el, '[part="mcp-tools"] [data-tool="preview"]');
+  return $(el, '[part="mcp-tools"]');
+}
+
+/** Text size as a browser's text zoom sets it: the root font size (the element's sizes are in rem). */
+function textSize(percent: number): void {
+  document.documentElement.style.fontSize = percent === 100 ? '' : `${percent}%`;
+}
+
+/** 320 px (1.4.10); 200 % text (1.4.4) on a narrow window, and on the narrowest. */
+const LAYOUTS = [
+  { width: 320, text: 100 },
+  { width: 640, text: 200 },
+  { width: 320, text: 200 },
+] as const;
+
+describe('reflow (1.4.10, 1.4.4)', () => {
+  afterEach(async () => {
+    textSize(100);
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  for (const { width, text } of LAYOUTS) {
+    it(`the import / export panel, its preview of long URLs included, fits the element at ${width} px and ${text} % text`, async () => {
+      await setViewport({ width, height: 800 });
+      textSize(text);
+      const el = await mount((e) => (e.settings = structuredClone(STORED)));
+      const panel = await openTools(el);
+      expect(panel.scrollWidth, 'the panel scrolls sideways').to.be.at.most(panel.clientWidth);
+      expect(outside(el)).to.deep.equal([]);
+    });
+  }
+
+  it('a checkbox keeps its own size, its label right after it', async () => {
+    const el = await mount((e) => (e.settings = structuredClone(STORED)));
+    await openTools(el);
+    const boxes = $$(el, '[part="mcp-tools"] input[type="checkbox"]');
+    expect(boxes.map((b) => b.id || 'entry')).to.deep.equal(['entry', 'entry', 'mcp-export-secrets']);
+    for (const box of boxes) {
+      const { width, right } = box.getBoundingClientRect();
+      expect(width, 'the checkbox is stretched').to.be.below(24);
+      const range = document.createRange();
+      range.selectNodeContents(box.parentElement!);
+      range.setStartAfter(box);
+      expect(range.getClientRects()[0]!.left - right, 'the label is pushed away from its box').to.be.below(16);
+    }
+  });
+
+  for (const { width, text } of LAYOUTS) {
+    it(`the provider and server cards, env rows and error summary fit the element at ${width} px and ${text} % text`, async () => {
+      await setViewport({ width, height: 800 });
+      textSize(text);
+      const el = await mount((e) => {
+        e.settings = structuredClone(STORED);
+        e.value = {
+          provider_tokens: { github: { token: '', host: 'a-rather-long-enterprise-host-name.example.com' } },
+          mcp_config: { ...structuredClone(STORED.mcp_config), shttp_servers: [{ url: 'ftp://x', api_key: null }] },
+        };
+      });
+      await el.validate();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[part="error-summary"] li')).to.not.equal(null);
+      expect(outside(el)).to.deep.equal([]);
+    });
+  }
+});
+
+describe('review', () => {
+  const REVIEW_STORED = {
+    provider_tokens: { github: { token: 'ghp_storedReview', host: null }, gitlab: { token: 'glpat_storedReview', host: 'gitlab.example.com' } },
+    mcp_config: { sse_servers: [], stdio_servers: [], shttp_servers: [] },
+  };
+
+  async function reviewing(): Promise<OpenHandsProviderSettings> {
+    const { el } = await setup({ settings: REVIEW_STORED }, (e) => {
+      e.review = true;
+      e.settings = { provider_tokens_set: { github: null, gitlab: 'gitlab.example.com' }, mcp_config: REVIEW_STORED.mcp_config };
+    });
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_replacementSecret');
+    const gitlab = group(el, '/provider_tokens/gitlab').dataset.row!;
+    await click(el, `button[data-action="remove-provider"][data-row="${gitlab}"]`);
+    await click(el, 'button[data-action="confirm-remove-provider"]');
+    ($(el, '[part="save-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="review"]') !== null, 'no review after Save', { timeout: 5000 });
+    await el.updateComplete;
+    return el;
+  }
+
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('stands apart from Save / Discard, and only its own Save is the primary button', async () => {
+    const el = await reviewing();
+    const review = $(el, '[part="review"]').getBoundingClientRect();
+    const actions = $(el, '[part="actions"]').getBoundingClientRect();
+    expect(actions.top - review.bottom, 'space between the review and the actions').to.be.at.least(12);
+    const look = (selector: string) => getComputedStyle($(el, selector)).backgroundColor;
+    expect(look('[part="save-button"]')).to.not.equal(look('[data-action="review-save"]'));
+    expect(look('[part="save-button"]')).to.equal(look('[data-action="reset"]'));
+    await click(el, '[data-action="review-back"]');
+    expect(el.shadowRoot!.querySelector('[part="review"]')).to.equal(null);
+    expect(getComputedStyle($(el, '[part="save-button"]')).backgroundColor).to.equal('rgb(11, 92, 173)');
+  });
+
+  it('its token deletion is as large as its other lines, and marked by more than colour', async () => {
+    const el = await reviewing();
+    const [replaced, deleted] = $$(el, '[part="review"] li');
+    expect(deleted!.textContent!.trim()).to.equal('delete the stored GitLab token');
+    expect(deleted!.classList.contains('error')).to.equal(true);
+    const a = getComputedStyle(replaced!);
+    const b = getComputedStyle(deleted!);
+    expect(b.fontSize).to.equal(a.fontSize);
+    expect(b.color).to.not.equal(a.color);
+    expect([b.fontWeight, b.textDecorationLine, b.borderInlineStartWidth]).to.not.deep.equal([a.fontWeight, a.textDecorationLine, a.borderInlineStartWidth]);
+  });
+
+  it('fits the element at 320 px', async () => {
+    await setViewport({ width: 320, height: 800 });
+    const el = await reviewing();
+    expect(outside(el)).to.deep.equal([]);
+  });
+});
+
+describe('target size (2.5.8)', () => {
+  it('every entry of the error summary is at least 24 px tall, entries not overlapping', async () => {
+    const el = await mount((e) => {
+      e.value = { provider_tokens: {}, mcp_config: { sse_servers: [{ url: '', api_key: null }, { url: 'ftp://x', api_key: null }], shttp_servers: [], stdio_servers: [] } };
+    });
+    await el.validate();
+    await el.updateComplete;
+    const entries = $$(el, '[part="error-summary"] li button').map((b) => b.getBoundingClientRect());
+    expect(entries.length).to.be.at.least(2);
+    for (const box of entries) expect(box.height).to.be.at.least(24);
+    for (let i = 1; i < entries.length; i++) expect(entries[i]!.top).to.be.at.least(entries[i - 1]!.bottom);
+    // Still a link: no box around it.
+    const style = getComputedStyle($(el, '[part="error-summary"] li button'));
+    expect([style.borderTopStyle, style.backgroundColor, style.textDecorationLine]).to.deep.equal(['none', 'rgba(0, 0, 0, 0)', 'underline']);
+  });
+});
+
+function rgb(color: string): [number, number, number, number] {
+  const [r, g, b, a = 1] = color.match(/[\d.]+/g)!.map(Number);
+  return [r!, g!, b!, a];
+}
+
+function luminance([r, g, b]: readonly number[]): number {
+  const [R, G, B] = [r!, g!, b!].map((v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * R! + 0.7152 * G! + 0.0722 * B!;
+}
+
+/** The contrast of an input's placeholder (its colour and opacity over the input's background). */
+function placeholderContrast(input: HTMLInputElement): number {
+  const style = getComputedStyle(input, '::placeholder');
+  const bg = rgb(getComputedStyle(input).backgroundColor);
+  const [r, g, b, a] = rgb(style.color);
+  const alpha = a * Number(style.opacity);
+  const fg = [r, g, b].map((v, i) => v * alpha + bg[i]! * (1 - alpha));
+  const [hi, lo] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+describe('placeholder contrast (1.4.3)', () => {
+  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+
+  const THEMES: Record<string, (el: OpenHandsProviderSettings) => void> = {
+    light: (el) => (el.theme = 'light'),
+    dark: (el) => (el.theme = 'dark'),
+    // As the demo shows it (demo/catalogue.ts, applyTheme).
+    openhands: (el) => {
+      el.theme = 'dark';
+      for (const [name, value] of Object.entries(OPENHANDS_THEME)) el.style.setProperty(name, value);
+    },
+  };
+
+  for (const [name, apply] of Object.entries(THEMES)) {
+    it(`is at least 4.5:1 against the input in the ${name} theme`, async () => {
+      const el = await mount(apply);
+      const input = control(el, '/provider_tokens/github/host');
+      expect(input.placeholder).to.not.equal('');
+      expect(placeholderContrast(input)).to.be.at.least(4.5);
+    });
+  }
+
+  it('follows prefers-color-scheme: dark', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    const el = await mount();
+    expect(placeholderContrast(control(el, '/provider_tokens/github/host'))).to.be.at.least(4.5);
+  });
+});
+
+describe('forced colours', () => {
+  const forcedColors = (active: boolean) => executeServerCommand('forced-colors', { active });
+  afterEach(() => forcedColors(false));
+
+  /** What forced colours leave of a box's look: everything but its colours. */
+  const shape = (e: Element) => {
+    const s = getComputedStyle(e);
+    return {
+      border: `${s.borderTopWidth} ${s.borderTopStyle} ${s.borderInlineStartWidth} ${s.borderInlineStartStyle}`,
+      outline: `${s.outlineStyle} ${s.outlineWidth}`,
+      boxShadow: s.boxShadow,
+      text: `${s.fontWeight} ${s.fontStyle} ${s.textDecorationLine}`,
+    };
+  };
+
+  it('an invalid field looks unlike a valid one, and its error unlike a hint', async () => {
+    const el = await mount((e) => {
+      e.value = { provider_tokens: { github: { token: '', host: 'https://github.example.com' } }, mcp_config: null };
+    });
+    await el.validate();
+    await el.updateComplete;
+    await forcedColors(true);
+    expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+    const invalid = control(el, '/provider_tokens/github/host');
+    expect(invalid.getAttribute('aria-invalid')).to.equal('true');
+    const valid = control(el, '/provider_tokens/gitlab/host');
+    expect(shape(invalid)).to.not.deep.equal(shape(valid));
+    const error = $(el, `#${invalid.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-error'))}`);
+    const hint = $(el, '.field .hint');
+    expect(shape(error)).to.not.deep.equal(shape(hint));
+  });
+
+  it('so does an invalid text area of the import / export panel', async () => {
+    const el = await mount();
+    $(el, 'button[data-action="mcp-tools"]').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="mcp-tools"]') !== null, 'the panel did not open', { timeout: 5000 });
+    await el.updateComplete;
+    const text = $(el, '#mcp-import-text') as HTMLTextAreaElement;
+    text.value = '{';
+    text.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await click(el, '[part="mcp-tools"] [data-tool="preview"]');
+    await forcedColors(true);
+    expect(text.getAttribute('aria-invalid')).to.equal('true');
+    expect(shape(text)).to.not.deep.equal(shape($(el, '#mcp-raw-text')));
+  });
+});
