@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { a11yCommandsPlugin } from './scripts/wtr-a11y-commands.js';
 import { esmPackagesPlugin } from './scripts/wtr-esm-packages.js';
 import { summaryReporter } from './scripts/wtr-summary-reporter.js';
 import { referenceServerMiddleware } from './server/koa.js';
@@ -32,6 +33,8 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   plugins: [
     a11ySnapshotPlugin(),
+    // Forced colours and the browser's default font size, for test/element/accessibility*.test.ts.
+    a11yCommandsPlugin(),
     // React is CommonJS only, so test/react/ gets it as ES modules; test/vue/ gets Vue's browser build (with its template compiler).
     esmPackagesPlugin({ bundle: ['react', 'react-dom/client'], alias: { vue: 'vue/dist/vue.esm-browser.js' } }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
