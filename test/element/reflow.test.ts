@@ -16,7 +16,8 @@ import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { expectNone, reflowProblems, resetViewport, targetSizeProblems, textSize, viewport } from '../helpers/a11y.js';
 import { mount } from '../helpers/element.js';
 import { createTenant, scriptResponses, SESSION_KEY } from '../helpers/reference-server.js';
-import { everyPanelWithErrors, everyPanelWithReview, shows, storedSettings } from '../helpers/states.js';
+import { setup } from '../helpers/scenario.js';
+import { everyPanelWithErrors, everyPanelWithReview, pressSave, shows, storedSettings, typeToken } from '../helpers/states.js';
 import { STORED } from '../../demo/scenarios.js';
 
 /** The states with every panel open, and the two simpler ones a person sees most. */
@@ -30,6 +31,12 @@ const STATES: Record<string, () => Promise<OpenHandsProviderSettings>> = {
   'every panel open, with many errors': async () => {
     const el = await mount();
     await everyPanelWithErrors(el);
+    return el;
+  },
+  'tokens that cannot be seen: Save asks before replacing them': async () => {
+    const { el } = await setup({ settings: null, provider_tokens: { github: { token: 'ghp_storedUnseen', host: null } } });
+    await typeToken(el);
+    await pressSave(el, '[part="confirm-replace"]');
     return el;
   },
   'autoload failed': async () => {
