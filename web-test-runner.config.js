@@ -2,27 +2,10 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { a11yCommandsPlugin } from './scripts/wtr-a11y-commands.js';
 import { esmPackagesPlugin } from './scripts/wtr-esm-packages.js';
 import { summaryReporter } from './scripts/wtr-summary-reporter.js';
 import { referenceServerMiddleware } from './server/koa.js';
-
-/**
- * `executeServerCommand('forced-colors', { active })`: Chromium's forced colours mode through the
- * DevTools protocol (`emulateMedia` has no forced-colors feature). The override stays on the page
- * until the same command turns it off.
- */
-const forcedColors = new WeakMap();
-const forcedColorsPlugin = () => ({
-  name: 'forced-colors-command',
-  async executeCommand({ command, payload, session }) {
-    if (command !== 'forced-colors') return undefined;
-    const page = session.browser.getPage(session.id);
-    if (!forcedColors.has(page)) forcedColors.set(page, await page.createCDPSession());
-    const value = payload?.active ? 'active' : 'none';
-    await forcedColors.get(page).send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value }] });
-    return true;
-  },
-});
 
 /**
  * The strict Content Security Policy test/security/strict-csp.test.ts loads the element under, in
@@ -50,7 +33,8 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   plugins: [
     a11ySnapshotPlugin(),
-    forcedColorsPlugin(),
+    // Forced colours and the browser's default font size, for test/element/accessibility*.test.ts.
+    a11yCommandsPlugin(),
     // React is CommonJS only, so test/react/ gets it as ES modules; test/vue/ gets Vue's browser build (with its template compiler).
     esmPackagesPlugin({ bundle: ['react', 'react-dom/client'], alias: { vue: 'vue/dist/vue.esm-browser.js' } }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),

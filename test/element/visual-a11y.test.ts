@@ -5,9 +5,10 @@
  * must not rely on colour), and the review's place and weight next to the form's actions.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { emulateMedia, executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import { OPENHANDS_THEME } from '../../demo/themes.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
+import { forcedColors } from '../helpers/a11y.js';
 import { $, $$, click, control, group, mount, type } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
 
@@ -253,7 +254,6 @@ describe('placeholder contrast (1.4.3)', () => {
 });
 
 describe('forced colours', () => {
-  const forcedColors = (active: boolean) => executeServerCommand('forced-colors', { active });
   afterEach(() => forcedColors(false));
 
   /** What forced colours leave of a box's look: everything but its colours. */
