@@ -8,7 +8,7 @@
 import '../src/openhands-provider-settings.js';
 import { getStoredSettings } from '../src/contract/http.js';
 import type { OpenHandsProviderSettings } from '../src/index.js';
-import { createTenant, deleteTenant, scriptResponses, type Tenant } from '../server/control-client.js';
+import { closedPort, createTenant, deleteTenant, scriptResponses, type Tenant } from '../server/control-client.js';
 import { scenarios as allScenarios, SESSION_KEY, STORED, type Controls, type Scenario, type Theme } from './scenarios.js';
 import { germanStrings } from './strings-de.js';
 import { HOST_PAGE_STYLES, OPENHANDS_THEME } from './themes.js';
@@ -124,8 +124,8 @@ const DEFAULT_CONTROLS: Controls = {
   timeout: 30_000,
 };
 
-function defaultControls(tenant: Tenant, scenario: Scenario): Controls {
-  return { ...DEFAULT_CONTROLS, baseUrl: tenant.baseUrl, ...scenario.controls };
+function defaultControls(tenant: Tenant, scenario: Scenario, closedBaseUrl: string | null): Controls {
+  return { ...DEFAULT_CONTROLS, baseUrl: closedBaseUrl ?? tenant.baseUrl, ...scenario.controls };
 }
 
 /** The host page of the `hostPage` scenario: a settings page of some product, with loud global styles. */
@@ -315,13 +315,14 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
       else link.removeAttribute('aria-current');
     }
 
+    const closed = scenario.closedPort ? (await closedPort()).baseUrl : null;
     const created = await createTenant(scenario.tenant ?? STORED);
     if (gen !== generation) {
       void deleteTenant(created.id).catch(() => undefined);
       throw new Error('another scenario was shown meanwhile');
     }
     tenant = created;
-    controls = defaultControls(created, scenario);
+    controls = defaultControls(created, scenario, closed);
     showControls();
 
     const element = document.createElement('openhands-provider-settings');

@@ -45,6 +45,11 @@ export interface Scenario {
   showInFlight?: boolean;
   /** Put the element in a host page with its own, unfriendly, global styles. */
   hostPage?: boolean;
+  /**
+   * Point the element at a loopback port nothing listens on (a real refused connection) instead
+   * of its tenant: the reference server finds one that is free and that browsers do not block.
+   */
+  closedPort?: boolean;
   /** Boolean attributes of the element (`autoload`, `review`, `guard-unsaved`). With `autoload` the element loads the stored settings itself. */
   attributes?: readonly ('autoload' | 'review' | 'guard-unsaved')[];
 }
@@ -400,7 +405,8 @@ export const scenarios: readonly Scenario[] = [
     title: 'Network down',
     group: 'Server answers',
     description: 'Nothing listens at the base URL (a closed loopback port): loading fails and a save is reported as a network failure.',
-    controls: { baseUrl: 'http://127.0.0.1:9' },
+    // Not a fixed port: Chromium refuses low ones such as 9 itself (ERR_UNSAFE_PORT), without trying.
+    closedPort: true,
     play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
   },
   {
