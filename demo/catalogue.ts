@@ -179,6 +179,12 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
 
   const title = h('h1', { id: 'scenario-title' }, '');
   const description = h('p', { class: 'description', id: 'scenario-description' }, '');
+  // What a host page does with `guard-unsaved`: says when there are unsaved changes (the element's
+  // `provider-settings-dirty` event), and frames the element while it has the `dirty` attribute
+  // (demo.css). Shown for the scenarios with `guard-unsaved`.
+  const unsavedText = h('p', { role: 'status' });
+  const reloadPageButton = h('button', { type: 'button', 'data-action': 'reload-page' }, 'Reload this page');
+  const unsavedBar = h('div', { class: 'unsaved-bar', hidden: '' }, unsavedText, reloadPageButton);
   const stage = h('div', { class: 'stage', 'data-state': 'empty', 'aria-labelledby': 'scenario-title' });
   stage.setAttribute('role', 'region');
 
@@ -227,7 +233,7 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
   const main = h(
     'main',
     { class: 'scenario' },
-    h('header', {}, title, description),
+    h('header', {}, title, description, unsavedBar),
     h('div', { class: 'workspace' }, stage, h('div', { class: 'panel' }, controlsForm, logSection)),
   );
   root.replaceChildren(h('div', { class: 'catalogue' }, nav, main));
@@ -265,7 +271,16 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
     if (el) applyControls(el, stage, controls);
   });
   reloadButton.addEventListener('click', () => void loadSettings(generation));
+  // A real reload, so that the browser's own "Leave site?" question shows while the form is dirty.
+  reloadPageButton.addEventListener('click', () => location.reload());
   restartButton.addEventListener('click', () => current && void show(current.id));
+
+  function showUnsaved(dirty: boolean): void {
+    unsavedBar.dataset.dirty = String(dirty);
+    unsavedText.textContent = dirty
+      ? 'Unsaved changes: leaving or reloading this page asks first.'
+      : 'No unsaved changes: this page can be left without a question.';
+  }
 
   // ----- log
   function note(event: string, text: string): void {
@@ -330,6 +345,9 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
     for (const name of scenario.attributes ?? []) element.setAttribute(name, '');
     applyControls(element, stage, controls);
     for (const name of EVENTS) element.addEventListener(name, (e) => note(name, describeEvent(e)));
+    unsavedBar.hidden = !scenario.attributes?.includes('guard-unsaved');
+    showUnsaved(false);
+    element.addEventListener('provider-settings-dirty', (e) => showUnsaved(e.dirty));
     stage.append(scenario.hostPage ? hostPageFrame(element) : element);
     await element.updateComplete;
     // An autoload element loads the stored settings itself; otherwise the page does, as most hosts would.

@@ -229,10 +229,12 @@ export const scenarios: readonly Scenario[] = [
     id: 'unsaved-guard',
     title: 'Unsaved changes',
     group: 'Stored state',
-    description: 'With guard-unsaved, typing marks the element dirty and leaving the page asks first, until the change is saved or discarded.',
+    description:
+      'With guard-unsaved, a typed token marks the element dirty (the host page’s own bar says so) and leaving asks first, until it is saved or discarded.',
     attributes: ['guard-unsaved'],
+    // An edit at the top, where it is seen; the catalogue's bar follows the `dirty` attribute.
     play: async (el) => {
-      typeInto(el, '/mcp_config/stdio_servers/0/command', 'pipx');
+      typeInto(el, '/provider_tokens/github/token', NEW_GITHUB_TOKEN);
       await el.updateComplete;
     },
   },

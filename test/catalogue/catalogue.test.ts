@@ -114,12 +114,21 @@ const checks: Record<string, Check> = {
   },
   async 'unsaved-guard'({ el }) {
     expect(el.hasAttribute('dirty')).to.equal(true);
+    expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_catalogue_new_token');
+    // The page's own bar shows the dirty state (the element's provider-settings-dirty event).
+    const bar = document.querySelector<HTMLElement>('.unsaved-bar')!;
+    expect(bar.hidden).to.equal(false);
+    expect(bar.dataset.dirty).to.equal('true');
+    expect(bar.querySelector('[role="status"]')!.textContent).to.equal('Unsaved changes: leaving or reloading this page asks first.');
+    expect(bar.textContent).not.to.contain('ghp_catalogue_new_token');
     const leaving = new Event('beforeunload', { cancelable: true });
     window.dispatchEvent(leaving);
     expect(leaving.defaultPrevented).to.equal(true);
     el.reset();
     await el.updateComplete;
     expect(el.hasAttribute('dirty')).to.equal(false);
+    expect(bar.dataset.dirty).to.equal('false');
+    expect(bar.textContent).to.contain('No unsaved changes');
     const again = new Event('beforeunload', { cancelable: true });
     window.dispatchEvent(again);
     expect(again.defaultPrevented).to.equal(false);
@@ -339,6 +348,10 @@ describe('the demo catalogue', () => {
       const shown = await catalogue.show(scenario.id);
       expect(root.querySelector('#scenario-description')!.textContent).to.equal(scenario.description);
       expect(root.querySelector('.stage')!.getAttribute('data-state')).to.equal('ready');
+      const unsavedBar = root.querySelector<HTMLElement>('.unsaved-bar')!;
+      expect(unsavedBar.hidden, 'the unsaved-changes bar shows with guard-unsaved only').to.equal(
+        !scenario.attributes?.includes('guard-unsaved'),
+      );
       await checks[scenario.id]!(shown, catalogue);
 
       // axe on the whole catalogue (the element's shadow root included), in each theme.
