@@ -8,7 +8,7 @@
 import '../src/openhands-provider-settings.js';
 import { getStoredSettings } from '../src/contract/http.js';
 import type { OpenHandsProviderSettings } from '../src/index.js';
-import { createTenant, deleteTenant, scriptResponses, type Tenant } from '../server/control-client.js';
+import { closedPort, createTenant, deleteTenant, scriptResponses, type Tenant } from '../server/control-client.js';
 import { scenarios as allScenarios, SESSION_KEY, STORED, type Controls, type Scenario, type Theme } from './scenarios.js';
 import { germanStrings } from './strings-de.js';
 import { HOST_PAGE_STYLES, OPENHANDS_THEME } from './themes.js';
@@ -124,8 +124,8 @@ const DEFAULT_CONTROLS: Controls = {
   timeout: 30_000,
 };
 
-function defaultControls(tenant: Tenant, scenario: Scenario): Controls {
-  return { ...DEFAULT_CONTROLS, baseUrl: tenant.baseUrl, ...scenario.controls };
+function defaultControls(tenant: Tenant, scenario: Scenario, closedBaseUrl: string | null): Controls {
+  return { ...DEFAULT_CONTROLS, baseUrl: closedBaseUrl ?? tenant.baseUrl, ...scenario.controls };
 }
 
 /** The host page of the `hostPage` scenario: a settings page of some product, with loud global styles. */
@@ -179,6 +179,12 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
 
   const title = h('h1', { id: 'scenario-title' }, '');
   const description = h('p', { class: 'description', id: 'scenario-description' }, '');
+  // What a host page does with `guard-unsaved`: says when there are unsaved changes (the element's
+  // `provider-settings-dirty` event), and frames the element while it has the `dirty` attribute
+  // (demo.css). Shown for the scenarios with `guard-unsaved`.
+  const unsavedText = h('p', { role: 'status' });
+  const reloadPageButton = h('button', { type: 'button', 'data-action': 'reload-page' }, 'Reload this page');
+  const unsavedBar = h('div', { class: 'unsaved-bar', hidden: '' }, unsavedText, reloadPageButton);
   const stage = h('div', { class: 'stage', 'data-state': 'empty', 'aria-labelledby': 'scenario-title' });
   stage.setAttribute('role', 'region');
 
@@ -227,7 +233,7 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
   const main = h(
     'main',
     { class: 'scenario' },
-    h('header', {}, title, description),
+    h('header', {}, title, description, unsavedBar),
     h('div', { class: 'workspace' }, stage, h('div', { class: 'panel' }, controlsForm, logSection)),
   );
   root.replaceChildren(h('div', { class: 'catalogue' }, nav, main));
@@ -265,7 +271,16 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
     if (el) applyControls(el, stage, controls);
   });
   reloadButton.addEventListener('click', () => void loadSettings(generation));
+  // A real reload, so that the browser's own "Leave site?" question shows while the form is dirty.
+  reloadPageButton.addEventListener('click', () => location.reload());
   restartButton.addEventListener('click', () => current && void show(current.id));
+
+  function showUnsaved(dirty: boolean): void {
+    unsavedBar.dataset.dirty = String(dirty);
+    unsavedText.textContent = dirty
+      ? 'Unsaved changes: leaving or reloading this page asks first.'
+      : 'No unsaved changes: this page can be left without a question.';
+  }
 
   // ----- log
   function note(event: string, text: string): void {
@@ -315,13 +330,14 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
       else link.removeAttribute('aria-current');
     }
 
+    const closed = scenario.closedPort ? (await closedPort()).baseUrl : null;
     const created = await createTenant(scenario.tenant ?? STORED);
     if (gen !== generation) {
       void deleteTenant(created.id).catch(() => undefined);
       throw new Error('another scenario was shown meanwhile');
     }
     tenant = created;
-    controls = defaultControls(created, scenario);
+    controls = defaultControls(created, scenario, closed);
     showControls();
 
     const element = document.createElement('openhands-provider-settings');
@@ -329,6 +345,9 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
     for (const name of scenario.attributes ?? []) element.setAttribute(name, '');
     applyControls(element, stage, controls);
     for (const name of EVENTS) element.addEventListener(name, (e) => note(name, describeEvent(e)));
+    unsavedBar.hidden = !scenario.attributes?.includes('guard-unsaved');
+    showUnsaved(false);
+    element.addEventListener('provider-settings-dirty', (e) => showUnsaved(e.dirty));
     stage.append(scenario.hostPage ? hostPageFrame(element) : element);
     await element.updateComplete;
     // An autoload element loads the stored settings itself; otherwise the page does, as most hosts would.

@@ -45,6 +45,11 @@ export interface Scenario {
   showInFlight?: boolean;
   /** Put the element in a host page with its own, unfriendly, global styles. */
   hostPage?: boolean;
+  /**
+   * Point the element at a loopback port nothing listens on (a real refused connection) instead
+   * of its tenant: the reference server finds one that is free and that browsers do not block.
+   */
+  closedPort?: boolean;
   /** Boolean attributes of the element (`autoload`, `review`, `guard-unsaved`). With `autoload` the element loads the stored settings itself. */
   attributes?: readonly ('autoload' | 'review' | 'guard-unsaved')[];
 }
@@ -224,10 +229,12 @@ export const scenarios: readonly Scenario[] = [
     id: 'unsaved-guard',
     title: 'Unsaved changes',
     group: 'Stored state',
-    description: 'With guard-unsaved, typing marks the element dirty and leaving the page asks first, until the change is saved or discarded.',
+    description:
+      'With guard-unsaved, a typed token marks the element dirty (the host page’s own bar says so) and leaving asks first, until it is saved or discarded.',
     attributes: ['guard-unsaved'],
+    // An edit at the top, where it is seen; the catalogue's bar follows the `dirty` attribute.
     play: async (el) => {
-      typeInto(el, '/mcp_config/stdio_servers/0/command', 'pipx');
+      typeInto(el, '/provider_tokens/github/token', NEW_GITHUB_TOKEN);
       await el.updateComplete;
     },
   },
@@ -400,7 +407,8 @@ export const scenarios: readonly Scenario[] = [
     title: 'Network down',
     group: 'Server answers',
     description: 'Nothing listens at the base URL (a closed loopback port): loading fails and a save is reported as a network failure.',
-    controls: { baseUrl: 'http://127.0.0.1:9' },
+    // Not a fixed port: Chromium refuses low ones such as 9 itself (ERR_UNSAFE_PORT), without trying.
+    closedPort: true,
     play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
   },
   {

@@ -91,6 +91,18 @@ export const deleteTenant = (id: string): Promise<unknown> => control('DELETE', 
 /** The tenant's whole state, stored tokens included (test-only, loopback-only). */
 export const tenantState = (id: string): Promise<TenantState> => control('GET', tenantPath(id));
 
+export interface ClosedPort {
+  port: number;
+  /** `http://127.0.0.1:<port>`: a base URL whose every request is refused. */
+  baseUrl: string;
+}
+
+/**
+ * A loopback port nothing listens on, and that browsers do not block (server/closed-port.js): the
+ * same one while it stays free.
+ */
+export const closedPort = (): Promise<ClosedPort> => control('GET', '/closed-port');
+
 /** The next API requests are answered from this queue, in order. */
 export const scriptResponses = (id: string, responses: ScriptedResponse[]): Promise<unknown> =>
   control('POST', `${tenantPath(id)}/script`, { responses });

@@ -5,6 +5,7 @@
  * tokens, so they answer loopback clients only.
  */
 
+import { CLOSED_PORT_HOST, closedPort } from './closed-port.js';
 import { corsHeaders } from './cors.js';
 import { isLoopbackAddress, MAX_BODY_BYTES, readBody, sendControlJson } from './http.js';
 import { JsonDecodeError, JsonLimitError, parsePythonJson } from './python-json.js';
@@ -37,6 +38,7 @@ const ROUTES = [
   ['GET', /^\/__control\/tenants\/([\w-]+)\/requests$/, listRequests],
   ['DELETE', /^\/__control\/tenants\/([\w-]+)\/requests$/, clearRequests],
   ['POST', /^\/__control\/reset$/, resetDefaultTenant],
+  ['GET', /^\/__control\/closed-port$/, describeClosedPort],
 ];
 
 /**
@@ -161,6 +163,15 @@ function clearRequests({ tenant }) {
 function resetDefaultTenant({ tenants }) {
   tenants.default.reset();
   return { status: 204 };
+}
+
+/**
+ * A loopback port nothing listens on (closed-port.js): a base URL whose requests are refused.
+ * @returns {Promise<Answer>}
+ */
+async function describeClosedPort() {
+  const port = await closedPort();
+  return { status: 200, body: { port, baseUrl: `http://${CLOSED_PORT_HOST}:${port}` } };
 }
 
 /**

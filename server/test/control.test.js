@@ -1,7 +1,8 @@
 // @ts-check
-// The test controls: tenants, their state, scripted answers, the request log, reset.
+// The test controls: tenants, their state, scripted answers, the request log, reset, a closed port.
 
 import assert from 'node:assert/strict';
+import { connect, createServer } from 'node:net';
 import { describe, it } from 'node:test';
 import { isLoopbackAddress } from '../http.js';
 import { control, createTenant, JSON_HEADERS, postProviders, send, useServer } from '../testing/harness.js';
@@ -457,5 +458,44 @@ describe('hostile input', () => {
       assert.ok([200, 400, 422, 500].includes(reply.status), `${reply.status} for ${body.slice(0, 40)}`);
     }
     assert.equal((await postProviders(base, {})).status, 200);
+  });
+});
+
+describe('a closed port', () => {
+  /** @param {number} port @returns {Promise<string>} the error code of connecting to 127.0.0.1:port */
+  const connectError = (port) =>
+    new Promise((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve('connected');
+      });
+      socket.once('error', (/** @type {NodeJS.ErrnoException} */ error) => resolve(error.code ?? String(error)));
+    });
+
+  it('GET /__control/closed-port answers a loopback port nothing listens on, above the ports browsers block', async () => {
+    const { port, baseUrl } = await control(server.url, 'GET', '/closed-port', undefined, 200);
+    assert.ok(Number.isInteger(port) && port > 10080 && port < 65536, String(port));
+    assert.equal(baseUrl, `http://127.0.0.1:${port}`);
+    assert.equal(await connectError(port), 'ECONNREFUSED');
+  });
+
+  it('gives the same port while it stays free, and another once something listens on it', async () => {
+    const first = await control(server.url, 'GET', '/closed-port', undefined, 200);
+    assert.equal((await control(server.url, 'GET', '/closed-port', undefined, 200)).port, first.port);
+    const squatter = createServer();
+    await new Promise((resolve) => squatter.listen(first.port, '127.0.0.1', () => resolve(undefined)));
+    try {
+      const next = await control(server.url, 'GET', '/closed-port', undefined, 200);
+      assert.notEqual(next.port, first.port);
+      assert.equal(await connectError(next.port), 'ECONNREFUSED');
+    } finally {
+      await new Promise((resolve) => squatter.close(() => resolve(undefined)));
+    }
+  });
+
+  it('answers GET only', async () => {
+    const reply = await send(`${server.url}/__control/closed-port`, { method: 'POST', headers: JSON_HEADERS, body: '{}' });
+    assert.equal(reply.status, 405);
   });
 });
