@@ -97,28 +97,6 @@ function nameOf(node: Element): string {
 
 const px = (n: number) => `${Math.round(n * 10) / 10} px`;
 
-/**
- * Runs a measurement with every part of the element laid out as a person sees it once it is on
- * their screen. The element draws its server cards with `content-visibility: auto`: the browser
- * lays a card out only once it comes near the viewport, on a rendering update, and until then
- * gives it a placeholder size, its content spilling over whatever follows. A test page that is
- * not painted (the runner's pages side by side; a tab in the background) never gets that update,
- * so axe and the checks here would measure a layout no person ever sees. For the measurement the
- * element's content is made `content-visibility: visible`, with a style sheet of the test's own
- * added to its shadow root and removed after.
- */
-export async function rendered<T>(el: HTMLElement, measure: () => T | Promise<T>): Promise<T> {
-  const root = roots(el);
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync('*, *::before, *::after { content-visibility: visible !important; }');
-  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  try {
-    return await measure();
-  } finally {
-    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
-  }
-}
-
 // ----------------------------------------------------------------------------------------- axe
 
 let axeQueue: Promise<unknown> = Promise.resolve();
@@ -130,15 +108,16 @@ let axeQueue: Promise<unknown> = Promise.resolve();
  * what it found (the contrast ratio and colours, the size and the target it is too close to...).
  */
 export async function axeProblems(el: HTMLElement, options: { rules?: RunOptions['rules'] } = {}): Promise<string[]> {
+  // Let the browser finish rendering first: until then, cards drawn with `content-visibility: auto`
+  // keep their placeholder size and axe would measure content that no person ever sees there.
+  await settled();
   const run = axeQueue.then(() =>
-    rendered(el, () =>
-      axe.run(el, {
-        runOnly: { type: 'tag', values: [...WCAG_AA_TAGS] },
-        resultTypes: ['violations'],
-        elementRef: true,
-        ...(options.rules ? { rules: options.rules } : {}),
-      }),
-    ),
+    axe.run(el, {
+      runOnly: { type: 'tag', values: [...WCAG_AA_TAGS] },
+      resultTypes: ['violations'],
+      elementRef: true,
+      ...(options.rules ? { rules: options.rules } : {}),
+    }),
   );
   // axe refuses to run twice at once; a failed run must not block the next one.
   axeQueue = run.catch(() => undefined);
@@ -195,7 +174,7 @@ export async function textSize(percent: number): Promise<void> {
 }
 
 /**
- * Two animation frames: a new viewport or font size is laid out and painted.
+ * Two animation frames: what was rendered is laid out and painted, `content-visibility` decided.
  * A page the browser does not paint (a background tab) gets no frames: then a short wait instead.
  */
 export function settled(): Promise<void> {
@@ -311,11 +290,8 @@ interface Overflow {
  * elements, siblings together), with how far it goes and which content needs that width;
  * elements hidden on purpose (`display: none`, the 1 px visually-hidden pattern) are left out.
  */
-export function reflowProblems(el: HTMLElement): Promise<string[]> {
-  return rendered(el, () => reflowOf(el));
-}
-
-function reflowOf(el: HTMLElement): string[] {
+export async function reflowProblems(el: HTMLElement): Promise<string[]> {
+  await settled();
   const problems: string[] = [];
   const host = el.getBoundingClientRect();
   const page = document.documentElement.clientWidth;
@@ -468,11 +444,8 @@ function distanceToBox(x: number, y: number, box: DOMRect): number {
  * label is the label's box (a click anywhere on it toggles); targets in a line of text, disabled
  * ones and those hidden on purpose are left out, as the criterion does.
  */
-export function targetSizeProblems(el: HTMLElement): Promise<string[]> {
-  return rendered(el, () => targetSizesOf(el));
-}
-
-function targetSizesOf(el: HTMLElement): string[] {
+export async function targetSizeProblems(el: HTMLElement): Promise<string[]> {
+  await settled();
   const targets: Target[] = [];
   for (const node of allElements(roots(el))) {
     if (!node.matches(TARGETS) || node.matches(':disabled') || inline(node)) continue;
