@@ -108,8 +108,7 @@ let axeQueue: Promise<unknown> = Promise.resolve();
  * what it found (the contrast ratio and colours, the size and the target it is too close to...).
  */
 export async function axeProblems(el: HTMLElement, options: { rules?: RunOptions['rules'] } = {}): Promise<string[]> {
-  // Let the browser finish rendering first: until then, cards drawn with `content-visibility: auto`
-  // keep their placeholder size and axe would measure content that no person ever sees there.
+  // Let the browser lay out and paint what was just rendered: axe measures sizes and colours.
   await settled();
   const run = axeQueue.then(() =>
     axe.run(el, {
@@ -174,7 +173,7 @@ export async function textSize(percent: number): Promise<void> {
 }
 
 /**
- * Two animation frames: what was rendered is laid out and painted, `content-visibility` decided.
+ * Two animation frames: what was rendered is laid out and painted.
  * A page the browser does not paint (a background tab) gets no frames: then a short wait instead.
  */
 export function settled(): Promise<void> {
@@ -210,7 +209,7 @@ function visuallyHidden(node: Element, style: CSSStyleDeclaration): boolean {
 
 /**
  * A box that content must stay inside: one that hides what does not fit (overflow other than
- * visible, or paint containment, which `content-visibility: auto` brings), one that scrolls, or
+ * visible, or paint containment), one that scrolls, or
  * one a person sees the edges of (a border or a background: a card, a button, the summary).
  */
 interface Boundary {
