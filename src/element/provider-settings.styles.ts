@@ -209,9 +209,7 @@ export const styles = css`
     cursor: not-allowed;
     opacity: 0.6;
   }
-  /* While a review (or the confirmation before replacing tokens) is open above the actions, its
-     own button is the one primary button: the form's Save looks like the others. */
-  :not(.review ~ *) > .primary {
+  .primary {
     background: var(--_accent);
     border-color: var(--_accent);
     color: var(--_accent-fg);
