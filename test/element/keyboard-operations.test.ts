@@ -143,6 +143,29 @@ describe('<openhands-provider-settings> operations by keyboard alone', () => {
     expect(active(el)).to.equal($(el, '[part="save-button"]'));
   });
 
+  it('saves with Enter in an MCP API key too: every secret field sits in a form of its own', async () => {
+    const tenant = await createTenant();
+    const el = await mount((e) => {
+      e.baseUrl = tenant.baseUrl;
+      e.sessionKey = SESSION_KEY;
+      e.settings = { mcp_config: { sse_servers: [{ url: 'https://mcp.example.com/sse' }], shttp_servers: [], stdio_servers: [] } };
+    });
+    // Chromium's password heuristics warn ("[DOM] Multiple forms should be contained in their own
+    // form elements") about a form owning more than three password fields: each is alone in its form.
+    const secrets = [...el.shadowRoot!.querySelectorAll('input')].filter((i) => i.type === 'password');
+    expect(secrets.length).to.equal(4);
+    for (const input of secrets) expect([...input.form!.elements]).to.deep.equal([input]);
+    expect(control(el, '/provider_tokens/github/host').form).to.equal($(el, 'form'));
+
+    control(el, '/mcp_config/sse_servers/0/api_key').focus();
+    await typeKeys(el, 'sk-keyboard');
+    const saved = new Promise((resolve) => el.addEventListener('provider-settings-saved', resolve, { once: true }));
+    await press(el, 'Enter');
+    await saved;
+    const stored = (await tenantState(tenant.id)).mcp_config as { sse_servers: unknown[] };
+    expect(stored.sse_servers).to.deep.equal([{ url: 'https://mcp.example.com/sse', api_key: 'sk-keyboard' }]);
+  });
+
   it('a failed save focuses the named error summary; its entries and its dismiss button work by keyboard', async () => {
     const el = await mount((e) => {
       e.value = schemelessSseUrl();
