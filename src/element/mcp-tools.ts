@@ -42,7 +42,7 @@ export type ExportFormat = 'openhands' | 'mcpServers';
  * (URLs, names) break anywhere, and a checkbox keeps its size next to its label.
  */
 const STYLE = `[part=mcp-tools]{grid-template-columns:minmax(0,1fr);overflow-wrap:anywhere}
-[part=mcp-tools] section{display:grid;gap:.5rem;grid-template-columns:minmax(0,1fr)}
+[part=mcp-tools] [role=group]{display:grid;gap:.5rem;grid-template-columns:minmax(0,1fr)}
 [part=mcp-tools] textarea,[part=mcp-tools] select{font:inherit;color:inherit;background:var(--_input-bg);border:1px solid var(--_border);border-radius:var(--_radius);padding:.375rem .5rem;width:100%}
 [part=mcp-tools] textarea{font-family:ui-monospace,monospace;font-size:.8125rem;min-height:8rem;resize:vertical}
 [part=mcp-tools] textarea[aria-invalid=true]{border-color:var(--_danger)}
@@ -252,7 +252,7 @@ export class McpTools {
       }}
     >
       <h3 id="mcp-tools-heading">${t.heading}</h3>
-      <section aria-labelledby="mcp-import-heading">
+      <div role="group" aria-labelledby="mcp-import-heading">
         <h4 id="mcp-import-heading">${t.importHeading}</h4>
         <label for="mcp-import-text">${t.importLabel}</label>
         <p class="hint" id="mcp-import-hint">${t.importHint}</p>
@@ -278,9 +278,10 @@ export class McpTools {
           @change=${(e: Event) => this.readFile((e.target as HTMLInputElement).files?.[0])}
         />
         <div class="actions"><button type="button" data-tool="preview" @click=${() => this.preview()}>${t.preview}</button></div>
+        <p id="mcp-import-found" role="status">${this.outcome?.ok ? t.found(this.outcome.preview.servers.length, t.formats[this.outcome.preview.format]) : ''}</p>
         ${this.previewBlock(st, t)}
-      </section>
-      <section aria-labelledby="mcp-export-heading">
+      </div>
+      <div role="group" aria-labelledby="mcp-export-heading">
         <h4 id="mcp-export-heading">${t.exportHeading}</h4>
         <label for="mcp-export-format">${t.formatLabel}</label>
         <select
@@ -310,8 +311,8 @@ export class McpTools {
           <button type="button" data-tool="copy" @click=${() => this.copy(t)}>${t.copy}</button>
           <button type="button" data-tool="download" @click=${() => this.download()}>${t.download}</button>
         </div>
-      </section>
-      <section aria-labelledby="mcp-raw-heading">
+      </div>
+      <div role="group" aria-labelledby="mcp-raw-heading">
         <h4 id="mcp-raw-heading">${t.rawHeading}</h4>
         <label for="mcp-raw-text">${t.rawLabel}</label>
         <p class="warning" id="mcp-raw-warning">${t.rawWarning}</p>
@@ -326,10 +327,10 @@ export class McpTools {
         ></textarea>
         ${this.rawError ? html`<p class="error" id="mcp-raw-error" role="alert">${this.rawError}</p>` : ''}
         <div class="actions"><button type="button" data-tool="apply" @click=${() => this.applyRaw(t)}>${t.apply}</button></div>
-      </section>
+      </div>
       <div class="actions">
         <button type="button" data-tool="close" @click=${() => this.close()}>${t.close}</button>
-        <p class="status" role="status">${this.status}</p>
+        <p class="status" id="mcp-tools-status" role="status">${this.status}</p>
       </div>
     </div>`;
   }
@@ -349,8 +350,8 @@ export class McpTools {
     const { format, servers, skipped } = outcome.preview;
     const kinds = { ...defaultReviewStrings.serverKind, ...st.review.serverKind };
     const count = this.selected.filter(Boolean).length;
+    // What it found is announced by the status above, there before the preview (#mcp-import-found).
     return html`<div class="preview" data-format=${format}>
-      <p id="mcp-import-found">${t.found(servers.length, t.formats[format])}</p>
       <ul class="entries" aria-labelledby="mcp-import-found">
         ${servers.map(
           (s, i) => html`<li data-kind=${s.kind}>

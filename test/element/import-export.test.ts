@@ -74,8 +74,12 @@ describe('MCP import and export', () => {
   it('previews a Claude Desktop config: conversions, skipped entries with reasons, clashes unchecked; adds the selected servers', async () => {
     const el = await stored();
     await open(el);
+    // What the preview finds is announced: its status region is there, empty, before it speaks.
+    const found = $(el, '#mcp-import-found');
+    expect([found.getAttribute('role'), found.textContent]).to.deep.equal(['status', '']);
     await previewImport(el, CLAUDE);
-    expect($(el, '#mcp-import-found').textContent).to.equal('3 servers found (Claude Desktop / Cursor)');
+    expect($(el, '#mcp-import-found')).to.equal(found);
+    expect(found.textContent).to.equal('3 servers found (Claude Desktop / Cursor)');
     expect(entries(el)).to.deep.equal([
       { label: 'stdio server “filesystem”', checked: true, clash: null },
       { label: 'stdio server “fetch”', checked: false, clash: 'A stdio server named “fetch” is already in the form.' },
@@ -160,7 +164,7 @@ describe('MCP import and export', () => {
     const transfer = new DataTransfer();
     transfer.items.add(file);
     $(el, '#mcp-import-text').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
-    await waitUntil(() => root(el).querySelector('#mcp-import-found') !== null, 'no preview after the drop');
+    await waitUntil(() => root(el).querySelector('#mcp-import-found')!.textContent !== '', 'no preview after the drop');
     expect(($(el, '#mcp-import-text') as HTMLTextAreaElement).value).to.equal(CLAUDE);
     expect(entries(el).every((e) => e.checked)).to.equal(true);
     expect($(el, '#mcp-import-file').getAttribute('accept')).to.contain('.json');
@@ -195,12 +199,12 @@ describe('MCP import and export', () => {
         written.push(text);
       };
       await tool(el, 'copy');
-      await waitUntil(() => $(el, '[part="mcp-tools"] [role="status"]').textContent === 'Copied.', 'no Copied status');
+      await waitUntil(() => $(el, '#mcp-tools-status').textContent === 'Copied.', 'no Copied status');
       expect(written).to.deep.equal([($(el, '#mcp-export-text') as HTMLTextAreaElement).value]);
       expect(written[0]).to.not.contain('sse-secret-key');
       clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
       await tool(el, 'copy');
-      await waitUntil(() => $(el, '[part="mcp-tools"] [role="status"]').textContent!.startsWith('Could not copy'), 'no failure status');
+      await waitUntil(() => $(el, '#mcp-tools-status').textContent!.startsWith('Could not copy'), 'no failure status');
     } finally {
       clipboard.writeText = original;
     }
@@ -247,7 +251,7 @@ describe('MCP import and export', () => {
     config.stdio_servers[0].args.push('--verbose');
     setText(el, 'mcp-raw-text', JSON.stringify(config));
     await tool(el, 'apply');
-    expect($(el, '[part="mcp-tools"] [role="status"]').textContent).to.equal('Applied to the form.');
+    expect($(el, '#mcp-tools-status').textContent).to.equal('Applied to the form.');
     expect(el.value.mcp_config!.shttp_servers).to.deep.equal([{ url: 'https://new.example.com/mcp', api_key: null }]);
     expect(el.value.mcp_config!.stdio_servers![0]!.args).to.deep.equal(['mcp-server-fetch', '--verbose']);
     expect(el.value.provider_tokens).to.deep.equal(before.provider_tokens);
