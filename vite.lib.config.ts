@@ -94,6 +94,7 @@ const modules: UserConfig = {
         index: 'src/index.ts',
         'openhands-provider-settings': 'src/openhands-provider-settings.ts',
         react: 'src/react.ts',
+        messages: 'src/messages.ts',
       },
       formats: ['es'],
     },

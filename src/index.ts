@@ -8,7 +8,6 @@ export {
 } from './element/events.js';
 export {
   defaultStrings,
-  defaultMessages,
   type ProviderSettingsStrings,
   type ReviewStrings,
   type FailureStrings,

@@ -7,10 +7,10 @@
  * override replaces the default record. `messages` and `failure` fall back per entry, so they can
  * be partial; the other records must be complete.
  */
-import { ISSUE_MESSAGES, type IssueCode } from '../contract/codes.js';
+import type { IssueCode } from '../contract/codes.js';
 import type { ServerKind } from '../model/draft.js';
 import type { ServerListKind } from '../model/changes.js';
-import { MODEL_MESSAGES, type ModelRuleCode } from '../model/rules.js';
+import type { ModelRuleCode } from '../model/rules.js';
 import type { ClashReason, ImportNote, SkipReason } from '../import/mcp-import.js';
 
 /** Codes of the form's own checks: the contract's (the server's rules) and the model's. */
@@ -235,12 +235,6 @@ export interface ProviderSettingsStrings {
   retryLoad: string;
 }
 
-/** The English texts of the form's own checks (the defaults of `strings.messages`). */
-export const defaultMessages: Readonly<Record<MessageCode, string>> = /* @__PURE__ */ Object.freeze({
-  ...ISSUE_MESSAGES,
-  ...MODEL_MESSAGES,
-});
-
 export const defaultStrings: ProviderSettingsStrings = {
   gitProvidersHeading: 'Git providers',
   gitProvidersIntro: 'Tokens are stored on the server and never shown again. Leave a token empty to keep the stored one.',
@@ -310,7 +304,8 @@ export const defaultStrings: ProviderSettingsStrings = {
   itemLocation: (i) => `item ${i + 1}`,
   dismissSummary: 'Dismiss the list of problems',
   dismissStatus: 'Dismiss',
-  messages: defaultMessages,
+  // Every error of the form's own checks carries its English text: only a host page's own texts here.
+  messages: {},
   failure: {},
   review: {},
   importExport: 'Import / export',

@@ -29,9 +29,9 @@ import {
 import type { StoredState } from './changes.js';
 import { IdSource } from './ids.js';
 import { SECTION_POINTERS, argPointer, envPointer, fieldSuffix, providerPointer, serverPointer } from './locate.js';
-import { isRecord, readArray, readOwn, setOwn } from './read.js';
+import { isRecord, ownKeys, readArray, readOwn, setOwn } from './read.js';
 import { RowIndex, type AnyRow, type RowEntry } from './row-index.js';
-import { MODEL_MESSAGES, type ModelRuleCode } from './rules.js';
+import type { ModelRuleCode } from './rules.js';
 import { draftToBody, emittedEnvRows, envBodyKey, hasMcpConfig, mcpBody, stdioServerBody } from './to-body.js';
 
 export type { ErrorSource, FieldError, UnplacedError } from './errors.js';
@@ -158,10 +158,11 @@ export class FormModel {
   private readonly state: CheckedState;
 
   constructor(options: FormModelOptions = {}) {
-    const messages: Record<ModelRuleCode, string> = { ...MODEL_MESSAGES };
-    for (const code of Object.keys(MODEL_MESSAGES) as ModelRuleCode[]) {
+    // Only the host page's own texts (the checks fill in the defaults), copied as they are now.
+    const messages: Record<string, string> = {};
+    for (const code of ownKeys(options.messages)) {
       const text = readOwn(options.messages, code);
-      if (typeof text === 'string') messages[code] = text;
+      if (typeof text === 'string') setOwn(messages, code, text);
     }
     this.checker = options.checks ?? null;
     this.state = { draft: this.draft, index: this.index, errors: this.errors, messages };

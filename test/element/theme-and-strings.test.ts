@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import { defaultMessages, defaultStrings } from '../../src/index.js';
+import { defaultStrings } from '../../src/index.js';
+import { defaultMessages } from '../../src/messages.js';
 import { ISSUE_MESSAGES } from '../../src/contract/codes.js';
 import { MODEL_MESSAGES } from '../../src/model/rules.js';
 import { createTenant, scriptResponses, SESSION_KEY } from '../helpers/reference-server.js';
@@ -60,7 +61,21 @@ describe('<openhands-provider-settings> strings', () => {
   it('defaults to English; the form’s own messages are the contract’s and the model’s, by code', () => {
     expect(defaultStrings.save).to.equal('Save');
     expect(defaultMessages).to.deep.equal({ ...ISSUE_MESSAGES, ...MODEL_MESSAGES });
-    expect(defaultStrings.messages).to.equal(defaultMessages);
+    // No text of its own: each error carries its English one (the element's file skips the table).
+    expect(defaultStrings.messages).to.deep.equal({});
+  });
+
+  it('shows every check’s English text by default, placeholders filled', async () => {
+    const el = await mount((e) => {
+      e.value = {
+        provider_tokens: { github: { token: 'ghp_x', host: 'https://github.example.com/' } },
+        mcp_config: { sse_servers: [{ url: '', api_key: null }], shttp_servers: [], stdio_servers: [] },
+      };
+    });
+    await el.validate();
+    await el.updateComplete;
+    expect(errorOf(el, control(el, '/mcp_config/sse_servers/0/url'))).to.equal(defaultMessages.url_empty);
+    expect(errorOf(el, control(el, '/provider_tokens/github/host'))).to.equal('Enter the domain only, e.g. github.example.com');
   });
 
   it('replaces client messages by code, placeholders included, and a change applies to errors already shown', async () => {
