@@ -4,7 +4,8 @@
  * `mcpServers` JSON, and edit the MCP configuration as raw JSON. Loaded with the save path
  * (`element/on-demand.ts`) the first time the panel opens, so a page that never opens it never
  * loads it. Like the review, it renders with the element's own `html` (a second Lit in the
- * self-contained build's separate file would be a second Lit), and its styles come with it.
+ * self-contained build's separate file would be a second Lit); its styles come with the module
+ * (on-demand.styles.ts).
  */
 import type { html as litHtml, TemplateResult } from 'lit';
 import type { McpConfig, ProviderSettingsBody } from '../contract/schema.js';
@@ -33,35 +34,6 @@ export interface McpToolsHost {
 }
 
 export type ExportFormat = 'openhands' | 'mcpServers';
-
-/**
- * The panel's own look (the element's styles carry nothing of it), added to the element's shadow
- * root as a constructed style sheet when the panel first opens: like Lit's own styles, it works
- * under a strict Content Security Policy, where a `<style>` element would not. It reflows (WCAG
- * 1.4.10): its columns shrink below their content (a `<select>`'s longest option), long words
- * (URLs, names) break anywhere, and a checkbox keeps its size next to its label.
- */
-const STYLE = `[part=mcp-tools]{grid-template-columns:minmax(0,1fr);overflow-wrap:anywhere}
-[part=mcp-tools] [role=group]{display:grid;gap:.5rem;grid-template-columns:minmax(0,1fr)}
-[part=mcp-tools] textarea,[part=mcp-tools] select{font:inherit;color:inherit;background:var(--_input-bg);border:1px solid var(--_border);border-radius:var(--_radius);padding:.375rem .5rem;width:100%}
-[part=mcp-tools] textarea{font-family:ui-monospace,monospace;font-size:.8125rem;min-height:8rem;resize:vertical}
-[part=mcp-tools] textarea[aria-invalid=true]{border-color:var(--_danger)}
-@media (forced-colors:active){[part=mcp-tools] textarea[aria-invalid=true]{border:3px double}}
-[part=mcp-tools] ul{margin:0;padding-inline-start:1.25rem}
-[part=mcp-tools] .entries{list-style:none;padding:0;display:grid;gap:.375rem}
-[part=mcp-tools] .entries ul{font-size:.875rem}
-[part=mcp-tools] label.check{display:flex;gap:.5rem;align-items:center}
-[part=mcp-tools] .check input{flex:none}
-[part=mcp-tools] .warning{color:var(--_danger);font-size:.875rem}`;
-
-let styleSheet: CSSStyleSheet | undefined;
-function sheet(): CSSStyleSheet {
-  if (!styleSheet) {
-    styleSheet = new CSSStyleSheet();
-    styleSheet.replaceSync(STYLE);
-  }
-  return styleSheet;
-}
 
 /** The form's MCP servers, every list present. */
 function currentConfig(model: FormModel): McpConfig {
@@ -107,8 +79,6 @@ export class McpTools {
 
   /** Opens the panel and moves focus into it. */
   show(): void {
-    const root = this.host.renderRoot;
-    if (root instanceof ShadowRoot && !root.adoptedStyleSheets.includes(sheet())) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet()];
     this.open = true;
     this.status = '';
     this.update(() => this.host.renderRoot.querySelector('[part="mcp-tools"]'));

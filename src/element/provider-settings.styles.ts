@@ -230,11 +230,6 @@ export const styles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
-  /* A line of a list (the review's token deletion) keeps the list's size; bold, not only red. */
-  li.error {
-    font-size: inherit;
-    font-weight: 600;
-  }
   /* Forced colours drop the red border and inset shadow and the red text: an invalid control gets
      a double border, an error a bar at its start, both in the system's colour. */
   @media (forced-colors: active) {
@@ -272,38 +267,12 @@ export const styles = css`
     grid-template-columns: repeat(auto-fit, minmax(min(14rem, 100%), 1fr));
     gap: var(--_gap);
   }
+  /* The error summary's and the review's own rules come with them: on-demand.styles.ts. */
   .summary {
     border: 2px solid var(--_danger);
     border-radius: var(--_radius);
     padding: var(--_gap);
     margin-block-end: 1rem;
-  }
-  .summary ul {
-    margin: 0.5rem 0 0;
-    padding-inline-start: 1.25rem;
-  }
-  .summary button {
-    border: 0;
-    background: none;
-    padding: 0;
-    min-height: 24px;
-    color: var(--_danger);
-    text-decoration: underline;
-    text-align: start;
-    overflow-wrap: anywhere;
-  }
-  .summary li button {
-    vertical-align: top;
-  }
-  .summary button.dismiss {
-    margin-inline-start: auto;
-    border: 1px solid var(--_border);
-    color: var(--_fg);
-    text-decoration: none;
-    padding: 0.3125rem 0.5rem;
-  }
-  .summary .card-head h2 {
-    margin: 0;
   }
   .status {
     color: var(--_success);
@@ -314,9 +283,6 @@ export const styles = css`
     gap: 0.5rem;
     align-items: center;
     flex-wrap: wrap;
-  }
-  .review {
-    margin-block-end: 1rem;
   }
   .confirm {
     display: flex;

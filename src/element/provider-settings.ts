@@ -1,9 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { initialState, TaskStatus, type Task } from '@lit/task';
 import type { ConnectionOptions } from '../contract/http.js';
 import type { SaveOutcome } from '../contract/result.js';
 import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js';
-import type { ErrorTarget, ServerKind } from '../model/draft.js';
+import type { ServerKind } from '../model/draft.js';
 import { FormModel } from '../model/form-model.js';
 import {
   type FailedOutcome,
@@ -13,6 +12,7 @@ import {
   ProviderSettingsSavedEvent,
   ProviderSettingsSubmitEvent,
 } from './events.js';
+import type { StoredSettingsLoad } from './load-task.js';
 import type { McpTools } from './mcp-tools.js';
 import type { SaveController } from './save-controller.js';
 import { errorMessage, type FormFailure } from './texts.js';
@@ -58,15 +58,6 @@ const loadSaveModule = () =>
       throw error;
     },
   ));
-/** Runs `task` as a task of its own, soon (`scheduler.postTask` does not clamp a chain of them as timers are). */
-const nextTask = (task: () => void): void => {
-  if (typeof scheduler === 'object' && scheduler) scheduler.postTask(task).catch(() => {});
-  else setTimeout(task);
-};
-
-/** How long one background slice of checking may hold the page. */
-const CHECK_AHEAD_SLICE_MS = 4;
-
 /** What a request ends with when the save module could not be loaded. */
 const NOT_LOADED: FormFailure & { kind: 'network' } = { kind: 'network', message: 'The request could not be made.' };
 
@@ -234,8 +225,6 @@ export class OpenHandsProviderSettings extends LitElement {
   private inflight: Promise<SaveOutcome> | null = null;
   /** A save waits for the checks to load (the first one, when nothing was edited before). */
   private checking = false;
-  /** Servers are being checked ahead in the background ({@link checkAheadInSlices}). */
-  private checkingAhead = false;
   /** The open review panel (`review`), or null. */
   private reviewing: TemplateResult | null = null;
   /** The MCP import and export panel, once opened (it is loaded on demand). */
@@ -246,11 +235,11 @@ export class OpenHandsProviderSettings extends LitElement {
   private readonly onBeforeUnload = (event: Event) => event.preventDefault();
 
   /**
-   * `autoload`: `GET /api/settings`, run again when `base-url`, `sessionKey` or `autoload` change.
-   * Created the first time `autoload` is set, so an element without it runs no task at all.
-   * Throws the failure, so the task's error is a {@link FormFailure}.
+   * `autoload`: `GET /api/settings`, run again when `base-url`, `sessionKey` or `autoload` change
+   * (load-task.ts). Created the first time `autoload` is set, so an element without it runs no
+   * task at all.
    */
-  private loadTask?: Task<readonly [string, string | null, boolean], void>;
+  private loader?: StoredSettingsLoad;
   /** `autoload` could not start: the on-demand module (the request, the Task class) did not load. */
   private loadUnavailable = false;
 
@@ -381,7 +370,7 @@ export class OpenHandsProviderSettings extends LitElement {
     super.connectedCallback();
     this.scrubSessionKeyAttributes();
     // Back in the page: a load that disconnecting aborted runs again.
-    if (this.hasUpdated && this.autoload) void this.loadTask?.run();
+    if (this.hasUpdated && this.autoload) void this.loader?.run();
     this.syncGuard();
   }
 
@@ -389,7 +378,7 @@ export class OpenHandsProviderSettings extends LitElement {
     super.disconnectedCallback();
     // Leaving the page cancels the load (and, through its controller, the save): nothing runs for
     // an element nobody sees.
-    this.loadTask?.abort();
+    this.loader?.abort();
     this.syncGuard();
   }
 
@@ -404,7 +393,7 @@ export class OpenHandsProviderSettings extends LitElement {
 
   /** Whether the stored settings are still unknown (`autoload` loading or failed): saving is off. */
   private get unloaded(): boolean {
-    return this.autoload && this.loadTask?.status !== TaskStatus.COMPLETE;
+    return this.autoload && !this.loader?.loaded;
   }
 
   /**
@@ -440,24 +429,9 @@ export class OpenHandsProviderSettings extends LitElement {
     this.checkAheadInSlices();
   }
 
-  /**
-   * Checks the servers in the background, in slices of a few milliseconds, each a task of its
-   * own so that the page handles input and renders between them (a keystroke waits at most one
-   * slice): a later check or save finds their verdicts ready and re-checks only what was edited
-   * since. Nothing shown changes. Tasks rather than idle callbacks: those may not come for a long
-   * while on a busy or headless page.
-   */
+  /** Checks the servers in the background once the checks are here (check-ahead.ts): nothing shown changes. */
   private checkAheadInSlices(): void {
-    // Only once the checks are here (the first edit brings them), and one run at a time: a run
-    // started while another goes on would find the same servers to check.
-    if (!this.model.canValidate || this.checkingAhead) return;
-    this.checkingAhead = true;
-    const slice = (): void => {
-      const until = performance.now() + CHECK_AHEAD_SLICE_MS;
-      if (this.isConnected && !this.model.checkAhead(() => performance.now() < until)) nextTask(slice);
-      else this.checkingAhead = false;
-    };
-    nextTask(slice);
+    loadedSave?.checkAheadInSlices(this.model, () => this.isConnected);
   }
 
   /** Discards what was typed and returns to the stored state. */
@@ -526,7 +500,7 @@ export class OpenHandsProviderSettings extends LitElement {
       case 'confirm-replace':
         this.confirmingReplace = true;
         this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="confirm-replace"]');
-        return notSent('Waiting for the person to confirm replacing the stored tokens.');
+        return notSent(m.NOT_SENT.confirm);
     }
     const { snapshot } = plan;
     if (review && !replaceConfirmed) {
@@ -534,10 +508,10 @@ export class OpenHandsProviderSettings extends LitElement {
       if (typeof panel === 'string') return this.nothingToSave(m);
       this.reviewing = panel;
       this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="review"]');
-      return notSent('Waiting for the review.');
+      return notSent(m.NOT_SENT.review);
     }
     if (!this.dispatchEvent(new ProviderSettingsSubmitEvent(Object.keys(snapshot.body.provider_tokens))))
-      return notSent('The page cancelled the save.');
+      return notSent(m.NOT_SENT.cancelled);
     return saver.run(snapshot);
   }
 
@@ -577,7 +551,7 @@ export class OpenHandsProviderSettings extends LitElement {
     if (outcome.stored.length > 0) {
       this.revealed.clear();
       this.touched.clear();
-      if (this.autoload) void this.loadTask?.run();
+      if (this.autoload) void this.loader?.run();
     }
     if (outcome.kind === 'saved') {
       this.showSummary = false;
@@ -626,10 +600,18 @@ export class OpenHandsProviderSettings extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (!this.autoload || this.loadTask || this.loadUnavailable) return;
+    // Before anything of the on-demand module renders (the summary, the review, the panel): its look.
+    loadedSave?.adoptOnDemandStyles(this.renderRoot);
+    if (!this.autoload || this.loader || this.loadUnavailable) return;
     // Controllers' hostUpdate runs after willUpdate: the new task loads in this same update. Its
     // Task class comes with the on-demand module (as does the request): fetched first if need be.
-    if (loadedSave) this.loadTask = this.loadTaskWith(loadedSave);
+    if (loadedSave)
+      this.loader = new loadedSave.StoredSettingsLoad(
+        this,
+        () => [this.baseUrl, this.sessionKey, this.autoload],
+        (signal) => this.connection(signal),
+        (settings) => this.setStored(settings, true),
+      );
     else
       void loadSaveModule().then(
         () => this.requestUpdate(),
@@ -638,18 +620,6 @@ export class OpenHandsProviderSettings extends LitElement {
           this.requestUpdate();
         },
       );
-  }
-
-  private loadTaskWith(m: OnDemand): Task<readonly [string, string | null, boolean], void> {
-    return new m.Task(this, {
-      args: () => [this.baseUrl, this.sessionKey, this.autoload] as const,
-      task: async ([, , autoload]: readonly [string, string | null, boolean], { signal }: { signal: AbortSignal }) => {
-        if (!autoload) return initialState;
-        const result = await m.getStoredSettings(this.connection(signal));
-        if (result.kind !== 'loaded' && result.kind !== 'not-found') throw result;
-        this.setStored(result.kind === 'loaded' ? result.settings : null, true);
-      },
-    });
   }
 
   /** The stored settings could not be loaded (`autoload`), and why. */
@@ -705,7 +675,7 @@ export class OpenHandsProviderSettings extends LitElement {
   override render() {
     const t = this.t;
     const saving = this.saving;
-    const loading = this.loadTask ? this.loadTask.status === TaskStatus.PENDING : this.autoload && !this.loadUnavailable;
+    const loading = this.loader ? this.loader.loading : this.autoload && !this.loadUnavailable;
     const ctx: RenderContext = {
       model: this.model,
       t,
@@ -728,7 +698,7 @@ export class OpenHandsProviderSettings extends LitElement {
       @click=${this.onClick}
     >
       <fieldset role="none" ?disabled=${this.disabled}>
-        ${this.loadUnavailable ? this.loadError(t, NOT_LOADED) : this.loadTask?.render({ error: (e) => this.loadError(t, e as FormFailure) })}
+        ${this.loadUnavailable ? this.loadError(t, NOT_LOADED) : this.loader?.failure ? this.loadError(t, this.loader.failure) : nothing}
         ${this.showSummary ? this.summary(ctx) : nothing}
         ${providersSection(ctx)}
         ${mcpSection(
@@ -935,7 +905,8 @@ export class OpenHandsProviderSettings extends LitElement {
         this.focusAfterUpdate = focusRow(row, '[data-field="token"]');
         break;
       case 'focus-error':
-        this.focusError(Number(index));
+        // An entry of the summary, which comes with the on-demand module.
+        loadedSave?.focusErrorEntry(this.renderRoot, model, Number(index));
         return;
       case 'show-all-errors':
         // The button goes; focus moves to the first entry it brought in, where reading left off.
@@ -957,7 +928,7 @@ export class OpenHandsProviderSettings extends LitElement {
       case 'retry-load':
         // Retry goes while it loads: focus goes to the providers, the first thing the load fills in.
         this.focusAfterUpdate = () => this.renderRoot.querySelector('[part="providers"]');
-        if (this.loadTask) void this.loadTask.run();
+        if (this.loader) void this.loader.run();
         else {
           this.loadUnavailable = false;
           this.requestUpdate();
@@ -1011,28 +982,5 @@ export class OpenHandsProviderSettings extends LitElement {
       }
       return addButton?.isConnected ? addButton : null;
     };
-  }
-
-  private focusError(index: number): void {
-    const entry = this.model.listErrors()[index];
-    if (!entry) return;
-    const pointer = this.model.pointerOf(entry.target) ?? entry.pointer;
-    const el = this.elementFor(entry.target, pointer);
-    if (el instanceof HTMLElement) el.focus();
-  }
-
-  /** The rendered element an error belongs to: its control, else its nearest rendered ancestor. */
-  private elementFor(target: ErrorTarget, pointer: string): Element | null {
-    const byRow = this.renderRoot.querySelector(
-      `[data-row="${CSS.escape(target.rowId)}"][data-field="${CSS.escape(target.field)}"]`,
-    );
-    if (byRow) return byRow;
-    let path: string = pointer;
-    while (path !== '') {
-      const el = this.renderRoot.querySelector(`[data-path="${CSS.escape(path)}"]`);
-      if (el) return el;
-      path = path.slice(0, path.lastIndexOf('/'));
-    }
-    return this.renderRoot.querySelector('[part="error-summary"]');
   }
 }

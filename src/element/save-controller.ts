@@ -61,6 +61,13 @@ export type Plan =
   /** It cannot be sent: the load failed, or the MCP servers have nowhere to go. */
   | { kind: 'failed'; outcome: SaveOutcome };
 
+/** Why a save sent nothing, when that is decided once this module is here (the outcome's `message`). */
+export const NOT_SENT = {
+  confirm: 'Waiting for the person to confirm replacing the stored tokens.',
+  review: 'Waiting for the review.',
+  cancelled: 'The page cancelled the save.',
+} as const;
+
 const parts = (stored: readonly SavePart[], notStored: readonly SavePart[]) => ({ stored, notStored });
 
 /** An outcome that stored nothing, for a failure before or at the first request. */

@@ -7,6 +7,7 @@
 import type { html as litHtml, TemplateResult } from 'lit';
 import { describeLocation } from '../describe-location.js';
 import { errorMessage } from '../texts.js';
+import type { FormModel } from '../../model/form-model.js';
 import type { RenderContext } from './context.js';
 
 /**
@@ -55,4 +56,19 @@ export function errorSummary(
         </p>`
       : ''}
   </div>`;
+}
+
+/**
+ * Focuses what entry `index` of the summary is about: its control, else the nearest rendered part
+ * of the form its pointer leads through (a card, a list), else the summary itself.
+ */
+export function focusErrorEntry(root: ParentNode, model: FormModel, index: number): void {
+  const entry = model.listErrors()[index];
+  if (!entry) return;
+  const { rowId, field } = entry.target;
+  let found = root.querySelector(`[data-row="${CSS.escape(rowId)}"][data-field="${CSS.escape(field)}"]`);
+  for (let path = model.pointerOf(entry.target) ?? entry.pointer; !found && path !== ''; path = path.slice(0, path.lastIndexOf('/')))
+    found = root.querySelector(`[data-path="${CSS.escape(path)}"]`);
+  found ??= root.querySelector('[part="error-summary"]');
+  if (found instanceof HTMLElement) found.focus();
 }
