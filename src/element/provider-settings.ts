@@ -18,10 +18,10 @@ import type { SaveController } from './save-controller.js';
 import { errorMessage, type FormFailure } from './texts.js';
 import { styles } from './provider-settings.styles.js';
 import { defaultStrings, type ProviderSettingsStrings } from './strings.js';
-import { domId, type RenderContext } from './templates/context.js';
-import { secretFormId } from './templates/field.js';
+import type { RenderContext } from './templates/context.js';
 import { mcpSection } from './templates/mcp.js';
 import { providersSection } from './templates/providers.js';
+import { secretFormElements, secretForms } from './templates/secret-forms.js';
 import { SUMMARY_LIMIT } from './templates/summary.js';
 
 /**
@@ -684,6 +684,7 @@ export class OpenHandsProviderSettings extends LitElement {
       loading,
       expanded: this.expanded,
       filter: this.filter,
+      secretForms: secretForms(this.model.draft),
     };
     // The live regions are always rendered, so what is written into them is announced. The form is
     // not aria-busy while it loads or saves: it stays editable.
@@ -728,7 +729,7 @@ export class OpenHandsProviderSettings extends LitElement {
         </div>
         <p class="visually-hidden" id="announcer" role="status"></p>
       </fieldset>
-    </form>${this.secretFormIds().map((id) => html`<form id=${id} hidden @submit=${this.onSubmit}></form>`)}`;
+    </form>${secretFormElements(ctx.secretForms.size, this.onSubmit)}`;
   }
 
   /**
@@ -742,15 +743,6 @@ export class OpenHandsProviderSettings extends LitElement {
     if (!loadedSave) return html`<p class="error" part="form-error" role="alert">${failure}</p>`;
     const lead = this.partial ? loadedSave.partialText(t) : '';
     return loadedSave.errorSummary(html, ctx, this.summaryExpanded, [lead, failure].filter(Boolean).join(' '));
-  }
-
-  /** The one-input forms that own the secret inputs (templates/field.ts, secretFormId). */
-  private secretFormIds(): string[] {
-    const d = this.model.draft;
-    return [
-      ...d.providers.map((row) => domId(row.id, 'token')),
-      ...[...d.sse, ...d.shttp].map((row) => domId(row.id, 'api_key')),
-    ].map(secretFormId);
   }
 
   private onSubmit(event: SubmitEvent): void {

@@ -15,6 +15,8 @@ export interface RenderContext {
   expanded: ReadonlySet<string>;
   /** The text of the server filter (long lists), trimmed and lower-cased. */
   filter: string;
+  /** The form that owns each row's secret field, by row id (templates/secret-forms.ts). */
+  secretForms: ReadonlyMap<string, string>;
 }
 
 /** A DOM id for a row's field, unique within the shadow root. */

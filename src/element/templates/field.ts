@@ -33,14 +33,6 @@ export function groupError(id: string, text: string): TemplateResult | typeof no
   return text ? html`<p class="error" id=${id}>${text}</p>` : nothing;
 }
 
-/**
- * The id of the one-input form that owns a secret input: Chromium's password-manager heuristics
- * flag a form owning more than three password inputs, or password and text inputs alternating
- * ("[DOM] Multiple forms should be contained in their own form elements"). The element renders
- * these forms after its own, outside it: a nested form's inputs count as the outer form's.
- */
-export const secretFormId = (inputId: string): string => `${inputId}-form`;
-
 /** A labelled input with its hint and error, wired per the DOM contract (data-path, aria-invalid, aria-describedby). */
 export function field(ctx: RenderContext, o: FieldOptions): TemplateResult {
   const id = domId(o.rowId, o.field);
@@ -56,7 +48,7 @@ export function field(ctx: RenderContext, o: FieldOptions): TemplateResult {
       <input
         id=${id}
         type=${o.secret && !revealed ? 'password' : 'text'}
-        form=${o.secret ? secretFormId(id) : nothing}
+        form=${(o.secret && ctx.secretForms.get(o.rowId)) || nothing}
         data-path=${o.path}
         data-row=${o.rowId}
         data-field=${o.field}
