@@ -258,6 +258,10 @@ export const styles = css`
   .env-row {
     grid-template-columns: minmax(0, 1fr) minmax(0, 1.5fr) auto;
   }
+  /* The column heads over the rows: the last column as wide as a row's remove button (an icon button's least width). */
+  .env-head {
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1.5fr) 2rem;
+  }
   .row-actions {
     display: flex;
     gap: 0.25rem;

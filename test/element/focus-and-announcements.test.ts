@@ -165,6 +165,9 @@ describe('<openhands-provider-settings> names and hints', () => {
     const head = $(el, '[part="env"] .env-head');
     expect([...head.children].map((c) => c.textContent!.trim())).to.deep.equal(['Name', 'Value']);
     expect(getComputedStyle(head).display).not.to.equal('none');
+    // Each head stands over its column.
+    const lefts = (els: Element[]) => els.map((e) => Math.round(e.getBoundingClientRect().left));
+    expect(lefts([...head.children])).to.deep.equal(lefts([control(el, '/mcp_config/stdio_servers/0/env/A/[key]'), control(el, '/mcp_config/stdio_servers/0/env/A')]));
     const nodes = everyNode((await a11ySnapshot({})) as unknown as AXNode);
     const names = nodes.filter((n) => n.role === 'textbox').map((n) => n.name);
     expect(names).to.include.members(['Name of variable 1', 'Value of variable 1', 'Name of variable 2', 'Value of variable 2']);
