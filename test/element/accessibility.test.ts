@@ -10,13 +10,14 @@ import { STORED } from '../../demo/scenarios.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { axeProblems, expectNone, forcedColors, landmarkProblems, placeholderContrastProblems, resetViewport, viewport } from '../helpers/a11y.js';
 import { $, mount, statusText } from '../helpers/element.js';
-import { createTenant, scriptResponses, SESSION_KEY } from '../helpers/reference-server.js';
+import { scriptResponses } from '../helpers/reference-server.js';
 import { NOTHING_STORED, setup } from '../helpers/scenario.js';
 import {
   applyLook,
   askToRemove,
   everyPanelWithErrors,
   everyPanelWithReview,
+  failedAutoload,
   manyProblems,
   openImportExport,
   pressSave,
@@ -96,15 +97,7 @@ describe('accessibility: axe (WCAG 2.2 A/AA) on the element in every state', () 
   });
 
   it('autoload, failed: the load error with its Retry button', async () => {
-    const tenant = await createTenant(AUTOLOAD_TENANT);
-    await scriptResponses(tenant.id, [{ status: 500, body: { error: 'Something went wrong' } }]);
-    const el = await mount((e) => {
-      e.baseUrl = tenant.baseUrl;
-      e.sessionKey = SESSION_KEY;
-      e.autoload = true;
-    });
-    await shows(el, '[part="load-error"] button[data-action="retry-load"]', 'the load error');
-    await expectAxeClean(el);
+    await expectAxeClean(await failedAutoload());
   });
 
   it('the error summary after Save, with the form’s own checks failing', async () => {
@@ -164,15 +157,7 @@ describe('accessibility: axe (WCAG 2.2 A/AA) on the element in every state', () 
     }
 
     it('autoload, failed', async () => {
-      const tenant = await createTenant(AUTOLOAD_TENANT);
-      await scriptResponses(tenant.id, [{ status: 500, body: { error: 'Something went wrong' } }]);
-      const el = await mount((e) => {
-        e.baseUrl = tenant.baseUrl;
-        e.sessionKey = SESSION_KEY;
-        e.autoload = true;
-      });
-      await shows(el, '[part="load-error"]');
-      await expectAxeClean(el);
+      await expectAxeClean(await failedAutoload());
     });
   });
 });

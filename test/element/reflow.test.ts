@@ -15,10 +15,8 @@ import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { expectNone, reflowProblems, resetViewport, targetSizeProblems, textSize, viewport } from '../helpers/a11y.js';
 import { mount } from '../helpers/element.js';
-import { createTenant, scriptResponses, SESSION_KEY } from '../helpers/reference-server.js';
 import { setup } from '../helpers/scenario.js';
-import { everyPanelWithErrors, everyPanelWithReview, pressSave, shows, storedSettings, typeToken } from '../helpers/states.js';
-import { STORED } from '../../demo/scenarios.js';
+import { everyPanelWithErrors, everyPanelWithReview, failedAutoload, pressSave, storedSettings, typeToken } from '../helpers/states.js';
 
 /** The states with every panel open, and the two simpler ones a person sees most. */
 const STATES: Record<string, () => Promise<OpenHandsProviderSettings>> = {
@@ -39,17 +37,7 @@ const STATES: Record<string, () => Promise<OpenHandsProviderSettings>> = {
     await pressSave(el, '[part="confirm-replace"]');
     return el;
   },
-  'autoload failed': async () => {
-    const tenant = await createTenant({ settings: STORED.settings });
-    await scriptResponses(tenant.id, [{ status: 500, body: { error: 'Something went wrong while loading the stored settings' } }]);
-    const el = await mount((e) => {
-      e.baseUrl = tenant.baseUrl;
-      e.sessionKey = SESSION_KEY;
-      e.autoload = true;
-    });
-    await shows(el, '[part="load-error"]');
-    return el;
-  },
+  'autoload failed': failedAutoload,
 };
 
 afterEach(async () => {

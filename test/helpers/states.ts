@@ -5,10 +5,11 @@
  * there.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { CLAUDE_DESKTOP_CONFIG } from '../../demo/scenarios.js';
+import { CLAUDE_DESKTOP_CONFIG, STORED } from '../../demo/scenarios.js';
 import { OPENHANDS_THEME } from '../../demo/themes.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { $, $$, control, group, type } from './element.js';
+import { $, $$, control, group, mount, type } from './element.js';
+import { createTenant, scriptResponses, SESSION_KEY } from './reference-server.js';
 
 /** What `GET /api/settings` says of a user with three stored tokens and four MCP servers. */
 export const STORED_SETTINGS = Object.freeze({
@@ -61,6 +62,19 @@ export async function applyLook(el: OpenHandsProviderSettings, look: Look): Prom
     else el.style.removeProperty(name);
   }
   await el.updateComplete;
+}
+
+/** `autoload` against a server whose load answers 500: the load error with its Retry button. */
+export async function failedAutoload(): Promise<OpenHandsProviderSettings> {
+  const tenant = await createTenant({ settings: STORED.settings });
+  await scriptResponses(tenant.id, [{ status: 500, body: { error: 'Something went wrong while loading the stored settings' } }]);
+  const el = await mount((e) => {
+    e.baseUrl = tenant.baseUrl;
+    e.sessionKey = SESSION_KEY;
+    e.autoload = true;
+  });
+  await shows(el, '[part="load-error"] button[data-action="retry-load"]', 'the load error');
+  return el;
 }
 
 /** Waits until the element shows something matching `selector`. */
