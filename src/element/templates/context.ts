@@ -13,7 +13,7 @@ export interface RenderContext {
   loading?: boolean;
   /** Server cards shown open in a long list (see templates/mcp.ts). */
   expanded: ReadonlySet<string>;
-  /** The text of the server filter (long lists), trimmed and lower-cased. */
+  /** The text of the server filter (long lists), as typed. */
   filter: string;
   /** The form that owns each row's secret field, by row id (templates/secret-forms.ts). */
   secretForms: ReadonlyMap<string, string>;
