@@ -5,7 +5,8 @@
  * would, then uses keys only.
  */
 import { expect } from '@open-wc/testing';
-import { a11ySnapshot, findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
+import { findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
+import { axTree, type AxNode } from '../helpers/a11y.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { createTenant, SESSION_KEY, tenantState } from '../helpers/reference-server.js';
 import { $, control, mount } from '../helpers/element.js';
@@ -42,12 +43,6 @@ function button(el: OpenHandsProviderSettings, selector: string): HTMLElement {
 const rowOf = (el: OpenHandsProviderSettings, pointer: string): string =>
   (el.shadowRoot!.querySelector(`[data-path="${CSS.escape(pointer)}"]`) as HTMLElement).dataset.row!;
 
-interface AXNode {
-  name?: string;
-  role?: string;
-  focused?: boolean;
-  children?: AXNode[];
-}
 
 describe('<openhands-provider-settings> operations by keyboard alone', () => {
   it('adds a server, an argument and a variable, types into them, reorders and removes servers', async () => {
@@ -184,8 +179,8 @@ describe('<openhands-provider-settings> operations by keyboard alone', () => {
     await press(el, 'Enter');
     const summary = $(el, '[part="error-summary"]');
     expect(active(el)).to.equal(summary);
-    const snapshot = (await a11ySnapshot({})) as unknown as AXNode;
-    const focused = findAccessibilityNode<AXNode>(snapshot as never, (n) => n.focused === true);
+    const snapshot = await axTree();
+    const focused = findAccessibilityNode<AxNode>(snapshot as never, (n) => n.focused === true);
     expect(focused?.name, 'the focused summary is announced by its heading').to.equal('There is a problem');
 
     await press(el, 'Tab');

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { a11ySnapshot, findAccessibilityNode, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { findAccessibilityNode, resetMouse, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { axTree, type AxNode } from '../helpers/a11y.js';
 import { $, control, countRenders, errorOf, mount, openServer } from '../helpers/element.js';
 import { schemelessSseUrl } from '../helpers/bodies.js';
 
@@ -19,13 +20,6 @@ function manyServers(n: number) {
   };
 }
 
-interface AXNode {
-  name?: string;
-  role?: string;
-  description?: string;
-  invalid?: string;
-  children?: AXNode[];
-}
 
 describe('<openhands-provider-settings> by keyboard', () => {
   it('typing into a field of the last of 200 servers does not render the form per keystroke', async () => {
@@ -57,8 +51,8 @@ describe('<openhands-provider-settings> by keyboard', () => {
     expect(failed).to.equal(1);
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="error-summary"]'));
 
-    const snapshot = (await a11ySnapshot({})) as unknown as AXNode;
-    const node = findAccessibilityNode<AXNode>(snapshot as never, (n) => n.name === 'URL' && n.role === 'textbox');
+    const snapshot = await axTree();
+    const node = findAccessibilityNode<AxNode>(snapshot as never, (n) => n.name === 'URL' && n.role === 'textbox');
     expect(node, 'the URL textbox in the accessibility tree').to.exist;
     expect(node!.invalid).to.equal('true');
     expect(node!.description).to.equal('URL must include a scheme (http:// or https://)');

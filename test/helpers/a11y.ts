@@ -19,6 +19,9 @@ import 'axe-core/axe.min.js';
 import { expect } from '@open-wc/testing';
 import { a11ySnapshot, executeServerCommand, setViewport } from '@web/test-runner-commands';
 import type { AxeResults, NodeResult, RunOptions } from 'axe-core';
+import { describeElement, squash } from './describe-element.js';
+
+export { describeElement };
 
 /** The axe-core global (`axe.min.js` is a UMD script that puts itself on `window`). */
 const axe = (window as unknown as { axe: { run(context: Element, options: RunOptions): Promise<AxeResults> } }).axe;
@@ -58,41 +61,6 @@ function allElements(root: ShadowRoot | Element): Element[] {
   };
   visit(root);
   return out;
-}
-
-const squash = (text: string, max = 48) => {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
-};
-
-/**
- * A short, human name for an element: its tag, the attributes the DOM contract and the templates
- * use to tell elements apart (id, part, data-path, data-action, ...), then what it says.
- */
-export function describeElement(node: Element): string {
-  let out = node.localName;
-  if (node.id) out += `#${node.id}`;
-  for (const name of ['part', 'data-path', 'data-action', 'data-tool', 'data-provider', 'type', 'role']) {
-    const value = node.getAttribute(name);
-    if (value !== null && !(name === 'type' && node.localName !== 'input')) out += `[${name}="${value}"]`;
-  }
-  if (node.classList.length && !node.id && !node.hasAttribute('part')) out += `.${[...node.classList].join('.')}`;
-  const text = nameOf(node) || (node.querySelectorAll('*').length < 6 ? node.textContent ?? '' : '');
-  if (text.trim()) return `${out} “${squash(text)}”`;
-  // Nothing tells it apart: say where it is.
-  const parent = node.parentElement;
-  return out === node.localName && parent ? `${out} (in ${describeElement(parent)})` : out;
-}
-
-/** What names an element: aria-label, the elements aria-labelledby names (in its own root), a placeholder. */
-function nameOf(node: Element): string {
-  const label = node.getAttribute('aria-label');
-  if (label) return label;
-  const root = node.getRootNode() as Document | ShadowRoot;
-  const ids = (node.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-  const labelled = ids.map((id) => root.getElementById(id)?.textContent ?? '').join(' ').trim();
-  if (labelled) return labelled;
-  return node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement ? node.placeholder : '';
 }
 
 const px = (n: number) => `${Math.round(n * 10) / 10} px`;
@@ -547,13 +515,31 @@ export function placeholderContrastProblems(el: HTMLElement, minimum = 4.5): str
   return problems;
 }
 
-// ------------------------------------------------------------------------------- landmarks, groups
+// ------------------------------------------------------------------------ the accessibility tree
 
-interface AxNode {
-  role: string;
+/** A node of Chromium's accessibility tree, as `a11ySnapshot` gives it (the fields the tests read). */
+export interface AxNode {
+  role?: string;
   name?: string;
+  description?: string;
+  invalid?: string;
+  expanded?: boolean;
+  focused?: boolean;
   children?: AxNode[];
 }
+
+/** The page's accessibility tree, from Chromium. */
+export async function axTree(): Promise<AxNode> {
+  return (await a11ySnapshot({})) as unknown as AxNode;
+}
+
+/** Every node of the page's accessibility tree, in tree order. */
+export async function axNodes(): Promise<AxNode[]> {
+  const all = (node: AxNode): AxNode[] => [node, ...(node.children ?? []).flatMap(all)];
+  return all(await axTree());
+}
+
+// ------------------------------------------------------------------------------- landmarks, groups
 
 /**
  * How the element shapes the host page's landmarks and groups, from Chromium's accessibility tree:
@@ -564,7 +550,7 @@ interface AxNode {
  */
 export async function landmarkProblems(el: HTMLElement, maxRegions = 2): Promise<string[]> {
   const problems: string[] = [];
-  const tree = (await a11ySnapshot({})) as unknown as AxNode;
+  const tree = await axTree();
   const regions: { name: string; nested: boolean }[] = [];
   const walk = (node: AxNode, inRegion: boolean) => {
     const isRegion = node.role === 'region';

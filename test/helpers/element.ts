@@ -1,5 +1,6 @@
 import { fixture, html } from '@open-wc/testing';
 import '../../src/openhands-provider-settings.js';
+import './element-equality.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 
 export async function mount(
