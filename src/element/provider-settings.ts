@@ -832,7 +832,8 @@ export class OpenHandsProviderSettings extends LitElement {
         break;
       case 'toggle-server':
         if (!this.expanded.delete(row)) this.expanded.add(row);
-        this.focusAfterUpdate = focusRow(row, '[data-action="toggle-server"]');
+        // A closed card the filter does not match is no longer shown: focus goes back to the filter.
+        this.focusAfterUpdate = () => focusRow(row, '[data-action="toggle-server"]')() ?? this.renderRoot.querySelector('#server-filter');
         break;
       case 'add-server': {
         const id = model.addServer(kind as ServerKind);
@@ -969,7 +970,8 @@ export class OpenHandsProviderSettings extends LitElement {
     return () => {
       if (siblingId !== undefined) {
         const row = this.renderRoot.querySelector(`[data-row="${CSS.escape(siblingId)}"]`);
-        const input = row?.matches('input') ? row : row?.querySelector('input');
+        // Its first field, or in a long list, the name of a closed card.
+        const input = row?.matches('input') ? row : row?.querySelector('input, .disclosure');
         if (input) return input;
       }
       return addButton?.isConnected ? addButton : null;

@@ -1,8 +1,9 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { axNodes } from '../helpers/a11y.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { requestsOf } from '../helpers/reference-server.js';
-import { $, $$, control, errorOf, group, mount, openServer } from '../helpers/element.js';
+import { requestsOf, tenantState } from '../helpers/reference-server.js';
+import { $, $$, control, errorOf, group, mount, openServer, statusText } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
 
 /** `n` SSE servers (`https://mcp-<i>.example.com/sse`) and `stdio` stdio servers (`tool-<i>`, run with `uvx`). */
@@ -39,13 +40,6 @@ const list = {
   },
 };
 
-interface AXNode {
-  role?: string;
-  name?: string;
-  expanded?: boolean;
-  children?: AXNode[];
-}
-const everyNode = (node: AXNode): AXNode[] => [node, ...(node.children ?? []).flatMap(everyNode)];
 
 describe('<openhands-provider-settings> long server lists', () => {
   it('ten servers are shown whole, with no filter and no open / close buttons', async () => {
@@ -153,6 +147,74 @@ describe('<openhands-provider-settings> long server lists', () => {
     expect(el.shadowRoot!.activeElement).to.equal(url);
   });
 
+  it('a card an error opened stays open, with focus in its field, while the person fixes it (real 422, filtered)', async () => {
+    const body = servers(25);
+    body.mcp_config.sse_servers[20]!.url = 'mcp-20.example.com/sse';
+    const { tenant, el } = await setup({}, (e) => {
+      e.value = body;
+      e.noValidate = true;
+    });
+    // The filter matches none of the servers: the card is shown only for its error.
+    await list.search(el, 'mcp-3');
+    expect((await el.submit()).kind).to.equal('validation');
+    await el.updateComplete;
+    const url = control(el, '/mcp_config/sse_servers/20/url');
+    url.focus();
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ type: 'https://' });
+    url.blur();
+    url.focus();
+    await el.updateComplete;
+    // The error is gone; the field is the same one, still focused, in a card still shown and open.
+    expect(url.isConnected).to.equal(true);
+    expect(url.getAttribute('aria-invalid')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal(url);
+    expect(list.cards(el).map((c) => c.dataset.path)).to.include('/mcp_config/sse_servers/20');
+    expect(list.toggle(el, '/mcp_config/sse_servers/20')!.getAttribute('aria-expanded')).to.equal('true');
+
+    expect((await el.submit()).kind).to.equal('saved');
+    const stored = (await tenantState(tenant.id)).mcp_config as typeof body.mcp_config;
+    expect(stored.sse_servers[20]!.url).to.equal('https://mcp-20.example.com/sse');
+  });
+
+  it('closing an open card the filter does not match puts focus on the filter, not nowhere', async () => {
+    const el = await mount(storedServers(12));
+    await openServer(el, '/mcp_config/sse_servers/0');
+    await list.search(el, 'mcp-11');
+    const toggle = list.toggle(el, '/mcp_config/sse_servers/0')!;
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(list.cards(el).map((c) => c.dataset.path)).to.deep.equal(['/mcp_config/sse_servers/11']);
+    expect(el.shadowRoot!.activeElement).to.equal(list.filter(el));
+  });
+
+  it('Enter in the filter box filters and saves nothing', async () => {
+    const { tenant, el } = await setup({}, (e) => (e.value = servers(12)));
+    list.filter(el)!.focus();
+    await sendKeys({ type: 'mcp-1' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await requestsOf(tenant.id)).to.have.length(0);
+    expect(statusText(el)).to.equal('');
+    expect(list.count(el)).to.equal('3 of 12 servers shown');
+    expect(el.shadowRoot!.activeElement).to.equal(list.filter(el));
+  });
+
+  it('removing a closed card moves focus to the next card’s name, not to the end of the list', async () => {
+    const el = await mount((e) => (e.value = servers(12)));
+    const next = group(el, '/mcp_config/sse_servers/5').dataset.row!;
+    const row = group(el, '/mcp_config/sse_servers/4').dataset.row!;
+    $(el, `button[data-action="remove-server"][data-row="${row}"]`).focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const focused = el.shadowRoot!.activeElement as HTMLElement;
+    expect(focused.dataset.action).to.equal('toggle-server');
+    expect(focused.dataset.row).to.equal(next);
+    expect(focused.textContent!.trim()).to.equal('SSE server 5');
+  });
+
   it('an error on a card the filter hides shows that card anyway', async () => {
     const body = servers(25);
     body.mcp_config.sse_servers[20]!.url = '';
@@ -193,7 +255,7 @@ describe('<openhands-provider-settings> long server lists', () => {
     await setViewport({ width: 1280, height: 500 });
     try {
       const el = await mount((e) => (e.value = servers(27, 13)));
-      const snapshot = everyNode((await a11ySnapshot({})) as unknown as AXNode);
+      const snapshot = await axNodes();
       const toggles = snapshot.filter((n) => n.role === 'button' && /^(SSE|Stdio) server \d+$/.test(n.name ?? ''));
       expect(toggles).to.have.length(40);
       expect(toggles.every((n) => n.expanded === false)).to.equal(true);
@@ -203,7 +265,7 @@ describe('<openhands-provider-settings> long server lists', () => {
       const inputs = $$(el, 'fieldset[part="server"] input');
       // 27 × (URL, API key) + 13 × (name, command, 2 arguments, a variable's name and value).
       expect(inputs).to.have.length(27 * 2 + 13 * 6);
-      const opened = everyNode((await a11ySnapshot({})) as unknown as AXNode);
+      const opened = await axNodes();
       const fields = opened.filter((n) => n.role === 'textbox' && n.name);
       // Every field of the form, each with its name: the 3 providers' token and host, and every server field.
       expect(fields).to.have.length(3 * 2 + inputs.length);

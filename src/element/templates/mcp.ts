@@ -23,7 +23,7 @@ const KINDS: readonly ServerKind[] = ['sse', 'shttp', 'stdio'];
 /**
  * A list longer than this (all kinds together) is shown compact: a filter box, and each card as
  * its name and a line about it, opened to edit. Cards with errors are always open, so an error
- * lands on its field; a card the person opened stays open. Nothing is hidden from assistive
+ * lands on its field; a card opened by the person or by an error stays open until the person closes it. Nothing is hidden from assistive
  * technology: what is not shown is not rendered.
  */
 export const COMPACT_AFTER = 10;
@@ -59,9 +59,13 @@ class ListState {
     this.needle = compact ? ctx.filter.trim().toLowerCase() : '';
   }
 
-  /** Open: every card of a short list; in a long one, a card opened by the person or with an error. */
+  /**
+   * Open: every card of a short list; in a long one, a card opened by the person or by an error.
+   * One an error opened stays open once the error is fixed (the field being edited stays put).
+   */
   isOpen(row: UrlServerRow | StdioServerRow, hasErrors: boolean): boolean {
-    return !this.compact || hasErrors || this.ctx.expanded.has(row.id);
+    if (hasErrors) this.ctx.expanded.add(row.id);
+    return !this.compact || this.ctx.expanded.has(row.id);
   }
 
   /** Shown: a card that matches the filter (name, URL or command), and every open one. */
@@ -76,10 +80,11 @@ class ListState {
 const about = (row: UrlServerRow | StdioServerRow): string =>
   'url' in row ? row.url : [row.name, row.command].filter(Boolean).join(' · ');
 
+/** The filter box belongs to no form (`form=""` names none), so Enter in it submits nothing. */
 function filterBox(ctx: RenderContext, shown: number, total: number): TemplateResult {
   return html`<div class="filter">
     <label for="server-filter">${ctx.t.filterServers}</label>
-    <input id="server-filter" type="search" .value=${live(ctx.filter)} autocomplete="off" spellcheck="false" />
+    <input id="server-filter" type="search" form="" .value=${live(ctx.filter)} autocomplete="off" spellcheck="false" />
     <p class="hint" role="status">${ctx.filter.trim() ? ctx.t.filterCount(shown, total) : ''}</p>
   </div>`;
 }
