@@ -895,6 +895,8 @@ export class OpenHandsProviderSettings extends LitElement {
         break;
       case 'clear-provider':
         model.clearProvider(row);
+        // The next token typed there is hidden, as a new one is.
+        this.revealed.delete(row);
         this.focusAfterUpdate = focusRow(row, '[data-field="token"]');
         break;
       case 'focus-error':

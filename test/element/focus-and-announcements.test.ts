@@ -197,6 +197,39 @@ describe('<openhands-provider-settings> names and hints', () => {
     expect($$(el, 'button[data-action="clear-provider"]').map((b) => b.textContent!.trim())).to.deep.equal(['Clear GitLab']);
   });
 
+  it('a token shown, then cleared: the next one typed there is hidden again', async () => {
+    const el = await mount((e) => (e.settings = { provider_tokens_set: {}, mcp_config: null }));
+    const token = control(el, '/provider_tokens/github/token');
+    await type(el, token, 'ghp_shownThenCleared');
+    const toggle = $(el, `button[aria-controls="${token.id}"]`) as HTMLButtonElement;
+    toggle.click();
+    await el.updateComplete;
+    expect(token.type).to.equal('text');
+    $(el, 'button[data-action="clear-provider"]').click();
+    await el.updateComplete;
+    expect(token.value).to.equal('');
+    expect(token.type).to.equal('password');
+    expect(toggle.disabled).to.equal(true);
+    await type(el, token, 'ghp_nextOne');
+    expect(token.type).to.equal('password');
+    expect(toggle.textContent!.trim()).to.equal('Show');
+  });
+
+  it('a token shown, then emptied by hand: “Hide” stays available, so it can be hidden again', async () => {
+    const el = await mount();
+    const token = control(el, '/provider_tokens/github/token');
+    await type(el, token, 'ghp_shownThenEmptied');
+    const toggle = $(el, `button[aria-controls="${token.id}"]`) as HTMLButtonElement;
+    toggle.click();
+    await el.updateComplete;
+    await type(el, token, '');
+    expect(token.type).to.equal('text');
+    expect(toggle.disabled).to.equal(false);
+    toggle.click();
+    await el.updateComplete;
+    expect(token.type).to.equal('password');
+  });
+
   it('the form has no region landmarks, no unnamed group, and is not busy while it stays editable', async () => {
     const { el } = await setup();
     await type(el, control(el, '/provider_tokens/github/token'), 'ghp_busy');

@@ -67,7 +67,7 @@ export function field(ctx: RenderContext, o: FieldOptions): TemplateResult {
             data-row=${o.rowId}
             aria-controls=${id}
             aria-label=${ctx.t.secretToggleLabel(toggle, o.label)}
-            ?disabled=${!o.value}
+            ?disabled=${!o.value && !revealed}
           >
             ${toggle}
           </button>`
