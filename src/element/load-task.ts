@@ -10,25 +10,41 @@ import { getStoredSettings, type ConnectionOptions } from '../contract/http.js';
 import type { StoredSettings } from '../contract/schema.js';
 import type { FormFailure } from './texts.js';
 
+/** How long a load runs before the status says so. */
+const SAY_LOADING_AFTER_MS = 100;
+
 export type LoadArgs = readonly [baseUrl: string, sessionKey: string | null, autoload: boolean];
 
 export class StoredSettingsLoad {
   private readonly task: Task<LoadArgs, void>;
+  /** The load after a save ({@link refresh}), while it is in flight. */
+  private refreshing: AbortController | null = null;
+  /** The current load has run long enough to say so ({@link saysLoading}). */
+  private slow = false;
+  private slowTimer?: ReturnType<typeof setTimeout>;
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost,
     args: () => LoadArgs,
-    connection: (signal: AbortSignal) => ConnectionOptions,
-    take: (settings: StoredSettings | null) => void,
+    private readonly connection: (signal: AbortSignal) => ConnectionOptions,
+    private readonly take: (settings: StoredSettings | null) => void,
   ) {
     this.task = new Task(host, {
       args,
       task: async ([, , autoload], { signal }) => {
+        // A new load (new connection, Retry) supersedes a refresh: its answer is the one to take.
+        this.refreshing?.abort();
         if (!autoload) return initialState;
-        const result = await getStoredSettings(connection(signal));
+        this.slow = false;
+        clearTimeout(this.slowTimer);
+        this.slowTimer = setTimeout(() => {
+          this.slow = true;
+          if (this.loading) this.host.requestUpdate();
+        }, SAY_LOADING_AFTER_MS);
+        const result = await getStoredSettings(this.connection(signal));
         // Thrown, so the task's error is the failure to show.
         if (result.kind !== 'loaded' && result.kind !== 'not-found') throw result;
-        take(result.kind === 'loaded' ? result.settings : null);
+        this.take(result.kind === 'loaded' ? result.settings : null);
       },
     });
   }
@@ -43,6 +59,15 @@ export class StoredSettingsLoad {
     return this.task.status === TaskStatus.COMPLETE;
   }
 
+  /**
+   * The status says "Loading…": the load is still running after {@link SAY_LOADING_AFTER_MS}. Text
+   * written into a live region the moment the region enters the page is often not announced, and
+   * the first load starts with the element's first render; a fast load says nothing at all.
+   */
+  get saysLoading(): boolean {
+    return this.slow && this.loading;
+  }
+
   /** Why the last load failed, or null. */
   get failure(): FormFailure | null {
     return this.task.status === TaskStatus.ERROR ? (this.task.error as FormFailure) : null;
@@ -52,7 +77,23 @@ export class StoredSettingsLoad {
     return this.task.run();
   }
 
+  /**
+   * Loads again after a save, to show what the server now holds. The baseline stays known while it
+   * runs (the save settled it), so nothing turns busy or disabled under the person's focus, and a
+   * failure is quiet: the next save loads again before it sends anything it needs to know.
+   */
+  async refresh(): Promise<void> {
+    if (!this.loaded) return;
+    this.refreshing?.abort();
+    const control = (this.refreshing = new AbortController());
+    const result = await getStoredSettings(this.connection(control.signal));
+    if (control.signal.aborted) return;
+    this.refreshing = null;
+    if (result.kind === 'loaded' || result.kind === 'not-found') this.take(result.kind === 'loaded' ? result.settings : null);
+  }
+
   abort(): void {
+    this.refreshing?.abort();
     this.task.abort();
   }
 }

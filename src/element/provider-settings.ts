@@ -191,9 +191,9 @@ export class OpenHandsProviderSettings extends LitElement {
 
   /**
    * Load the stored settings with `GET /api/settings` (again when `base-url` or `sessionKey`
-   * change, and after each save). While loading, and when the load failed (with a Retry button),
-   * nothing can be saved: a save on an unknown baseline could delete stored tokens. A 404
-   * `{"error"}` means nothing is stored yet.
+   * change). While loading, and when the load failed (with a Retry button), nothing can be saved:
+   * a save on an unknown baseline could delete stored tokens. A 404 `{"error"}` means nothing is
+   * stored yet. After each save it loads again in the background, the form staying usable.
    */
   autoload = false;
 
@@ -551,7 +551,7 @@ export class OpenHandsProviderSettings extends LitElement {
     if (outcome.stored.length > 0) {
       this.revealed.clear();
       this.touched.clear();
-      if (this.autoload) void this.loader?.run();
+      void this.loader?.refresh();
     }
     if (outcome.kind === 'saved') {
       this.showSummary = false;
@@ -648,11 +648,6 @@ export class OpenHandsProviderSettings extends LitElement {
     if (say) this.announce(say());
   }
 
-  protected override firstUpdated(): void {
-    // The live region is in the page now: "Loading…" written into it from the next render is announced.
-    if (this.autoload) this.requestUpdate();
-  }
-
   /**
    * Says `text` through the element's hidden live region (moves and removals, whose result is
    * not otherwise in words). Written directly, emptied first, so the same words twice are
@@ -688,7 +683,7 @@ export class OpenHandsProviderSettings extends LitElement {
     };
     // The live regions are always rendered, so what is written into them is announced. The form is
     // not aria-busy while it loads or saves: it stays editable.
-    const status = saving ? t.saving : loading && this.hasUpdated ? t.loading : this.statusMessage;
+    const status = saving ? t.saving : this.loader?.saysLoading ? t.loading : this.statusMessage;
     return html`<form
       part="form"
       novalidate

@@ -5,7 +5,7 @@
  * landmarks and groups the element adds to its host page. The catalogue's scenarios get the same
  * axe run in test/catalogue/accessibility.test.ts; reflow and target sizes are in reflow.test.ts.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { STORED } from '../../demo/scenarios.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { axeProblems, expectNone, forcedColors, landmarkProblems, placeholderContrastProblems, resetViewport, viewport } from '../helpers/a11y.js';
@@ -90,7 +90,7 @@ describe('accessibility: axe (WCAG 2.2 A/AA) on the element in every state', () 
 
   it('autoload, while loading (the server answers after 5 s)', async () => {
     const { el } = await setup({ ...AUTOLOAD_TENANT, delayMs: 5000 }, (e) => (e.autoload = true));
-    expect(busy(el), 'still loading').to.equal(true);
+    await waitUntil(() => busy(el), 'the status never said it was loading', { timeout: 5000 });
     expect($(el, '[part="form"]').hasAttribute('aria-busy')).to.equal(false);
     await expectAxeClean(el);
     expect(busy(el), 'still loading after the check').to.equal(true);

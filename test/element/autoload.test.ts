@@ -9,16 +9,19 @@ const STORED = {
   mcp_config: { sse_servers: [{ url: 'https://mcp.example.com/sse', api_key: null }], stdio_servers: [], shttp_servers: [] },
 };
 
-/** Loading, as a person sees it: the status says so (the form stays editable, so it is not aria-busy). */
-const busy = (el: OpenHandsProviderSettings) => statusText(el) === 'Loading stored settings…';
 const saveButton = (el: OpenHandsProviderSettings) => $(el, '[part="save-button"]') as HTMLButtonElement;
+/**
+ * Loading, as a person sees it: nothing can be saved yet, and nothing says the load failed (the
+ * form stays editable, so it is not aria-busy). A load that takes long also says so in the status.
+ */
+const busy = (el: OpenHandsProviderSettings) => saveButton(el).disabled && !el.shadowRoot!.querySelector('[part="load-error"]');
 
 /** Waits until the load has ended, whatever its end. */
 async function settled(el: OpenHandsProviderSettings): Promise<void> {
   await waitUntil(async () => {
     await el.updateComplete;
     return !busy(el);
-  }, 'the stored settings did not finish loading');
+  }, 'the stored settings did not finish loading', { timeout: 5000 });
   await el.updateComplete;
 }
 
@@ -30,7 +33,7 @@ describe('<openhands-provider-settings autoload>', () => {
   it('loads GET /api/settings itself: busy with a status while loading, then the stored state is the baseline', async () => {
     const { tenant, el } = await setup({ settings: STORED, delayMs: 300 }, autoload);
     expect(busy(el)).to.equal(true);
-    expect($(el, '[part="status"]').textContent!.trim()).to.equal('Loading stored settings…');
+    await waitUntil(() => statusText(el) === 'Loading stored settings…', 'the status never said it was loading', { timeout: 5000 });
     expect(saveButton(el).disabled, 'no save on an unknown baseline').to.equal(true);
     await expect(el).to.be.accessible();
 

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
+import { axNodes } from '../helpers/a11y.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { createTenant, requestsOf, scriptResponses, SESSION_KEY, tenantState } from '../helpers/reference-server.js';
 import { $, $$, control, description, group, mount, statusText, type } from '../helpers/element.js';
@@ -20,12 +21,6 @@ function listen(region: Element): string[] {
   return heard;
 }
 
-interface AXNode {
-  role?: string;
-  name?: string;
-  children?: AXNode[];
-}
-const everyNode = (node: AXNode): AXNode[] => [node, ...(node.children ?? []).flatMap(everyNode)];
 
 describe('<openhands-provider-settings> focus stays in the element', () => {
   it('Enter on Save: Save keeps focus while it saves and after “Saved.”', async () => {
@@ -42,6 +37,39 @@ describe('<openhands-provider-settings> focus stays in the element', () => {
     expect(statusText(el)).to.equal('Saved.');
     expect(focused(el)).to.equal(save);
     expect((await tenantState(tenant.id)).provider_tokens.github!.token).to.equal('ghp_focusStays');
+  });
+
+  it('with autoload, Save keeps focus after “Saved.”: the load after the save neither turns it off nor says “Loading…”', async () => {
+    const tenant = await createTenant({ settings: STORED, delayMs: 200 });
+    const el = await mount((e) => {
+      e.baseUrl = tenant.baseUrl;
+      e.sessionKey = SESSION_KEY;
+      e.autoload = true;
+    });
+    await waitUntil(() => el.settings !== null && !el.saving && statusText(el) === '', 'not loaded', { timeout: 5000 });
+    const heard = listen($(el, '[part="status"]'));
+    await type(el, control(el, '/provider_tokens/gitlab/token'), 'glpat-focusAfterReload');
+    const save = $(el, '[part="save-button"]') as HTMLButtonElement;
+    save.focus();
+    await sendKeys({ press: 'Enter' });
+    // From the press to the end of the load after the save (200 ms each way): Save is never turned
+    // off (it would lose focus) and keeps focus throughout.
+    const seen = new Set<string>();
+    await waitUntil(
+      async () => {
+        seen.add(`${save.disabled ? 'disabled' : 'enabled'}, focus ${focused(el) === save ? 'on Save' : 'elsewhere'}`);
+        return (await requestsOf(tenant.id, 'GET')).length === 2 && el.settings?.provider_tokens_set?.gitlab !== undefined;
+      },
+      'no load after the save',
+      { timeout: 5000, interval: 10 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await el.updateComplete;
+    expect([...seen]).to.deep.equal(['enabled, focus on Save']);
+    expect(heard).to.deep.equal(['Saving…', 'Saved.']);
+    expect(statusText(el)).to.equal('Saved.');
+    expect((await tenantState(tenant.id)).provider_tokens.gitlab!.token).to.equal('glpat-focusAfterReload');
+    expect(group(el, '/provider_tokens/gitlab').querySelector('[part="stored-badge"]')).to.exist;
   });
 
   it('“Save these changes” in the review: focus goes to Save and stays there through the save', async () => {
@@ -109,24 +137,30 @@ describe('<openhands-provider-settings> live regions', () => {
   });
 
   it('“Loading stored settings…” is written into a region that was already there', async () => {
+    // The on-demand module (which makes the request) already here, as on a page that used it before:
+    // the load starts with the element's first render.
+    expect(await (await mount()).validate()).to.equal(true);
     const tenant = await createTenant({ settings: STORED, delayMs: 300 });
     const el = document.createElement('openhands-provider-settings');
     el.baseUrl = tenant.baseUrl;
     el.sessionKey = SESSION_KEY;
     el.autoload = true;
-    // Right after the first render: the region is there; from then on, what it says is heard.
-    let first: { text: string; heard: string[] } | null = null;
-    const inner = el as unknown as { firstUpdated(changed: unknown): void };
-    const firstUpdated = inner.firstUpdated.bind(el);
-    inner.firstUpdated = (changed) => {
-      const region = el.shadowRoot!.querySelector('[part="status"]')!;
-      first = { text: region.textContent!.trim(), heard: listen(region) };
-      firstUpdated(changed);
-    };
     document.body.append(el);
     try {
-      await waitUntil(() => first?.heard.includes('Loading stored settings…'), 'the loading status was not heard');
-      expect(first!.text).to.equal('');
+      // Text written into a region as it enters the page is often not heard: the region stays
+      // empty through the renders that follow its first, then speaks.
+      await el.updateComplete;
+      const region = $(el, '[part="status"]');
+      const heard = listen(region);
+      const early: string[] = [region.textContent!.trim()];
+      for (let turn = 0; turn < 2; turn++) {
+        await new Promise((resolve) => setTimeout(resolve));
+        await el.updateComplete;
+        early.push(region.textContent!.trim());
+      }
+      expect(early).to.deep.equal(['', '', '']);
+      await waitUntil(() => heard.includes('Loading stored settings…'), 'the loading status was not heard', { timeout: 5000 });
+      expect($(el, '[part="status"]')).to.equal(region);
       await waitUntil(() => el.settings !== null, 'not loaded');
     } finally {
       el.remove();
@@ -168,7 +202,7 @@ describe('<openhands-provider-settings> names and hints', () => {
     // Each head stands over its column.
     const lefts = (els: Element[]) => els.map((e) => Math.round(e.getBoundingClientRect().left));
     expect(lefts([...head.children])).to.deep.equal(lefts([control(el, '/mcp_config/stdio_servers/0/env/A/[key]'), control(el, '/mcp_config/stdio_servers/0/env/A')]));
-    const nodes = everyNode((await a11ySnapshot({})) as unknown as AXNode);
+    const nodes = await axNodes();
     const names = nodes.filter((n) => n.role === 'textbox').map((n) => n.name);
     expect(names).to.include.members(['Name of variable 1', 'Value of variable 1', 'Name of variable 2', 'Value of variable 2']);
     expect(names.filter((n) => n === 'Name')).to.have.length(1);
@@ -237,7 +271,7 @@ describe('<openhands-provider-settings> names and hints', () => {
     await el.updateComplete;
     expect($(el, 'form').hasAttribute('aria-busy')).to.equal(false);
     await pending;
-    const nodes = everyNode((await a11ySnapshot({})) as unknown as AXNode);
+    const nodes = await axNodes();
     expect(nodes.filter((n) => n.role === 'region')).to.have.length(0);
     expect(nodes.filter((n) => n.role === 'group' && !n.name)).to.have.length(0);
   });
