@@ -128,6 +128,22 @@ describe('<openhands-provider-settings autoload>', () => {
     expect(el.dirty).to.equal(false);
   });
 
+  it('a load after a save that fails says nothing: the save stands, the form stays usable', async () => {
+    const { tenant, el } = await setup({ settings: STORED }, autoload);
+    await settled(el);
+    await scriptResponses(tenant.id, [{ method: 'GET', status: 500, body: { error: 'down' } }]);
+    await type(el, control(el, '/provider_tokens/bitbucket/token'), 'user:quiet-reload');
+    expect((await el.submit()).kind).to.equal('saved');
+    await waitUntil(async () => (await requestsOf(tenant.id, 'GET')).length === 2, 'no load after the save');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="load-error"]')).to.equal(null);
+    expect(statusText(el)).to.equal('Saved.');
+    expect(saveButton(el).disabled).to.equal(false);
+    expect(group(el, '/provider_tokens/bitbucket').querySelector('[part="stored-badge"]')).to.exist;
+    expect(el.dirty).to.equal(false);
+  });
+
   it('loads again when the session key changes; without autoload nothing is requested', async () => {
     const { tenant, el } = await setup({ settings: STORED });
     await el.updateComplete;
