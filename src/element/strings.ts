@@ -152,8 +152,11 @@ export interface ProviderSettingsStrings {
   confirmRemoveNo: string;
   willBeRemoved: (provider: string) => string;
   undoRemove: string;
-  /** Empties what was typed for a provider that has no stored token. */
-  clearProvider: (provider: string) => string;
+  /**
+   * Empties what was typed for a provider that has no stored token ("Clear GitHub"). A string (what
+   * this was before 0.1.0) is still taken: the button then says only it, the same for every provider.
+   */
+  clearProvider: ((provider: string) => string) | string;
   mcpHeading: string;
   mcpIntro: string;
   serverKindHeading: Record<ServerKind, string>;

@@ -5,7 +5,7 @@ import { defaultMessages } from '../../src/messages.js';
 import { ISSUE_MESSAGES } from '../../src/contract/codes.js';
 import { MODEL_MESSAGES } from '../../src/model/rules.js';
 import { createTenant, scriptResponses, SESSION_KEY } from '../helpers/reference-server.js';
-import { $, control, errorOf, mount } from '../helpers/element.js';
+import { $, control, errorOf, mount, type } from '../helpers/element.js';
 import { schemelessSseUrl } from '../helpers/bodies.js';
 
 const background = (el: Element) => getComputedStyle(el).backgroundColor;
@@ -76,6 +76,18 @@ describe('<openhands-provider-settings> strings', () => {
     await el.updateComplete;
     expect(errorOf(el, control(el, '/mcp_config/sse_servers/0/url'))).to.equal(defaultMessages.url_empty);
     expect(errorOf(el, control(el, '/provider_tokens/github/host'))).to.equal('Enter the domain only, e.g. github.example.com');
+  });
+
+  it('clearProvider given as one word (its form before 0.1.0) still names the button, rather than breaking the form', async () => {
+    const el = await mount((e) => {
+      e.strings = { clearProvider: 'Leeren' };
+    });
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_oldStrings');
+    const clear = $(el, 'button[data-action="clear-provider"]');
+    expect(clear.textContent!.trim()).to.equal('Leeren');
+    clear.click();
+    await el.updateComplete;
+    expect(control(el, '/provider_tokens/github/token').value).to.equal('');
   });
 
   it('replaces client messages by code, placeholders included, and a change applies to errors already shown', async () => {

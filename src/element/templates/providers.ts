@@ -107,8 +107,9 @@ function providerActions(ctx: RenderContext, row: ProviderRow, label: string): T
     </div>`;
   }
   if (row.token || row.host) {
+    const clear = ctx.t.clearProvider;
     return html`<div class="actions">
-      <button type="button" data-action="clear-provider" data-row=${row.id}>${ctx.t.clearProvider(label)}</button>
+      <button type="button" data-action="clear-provider" data-row=${row.id}>${typeof clear === 'string' ? clear : clear(label)}</button>
     </div>`;
   }
   return nothing;
