@@ -14,7 +14,7 @@
 import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { expectNone, reflowProblems, resetViewport, targetSizeProblems, textSize, viewport } from '../helpers/a11y.js';
-import { mount } from '../helpers/element.js';
+import { mount, openServer } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
 import { everyPanelWithErrors, everyPanelWithReview, failedAutoload, pressSave, storedSettings, typeToken } from '../helpers/states.js';
 
@@ -38,6 +38,16 @@ const STATES: Record<string, () => Promise<OpenHandsProviderSettings>> = {
     return el;
   },
   'autoload failed': failedAutoload,
+  'a long server list: the filter box, compact cards, one opened, one with an error': async () => {
+    const sse = Array.from({ length: 30 }, (_, i) => ({ url: `https://mcp-${i}.a-long-host-name.example.com/sse`, api_key: null }));
+    sse[7]!.url = '';
+    const stdio = [{ name: 'a-stdio-server-with-a-long-name', command: 'uvx', args: ['mcp-server-fetch'], env: { LOG_LEVEL: 'info' } }];
+    const el = await mount((e) => (e.value = { provider_tokens: {}, mcp_config: { sse_servers: sse, shttp_servers: [], stdio_servers: stdio } }));
+    await el.validate();
+    await openServer(el, '/mcp_config/stdio_servers/0');
+    expect(el.shadowRoot!.querySelectorAll('button[data-action="toggle-server"]').length).to.equal(30);
+    return el;
+  },
 };
 
 afterEach(async () => {

@@ -1,8 +1,10 @@
 /**
- * The visual checks of issue 11's WCAG 2.2 AA audit, measured in the browser: reflow at 320 CSS px
- * and at 200 % text (1.4.10, 1.4.4), target size of the error summary's entries (2.5.8), the
- * placeholder's contrast under the system's dark scheme (1.4.3), forced colours (an invalid field and its error
- * must not rely on colour), and the review's place and weight next to the form's actions.
+ * Visual checks the general ones (reflow.test.ts: reflow and target size in every state;
+ * accessibility.test.ts: axe and placeholder contrast in each look) cannot make, measured in the
+ * browser: unbreakable text (long URLs, long names) in the import / export panel at 320 CSS px and
+ * 200 % text (1.4.10, 1.4.4); the error summary's entries 24 px tall yet still links (2.5.8); the
+ * placeholder's contrast under the system's dark scheme (1.4.3); forced colours (an invalid field
+ * and its error must not rely on colour); and the review's place and weight next to the actions.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
@@ -145,12 +147,6 @@ describe('review', () => {
     expect(b.fontSize).to.equal(a.fontSize);
     expect(b.color).to.not.equal(a.color);
     expect([b.fontWeight, b.textDecorationLine, b.borderInlineStartWidth]).to.not.deep.equal([a.fontWeight, a.textDecorationLine, a.borderInlineStartWidth]);
-  });
-
-  it('fits the element at 320 px', async () => {
-    await viewport(320, 800);
-    const el = await reviewing();
-    expectNone(await reflowProblems(el), 'the review at 320 px');
   });
 });
 
