@@ -93,7 +93,7 @@ function defaultTenantConfig(options) {
   } catch (error) {
     if (error instanceof OptionsError) {
       const detail = error.detail ? ` ${dumpsPython(error.detail, { strict: false })}` : '';
-      throw new TypeError(`createReferenceServer: ${error.message}${detail}`);
+      throw new TypeError(`createReferenceServer: ${error.message}${detail}`, { cause: error });
     }
     throw error;
   }

@@ -149,7 +149,6 @@ function checkBracketedNetloc(netloc) {
 
 /** @param {string} netloc */
 function checkNetlocNormalization(netloc) {
-  // eslint-disable-next-line no-control-regex
   if (!netloc || /^[\x00-\x7f]*$/.test(netloc)) return;
   const stripped = netloc.replace(/[@:#?]/g, '');
   const normalized = stripped.normalize('NFKC');

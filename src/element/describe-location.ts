@@ -31,7 +31,6 @@ const isIndex = (segment: string): boolean => /^(0|[1-9]\d{0,8})$/.test(segment)
 
 /** Keys come from the server or the person: shown short, without control or direction characters. */
 function quoted(key: string): string {
-  // eslint-disable-next-line no-control-regex
   const clean = key.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
   return `“${clean.length > MAX_KEY_LENGTH ? clean.slice(0, MAX_KEY_LENGTH) + '…' : clean}”`;
 }

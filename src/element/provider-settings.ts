@@ -684,6 +684,9 @@ export class OpenHandsProviderSettings extends LitElement {
     // The live regions are always rendered, so what is written into them is announced. The form is
     // not aria-busy while it loads or saves: it stays editable.
     const status = saving ? t.saving : this.loader?.saysLoading ? t.loading : this.statusMessage;
+    // The form listens for its buttons' clicks (one listener, not one per button); a button the
+    // keyboard presses fires click too, so there is no key listener to add.
+    // eslint-disable-next-line lit-a11y/click-events-have-key-events
     return html`<form
       part="form"
       novalidate

@@ -263,6 +263,7 @@ describe('saved means stored: the same object again is no change', () => {
       };
     });
     // A controlled host page: the value goes back in after every change.
+    // eslint-disable-next-line no-self-assign -- read from the element and given back to it, as such a page does
     el.addEventListener('provider-settings-change', () => (el.value = el.value));
     await click(el, `button[data-action="remove-provider"][data-row="${group(el, '/provider_tokens/github').dataset.row}"]`);
     await click(el, 'button[data-action="confirm-remove-provider"]');

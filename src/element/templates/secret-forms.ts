@@ -25,6 +25,7 @@ export function secretForms(draft: Draft): Map<string, string> {
 export function secretFormElements(rows: number, onSubmit: (event: SubmitEvent) => void): TemplateResult[] {
   return Array.from(
     { length: Math.ceil(rows / PER_FORM) },
+    // eslint-disable-next-line lit-a11y/accessible-name -- hidden, never seen nor announced: it is what Enter in a field of the form presses
     (_, k) => html`<form id=${`secrets-${k}`} hidden @submit=${onSubmit}><button></button></form>`,
   );
 }
