@@ -126,7 +126,11 @@ function saveChunkExternal(): Plugin {
     name: 'save-chunk-external',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === './on-demand.js' && importer !== undefined && /[\\/]src[\\/]element[\\/]provider-settings\.ts$/.test(importer))
+      if (
+        source === './on-demand.js' &&
+        importer !== undefined &&
+        /[\\/]src[\\/]element[\\/]provider-settings\.ts$/.test(importer)
+      )
         return { id: `./${SAVE_CHUNK}.js`, external: true };
       return null;
     },
@@ -144,7 +148,11 @@ const minified: UserConfig['build'] = {
 };
 // Vite minifies an ES library without removing whitespace (`codegen: false`); this file is for
 // browsers as it is, so it gets the whole minifier, and no comments.
-const minifiedOutput = { entryFileNames: '[name].js', minify: { compress: true, mangle: true, codegen: true }, comments: false } as const;
+const minifiedOutput = {
+  entryFileNames: '[name].js',
+  minify: { compress: true, mangle: true, codegen: true },
+  comments: false,
+} as const;
 
 const bundle: UserConfig = {
   plugins: [minifyCssTemplates(), minifyHtmlTemplates(), saveChunkExternal()],
@@ -172,7 +180,9 @@ function litTaskNotEqual(): Plugin {
     name: 'lit-task-not-equal',
     enforce: 'pre',
     resolveId(source, importer) {
-      return source === '@lit/reactive-element' && importer !== undefined && /[\\/]@lit[\\/]task[\\/]/.test(importer) ? id : null;
+      return source === '@lit/reactive-element' && importer !== undefined && /[\\/]@lit[\\/]task[\\/]/.test(importer)
+        ? id
+        : null;
     },
     load(loaded) {
       return loaded === id ? 'export const notEqual = (value, old) => !Object.is(value, old);' : null;

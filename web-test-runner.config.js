@@ -18,7 +18,8 @@ const strictCspPage = async (ctx, next) => {
   if (ctx.path !== '/__strict-csp/') return next();
   ctx.set('Content-Security-Policy', STRICT_CSP);
   ctx.type = 'html';
-  ctx.body = '<!doctype html><meta charset="utf-8"><title>strict CSP</title><script type="module" src="/test/security/strict-csp-page.ts"></script>';
+  ctx.body =
+    '<!doctype html><meta charset="utf-8"><title>strict CSP</title><script type="module" src="/test/security/strict-csp-page.ts"></script>';
 };
 
 // Chromium comes from the OS (Debian's package): browser downloads do not work on our machines.

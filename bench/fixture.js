@@ -9,7 +9,10 @@ export function makeBody(n) {
   const stdioCount = Math.ceil(n / 3);
   const sseCount = Math.ceil((n - stdioCount) / 2);
   const shttpCount = n - stdioCount - sseCount;
-  const url = (kind, i) => ({ url: `https://mcp-${i}.example.com/${kind === 'sse' ? 'sse' : 'mcp'}`, api_key: `key-${kind}-${i}` });
+  const url = (kind, i) => ({
+    url: `https://mcp-${i}.example.com/${kind === 'sse' ? 'sse' : 'mcp'}`,
+    api_key: `key-${kind}-${i}`,
+  });
   return {
     provider_tokens: {
       github: { token: 'ghp_benchmarktoken0001', host: 'github.com' },

@@ -37,7 +37,14 @@ class Floor {
     return 'r' + this.nextId;
   }
 
-  field(row, fieldName, path, label, value, { secret = false, hideLabel = false, placeholder = null, hint = null } = {}) {
+  field(
+    row,
+    fieldName,
+    path,
+    label,
+    value,
+    { secret = false, hideLabel = false, placeholder = null, hint = null } = {},
+  ) {
     const id = `f-${row.id}-${fieldName}`;
     const input = h('input', {
       id,
@@ -57,19 +64,63 @@ class Floor {
       'div.field',
       null,
       h('label', { for: id, class: hideLabel ? 'visually-hidden' : '' }, label),
-      h('div.control', null, input, secret ? h('button.icon', { type: 'button', 'data-action': 'toggle-reveal', 'data-row': row.id, 'aria-controls': id, 'aria-label': `Show ${label}` }, 'Show') : null),
+      h(
+        'div.control',
+        null,
+        input,
+        secret
+          ? h(
+              'button.icon',
+              {
+                type: 'button',
+                'data-action': 'toggle-reveal',
+                'data-row': row.id,
+                'aria-controls': id,
+                'aria-label': `Show ${label}`,
+              },
+              'Show',
+            )
+          : null,
+      ),
       hint ? h('p.hint', { id: `${id}-hint` }, hint) : null,
     );
   }
 
   rowActions(rowId, what, index, count, kind) {
     const move = (delta, text) =>
-      h('button.icon', { type: 'button', 'data-action': `move-${kind}`, 'data-row': rowId, 'data-delta': delta, 'aria-label': `Move ${what} ${text}`, disabled: (delta < 0 ? index === 0 : index === count - 1) ? '' : null }, delta < 0 ? '↑' : '↓');
-    return h('div.row-actions', null, kind === 'env' ? null : move(-1, 'up'), kind === 'env' ? null : move(1, 'down'), h('button.icon', { type: 'button', 'data-action': `remove-${kind}`, 'data-row': rowId, 'aria-label': `Remove ${what}` }, '✕'));
+      h(
+        'button.icon',
+        {
+          type: 'button',
+          'data-action': `move-${kind}`,
+          'data-row': rowId,
+          'data-delta': delta,
+          'aria-label': `Move ${what} ${text}`,
+          disabled: (delta < 0 ? index === 0 : index === count - 1) ? '' : null,
+        },
+        delta < 0 ? '↑' : '↓',
+      );
+    return h(
+      'div.row-actions',
+      null,
+      kind === 'env' ? null : move(-1, 'up'),
+      kind === 'env' ? null : move(1, 'down'),
+      h(
+        'button.icon',
+        { type: 'button', 'data-action': `remove-${kind}`, 'data-row': rowId, 'aria-label': `Remove ${what}` },
+        '✕',
+      ),
+    );
   }
 
   card(path, row, label, index, count, ...body) {
-    const el = h('fieldset.card', { part: 'server', 'data-path': path, 'data-row': row.id, 'data-field': '', tabindex: '-1' }, h('legend', null, label), ...body, h('div.card-head', null, h('span'), this.rowActions(row.id, label, index, count, 'server')));
+    const el = h(
+      'fieldset.card',
+      { part: 'server', 'data-path': path, 'data-row': row.id, 'data-field': '', tabindex: '-1' },
+      h('legend', null, label),
+      ...body,
+      h('div.card-head', null, h('span'), this.rowActions(row.id, label, index, count, 'server')),
+    );
     this.inputs.set(path, el);
     return el;
   }
@@ -87,7 +138,20 @@ class Floor {
       const row = { id: this.id(), provider, token: entry.token ?? '', host: entry.host ?? '' };
       this.rows.set(row.id, row);
       const path = `/provider_tokens/${pointerSegment(provider)}`;
-      const card = h('fieldset.card', { 'data-path': path, 'data-row': row.id, 'data-field': '', 'data-provider': provider, tabindex: '-1' }, h('legend', null, provider), h('div.grid-2', null, this.field(row, 'token', `${path}/token`, 'Token', row.token, { secret: true, hint: 'A personal access token.' }), this.field(row, 'host', `${path}/host`, 'Host', row.host, { hint: 'Only for a self-hosted instance.' })));
+      const card = h(
+        'fieldset.card',
+        { 'data-path': path, 'data-row': row.id, 'data-field': '', 'data-provider': provider, tabindex: '-1' },
+        h('legend', null, provider),
+        h(
+          'div.grid-2',
+          null,
+          this.field(row, 'token', `${path}/token`, 'Token', row.token, {
+            secret: true,
+            hint: 'A personal access token.',
+          }),
+          this.field(row, 'host', `${path}/host`, 'Host', row.host, { hint: 'Only for a self-hosted instance.' }),
+        ),
+      );
       this.inputs.set(path, card);
       providers.append(card);
     }
@@ -107,7 +171,23 @@ class Floor {
           const row = { id: this.id(), url: server.url, api_key: server.api_key ?? '' };
           this.rows.set(row.id, row);
           this.lists[kind].push(row);
-          list.append(this.card(serverPath, row, what, i, servers.length, h('div.grid-2', null, this.field(row, 'url', `${serverPath}/url`, 'URL', row.url, { placeholder: 'https://mcp.example.com/' }), this.field(row, 'api_key', `${serverPath}/api_key`, 'API key', row.api_key, { secret: true }))));
+          list.append(
+            this.card(
+              serverPath,
+              row,
+              what,
+              i,
+              servers.length,
+              h(
+                'div.grid-2',
+                null,
+                this.field(row, 'url', `${serverPath}/url`, 'URL', row.url, {
+                  placeholder: 'https://mcp.example.com/',
+                }),
+                this.field(row, 'api_key', `${serverPath}/api_key`, 'API key', row.api_key, { secret: true }),
+              ),
+            ),
+          );
           return;
         }
         const row = { id: this.id(), name: server.name, command: server.command, args: [], env: [] };
@@ -119,7 +199,14 @@ class Floor {
           const arg = { id: this.id(), value };
           this.rows.set(arg.id, arg);
           row.args.push(arg);
-          args.append(h('li.row', null, this.field(arg, 'value', `${argsPath}/${j}`, `Argument ${j + 1}`, value, { hideLabel: true }), this.rowActions(arg.id, `Argument ${j + 1}`, j, server.args.length, 'arg')));
+          args.append(
+            h(
+              'li.row',
+              null,
+              this.field(arg, 'value', `${argsPath}/${j}`, `Argument ${j + 1}`, value, { hideLabel: true }),
+              this.rowActions(arg.id, `Argument ${j + 1}`, j, server.args.length, 'arg'),
+            ),
+          );
         });
         const envPath = `${serverPath}/env`;
         const env = h('ul.rows');
@@ -128,22 +215,85 @@ class Floor {
           this.rows.set(item.id, item);
           row.env.push(item);
           const itemPath = `${envPath}/${pointerSegment(k)}`;
-          const group = h('div.row.env-row', { role: 'group', 'aria-label': `Environment variable ${j + 1}`, 'data-path': itemPath, 'data-row': item.id, 'data-field': '', tabindex: '-1' }, this.field(item, '[key]', `${itemPath}/[key]`, `Name ${j + 1}`, k, { hideLabel: true, placeholder: 'Name' }), this.field(item, 'value', itemPath, `Value ${j + 1}`, value, { hideLabel: true, placeholder: 'Value' }), this.rowActions(item.id, `Environment variable ${j + 1}`, j, 3, 'env'));
+          const group = h(
+            'div.row.env-row',
+            {
+              role: 'group',
+              'aria-label': `Environment variable ${j + 1}`,
+              'data-path': itemPath,
+              'data-row': item.id,
+              'data-field': '',
+              tabindex: '-1',
+            },
+            this.field(item, '[key]', `${itemPath}/[key]`, `Name ${j + 1}`, k, {
+              hideLabel: true,
+              placeholder: 'Name',
+            }),
+            this.field(item, 'value', itemPath, `Value ${j + 1}`, value, { hideLabel: true, placeholder: 'Value' }),
+            this.rowActions(item.id, `Environment variable ${j + 1}`, j, 3, 'env'),
+          );
           env.append(h('li', null, group));
         });
         const group = (name, path, label, content, add) => {
-          const el = h('div', { role: 'group', 'data-path': path, 'data-row': row.id, 'data-field': name, tabindex: '-1' }, h('p.label', null, label), content, h('div.actions', null, h('button', { type: 'button', 'data-action': add, 'data-row': row.id }, add === 'add-arg' ? 'Add argument' : 'Add variable')));
+          const el = h(
+            'div',
+            { role: 'group', 'data-path': path, 'data-row': row.id, 'data-field': name, tabindex: '-1' },
+            h('p.label', null, label),
+            content,
+            h(
+              'div.actions',
+              null,
+              h(
+                'button',
+                { type: 'button', 'data-action': add, 'data-row': row.id },
+                add === 'add-arg' ? 'Add argument' : 'Add variable',
+              ),
+            ),
+          );
           this.inputs.set(path, el);
           return el;
         };
-        list.append(this.card(serverPath, row, what, i, servers.length, h('div.grid-2', null, this.field(row, 'name', `${serverPath}/name`, 'Name', row.name, { placeholder: 'my-server' }), this.field(row, 'command', `${serverPath}/command`, 'Command', row.command, { placeholder: 'npx', hint: 'One executable; its parameters go in the arguments.' })), group('args', argsPath, 'Arguments', args, 'add-arg'), group('env', envPath, 'Environment', env, 'add-env')));
+        list.append(
+          this.card(
+            serverPath,
+            row,
+            what,
+            i,
+            servers.length,
+            h(
+              'div.grid-2',
+              null,
+              this.field(row, 'name', `${serverPath}/name`, 'Name', row.name, { placeholder: 'my-server' }),
+              this.field(row, 'command', `${serverPath}/command`, 'Command', row.command, {
+                placeholder: 'npx',
+                hint: 'One executable; its parameters go in the arguments.',
+              }),
+            ),
+            group('args', argsPath, 'Arguments', args, 'add-arg'),
+            group('env', envPath, 'Environment', env, 'add-env'),
+          ),
+        );
       });
-      list.append(h('div.actions', null, h('button', { type: 'button', 'data-action': 'add-server', 'data-kind': kind }, `Add ${label}`)));
+      list.append(
+        h(
+          'div.actions',
+          null,
+          h('button', { type: 'button', 'data-action': 'add-server', 'data-kind': kind }, `Add ${label}`),
+        ),
+      );
       this.inputs.set(path, list);
       mcp.append(list);
     }
     fieldset.append(mcp);
-    fieldset.append(h('div.actions', null, h('button.primary', { type: 'submit' }, 'Save'), h('button', { type: 'button', 'data-action': 'reset' }, 'Discard changes'), h('p.status', { role: 'status' })));
+    fieldset.append(
+      h(
+        'div.actions',
+        null,
+        h('button.primary', { type: 'submit' }, 'Save'),
+        h('button', { type: 'button', 'data-action': 'reset' }, 'Discard changes'),
+        h('p.status', { role: 'status' }),
+      ),
+    );
 
     // The keystroke work: the typed value into its row, dirty, a change event.
     form.addEventListener('input', (event) => {
@@ -152,7 +302,9 @@ class Floor {
       if (!row) return;
       row[input.dataset.field] = input.value;
       this.dirty = true;
-      form.dispatchEvent(new CustomEvent('floor-change', { bubbles: true, composed: true, detail: { dirty: this.dirty } }));
+      form.dispatchEvent(
+        new CustomEvent('floor-change', { bubbles: true, composed: true, detail: { dirty: this.dirty } }),
+      );
     });
     this.form = form;
     return form;
@@ -160,13 +312,19 @@ class Floor {
 
   toBody() {
     const provider_tokens = {};
-    for (const row of this.rows.values()) if ('provider' in row) provider_tokens[row.provider] = { token: row.token || null, host: row.host || null };
+    for (const row of this.rows.values())
+      if ('provider' in row) provider_tokens[row.provider] = { token: row.token || null, host: row.host || null };
     return {
       provider_tokens,
       mcp_config: {
         sse_servers: this.lists.sse.map((r) => ({ url: r.url, api_key: r.api_key || null })),
         shttp_servers: this.lists.shttp.map((r) => ({ url: r.url, api_key: r.api_key || null })),
-        stdio_servers: this.lists.stdio.map((r) => ({ name: r.name, command: r.command, args: r.args.map((a) => a.value), env: Object.fromEntries(r.env.map((e) => [e['[key]'], e.value])) })),
+        stdio_servers: this.lists.stdio.map((r) => ({
+          name: r.name,
+          command: r.command,
+          args: r.args.map((a) => a.value),
+          env: Object.fromEntries(r.env.map((e) => [e['[key]'], e.value])),
+        })),
       },
     };
   }
@@ -193,8 +351,10 @@ class Floor {
       if ('provider' in row) {
         const token = row.token.trim();
         const host = row.host.trim();
-        if (row.provider === 'bitbucket' && token !== '' && !/^[^:]+:.+$/.test(token)) add(`/provider_tokens/${row.provider}/token`, 'Bitbucket tokens are username:app_password');
-        if (host !== '' && !/^[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i.test(host)) add(`/provider_tokens/${row.provider}/host`, 'The host is a bare domain');
+        if (row.provider === 'bitbucket' && token !== '' && !/^[^:]+:.+$/.test(token))
+          add(`/provider_tokens/${row.provider}/token`, 'Bitbucket tokens are username:app_password');
+        if (host !== '' && !/^[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i.test(host))
+          add(`/provider_tokens/${row.provider}/host`, 'The host is a bare domain');
       }
     }
     for (const kind of ['sse', 'shttp']) {
@@ -207,7 +367,8 @@ class Floor {
       const base = `/mcp_config/stdio_servers/${i}`;
       const name = row.name.trim();
       if (name === '') add(`${base}/name`, 'Server name cannot be empty');
-      else if (!/^[a-zA-Z0-9_-]+$/.test(name)) add(`${base}/name`, 'Server name can only contain letters, numbers, hyphens, and underscores');
+      else if (!/^[a-zA-Z0-9_-]+$/.test(name))
+        add(`${base}/name`, 'Server name can only contain letters, numbers, hyphens, and underscores');
       const command = row.command.trim();
       if (command === '') add(`${base}/command`, 'Command cannot be empty');
       else if (command.includes(' ')) add(`${base}/command`, 'Command should be a single executable');
@@ -258,13 +419,42 @@ class Floor {
     }
     // As the element: the first 100 entries, then a button that would list the rest.
     const list = h('ul');
-    entries.slice(0, 100).forEach((text, index) => list.append(h('li', null, h('button', { type: 'button', 'data-action': 'focus-error', 'data-index': index }, text))));
-    const more = entries.length > 100 ? h('p', null, h('button', { type: 'button', 'data-action': 'show-all-errors', 'data-count': entries.length }, `Show all ${entries.length} problems`)) : '';
-    this.summarySlot.replaceChildren(h('div.summary', { part: 'error-summary', role: 'group', tabindex: '-1' }, h('h2', null, `${entries.length} problems`), list, more));
+    entries
+      .slice(0, 100)
+      .forEach((text, index) =>
+        list.append(
+          h('li', null, h('button', { type: 'button', 'data-action': 'focus-error', 'data-index': index }, text)),
+        ),
+      );
+    const more =
+      entries.length > 100
+        ? h(
+            'p',
+            null,
+            h(
+              'button',
+              { type: 'button', 'data-action': 'show-all-errors', 'data-count': entries.length },
+              `Show all ${entries.length} problems`,
+            ),
+          )
+        : '';
+    this.summarySlot.replaceChildren(
+      h(
+        'div.summary',
+        { part: 'error-summary', role: 'group', tabindex: '-1' },
+        h('h2', null, `${entries.length} problems`),
+        list,
+        more,
+      ),
+    );
   }
 
   async submit(baseUrl) {
-    const response = await fetch(`${baseUrl}/api/add-git-providers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(this.toBody()) });
+    const response = await fetch(`${baseUrl}/api/add-git-providers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(this.toBody()),
+    });
     if (response.status !== 422) return { kind: String(response.status) };
     const answer = JSON.parse(await response.text());
     const errors = new Map();
@@ -300,5 +490,8 @@ installHarness({
   validate: (form) => form.floor.validate(),
   submit: (form, baseUrl) => form.floor.submit(baseUrl),
   summaryEntries: (form) =>
-    Number(form.querySelector('.summary button[data-action="show-all-errors"]')?.dataset.count ?? form.querySelectorAll('.summary button[data-action="focus-error"]').length),
+    Number(
+      form.querySelector('.summary button[data-action="show-all-errors"]')?.dataset.count ??
+        form.querySelectorAll('.summary button[data-action="focus-error"]').length,
+    ),
 });

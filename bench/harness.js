@@ -48,7 +48,11 @@ export function installHarness(impl) {
   window.fetch = async (input, init) => {
     const response = await realFetch(input, init);
     const body = await response.arrayBuffer();
-    const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    const copy = new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
     arrived = performance.now();
     return copy;
   };

@@ -9,7 +9,14 @@ import '../src/openhands-provider-settings.js';
 import { getStoredSettings } from '../src/contract/http.js';
 import type { OpenHandsProviderSettings } from '../src/index.js';
 import { closedPort, createTenant, deleteTenant, scriptResponses, type Tenant } from '../server/control-client.js';
-import { scenarios as allScenarios, SESSION_KEY, STORED, type Controls, type Scenario, type Theme } from './scenarios.js';
+import {
+  scenarios as allScenarios,
+  SESSION_KEY,
+  STORED,
+  type Controls,
+  type Scenario,
+  type Theme,
+} from './scenarios.js';
 import { germanStrings } from './strings-de.js';
 import { HOST_PAGE_STYLES, OPENHANDS_THEME } from './themes.js';
 
@@ -96,7 +103,8 @@ function describeEvent(event: Event): string {
 function applyTheme(el: OpenHandsProviderSettings, stage: HTMLElement, theme: Theme): void {
   el.theme = theme === 'light' || theme === 'dark' ? theme : theme === 'openhands' ? 'dark' : undefined;
   for (const name of Object.keys(OPENHANDS_THEME)) el.style.removeProperty(name);
-  if (theme === 'openhands') for (const [name, value] of Object.entries(OPENHANDS_THEME)) el.style.setProperty(name, value);
+  if (theme === 'openhands')
+    for (const [name, value] of Object.entries(OPENHANDS_THEME)) el.style.setProperty(name, value);
   stage.dataset.theme = theme;
 }
 
@@ -153,7 +161,11 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
   const log: LogEntry[] = [];
 
   // ----- layout
-  const nav = h('nav', { class: 'sidebar', 'aria-label': 'Scenarios' }, h('p', { class: 'brand' }, '<openhands-provider-settings>'));
+  const nav = h(
+    'nav',
+    { class: 'sidebar', 'aria-label': 'Scenarios' },
+    h('p', { class: 'brand' }, '<openhands-provider-settings>'),
+  );
   const groups = new Map<string, HTMLUListElement>();
   for (const scenario of list) {
     let ul = groups.get(scenario.group);
@@ -188,7 +200,8 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
   const stage = h('div', { class: 'stage', 'data-state': 'empty', 'aria-labelledby': 'scenario-title' });
   stage.setAttribute('role', 'region');
 
-  const field = (label: string, control: HTMLElement): HTMLElement => h('label', { class: 'control-row' }, h('span', {}, label), control);
+  const field = (label: string, control: HTMLElement): HTMLElement =>
+    h('label', { class: 'control-row' }, h('span', {}, label), control);
   const baseUrlInput = h('input', { type: 'text', name: 'baseUrl', autocomplete: 'off', spellcheck: 'false' });
   const sessionKeyInput = h('input', { type: 'password', name: 'sessionKey', autocomplete: 'off' });
   const providersInput = h('input', { type: 'text', name: 'providers', autocomplete: 'off', spellcheck: 'false' });
@@ -203,7 +216,12 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
     h('option', { value: 'dark' }, 'Dark'),
     h('option', { value: 'openhands' }, 'OpenHands'),
   );
-  const languageSelect = h('select', { name: 'language' }, h('option', { value: 'en' }, 'English'), h('option', { value: 'de' }, 'Deutsch'));
+  const languageSelect = h(
+    'select',
+    { name: 'language' },
+    h('option', { value: 'en' }, 'English'),
+    h('option', { value: 'de' }, 'Deutsch'),
+  );
   const reloadButton = h('button', { type: 'button', 'data-action': 'reload' }, 'Reload stored settings');
   const restartButton = h('button', { type: 'button', 'data-action': 'restart' }, 'Restart scenario');
   const controlsForm = h(
@@ -284,7 +302,11 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
 
   // ----- log
   function note(event: string, text: string): void {
-    const entry: LogEntry = { time: new Date().toLocaleTimeString('en-GB'), event, text: el ? redact(text, secretsOf(el)) : text };
+    const entry: LogEntry = {
+      time: new Date().toLocaleTimeString('en-GB'),
+      event,
+      text: el ? redact(text, secretsOf(el)) : text,
+    };
     log.push(entry);
     logList.prepend(h('li', {}, h('time', {}, entry.time), ' ', h('code', {}, entry.event), ' ', entry.text));
   }
@@ -295,7 +317,11 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
 
   async function loadSettings(gen: number): Promise<void> {
     if (!el) return;
-    const result = await getStoredSettings({ baseUrl: controls.baseUrl, sessionKey: controls.sessionKey || null, timeoutMs: 5000 });
+    const result = await getStoredSettings({
+      baseUrl: controls.baseUrl,
+      sessionKey: controls.sessionKey || null,
+      timeoutMs: 5000,
+    });
     if (gen !== generation || !el) return;
     if (result.kind === 'loaded') {
       el.settings = result.settings;

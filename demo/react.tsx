@@ -8,11 +8,7 @@
  */
 import { StrictMode, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import {
-  OpenHandsProviderSettings,
-  type OpenHandsProviderSettingsElement,
-  type StoredSettings,
-} from '../src/react.js';
+import { OpenHandsProviderSettings, type OpenHandsProviderSettingsElement, type StoredSettings } from '../src/react.js';
 
 const SESSION_KEY = 'demo-session-key';
 
@@ -52,7 +48,9 @@ function App() {
           note(`saved: ${e.message} (${e.stored.join(' and ')}; tokens stored: ${e.storedProviders.join(', ')})`);
         }}
         onProviderSettingsFailed={(e) =>
-          note(`failed: ${e.kind} (HTTP ${e.status}), ${e.errorCount} field errors; stored: ${e.stored.join(', ') || 'nothing'}`)
+          note(
+            `failed: ${e.kind} (HTTP ${e.status}), ${e.errorCount} field errors; stored: ${e.stored.join(', ') || 'nothing'}`,
+          )
         }
       />
       <h2>Events</h2>

@@ -97,7 +97,12 @@ function manyServers(perKind: number) {
   return {
     sse_servers: range.map((i) => ({ url: `https://sse-${i}.example.com/sse`, api_key: null })),
     shttp_servers: range.map((i) => ({ url: `https://shttp-${i}.example.com/mcp`, api_key: null })),
-    stdio_servers: range.map((i) => ({ name: `tool-${i}`, command: 'npx', args: ['-y', `@example/tool-${i}`], env: { INDEX: String(i) } })),
+    stdio_servers: range.map((i) => ({
+      name: `tool-${i}`,
+      command: 'npx',
+      args: ['-y', `@example/tool-${i}`],
+      env: { INDEX: String(i) },
+    })),
   };
 }
 
@@ -165,7 +170,8 @@ async function until(el: OpenHandsProviderSettings, selector: string): Promise<v
 async function previewImport(el: OpenHandsProviderSettings, text: string): Promise<void> {
   const root = el.shadowRoot!;
   root.querySelector<HTMLButtonElement>('button[data-action="mcp-tools"]')!.click();
-  for (let i = 0; i < 200 && !root.querySelector('[part="mcp-tools"]'); i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 200 && !root.querySelector('[part="mcp-tools"]'); i++)
+    await new Promise((r) => setTimeout(r, 10));
   const area = root.querySelector<HTMLTextAreaElement>('#mcp-import-text');
   if (!area) throw new Error('the import panel did not open');
   area.value = text;
@@ -208,7 +214,8 @@ export const scenarios: readonly Scenario[] = [
     id: 'autoload',
     title: 'Loads what is stored',
     group: 'Stored state',
-    description: 'With autoload, the element loads GET /api/settings itself: the stored providers show as stored, no page code needed.',
+    description:
+      'With autoload, the element loads GET /api/settings itself: the stored providers show as stored, no page code needed.',
     attributes: ['autoload'],
     play: (el) => until(el, '[part="stored-badge"]'),
   },
@@ -216,7 +223,8 @@ export const scenarios: readonly Scenario[] = [
     id: 'review',
     title: 'Review before save',
     group: 'Stored state',
-    description: 'With review, Save first lists what will change (here a replaced GitHub token) and sends nothing until confirmed.',
+    description:
+      'With review, Save first lists what will change (here a replaced GitHub token) and sends nothing until confirmed.',
     attributes: ['review'],
     play: async (el) => {
       typeInto(el, '/provider_tokens/github/token', NEW_GITHUB_TOKEN);
@@ -242,7 +250,8 @@ export const scenarios: readonly Scenario[] = [
     id: 'saved',
     title: 'Saved',
     group: 'Stored state',
-    description: 'A new GitHub token is typed and saved: the server stores it, the field empties and “Saved.” is announced.',
+    description:
+      'A new GitHub token is typed and saved: the server stores it, the field empties and “Saved.” is announced.',
     tenant: EMPTY,
     play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
   },
@@ -272,7 +281,9 @@ export const scenarios: readonly Scenario[] = [
     group: 'Saving',
     description:
       'The tokens are stored but the settings write fails: the failure says which part is stored, GitHub shows as stored, the new server stays unsaved.',
-    script: [{ method: 'POST', path: '/api/settings', status: 500, body: { error: 'Something went wrong storing settings' } }],
+    script: [
+      { method: 'POST', path: '/api/settings', status: 500, body: { error: 'Something went wrong storing settings' } },
+    ],
     play: (el) => {
       typeInto(el, '/provider_tokens/github/token', NEW_GITHUB_TOKEN);
       return addServerAndSave(el);
@@ -297,7 +308,8 @@ export const scenarios: readonly Scenario[] = [
     id: 'not-openhands',
     title: 'An answer not from OpenHands',
     group: 'Saving',
-    description: 'A 200 whose body is the text “OK”: not OpenHands’ answer, so nothing is called saved and the typed token stays.',
+    description:
+      'A 200 whose body is the text “OK”: not OpenHands’ answer, so nothing is called saved and the typed token stays.',
     script: [{ status: 200, body: 'OK', contentType: 'text/plain' }],
     play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
   },
@@ -331,7 +343,10 @@ export const scenarios: readonly Scenario[] = [
     tenant: EMPTY,
     controls: { noValidate: true },
     play: (el) =>
-      fillAndSave(el, { provider_tokens: {}, mcp_config: { sse_servers: INVALID_MCP.sse_servers, shttp_servers: [], stdio_servers: [] } }),
+      fillAndSave(el, {
+        provider_tokens: {},
+        mcp_config: { sse_servers: INVALID_MCP.sse_servers, shttp_servers: [], stdio_servers: [] },
+      }),
   },
   {
     id: '422-shttp',
@@ -341,7 +356,10 @@ export const scenarios: readonly Scenario[] = [
     tenant: EMPTY,
     controls: { noValidate: true },
     play: (el) =>
-      fillAndSave(el, { provider_tokens: {}, mcp_config: { sse_servers: [], shttp_servers: INVALID_MCP.shttp_servers, stdio_servers: [] } }),
+      fillAndSave(el, {
+        provider_tokens: {},
+        mcp_config: { sse_servers: [], shttp_servers: INVALID_MCP.shttp_servers, stdio_servers: [] },
+      }),
   },
   {
     id: '422-stdio',
@@ -351,23 +369,31 @@ export const scenarios: readonly Scenario[] = [
     tenant: EMPTY,
     controls: { noValidate: true },
     play: (el) =>
-      fillAndSave(el, { provider_tokens: {}, mcp_config: { sse_servers: [], shttp_servers: [], stdio_servers: INVALID_MCP.stdio_servers } }),
+      fillAndSave(el, {
+        provider_tokens: {},
+        mcp_config: { sse_servers: [], shttp_servers: [], stdio_servers: INVALID_MCP.stdio_servers },
+      }),
   },
   {
     id: '422-several',
     title: 'Several 422s at once',
     group: 'Validation',
-    description: 'Five 422 errors in one answer, one per section and field; the summary lists all five and takes focus.',
+    description:
+      'Five 422 errors in one answer, one per section and field; the summary lists all five and takes focus.',
     tenant: { ...EMPTY, providerTypes: ['github', 'gitlab'] },
     controls: { noValidate: true },
     play: (el) =>
-      fillAndSave(el, { provider_tokens: { bitbucket: { token: 'someone:app-password', host: null } }, mcp_config: INVALID_MCP }),
+      fillAndSave(el, {
+        provider_tokens: { bitbucket: { token: 'someone:app-password', host: null } },
+        mcp_config: INVALID_MCP,
+      }),
   },
   {
     id: 'token-rejected',
     title: 'Token rejected by the provider',
     group: 'Server answers',
-    description: 'GitHub rejects the typed token: the server’s 401 message appears on the GitHub token field, as it wrote it.',
+    description:
+      'GitHub rejects the typed token: the server’s 401 message appears on the GitHub token field, as it wrote it.',
     play: (el) => typeAndSave(el, { '/provider_tokens/github/token': 'bad-token-for-the-demo' }),
   },
   {
@@ -382,7 +408,8 @@ export const scenarios: readonly Scenario[] = [
     id: 'server-500-json',
     title: '500 with JSON',
     group: 'Server answers',
-    description: 'The server answers 500 with a JSON error; the form shows the server’s own words and keeps what was typed.',
+    description:
+      'The server answers 500 with a JSON error; the form shows the server’s own words and keeps what was typed.',
     script: [{ status: 500, body: { error: 'Something went wrong storing git providers' } }],
     play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
   },
@@ -390,7 +417,8 @@ export const scenarios: readonly Scenario[] = [
     id: 'server-500-text',
     title: '500 as plain text',
     group: 'Server answers',
-    description: 'The server answers 500 with the plain text “Internal Server Error” (a crashed validator); the form says so.',
+    description:
+      'The server answers 500 with the plain text “Internal Server Error” (a crashed validator); the form says so.',
     script: [{ status: 500, body: 'Internal Server Error', contentType: 'text/plain; charset=utf-8', cors: false }],
     play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
   },
@@ -406,7 +434,8 @@ export const scenarios: readonly Scenario[] = [
     id: 'network-down',
     title: 'Network down',
     group: 'Server answers',
-    description: 'Nothing listens at the base URL (a closed loopback port): loading fails and a save is reported as a network failure.',
+    description:
+      'Nothing listens at the base URL (a closed loopback port): loading fails and a save is reported as a network failure.',
     // Not a fixed port: Chromium refuses low ones such as 9 itself (ERR_UNSAFE_PORT), without trying.
     closedPort: true,
     play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
@@ -432,7 +461,8 @@ export const scenarios: readonly Scenario[] = [
     id: 'timeout',
     title: 'Timeout',
     group: 'Server answers',
-    description: 'The server never answers and the element’s timeout is 1.5 seconds: the save is reported as timed out.',
+    description:
+      'The server never answers and the element’s timeout is 1.5 seconds: the save is reported as timed out.',
     script: [{ hang: true }],
     controls: { timeout: 1500 },
     play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
@@ -464,7 +494,8 @@ export const scenarios: readonly Scenario[] = [
     id: 'host-page',
     title: 'Inside a styled host page',
     group: 'Look and language',
-    description: 'A host page with loud global styles (serif, uppercase, red buttons, wide spacing) that do not reach inside the element.',
+    description:
+      'A host page with loud global styles (serif, uppercase, red buttons, wide spacing) that do not reach inside the element.',
     hostPage: true,
   },
 ];

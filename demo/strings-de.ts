@@ -68,7 +68,9 @@ const mcpToolsGerman: McpToolsStrings = {
     }
   },
   clash: (c) =>
-    c.code === 'same_name' ? `Ein Stdio-Server namens „${c.name}“ ist schon im Formular.` : `Ein Server mit der URL ${c.url} ist schon im Formular.`,
+    c.code === 'same_name'
+      ? `Ein Stdio-Server namens „${c.name}“ ist schon im Formular.`
+      : `Ein Server mit der URL ${c.url} ist schon im Formular.`,
   importNotAnObject: 'Erwartet wird ein JSON-Objekt mit MCP-Servern.',
   nothingFound:
     'Keine MCP-Server gefunden: erwartet werden „mcpServers“ (Claude Desktop, Cursor), „servers“ (VS Code) oder die OpenHands-Listen „sse_servers“, „shttp_servers“, „stdio_servers“.',
@@ -117,7 +119,11 @@ export const germanStrings: ProviderSettingsStrings = {
   mcpIntro: 'Model-Context-Protocol-Server, die der Agent nutzen kann.',
   serverKindHeading: { sse: 'SSE-Server', shttp: 'Streamable-HTTP-Server', stdio: 'Stdio-Server' },
   serverKindEmpty: { sse: 'Keine SSE-Server.', shttp: 'Keine Streamable-HTTP-Server.', stdio: 'Keine Stdio-Server.' },
-  addServer: { sse: 'SSE-Server hinzufügen', shttp: 'Streamable-HTTP-Server hinzufügen', stdio: 'Stdio-Server hinzufügen' },
+  addServer: {
+    sse: 'SSE-Server hinzufügen',
+    shttp: 'Streamable-HTTP-Server hinzufügen',
+    stdio: 'Stdio-Server hinzufügen',
+  },
   serverLabel: (kind, i) => `${kindName[kind]} ${i + 1}`,
   urlLabel: 'URL',
   apiKeyLabel: 'API-Schlüssel',
@@ -174,7 +180,8 @@ export const germanStrings: ProviderSettingsStrings = {
     invalid: 'Ungültiger Wert',
     token_required_for_host: 'Bitte ein Token eingeben: der Server speichert keinen Host ohne Token',
     host_bare_domain: 'Nur die Domain, z. B. {example}',
-    bitbucket_token_format: 'E-Mail:API-Token (auf beiden Seiten des Doppelpunkts etwas) oder ein Zugriffstoken ohne Doppelpunkt eingeben',
+    bitbucket_token_format:
+      'E-Mail:API-Token (auf beiden Seiten des Doppelpunkts etwas) oder ein Zugriffstoken ohne Doppelpunkt eingeben',
     env_key_empty: 'Bitte einen Variablennamen eingeben',
     env_key_duplicate: 'Diese Variable ist weiter oben schon gesetzt',
   },
@@ -186,7 +193,8 @@ export const germanStrings: ProviderSettingsStrings = {
     unauthorized: 'Der Sitzungsschlüssel fehlt oder wurde nicht akzeptiert.',
     server: (status) => `Der Server hat mit HTTP ${status} geantwortet.`,
     refused: 'Nichts gesendet: Basis-URL oder Sitzungsschlüssel sind so nicht verwendbar.',
-    unknown: 'Der Server hat geantwortet, aber nicht wie OpenHands: Es ist nicht bekannt, dass etwas gespeichert wurde.',
+    unknown:
+      'Der Server hat geantwortet, aber nicht wie OpenHands: Es ist nicht bekannt, dass etwas gespeichert wurde.',
     noSettings:
       'MCP-Server lassen sich speichern, sobald dieser OpenHands-Server Einstellungen hat (zuerst das LLM in OpenHands einrichten).',
     mcpNotSaved: 'Die Git-Tokens wurden gespeichert, die MCP-Server nicht; Ihre Änderungen daran bleiben erhalten.',

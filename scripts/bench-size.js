@@ -61,7 +61,10 @@ export function bundleSizes(entry = BUNDLE) {
   const lazyQueue = [...eager];
   while (lazyQueue.length) {
     const file = lazyQueue.shift();
-    for (const dep of [...importsOf(file, DYNAMIC_IMPORT), ...(eager.has(file) ? [] : importsOf(file, STATIC_IMPORT))]) {
+    for (const dep of [
+      ...importsOf(file, DYNAMIC_IMPORT),
+      ...(eager.has(file) ? [] : importsOf(file, STATIC_IMPORT)),
+    ]) {
       if (!eager.has(dep) && !lazy.has(dep) && existsSync(dep)) {
         lazy.add(dep);
         lazyQueue.push(dep);
@@ -74,7 +77,12 @@ export function bundleSizes(entry = BUNDLE) {
     // Several files compressed one by one: the sum of each file's compressed size (what travels).
     entry: [...eager]
       .map((f) => compressed(readFileSync(f)))
-      .reduce((a, b) => ({ raw: a.raw + b.raw, minified: a.minified + b.minified, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli })),
+      .reduce((a, b) => ({
+        raw: a.raw + b.raw,
+        minified: a.minified + b.minified,
+        gzip: a.gzip + b.gzip,
+        brotli: a.brotli + b.brotli,
+      })),
     entryConcatenatedRaw: eagerBytes.length,
     lazy: [...lazy].map((f) => ({ file: relative(ROOT, f), ...compressed(readFileSync(f)) })),
   };
@@ -83,11 +91,9 @@ export function bundleSizes(entry = BUNDLE) {
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 export function sizeTable(sizes) {
-  const row = (what, s) => `| ${what} | ${s.raw} (${kib(s.raw)}) | ${s.minified} (${kib(s.minified)}) | ${s.gzip} (${kib(s.gzip)}) | ${s.brotli} (${kib(s.brotli)}) |`;
-  const lines = [
-    '| file | raw bytes | minified | gzip -9 | brotli q11 |',
-    '|---|---:|---:|---:|---:|',
-  ];
+  const row = (what, s) =>
+    `| ${what} | ${s.raw} (${kib(s.raw)}) | ${s.minified} (${kib(s.minified)}) | ${s.gzip} (${kib(s.gzip)}) | ${s.brotli} (${kib(s.brotli)}) |`;
+  const lines = ['| file | raw bytes | minified | gzip -9 | brotli q11 |', '|---|---:|---:|---:|---:|'];
   for (const f of sizes.files) lines.push(row(`\`${f.file}\`${sizes.files.length > 1 ? ' (loaded at start)' : ''}`, f));
   if (sizes.files.length > 1) lines.push(row('**loaded to render** (sum)', sizes.entry));
   for (const f of sizes.lazy) lines.push(row(`\`${f.file}\` (lazy)`, f));

@@ -32,7 +32,9 @@ const option = (name, fallback) => {
 };
 
 const QUICK = flag('quick');
-const SIZES = option('n', QUICK ? '10' : '10,100,1000').split(',').map(Number);
+const SIZES = option('n', QUICK ? '10' : '10,100,1000')
+  .split(',')
+  .map(Number);
 const RUNS = Number(option('runs', QUICK ? '2' : '7'));
 const WARMUP = QUICK ? 0 : Number(option('warmup', '1'));
 const KEYS = 'abcdefghijklmnopqrst'; // 20 keystrokes
@@ -47,23 +49,30 @@ const started = Date.now();
 
 // ------------------------------------------------------------------ build and serve
 
-if (!flag('no-build')) execFileSync('node', ['scripts/build.js'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+if (!flag('no-build'))
+  execFileSync('node', ['scripts/build.js'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 const reference = createReferenceServer();
 const server = createServer((req, res) => {
-  reference.handle(req, res).then((handled) => {
-    if (handled) return;
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = resolve(ROOT, '.' + path);
-    const allowed = [join(ROOT, 'dist') + sep, join(ROOT, 'bench') + sep].some((dir) => file.startsWith(dir));
-    if (!allowed || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-    createReadStream(file).pipe(res);
-  }, () => res.destroy());
+  reference.handle(req, res).then(
+    (handled) => {
+      if (handled) return;
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+      const file = resolve(ROOT, '.' + path);
+      const allowed = [join(ROOT, 'dist') + sep, join(ROOT, 'bench') + sep].some((dir) => file.startsWith(dir));
+      if (!allowed || !existsSync(file) || !statSync(file).isFile()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      createReadStream(file).pipe(res);
+    },
+    () => res.destroy(),
+  );
 });
 // Chromium keeps connections open between pages; a POST sent on one the server is closing at that
 // moment fails as a network error. Keep them open longer than the whole benchmark.
@@ -75,7 +84,13 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 // ------------------------------------------------------------------ one page, one implementation
@@ -125,7 +140,11 @@ async function session(impl, n, profile) {
   // (~1.9 MB) is over the control endpoint's 1 MiB limit.
   const tenant = reference.tenants.create(tenantConfig(new Map()));
   const answer = JSON.stringify({ detail: make422Detail(makeBody(n), ERRORS_422) });
-  tenant.script.push(...parseScript(parsePythonJson(JSON.stringify({ responses: [{ status: 422, body: answer, contentType: 'application/json' }] }))));
+  tenant.script.push(
+    ...parseScript(
+      parsePythonJson(JSON.stringify({ responses: [{ status: 422, body: answer, contentType: 'application/json' }] })),
+    ),
+  );
   const e422 = await prof('422', () => page.evaluate((url) => window.bench.apply422(url), tenant.baseUrl));
   reference.tenants.delete(tenant.id);
   if (e422.kind !== 'validation' || e422.shown !== ERRORS_422)
@@ -165,7 +184,9 @@ for (let run = 0; run < WARMUP + RUNS; run += 1) {
       for (const [metric, value] of Object.entries(r)) (results[impl][n][metric] ??= []).push(value);
     }
   }
-  process.stderr.write(`${measured ? 'run' : 'warm-up'} ${measured ? run - WARMUP + 1 : run + 1}/${measured ? RUNS : WARMUP} done\n`);
+  process.stderr.write(
+    `${measured ? 'run' : 'warm-up'} ${measured ? run - WARMUP + 1 : run + 1}/${measured ? RUNS : WARMUP} done\n`,
+  );
 }
 const chromium = await browser.version();
 await browser.close();
@@ -207,7 +228,9 @@ out(`## Self-contained file`);
 out();
 out(sizeTable(sizes));
 out();
-out(`## Times (median and minimum of ${RUNS} runs${WARMUP ? ` after ${WARMUP} warm-up` : ''}; floor = plain DOM, no framework)`);
+out(
+  `## Times (median and minimum of ${RUNS} runs${WARMUP ? ` after ${WARMUP} warm-up` : ''}; floor = plain DOM, no framework)`,
+);
 out();
 out('| metric | N | element median | element min | floor median | floor min | element / floor (median) |');
 out('|---|---:|---:|---:|---:|---:|---:|');
@@ -215,7 +238,9 @@ for (const [metric, label, fmt] of METRICS) {
   for (const n of SIZES) {
     const e = stat('element', n, metric);
     const f = stat('floor', n, metric);
-    out(`| ${label.trim()}${label.startsWith('  ') ? ' ↑' : ''} | ${n} | ${fmt(e.median)} | ${fmt(e.min)} | ${fmt(f.median)} | ${fmt(f.min)} | ${ratio(e.median, f.median)} |`);
+    out(
+      `| ${label.trim()}${label.startsWith('  ') ? ' ↑' : ''} | ${n} | ${fmt(e.median)} | ${fmt(e.min)} | ${fmt(f.median)} | ${fmt(f.min)} | ${ratio(e.median, f.median)} |`,
+    );
   }
 }
 out();
@@ -226,24 +251,53 @@ const e = (n, m) => stat('element', n, m).median;
 const f = (n, m) => stat('floor', n, m).median;
 const budgets = [
   ['entry file ≤ 24 KiB gzip', `${sizes.entry.gzip} B`, sizes.entry.gzip <= GZIP_BUDGET],
-  [`keystroke at N = ${big} ≤ 2× floor`, ratio(e(big, 'keyMs'), f(big, 'keyMs')), e(big, 'keyMs') <= 2 * f(big, 'keyMs')],
-  [`keystroke at N = ${big} ≤ 1.5× N = ${small} (to layout)`, ratio(e(big, 'keyMs'), e(small, 'keyMs')), e(big, 'keyMs') <= 1.5 * e(small, 'keyMs')],
-  [`keystroke at N = ${big} ≤ 1.5× N = ${small} (events + update, before layout)`, ratio(e(big, 'keyScriptMs'), e(small, 'keyScriptMs')), e(big, 'keyScriptMs') <= 1.5 * e(small, 'keyScriptMs')],
-  [`  the floor, for comparison: N = ${big} / N = ${small} to layout`, ratio(f(big, 'keyMs'), f(small, 'keyMs')), f(big, 'keyMs') <= 1.5 * f(small, 'keyMs')],
-  [`mount at N = ${big} ≤ 2× floor`, ratio(e(big, 'mountMs'), f(big, 'mountMs')), e(big, 'mountMs') <= 2 * f(big, 'mountMs')],
+  [
+    `keystroke at N = ${big} ≤ 2× floor`,
+    ratio(e(big, 'keyMs'), f(big, 'keyMs')),
+    e(big, 'keyMs') <= 2 * f(big, 'keyMs'),
+  ],
+  [
+    `keystroke at N = ${big} ≤ 1.5× N = ${small} (to layout)`,
+    ratio(e(big, 'keyMs'), e(small, 'keyMs')),
+    e(big, 'keyMs') <= 1.5 * e(small, 'keyMs'),
+  ],
+  [
+    `keystroke at N = ${big} ≤ 1.5× N = ${small} (events + update, before layout)`,
+    ratio(e(big, 'keyScriptMs'), e(small, 'keyScriptMs')),
+    e(big, 'keyScriptMs') <= 1.5 * e(small, 'keyScriptMs'),
+  ],
+  [
+    `  the floor, for comparison: N = ${big} / N = ${small} to layout`,
+    ratio(f(big, 'keyMs'), f(small, 'keyMs')),
+    f(big, 'keyMs') <= 1.5 * f(small, 'keyMs'),
+  ],
+  [
+    `mount at N = ${big} ≤ 2× floor`,
+    ratio(e(big, 'mountMs'), f(big, 'mountMs')),
+    e(big, 'mountMs') <= 2 * f(big, 'mountMs'),
+  ],
   [`validate at N = ${big} < 5 ms (to rendered)`, `${ms(e(big, 'validateMs'))} ms`, e(big, 'validateMs') < 5],
-  [`validate at N = ${big} < 5 ms (model: the call alone)`, `${ms(e(big, 'validateSyncMs'))} ms`, e(big, 'validateSyncMs') < 5],
+  [
+    `validate at N = ${big} < 5 ms (model: the call alone)`,
+    `${ms(e(big, 'validateSyncMs'))} ms`,
+    e(big, 'validateSyncMs') < 5,
+  ],
   [`422 with 10,000 items at N = ${big} < 50 ms (to rendered)`, `${ms(e(big, 'e422Ms'))} ms`, e(big, 'e422Ms') < 50],
 ];
 out(`## Budgets (medians; reported, not asserted)`);
 out();
-if (QUICK) out(`Quick mode: a smoke run (N = ${SIZES.join(', ')}, ${RUNS} runs). The issue's budgets are about N = 1000; run \`npm run bench\`.\n`);
+if (QUICK)
+  out(
+    `Quick mode: a smoke run (N = ${SIZES.join(', ')}, ${RUNS} runs). The issue's budgets are about N = 1000; run \`npm run bench\`.\n`,
+  );
 out('| budget | measured | met |');
 out('|---|---:|:---:|');
 for (const [what, value, met] of budgets) out(`| ${what} | ${value} | ${met ? 'yes' : '**no**'} |`);
 out();
 const mem = `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`;
-out(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ${mem} RAM, ${os.type()} ${os.release()}; ${chromium} (headless); Node ${process.version}. ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+out(
+  `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, ${mem} RAM, ${os.type()} ${os.release()}; ${chromium} (headless); Node ${process.version}. ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+);
 console.log(lines.join('\n'));
 
 if (profiles.length) {
@@ -260,7 +314,9 @@ if (profiles.length) {
     });
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  console.log(`\n## Profile of "${PROFILE}" (element, N = ${big}, last run): self time, top 25 of ${total.toFixed(1)} ms\n`);
+  console.log(
+    `\n## Profile of "${PROFILE}" (element, N = ${big}, last run): self time, top 25 of ${total.toFixed(1)} ms\n`,
+  );
   console.log('| ms | % | function |');
   console.log('|---:|---:|---|');
   for (const [key, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))

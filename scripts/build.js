@@ -19,10 +19,15 @@ for (const mode of ['modules', 'bundle', 'bundle-save']) {
 }
 
 // TypeScript 7's compiler (`typescript` is TypeScript 6's API, for typescript-eslint: see eslint.config.js).
-execFileSync(process.execPath, ['node_modules/typescript-7/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['node_modules/typescript-7/bin/tsc', '-p', 'tsconfig.build.json'], {
+  stdio: 'inherit',
+});
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
-for (const [file, note] of [[BUNDLE, ''], [SAVE_CHUNK, ' (loaded on the first edit or save)']]) {
+for (const [file, note] of [
+  [BUNDLE, ''],
+  [SAVE_CHUNK, ' (loaded on the first edit or save)'],
+]) {
   const code = readFileSync(file);
   console.log(`${file}: ${kb(code.length)} raw, ${kb(gzipSync(code, { level: 9 }).length)} gzip${note}`);
 }

@@ -22,13 +22,21 @@ const fail = (message) => {
 try {
   run('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
   const [packed] = JSON.parse(
-    run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], { stdio: ['ignore', 'pipe', 'inherit'] }),
+    run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
   );
   const tarball = join(dir, packed.filename);
   const files = packed.files.map((f) => f.path).sort();
 
   // Only what a user needs.
-  const allowed = [/^dist\/.+\.(js|js\.map|d\.ts)$/, /^custom-elements\.json$/, /^README\.md$/, /^LICENSE$/, /^package\.json$/];
+  const allowed = [
+    /^dist\/.+\.(js|js\.map|d\.ts)$/,
+    /^custom-elements\.json$/,
+    /^README\.md$/,
+    /^LICENSE$/,
+    /^package\.json$/,
+  ];
   for (const file of files) {
     if (!allowed.some((re) => re.test(file))) fail(`unexpected file in the package: ${file}`);
   }
@@ -41,13 +49,17 @@ try {
   };
   collect(pkg.exports);
   for (const field of ['main', 'types', 'unpkg', 'jsdelivr', 'customElements']) collect(pkg[field]);
-  for (const target of targets) if (!files.includes(target)) fail(`package.json points at ${target}, which is not in the package`);
+  for (const target of targets)
+    if (!files.includes(target)) fail(`package.json points at ${target}, which is not in the package`);
   // The registration modules are the only side effects, and they are shipped.
   for (const entry of pkg.sideEffects) {
-    if (!entry.startsWith('./src/') && !files.includes(entry.replace(/^\.\//, ''))) fail(`sideEffects names ${entry}, which is not in the package`);
+    if (!entry.startsWith('./src/') && !files.includes(entry.replace(/^\.\//, '')))
+      fail(`sideEffects names ${entry}, which is not in the package`);
   }
 
-  console.log(`${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KiB unpacked`);
+  console.log(
+    `${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KiB unpacked`,
+  );
 
   try {
     run('npx', ['publint', 'run', tarball, '--strict'], { stdio: 'inherit' });
@@ -55,7 +67,9 @@ try {
     fail('publint found problems');
   }
   try {
-    run('npx', ['attw', tarball, '--profile', 'esm-only', '--no-definitely-typed', '--format', 'table-flipped'], { stdio: 'inherit' });
+    run('npx', ['attw', tarball, '--profile', 'esm-only', '--no-definitely-typed', '--format', 'table-flipped'], {
+      stdio: 'inherit',
+    });
   } catch {
     fail('@arethetypeswrong/cli found problems');
   }

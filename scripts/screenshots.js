@@ -119,7 +119,14 @@ const base = `http://127.0.0.1:${address.port}/`;
 const browser = await puppeteer.launch({
   executablePath,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 
 /**
@@ -189,7 +196,8 @@ try {
           await new Promise((resolve) => setTimeout(resolve, 150));
           if (kind.narrow) {
             const width = await page.evaluate(() => document.documentElement.scrollWidth);
-            if (width > kind.viewport.width) console.warn(`${id}: ${width} px wide at ${kind.viewport.width} px, it scrolls sideways`);
+            if (width > kind.viewport.width)
+              console.warn(`${id}: ${width} px wide at ${kind.viewport.width} px, it scrolls sideways`);
           }
           const file = join(dir, `${id}${suffix}.png`);
           await page.screenshot({ path: /** @type {`${string}.png`} */ (file), fullPage: kind.fullPage });

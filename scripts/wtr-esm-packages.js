@@ -32,7 +32,9 @@ export function esmPackagesPlugin({ bundle = [], alias = {}, rootDir = process.c
       for (const [specifier, file] of ${JSON.stringify(bundle.map((s) => [s, pathToFileURL(require.resolve(s)).href]))})
         out[specifier] = Object.keys(await import(file));
       process.stdout.write(JSON.stringify(out));`;
-    return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: rootDir, encoding: 'utf8' }));
+    return JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: rootDir, encoding: 'utf8' }),
+    );
   }
 
   async function buildAll() {

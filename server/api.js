@@ -36,7 +36,13 @@ import { validateProviderBody, ValidatorCrash } from './validate.js';
 const ROUTES = new Map([
   ['/api/add-git-providers', new Map([['POST', storeProviderTokens]])],
   ['/api/unset-provider-tokens', new Map([['POST', unsetProviderTokens]])],
-  ['/api/settings', new Map([['GET', loadSettings], ['POST', storeSettings]])],
+  [
+    '/api/settings',
+    new Map([
+      ['GET', loadSettings],
+      ['POST', storeSettings],
+    ]),
+  ],
 ]);
 
 /**

@@ -21,7 +21,8 @@ export interface TenantOptions {
    * `mcp_config`; `provider_tokens` is a shorthand for the token store. `null`: no settings record
    * (`GET /api/settings` answers 404, whatever the tokens).
    */
-  settings?: ({ provider_tokens?: Record<string, StoredProvider>; mcp_config?: unknown } & Record<string, unknown>) | null;
+  settings?:
+    ({ provider_tokens?: Record<string, StoredProvider>; mcp_config?: unknown } & Record<string, unknown>) | null;
   /** The operator's `config.toml` MCP servers, put in front of the stored ones in every answer. */
   operatorMcpConfig?: unknown;
 }
@@ -77,7 +78,8 @@ async function control<T>(method: string, path: string, body?: unknown): Promise
     body: body === undefined ? undefined : JSON.stringify(body),
     cache: 'no-store',
   });
-  if (!response.ok) throw new Error(`reference server control ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(`reference server control ${method} ${path}: HTTP ${response.status} ${await response.text()}`);
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }

@@ -30,7 +30,19 @@ import { delayOption, object, OptionsError } from './tenant-options.js';
  * @property {string | null} path only a request to this API path (`/api/settings`, after the tenant prefix) takes it (null: any)
  */
 
-const KEYS = ['status', 'body', 'contentType', 'headers', 'delayMs', 'hang', 'drop', 'cors', 'redirectTo', 'method', 'path'];
+const KEYS = [
+  'status',
+  'body',
+  'contentType',
+  'headers',
+  'delayMs',
+  'hang',
+  'drop',
+  'cors',
+  'redirectTo',
+  'method',
+  'path',
+];
 /** The statuses a `redirectTo` may use: those after which a client re-sends the same method and body. */
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -98,7 +110,9 @@ function matcher(fields, name, what, valid) {
   const value = fields.get(name);
   if (value === undefined) return null;
   if (typeof value !== 'string' || !valid(value)) {
-    throw new OptionsError(`${what}.${name} must be ${name === 'method' ? 'an HTTP method in capitals' : 'an API path such as /api/settings (no query)'}`);
+    throw new OptionsError(
+      `${what}.${name} must be ${name === 'method' ? 'an HTTP method in capitals' : 'an API path such as /api/settings (no query)'}`,
+    );
   }
   return value;
 }
@@ -112,7 +126,9 @@ function matcher(fields, name, what, valid) {
  * @returns {ScriptedResponse | undefined}
  */
 export function nextScripted(queue, method, apiPath) {
-  const i = queue.findIndex((step) => (step.method === null || step.method === method) && (step.path === null || step.path === apiPath));
+  const i = queue.findIndex(
+    (step) => (step.method === null || step.method === method) && (step.path === null || step.path === apiPath),
+  );
   return i < 0 ? undefined : queue.splice(i, 1)[0];
 }
 

@@ -92,7 +92,14 @@ function fieldValue(name, value, loc) {
   const spec = /** @type {{ kind: FieldKind, nullable: boolean }} */ (SETTINGS_FIELDS.get(name));
   if (spec.kind === 'mcp') return validateMcpConfigAt(value, loc);
   if (value === null && spec.nullable) return { ok: true, value: null };
-  const result = spec.kind === 'str' ? laxStr(value) : spec.kind === 'bool' ? laxBool(value) : spec.kind === 'int' ? laxInt(value) : laxFloat(value);
+  const result =
+    spec.kind === 'str'
+      ? laxStr(value)
+      : spec.kind === 'bool'
+        ? laxBool(value)
+        : spec.kind === 'int'
+          ? laxInt(value)
+          : laxFloat(value);
   if (typeof result === 'object' && result !== null && 'error' in result) {
     return { ok: false, errors: [{ type: result.error, loc, msg: MESSAGES[result.error], input: value }] };
   }

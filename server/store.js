@@ -35,7 +35,6 @@ import { randomBytes } from 'node:crypto';
 
 export const DEFAULT_PROVIDER_TYPES = Object.freeze(['github', 'gitlab', 'bitbucket', 'enterprise_sso']);
 
-
 // Enough for any test run; beyond it the least recently used tenants go, so a long-running
 // demo server does not grow without bound.
 const MAX_TENANTS = 1000;

@@ -66,7 +66,14 @@ export function tenantConfig(input) {
  * @returns {TenantConfig}
  */
 export function applyTenantOptions(config, input) {
-  const options = object(input, 'options', ['sessionKey', 'providerTypes', 'settings', 'delayMs', 'provider_tokens', 'operatorMcpConfig']);
+  const options = object(input, 'options', [
+    'sessionKey',
+    'providerTypes',
+    'settings',
+    'delayMs',
+    'provider_tokens',
+    'operatorMcpConfig',
+  ]);
   // Read everything before changing anything: a bad option leaves the tenant as it was.
   const sessionKey = options.has('sessionKey') ? sessionKeyOption(options.get('sessionKey')) : config.sessionKey;
   const providerTypes = options.has('providerTypes')
@@ -140,9 +147,12 @@ function settingsOption(value, current) {
   if (!(value instanceof Map)) throw new OptionsError('settings must be an object or null');
   const known = ['provider_tokens', 'mcp_config', ...defaultSettingsKeys()];
   const settings = object(value, 'settings', known);
-  const tokens = settings.has('provider_tokens') ? providerTokensOption(settings.get('provider_tokens'), 'settings.provider_tokens') : undefined;
+  const tokens = settings.has('provider_tokens')
+    ? providerTokensOption(settings.get('provider_tokens'), 'settings.provider_tokens')
+    : undefined;
   const record = { ...(current ?? defaultSettings()) };
-  if (settings.has('mcp_config')) record.mcp_config = mcpConfigOption(settings.get('mcp_config'), 'settings.mcp_config');
+  if (settings.has('mcp_config'))
+    record.mcp_config = mcpConfigOption(settings.get('mcp_config'), 'settings.mcp_config');
   const rest = new Map([...settings].filter(([key]) => key !== 'provider_tokens' && key !== 'mcp_config'));
   const checked = validateSettingsFields(rest, ['settings']);
   if (!checked.ok) throw new OptionsError('settings has a value of the wrong type', checked.errors);

@@ -8,4 +8,7 @@ import { ISSUE_MESSAGES } from './contract/codes.js';
 import type { MessageCode } from './element/strings.js';
 import { MODEL_MESSAGES } from './model/rules.js';
 
-export const defaultMessages: Readonly<Record<MessageCode, string>> = Object.freeze({ ...ISSUE_MESSAGES, ...MODEL_MESSAGES });
+export const defaultMessages: Readonly<Record<MessageCode, string>> = Object.freeze({
+  ...ISSUE_MESSAGES,
+  ...MODEL_MESSAGES,
+});

@@ -495,7 +495,11 @@ describe('a closed port', () => {
   });
 
   it('answers GET only', async () => {
-    const reply = await send(`${server.url}/__control/closed-port`, { method: 'POST', headers: JSON_HEADERS, body: '{}' });
+    const reply = await send(`${server.url}/__control/closed-port`, {
+      method: 'POST',
+      headers: JSON_HEADERS,
+      body: '{}',
+    });
     assert.equal(reply.status, 405);
   });
 });

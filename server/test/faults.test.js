@@ -30,7 +30,10 @@ describe('fault controls', () => {
   it('hang: no answer at all, and the next request is answered normally', async () => {
     const { id, base } = await createTenant(server.url);
     await script(id, [{ hang: true }]);
-    await assert.rejects(send(`${base}/api/add-git-providers`, { method: 'POST', headers: JSON_HEADERS, body: '{}', timeoutMs: 150 }), /timed out/);
+    await assert.rejects(
+      send(`${base}/api/add-git-providers`, { method: 'POST', headers: JSON_HEADERS, body: '{}', timeoutMs: 150 }),
+      /timed out/,
+    );
     assert.equal((await postProviders(base, {})).status, 200);
   });
 
@@ -75,7 +78,11 @@ describe('fault controls', () => {
     const { id, base } = await createTenant(server.url);
     await script(id, [{ redirectTo: 'https://127.0.0.1:1/x' }]);
     assert.equal((await postProviders(base, {})).status, 307);
-    for (const responses of [[{ redirectTo: 'https://127.0.0.1:1/x', status: 200 }], [{ redirectTo: '/relative' }], [{ redirectTo: 1 }]]) {
+    for (const responses of [
+      [{ redirectTo: 'https://127.0.0.1:1/x', status: 200 }],
+      [{ redirectTo: '/relative' }],
+      [{ redirectTo: 1 }],
+    ]) {
       const reply = await send(`${server.url}/__control/tenants/${id}/script`, {
         method: 'POST',
         headers: JSON_HEADERS,
@@ -103,7 +110,11 @@ describe('fault controls', () => {
     for (const origin of [PAGE_ORIGIN, OTHER_ORIGIN]) {
       const preflight = await send(`${base}/api/add-git-providers`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-session-api-key' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,x-session-api-key',
+        },
       });
       assert.equal(preflight.status, 200);
       assert.equal(preflight.headers['access-control-allow-origin'], origin);

@@ -224,7 +224,10 @@ describe('GET /api/settings', () => {
     const before = await t.settings();
     assert.equal(before.status, 404);
     assert.deepEqual(before.json, { error: 'Settings not found' });
-    assert.equal((await t.post({ provider_tokens: { gitlab: { token: 'glpat-x', host: 'gitlab.example.com' } } })).status, 200);
+    assert.equal(
+      (await t.post({ provider_tokens: { gitlab: { token: 'glpat-x', host: 'gitlab.example.com' } } })).status,
+      200,
+    );
     const after = await t.settings();
     assert.equal(after.status, 404);
     assert.deepEqual(after.json, { error: 'Settings not found' });

@@ -25,7 +25,11 @@ const STORED = {
   user_consents_to_analytics: true,
   git_user_name: 'octo',
   git_user_email: 'octo@example.com',
-  mcp_config: { sse_servers: [{ url: 'https://stored.example.com/sse', api_key: 'sse-key' }], stdio_servers: [], shttp_servers: [] },
+  mcp_config: {
+    sse_servers: [{ url: 'https://stored.example.com/sse', api_key: 'sse-key' }],
+    stdio_servers: [],
+    shttp_servers: [],
+  },
 };
 
 /** @param {object} [options] */
@@ -34,10 +38,12 @@ async function tenant(options = {}) {
   return {
     ...created,
     /** @param {unknown} body @param {Record<string, string>} [headers] */
-    store: (body, headers = AUTH) => send(`${created.base}/api/settings`, { method: 'POST', headers, body: JSON.stringify(body) }),
+    store: (body, headers = AUTH) =>
+      send(`${created.base}/api/settings`, { method: 'POST', headers, body: JSON.stringify(body) }),
     read: () => send(`${created.base}/api/settings`, { headers: { 'x-session-api-key': KEY } }),
     /** @param {unknown} body */
-    tokens: (body) => send(`${created.base}/api/add-git-providers`, { method: 'POST', headers: AUTH, body: JSON.stringify(body) }),
+    tokens: (body) =>
+      send(`${created.base}/api/add-git-providers`, { method: 'POST', headers: AUTH, body: JSON.stringify(body) }),
     state: () => control(server.url, 'GET', `/tenants/${created.id}`),
   };
 }
@@ -68,7 +74,13 @@ describe('POST /api/settings', () => {
     assert.equal(provider_tokens.github.token, 'ghp_stored');
   });
 
-  const CARRIED = /** @type {const} */ (['llm_api_key', 'llm_model', 'llm_base_url', 'search_api_key', 'user_consents_to_analytics']);
+  const CARRIED = /** @type {const} */ ([
+    'llm_api_key',
+    'llm_model',
+    'llm_base_url',
+    'search_api_key',
+    'user_consents_to_analytics',
+  ]);
   for (const name of CARRIED) {
     it(`carries ${name} over when the body has it null or absent, and takes a value sent`, async () => {
       const t = await tenant({ settings: STORED });
@@ -82,7 +94,7 @@ describe('POST /api/settings', () => {
     });
   }
 
-  it('every other field absent from the body goes back to 0.53.0\'s default (null, or the toggles\' defaults)', async () => {
+  it("every other field absent from the body goes back to 0.53.0's default (null, or the toggles' defaults)", async () => {
     const full = {
       ...STORED,
       security_analyzer: 'invariant',
@@ -149,7 +161,11 @@ describe('POST /api/settings', () => {
     const t = await tenant({ settings: STORED });
     const read = (await t.read()).json;
     const body = Object.fromEntries(Object.entries(read).filter(([key]) => !key.endsWith('_set')));
-    body.mcp_config = { sse_servers: [], stdio_servers: [{ name: 'fetch', command: 'uvx', args: [], env: {} }], shttp_servers: [] };
+    body.mcp_config = {
+      sse_servers: [],
+      stdio_servers: [{ name: 'fetch', command: 'uvx', args: [], env: {} }],
+      shttp_servers: [],
+    };
     assert.equal((await t.store(body)).status, 200);
     const { settings } = await t.state();
     const { sandbox_api_key, mcp_config, ...rest } = settings;
@@ -169,14 +185,17 @@ describe('POST /api/settings', () => {
       reply.json.detail.map((/** @type {{ loc: unknown[], msg: string }} */ e) => [e.loc, e.msg]),
       [
         [['body', 'mcp_config', 'sse_servers', 0, 'url'], 'Value error, URL cannot be empty'],
-        [['body', 'mcp_config', 'stdio_servers', 0, 'name'], 'Value error, Server name can only contain letters, numbers, hyphens, and underscores'],
+        [
+          ['body', 'mcp_config', 'stdio_servers', 0, 'name'],
+          'Value error, Server name can only contain letters, numbers, hyphens, and underscores',
+        ],
         [['body', 'mcp_config', 'mcpServers'], 'Extra inputs are not permitted'],
       ],
     );
     assert.equal((await t.state()).settings.language, 'de', 'nothing stored');
   });
 
-  it('answers a wrong type per field with pydantic v2 lax mode\'s type, message and loc, in field order', async () => {
+  it("answers a wrong type per field with pydantic v2 lax mode's type, message and loc, in field order", async () => {
     const t = await tenant({ settings: STORED });
     const reply = await t.store({
       git_user_email: ['a@example.com'],
@@ -197,14 +216,30 @@ describe('POST /api/settings', () => {
       reply.json.detail.map((/** @type {{ type: string, loc: unknown[], msg: string }} */ e) => [e.loc, e.type, e.msg]),
       [
         [['body', 'language'], 'string_type', 'Input should be a valid string'],
-        [['body', 'max_iterations'], 'int_from_float', 'Input should be a valid integer, got a number with a fractional part'],
+        [
+          ['body', 'max_iterations'],
+          'int_from_float',
+          'Input should be a valid integer, got a number with a fractional part',
+        ],
         [['body', 'security_analyzer'], 'string_type', 'Input should be a valid string'],
         [['body', 'confirmation_mode'], 'bool_parsing', 'Input should be a valid boolean, unable to interpret input'],
         [['body', 'llm_api_key'], 'string_type', 'Input should be a valid string'],
-        [['body', 'remote_runtime_resource_factor'], 'int_parsing', 'Input should be a valid integer, unable to parse string as an integer'],
+        [
+          ['body', 'remote_runtime_resource_factor'],
+          'int_parsing',
+          'Input should be a valid integer, unable to parse string as an integer',
+        ],
         [['body', 'enable_default_condenser'], 'bool_type', 'Input should be a valid boolean'],
-        [['body', 'enable_sound_notifications'], 'bool_parsing', 'Input should be a valid boolean, unable to interpret input'],
-        [['body', 'max_budget_per_task'], 'float_parsing', 'Input should be a valid number, unable to parse string as a number'],
+        [
+          ['body', 'enable_sound_notifications'],
+          'bool_parsing',
+          'Input should be a valid boolean, unable to interpret input',
+        ],
+        [
+          ['body', 'max_budget_per_task'],
+          'float_parsing',
+          'Input should be a valid number, unable to parse string as a number',
+        ],
         [['body', 'email_verified'], 'bool_type', 'Input should be a valid boolean'],
         [['body', 'git_user_email'], 'string_type', 'Input should be a valid string'],
       ],
@@ -217,21 +252,39 @@ describe('POST /api/settings', () => {
     [
       'booleans from the strings, 0/1 and 0.0/1.0 pydantic accepts',
       '{"confirmation_mode": "YES", "enable_default_condenser": "off", "enable_sound_notifications": 1, "user_consents_to_analytics": 0.0, "email_verified": "t"}',
-      { confirmation_mode: true, enable_default_condenser: false, enable_sound_notifications: true, user_consents_to_analytics: false, email_verified: true },
+      {
+        confirmation_mode: true,
+        enable_default_condenser: false,
+        enable_sound_notifications: true,
+        user_consents_to_analytics: false,
+        email_verified: true,
+      },
     ],
     [
       'integers from numeric strings, whole floats and booleans',
       '{"max_iterations": "7", "remote_runtime_resource_factor": 2.0}',
       { max_iterations: 7, remote_runtime_resource_factor: 2 },
     ],
-    ['integers with a sign, .000 or underscores', '{"max_iterations": "+1_000", "remote_runtime_resource_factor": "3.000"}', { max_iterations: 1000, remote_runtime_resource_factor: 3 }],
+    [
+      'integers with a sign, .000 or underscores',
+      '{"max_iterations": "+1_000", "remote_runtime_resource_factor": "3.000"}',
+      { max_iterations: 1000, remote_runtime_resource_factor: 3 },
+    ],
     ['an integer from true', '{"max_iterations": true}', { max_iterations: 1 }],
     ['numbers from integers, strings and booleans', '{"max_budget_per_task": 2}', { max_budget_per_task: 2 }],
     ['a number from a string in exponent form', '{"max_budget_per_task": "1.5e1"}', { max_budget_per_task: 15 }],
     ['a number from false', '{"max_budget_per_task": false}', { max_budget_per_task: 0 }],
-    ['NaN and infinities (stored as the file store writes them: null)', '{"max_budget_per_task": "inf"}', { max_budget_per_task: null }],
+    [
+      'NaN and infinities (stored as the file store writes them: null)',
+      '{"max_budget_per_task": "inf"}',
+      { max_budget_per_task: null },
+    ],
     ['NaN as JSON', '{"max_budget_per_task": NaN}', { max_budget_per_task: null }],
-    ['null where the field is Optional', '{"max_iterations": null, "confirmation_mode": null, "email": null}', { max_iterations: null, confirmation_mode: null, email: null }],
+    [
+      'null where the field is Optional',
+      '{"max_iterations": null, "confirmation_mode": null, "email": null}',
+      { max_iterations: null, confirmation_mode: null, email: null },
+    ],
   ])) {
     it(`takes what lax mode takes: ${what}`, async () => {
       const t = await tenant({ settings: STORED });
@@ -245,7 +298,11 @@ describe('POST /api/settings', () => {
 
   it('a 422 that would echo Infinity (finite_number) is the plain-text 500 Starlette gives', async () => {
     const t = await tenant({ settings: STORED });
-    const reply = await send(`${t.base}/api/settings`, { method: 'POST', headers: AUTH, body: '{"max_iterations": Infinity}' });
+    const reply = await send(`${t.base}/api/settings`, {
+      method: 'POST',
+      headers: AUTH,
+      body: '{"max_iterations": Infinity}',
+    });
     assert.deepEqual([reply.status, reply.text], [500, 'Internal Server Error']);
   });
 
@@ -268,13 +325,19 @@ describe('POST /api/settings', () => {
       const t = await tenant({ settings: STORED });
       const reply = await send(`${t.base}/api/settings`, { method: 'POST', headers: AUTH, body: sent });
       assert.equal(reply.status, 422, reply.text);
-      assert.deepEqual(reply.json.detail.map((/** @type {{ type: string }} */ e) => e.type), [type]);
+      assert.deepEqual(
+        reply.json.detail.map((/** @type {{ type: string }} */ e) => e.type),
+        [type],
+      );
     });
   }
 
   it('ignores unknown and read-only keys; answers 401, json_invalid and a non-object like add-git-providers', async () => {
     const t = await tenant({ settings: STORED });
-    assert.equal((await t.store({ provider_tokens_set: { github: null }, llm_api_key_set: true, whatever: 1 })).status, 200);
+    assert.equal(
+      (await t.store({ provider_tokens_set: { github: null }, llm_api_key_set: true, whatever: 1 })).status,
+      200,
+    );
     assert.equal((await t.store({}, { 'content-type': 'application/json' })).status, 401);
     const bad = await send(`${t.base}/api/settings`, { method: 'POST', headers: AUTH, body: '{"language": ' });
     assert.equal(bad.status, 422);
@@ -286,7 +349,10 @@ describe('POST /api/settings', () => {
 
   it('checks the session key before the body: a bad body without the key is a 401', async () => {
     const t = await tenant({ settings: STORED });
-    const reply = await t.store({ language: 5, mcp_config: { sse_servers: [{ url: '' }] } }, { 'content-type': 'application/json', 'x-session-api-key': 'wrong' });
+    const reply = await t.store(
+      { language: 5, mcp_config: { sse_servers: [{ url: '' }] } },
+      { 'content-type': 'application/json', 'x-session-api-key': 'wrong' },
+    );
     assert.deepEqual([reply.status, reply.json], [401, { detail: 'Unauthorized' }]);
     assert.equal((await t.state()).settings.language, 'de');
   });
@@ -295,10 +361,17 @@ describe('POST /api/settings', () => {
     const t = await tenant({ settings: STORED });
     const url = `${t.base}/api/settings`;
     const none = await send(url, { method: 'POST', headers: { 'x-session-api-key': KEY } });
-    assert.deepEqual([none.status, none.json], [422, { detail: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }] }]);
+    assert.deepEqual(
+      [none.status, none.json],
+      [422, { detail: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }] }],
+    );
     const bytes = await send(url, { method: 'POST', headers: AUTH, body: Buffer.from([0x7b, 0xff, 0x7d]) });
     assert.deepEqual([bytes.status, bytes.json], [400, { detail: 'There was an error parsing the body' }]);
-    const text = await send(url, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-session-api-key': KEY }, body: '{"language": "en"}' });
+    const text = await send(url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-session-api-key': KEY },
+      body: '{"language": "en"}',
+    });
     assert.equal(text.status, 422);
     assert.deepEqual(text.json.detail, [
       {
@@ -308,7 +381,11 @@ describe('POST /api/settings', () => {
         input: '{"language": "en"}',
       },
     ]);
-    const invalid = await send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"language": ' });
+    const invalid = await send(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"language": ',
+    });
     assert.equal(invalid.status, 422, 'json_invalid comes before the session key check');
     assert.deepEqual(invalid.json.detail[0].loc, ['body', 13]);
   });
@@ -316,7 +393,10 @@ describe('POST /api/settings', () => {
   it('stores mcp_config normalised as validated (a bare URL is a server; args, env and api_key filled in)', async () => {
     const t = await tenant({ settings: STORED });
     const reply = await t.store({
-      mcp_config: { sse_servers: ['https://a.example/sse'], stdio_servers: [{ name: 'n', command: 'c', args: 'x "y z"', extra: 1 }] },
+      mcp_config: {
+        sse_servers: ['https://a.example/sse'],
+        stdio_servers: [{ name: 'n', command: 'c', args: 'x "y z"', extra: 1 }],
+      },
     });
     assert.equal(reply.status, 200);
     assert.deepEqual((await t.state()).mcp_config, {
@@ -353,7 +433,10 @@ describe('GET /api/settings and the token store', () => {
   it('404 with tokens stored and no settings; add-git-providers never makes a record, POST settings never touches tokens', async () => {
     const t = await tenant({ settings: null, provider_tokens: { github: { token: 'ghp_stored', host: null } } });
     assert.deepEqual((await t.read()).json, { error: 'Settings not found' });
-    assert.equal((await t.tokens({ provider_tokens: { github: { token: null }, gitlab: { token: 'glpat-x' } } })).status, 200);
+    assert.equal(
+      (await t.tokens({ provider_tokens: { github: { token: null }, gitlab: { token: 'glpat-x' } } })).status,
+      200,
+    );
     assert.equal((await t.read()).status, 404);
     assert.equal((await t.store({ language: 'en' })).status, 200);
     const reply = await t.read();
@@ -377,24 +460,50 @@ describe('GET /api/settings and the token store', () => {
   it('answers every settings field, the three keys null, the *_set flags and provider_tokens_set from the token store', async () => {
     const t = await tenant({
       settings: STORED,
-      provider_tokens: { gitlab: { token: 'glpat-x', host: 'gitlab.example.com' }, github: { token: 'ghp_x', host: null, user_id: 'u' } },
+      provider_tokens: {
+        gitlab: { token: 'glpat-x', host: 'gitlab.example.com' },
+        github: { token: 'ghp_x', host: null, user_id: 'u' },
+      },
     });
     const reply = await t.read();
     assert.equal(reply.status, 200);
     assert.equal(reply.headers['content-type'], 'application/json');
     assert.deepEqual(Object.keys(reply.json), [
-      'language', 'agent', 'max_iterations', 'security_analyzer', 'confirmation_mode', 'llm_model', 'llm_api_key',
-      'llm_base_url', 'remote_runtime_resource_factor', 'enable_default_condenser', 'enable_sound_notifications',
-      'enable_proactive_conversation_starters', 'user_consents_to_analytics', 'sandbox_base_container_image',
-      'sandbox_runtime_container_image', 'mcp_config', 'search_api_key', 'sandbox_api_key', 'max_budget_per_task',
-      'email', 'email_verified', 'git_user_name', 'git_user_email', 'provider_tokens_set', 'llm_api_key_set',
+      'language',
+      'agent',
+      'max_iterations',
+      'security_analyzer',
+      'confirmation_mode',
+      'llm_model',
+      'llm_api_key',
+      'llm_base_url',
+      'remote_runtime_resource_factor',
+      'enable_default_condenser',
+      'enable_sound_notifications',
+      'enable_proactive_conversation_starters',
+      'user_consents_to_analytics',
+      'sandbox_base_container_image',
+      'sandbox_runtime_container_image',
+      'mcp_config',
+      'search_api_key',
+      'sandbox_api_key',
+      'max_budget_per_task',
+      'email',
+      'email_verified',
+      'git_user_name',
+      'git_user_email',
+      'provider_tokens_set',
+      'llm_api_key_set',
       'search_api_key_set',
     ]);
     assert.deepEqual(reply.json.provider_tokens_set, { gitlab: 'gitlab.example.com', github: null });
     assert.doesNotMatch(reply.text, /glpat-x|ghp_x/);
     const bare = await tenant({});
     assert.deepEqual((await bare.read()).json.provider_tokens_set, {});
-    assert.deepEqual([(await bare.read()).json.llm_api_key_set, (await bare.read()).json.search_api_key_set], [false, false]);
+    assert.deepEqual(
+      [(await bare.read()).json.llm_api_key_set, (await bare.read()).json.search_api_key_set],
+      [false, false],
+    );
   });
 
   it('checks the session key (401 detail), then the record (404 error)', async () => {
@@ -406,7 +515,11 @@ describe('GET /api/settings and the token store', () => {
   });
 
   it("the operator's config.toml servers come first in the answer, not de-duplicated, and are not stored", async () => {
-    const operator = { sse_servers: [{ url: 'https://operator.example.com/sse', api_key: null }], stdio_servers: [], shttp_servers: [] };
+    const operator = {
+      sse_servers: [{ url: 'https://operator.example.com/sse', api_key: null }],
+      stdio_servers: [],
+      shttp_servers: [],
+    };
     const t = await tenant({ settings: STORED, operatorMcpConfig: operator });
     const first = (await t.read()).json.mcp_config.sse_servers.map((/** @type {{ url: string }} */ s) => s.url);
     assert.deepEqual(first, ['https://operator.example.com/sse', 'https://stored.example.com/sse']);
@@ -415,7 +528,11 @@ describe('GET /api/settings and the token store', () => {
     const read = (await t.read()).json;
     assert.equal((await t.store({ ...read, llm_api_key: null, search_api_key: null })).status, 200);
     const twice = (await t.read()).json.mcp_config.sse_servers.map((/** @type {{ url: string }} */ s) => s.url);
-    assert.deepEqual(twice, ['https://operator.example.com/sse', 'https://operator.example.com/sse', 'https://stored.example.com/sse']);
+    assert.deepEqual(twice, [
+      'https://operator.example.com/sse',
+      'https://operator.example.com/sse',
+      'https://stored.example.com/sse',
+    ]);
   });
 
   it("operator servers with nothing stored are the answer's mcp_config; without a record the answer is still 404", async () => {
@@ -444,7 +561,10 @@ describe('GET /api/settings and the token store', () => {
 
   it('unset-provider-tokens on a tenant without settings: 200, and GET still 404 (no record made)', async () => {
     const t = await tenant({ settings: null, provider_tokens: { github: { token: 'ghp_stored', host: null } } });
-    const reply = await send(`${t.base}/api/unset-provider-tokens`, { method: 'POST', headers: { 'x-session-api-key': KEY } });
+    const reply = await send(`${t.base}/api/unset-provider-tokens`, {
+      method: 'POST',
+      headers: { 'x-session-api-key': KEY },
+    });
     assert.equal(reply.status, 200);
     const state = await t.state();
     assert.deepEqual([state.provider_tokens, state.hasSettings, state.settings], [{}, false, null]);
@@ -459,7 +579,10 @@ describe('GET /api/settings and the token store', () => {
     await t.tokens({ provider_tokens: {} });
     const log = await control(server.url, 'GET', `/tenants/${t.id}/requests`);
     assert.deepEqual(
-      log.map((/** @type {{ method: string, path: string }} */ r) => `${r.method} ${r.path.slice(t.base.length - server.url.length)}`),
+      log.map(
+        (/** @type {{ method: string, path: string }} */ r) =>
+          `${r.method} ${r.path.slice(t.base.length - server.url.length)}`,
+      ),
       ['GET /api/settings', 'POST /api/settings', 'POST /api/unset-provider-tokens', 'POST /api/add-git-providers'],
     );
     assert.deepEqual(log[1].body, { language: 'en' });
@@ -477,7 +600,10 @@ describe('tenant options and scripted answers', () => {
     const state = await t.state();
     assert.equal(state.settings.language, 'fr');
     assert.equal(state.settings.llm_model, STORED.llm_model);
-    await control(server.url, 'PATCH', `/tenants/${t.id}`, { settings: null, provider_tokens: { gitlab: { token: 'glpat-x' } } });
+    await control(server.url, 'PATCH', `/tenants/${t.id}`, {
+      settings: null,
+      provider_tokens: { gitlab: { token: 'glpat-x' } },
+    });
     const after = await t.state();
     assert.equal(after.hasSettings, false);
     assert.deepEqual(Object.keys(after.provider_tokens), ['gitlab']);
@@ -486,7 +612,14 @@ describe('tenant options and scripted answers', () => {
   it('a scripted answer with a method and a path is taken only by a matching request; others go to the real logic', async () => {
     const t = await tenant({ settings: STORED });
     await control(server.url, 'POST', `/tenants/${t.id}/script`, {
-      responses: [{ method: 'POST', path: '/api/settings', status: 500, body: { error: 'Something went wrong storing settings' } }],
+      responses: [
+        {
+          method: 'POST',
+          path: '/api/settings',
+          status: 500,
+          body: { error: 'Something went wrong storing settings' },
+        },
+      ],
     });
     assert.equal((await t.read()).status, 200);
     assert.equal((await t.tokens({ provider_tokens: {} })).status, 200);
@@ -497,6 +630,9 @@ describe('tenant options and scripted answers', () => {
       control(server.url, 'POST', `/tenants/${t.id}/script`, { responses: [{ path: 'settings' }] }),
       /path must be an API path/,
     );
-    await assert.rejects(control(server.url, 'POST', `/tenants/${t.id}/script`, { responses: [{ method: 'post' }] }), /method/);
+    await assert.rejects(
+      control(server.url, 'POST', `/tenants/${t.id}/script`, { responses: [{ method: 'post' }] }),
+      /method/,
+    );
   });
 });

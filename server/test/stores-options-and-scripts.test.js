@@ -15,7 +15,8 @@ const state = (id) => control(server.url, 'GET', `/tenants/${id}`);
 /** @param {string} base */
 const read = (base) => send(`${base}/api/settings`);
 /** @param {string} base @param {unknown} body */
-const store = (base, body) => send(`${base}/api/settings`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) });
+const store = (base, body) =>
+  send(`${base}/api/settings`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) });
 /** @param {string} base @param {unknown} body */
 const storeTokens = (base, body) =>
   send(`${base}/api/add-git-providers`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(body) });
@@ -41,7 +42,10 @@ describe('tenant options: the two stores', () => {
   it('settings: null is no record and no tokens', async () => {
     const { id, base } = await createTenant(server.url, { settings: null });
     const tenant = await state(id);
-    assert.deepEqual([tenant.hasSettings, tenant.settings, tenant.mcp_config, tenant.provider_tokens], [false, null, null, {}]);
+    assert.deepEqual(
+      [tenant.hasSettings, tenant.settings, tenant.mcp_config, tenant.provider_tokens],
+      [false, null, null, {}],
+    );
     assert.equal((await read(base)).status, 404);
   });
 
@@ -99,11 +103,25 @@ describe('tenant options: the two stores', () => {
 
   it('the tenant state has every key: the two stores, the record with its secrets, the operator servers', async () => {
     const operatorMcpConfig = { sse_servers: ['https://op.example.com/sse'] };
-    const { id } = await createTenant(server.url, { provider_tokens: GITHUB, settings: { llm_api_key: 'sk-x' }, operatorMcpConfig });
+    const { id } = await createTenant(server.url, {
+      provider_tokens: GITHUB,
+      settings: { llm_api_key: 'sk-x' },
+      operatorMcpConfig,
+    });
     const tenant = await state(id);
     assert.deepEqual(Object.keys(tenant).sort(), [
-      'baseUrl', 'delayMs', 'hasSettings', 'id', 'mcp_config', 'operatorMcpConfig', 'pendingResponses', 'providerTypes',
-      'provider_tokens', 'requestCount', 'sessionKey', 'settings',
+      'baseUrl',
+      'delayMs',
+      'hasSettings',
+      'id',
+      'mcp_config',
+      'operatorMcpConfig',
+      'pendingResponses',
+      'providerTypes',
+      'provider_tokens',
+      'requestCount',
+      'sessionKey',
+      'settings',
     ]);
     assert.equal(tenant.settings.llm_api_key, 'sk-x');
     assert.deepEqual(tenant.operatorMcpConfig, {
@@ -117,14 +135,34 @@ describe('tenant options: the two stores', () => {
 describe('tenant options: strict', () => {
   for (const [what, options, message] of /** @type {[string, unknown, RegExp][]} */ ([
     ['provider_tokens that are not an object', { provider_tokens: [] }, /provider_tokens must be an object/],
-    ['a provider_tokens entry with an unknown key', { provider_tokens: { github: { token: 'x', hots: 'h' } } }, /unknown key "hots"/],
-    ['a provider_tokens host that is not a string', { provider_tokens: { github: { token: 'x', host: 1 } } }, /host must be a string/],
+    [
+      'a provider_tokens entry with an unknown key',
+      { provider_tokens: { github: { token: 'x', hots: 'h' } } },
+      /unknown key "hots"/,
+    ],
+    [
+      'a provider_tokens host that is not a string',
+      { provider_tokens: { github: { token: 'x', host: 1 } } },
+      /host must be a string/,
+    ],
     ['a read-only answer field in settings', { settings: { llm_api_key_set: true } }, /unknown key "llm_api_key_set"/],
     ['provider_tokens_set in settings', { settings: { provider_tokens_set: {} } }, /unknown key "provider_tokens_set"/],
     ['a settings field of the wrong type', { settings: { git_user_name: 5 } }, /wrong type/],
-    ['an operatorMcpConfig that is not valid', { operatorMcpConfig: { stdio_servers: [{ name: 'a b', command: 'c' }] } }, /operatorMcpConfig is not valid/],
-    ['an operatorMcpConfig with an unknown key', { operatorMcpConfig: { mcpServers: {} } }, /operatorMcpConfig is not valid/],
-    ['an operatorMcpConfig that would crash', { operatorMcpConfig: { sse_servers: 5 } }, /operatorMcpConfig would crash/],
+    [
+      'an operatorMcpConfig that is not valid',
+      { operatorMcpConfig: { stdio_servers: [{ name: 'a b', command: 'c' }] } },
+      /operatorMcpConfig is not valid/,
+    ],
+    [
+      'an operatorMcpConfig with an unknown key',
+      { operatorMcpConfig: { mcpServers: {} } },
+      /operatorMcpConfig is not valid/,
+    ],
+    [
+      'an operatorMcpConfig that would crash',
+      { operatorMcpConfig: { sse_servers: 5 } },
+      /operatorMcpConfig would crash/,
+    ],
   ])) {
     it(`refuses ${what} with 400 {error}`, async () => {
       const reply = await createReply(options);
@@ -149,7 +187,10 @@ describe('tenant options: strict', () => {
 
   it('createReferenceServer takes the same options and throws a TypeError on wrong ones', async (t) => {
     assert.throws(() => createReferenceServer(/** @type {any} */ ({ operatorMcpConfig: [] })), TypeError);
-    assert.throws(() => createReferenceServer(/** @type {any} */ ({ provider_tokens: { github: { tokn: 'x' } } })), /unknown key "tokn"/);
+    assert.throws(
+      () => createReferenceServer(/** @type {any} */ ({ provider_tokens: { github: { tokn: 'x' } } })),
+      /unknown key "tokn"/,
+    );
     const started = await startServer(t, { settings: null, provider_tokens: GITHUB, operatorMcpConfig: null });
     assert.equal((await read(started.url)).status, 404);
     assert.deepEqual([...started.app.tenants.default.tokens.keys()], ['github']);
@@ -159,7 +200,9 @@ describe('tenant options: strict', () => {
 describe('tenant options: PATCH and reset', () => {
   it('provider_tokens replaces the token store and leaves the record; settings: null removes the record and leaves the tokens', async () => {
     const { id, base } = await createTenant(server.url, { provider_tokens: GITHUB, settings: { language: 'de' } });
-    let tenant = await control(server.url, 'PATCH', `/tenants/${id}`, { provider_tokens: { gitlab: { token: 'glpat-x', host: 'gl.example' } } });
+    let tenant = await control(server.url, 'PATCH', `/tenants/${id}`, {
+      provider_tokens: { gitlab: { token: 'glpat-x', host: 'gl.example' } },
+    });
     assert.deepEqual(tenant.provider_tokens, { gitlab: { token: 'glpat-x', host: 'gl.example', user_id: null } });
     assert.equal(tenant.settings.language, 'de');
     tenant = await control(server.url, 'PATCH', `/tenants/${id}`, { settings: null });
@@ -167,12 +210,19 @@ describe('tenant options: PATCH and reset', () => {
     assert.equal((await read(base)).status, 404);
     // A settings object on a tenant without a record makes one: defaults and the fields named.
     tenant = await control(server.url, 'PATCH', `/tenants/${id}`, { settings: { agent: 'CodeActAgent' } });
-    assert.deepEqual([tenant.settings.agent, tenant.settings.language, tenant.settings.enable_default_condenser], ['CodeActAgent', null, true]);
+    assert.deepEqual(
+      [tenant.settings.agent, tenant.settings.language, tenant.settings.enable_default_condenser],
+      ['CodeActAgent', null, true],
+    );
   });
 
   it('settings: {...} changes only the fields it names, mcp_config included', async () => {
-    const { id } = await createTenant(server.url, { settings: { language: 'de', llm_api_key: 'sk-x', mcp_config: { sse_servers: ['https://a.example'] } } });
-    const tenant = await control(server.url, 'PATCH', `/tenants/${id}`, { settings: { mcp_config: null, confirmation_mode: true } });
+    const { id } = await createTenant(server.url, {
+      settings: { language: 'de', llm_api_key: 'sk-x', mcp_config: { sse_servers: ['https://a.example'] } },
+    });
+    const tenant = await control(server.url, 'PATCH', `/tenants/${id}`, {
+      settings: { mcp_config: null, confirmation_mode: true },
+    });
     assert.deepEqual(
       [tenant.settings.language, tenant.settings.llm_api_key, tenant.settings.confirmation_mode, tenant.mcp_config],
       ['de', 'sk-x', true, null],
@@ -181,7 +231,9 @@ describe('tenant options: PATCH and reset', () => {
 
   it('operatorMcpConfig is set and removed; a PATCH with one bad option changes nothing', async () => {
     const { id, base } = await createTenant(server.url, { settings: { language: 'de' } });
-    await control(server.url, 'PATCH', `/tenants/${id}`, { operatorMcpConfig: { shttp_servers: ['https://op.example/mcp'] } });
+    await control(server.url, 'PATCH', `/tenants/${id}`, {
+      operatorMcpConfig: { shttp_servers: ['https://op.example/mcp'] },
+    });
     assert.equal((await read(base)).json.mcp_config.shttp_servers[0].url, 'https://op.example/mcp');
     await control(server.url, 'PATCH', `/tenants/${id}`, { operatorMcpConfig: null });
     assert.equal((await read(base)).json.mcp_config, null);
@@ -197,7 +249,10 @@ describe('tenant options: PATCH and reset', () => {
     assert.equal((await send(`${started.url}/api/unset-provider-tokens`, { method: 'POST' })).status, 200);
     await control(started.url, 'POST', '/reset', undefined, 204);
     const tenant = await control(started.url, 'GET', '/tenants/default');
-    assert.deepEqual([tenant.settings.language, tenant.settings.agent, Object.keys(tenant.provider_tokens)], ['de', null, ['github']]);
+    assert.deepEqual(
+      [tenant.settings.language, tenant.settings.agent, Object.keys(tenant.provider_tokens)],
+      ['de', null, ['github']],
+    );
   });
 });
 
@@ -208,7 +263,11 @@ describe('scripted answers matched by method and path', () => {
   it('a request takes the first queued answer it matches; the others wait for theirs', async () => {
     const { id, base } = await createTenant(server.url);
     await script(id, [
-      { path: '/api/add-git-providers', status: 401, body: { error: 'Invalid token. Please make sure it is a valid github token.' } },
+      {
+        path: '/api/add-git-providers',
+        status: 401,
+        body: { error: 'Invalid token. Please make sure it is a valid github token.' },
+      },
       { method: 'GET', status: 503, body: 'down' },
       { status: 418, body: { any: true } },
     ]);
@@ -222,12 +281,19 @@ describe('scripted answers matched by method and path', () => {
 
   it('the path is the one after the tenant prefix, without the query; a trailing slash is another path', async () => {
     const { id, base } = await createTenant(server.url);
-    await script(id, [{ method: 'POST', path: '/api/settings', status: 500, body: { error: 'Something went wrong storing settings' } }]);
-    assert.equal((await send(`${base}/api/settings/`, { method: 'POST', headers: JSON_HEADERS, body: '{}' })).status, 307);
+    await script(id, [
+      { method: 'POST', path: '/api/settings', status: 500, body: { error: 'Something went wrong storing settings' } },
+    ]);
+    assert.equal(
+      (await send(`${base}/api/settings/`, { method: 'POST', headers: JSON_HEADERS, body: '{}' })).status,
+      307,
+    );
     const reply = await send(`${base}/api/settings?x=1`, { method: 'POST', headers: JSON_HEADERS, body: '{}' });
     assert.deepEqual([reply.status, reply.json], [500, { error: 'Something went wrong storing settings' }]);
     // The default tenant's paths match the same way.
-    await control(server.url, 'POST', '/tenants/default/script', { responses: [{ path: '/api/unset-provider-tokens', status: 429, body: { message: 'Too many requests' } }] });
+    await control(server.url, 'POST', '/tenants/default/script', {
+      responses: [{ path: '/api/unset-provider-tokens', status: 429, body: { message: 'Too many requests' } }],
+    });
     assert.equal((await read(server.url)).status, 200);
     assert.equal((await send(`${server.url}/api/unset-provider-tokens`, { method: 'POST' })).status, 429);
   });
@@ -274,7 +340,11 @@ describe('routes of the three endpoints', () => {
       const { base } = await createTenant(server.url);
       for (const method of methods) {
         const reply = await send(`${base}${path}`, { method });
-        assert.deepEqual([reply.status, reply.json, reply.headers.allow], [405, { detail: 'Method Not Allowed' }, allow], method);
+        assert.deepEqual(
+          [reply.status, reply.json, reply.headers.allow],
+          [405, { detail: 'Method Not Allowed' }, allow],
+          method,
+        );
       }
       const redirect = await send(`${base}${path}/`, { method: 'POST', headers: JSON_HEADERS, body: '{}' });
       assert.equal(redirect.status, 307);

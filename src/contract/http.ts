@@ -87,7 +87,8 @@ function describeDuration(ms: number): string {
 function prepare(options: ConnectionOptions, path: string): Prepared | Failure {
   const url = endpointUrl(options.baseUrl, path, options.pageUrl);
   const refusal = refusalReason(url, options.allowInsecureHttp === true);
-  if (refusal !== null || url === null) return { kind: 'refused', message: refusal ?? 'The base URL is not a valid URL.' };
+  if (refusal !== null || url === null)
+    return { kind: 'refused', message: refusal ?? 'The base URL is not a valid URL.' };
 
   const headers = new Headers({ Accept: 'application/json' });
   const key = options.sessionKey;
@@ -96,7 +97,10 @@ function prepare(options: ConnectionOptions, path: string): Prepared | Failure {
       headers.set(SESSION_KEY_HEADER, key);
     } catch {
       // The platform's own header rules (no line breaks, Latin-1 only); the key itself is never quoted.
-      return { kind: 'refused', message: 'The session key contains characters that cannot be sent in an HTTP header, so nothing was sent.' };
+      return {
+        kind: 'refused',
+        message: 'The session key contains characters that cannot be sent in an HTTP header, so nothing was sent.',
+      };
     }
   }
   const fetchImpl = options.fetch ?? globalThis.fetch;
@@ -106,7 +110,10 @@ function prepare(options: ConnectionOptions, path: string): Prepared | Failure {
     headers,
     init: {
       redirect: 'manual',
-      credentials: typeof options.credentials === 'string' && CREDENTIALS.has(options.credentials) ? options.credentials : 'same-origin',
+      credentials:
+        typeof options.credentials === 'string' && CREDENTIALS.has(options.credentials)
+          ? options.credentials
+          : 'same-origin',
       cache: 'no-store',
     },
     timeoutMs: timeoutOf(options.timeoutMs),
@@ -121,14 +128,19 @@ function prepare(options: ConnectionOptions, path: string): Prepared | Failure {
 function failureOf(outcome: Exclude<Exchange, { kind: 'answer' }>, timeoutMs: number): Failure {
   switch (outcome.kind) {
     case 'timeout':
-      return { kind: 'timeout', timeoutMs, message: `The server did not answer within ${describeDuration(timeoutMs)}.` };
+      return {
+        kind: 'timeout',
+        timeoutMs,
+        message: `The server did not answer within ${describeDuration(timeoutMs)}.`,
+      };
     case 'aborted':
       return { kind: 'aborted', message: 'The request was cancelled.' };
     case 'redirect':
       return {
         kind: 'server',
         status: outcome.status,
-        message: 'The server answered with a redirect, which was not followed so that no token is sent anywhere else. Check the base URL.',
+        message:
+          'The server answered with a redirect, which was not followed so that no token is sent anywhere else. Check the base URL.',
       };
     case 'network':
       return {
@@ -162,7 +174,8 @@ async function postJson(options: ConnectionOptions, path: string, body: unknown)
     } catch {
       json = undefined;
     }
-    if (json === undefined) return { kind: 'refused', message: 'The settings could not be written as JSON, so nothing was sent.' };
+    if (json === undefined)
+      return { kind: 'refused', message: 'The settings could not be written as JSON, so nothing was sent.' };
     prepared.headers.set('Content-Type', 'application/json');
 
     const outcome = await exchange({

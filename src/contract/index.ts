@@ -31,7 +31,13 @@ export {
 } from './pointer.js';
 export { locToPointer } from './loc.js';
 export { cleanMessage, MAX_MESSAGE_LENGTH, MIN_SECRET_LENGTH, redactSecrets, REDACTED } from './message.js';
-export { describeAnswer, interpretResponse, MAX_SERVER_ERRORS, type InterpretOptions, type ResponseSnapshot } from './response.js';
+export {
+  describeAnswer,
+  interpretResponse,
+  MAX_SERVER_ERRORS,
+  type InterpretOptions,
+  type ResponseSnapshot,
+} from './response.js';
 export { parseStoredSettings } from './settings.js';
 export { endpointUrl, isLoopbackHost, refusalReason } from './endpoint.js';
 export {

@@ -45,7 +45,9 @@ export const GENERIC_MESSAGE = 'Invalid value';
 
 /** Controls out, whitespace collapsed at the ends, pydantic's prefix off. No length cap. */
 export function normalizeText(text: string): string {
-  const plain = (ANY_CONTROL.test(text) ? text.replace(WHITESPACE_CONTROLS, ' ').replace(INVISIBLE_CONTROLS, '') : text).trim();
+  const plain = (
+    ANY_CONTROL.test(text) ? text.replace(WHITESPACE_CONTROLS, ' ').replace(INVISIBLE_CONTROLS, '') : text
+  ).trim();
   return plain.replace(PYDANTIC_PREFIX, '').trim();
 }
 

@@ -193,10 +193,19 @@ function validationResult(body: Body, present: Present): SubmitResult {
     for (let i = 0; i < shown; i++) errors[i] = toServerError(detail[i], present, presentType);
     const hidden = detail.length - shown;
     if (hidden > 0) {
-      errors.push({ pointer: '', type: '', message: `${hidden} more ${hidden === 1 ? 'error was' : 'errors were'} not shown.` });
+      errors.push({
+        pointer: '',
+        type: '',
+        message: `${hidden} more ${hidden === 1 ? 'error was' : 'errors were'} not shown.`,
+      });
     }
     const n = detail.length;
-    return { kind: 'validation', status: 422, errors, message: `The server found ${n} ${n === 1 ? 'problem' : 'problems'} in the settings.` };
+    return {
+      kind: 'validation',
+      status: 422,
+      errors,
+      message: `The server found ${n} ${n === 1 ? 'problem' : 'problems'} in the settings.`,
+    };
   }
   // Not FastAPI's list: still a validation answer, reported on the whole request.
   const text = typeof detail === 'string' ? present(detail) : '';
@@ -213,7 +222,8 @@ function validationResult(body: Body, present: Present): SubmitResult {
 function rejectedProvider(message: string, providers: readonly string[]): string | null {
   const lower = message.toLowerCase();
   for (const provider of [...providers, ...KNOWN_PROVIDERS]) {
-    if (typeof provider === 'string' && provider !== '' && lower.includes(`valid ${provider.toLowerCase()} token`)) return provider;
+    if (typeof provider === 'string' && provider !== '' && lower.includes(`valid ${provider.toLowerCase()} token`))
+      return provider;
   }
   const match = /\bvalid\s+([A-Za-z0-9_.-]{1,64})\s+token\b/i.exec(message);
   return match?.[1] ?? null;
@@ -275,17 +285,29 @@ export function interpretResponse(snapshot: ResponseSnapshot, options: Interpret
     const text = serverText(body, present);
     const redundant = text.toLowerCase() === (REASONS[status] ?? '').toLowerCase();
     const said = redundant ? '' : text;
-    return { kind: 'unauthorized', status, message: withServerText(sentence, said), ...(said ? { serverText: said } : {}) };
+    return {
+      kind: 'unauthorized',
+      status,
+      message: withServerText(sentence, said),
+      ...(said ? { serverText: said } : {}),
+    };
   }
   if (status === 429) {
-    return { kind: 'rate-limited', status: 429, message: 'The server is receiving too many requests (HTTP 429). Wait a moment and try again.' };
+    return {
+      kind: 'rate-limited',
+      status: 429,
+      message: 'The server is receiving too many requests (HTTP 429). Wait a moment and try again.',
+    };
   }
   const text = serverText(body, present);
   const hint = status === 404 || status === 405 ? ' Check the base URL.' : '';
   let message: string;
-  if (text !== '' && body.kind === 'json') message = `The server answered ${statusLabel(status)}: ${quote(text)}.${hint}`;
-  else if (text !== '') message = `The server answered ${statusLabel(status)} with ${bodyWords(body)}: ${quote(text)}.${hint}`;
-  else if (body.kind === 'json' && isJsonObject(body.value)) message = `The server answered ${statusLabel(status)}.${hint}`;
+  if (text !== '' && body.kind === 'json')
+    message = `The server answered ${statusLabel(status)}: ${quote(text)}.${hint}`;
+  else if (text !== '')
+    message = `The server answered ${statusLabel(status)} with ${bodyWords(body)}: ${quote(text)}.${hint}`;
+  else if (body.kind === 'json' && isJsonObject(body.value))
+    message = `The server answered ${statusLabel(status)}.${hint}`;
   else message = `The server answered ${statusLabel(status)} with ${bodyWords(body)}.${hint}`;
   return { kind: 'server', status, message, ...(text ? { serverText: text } : {}) };
 }

@@ -29,7 +29,11 @@ const MAX_TIMER_MS = 2_147_483_647;
 class Stopped extends Error {}
 
 /** Reads at most `maxBytes` of the body; more than that -> `truncated` (and the rest is not downloaded). */
-async function readCapped(response: Response, maxBytes: number, stopped: Promise<never>): Promise<{ text: string; truncated: boolean }> {
+async function readCapped(
+  response: Response,
+  maxBytes: number,
+  stopped: Promise<never>,
+): Promise<{ text: string; truncated: boolean }> {
   const declared = Number(response.headers?.get('content-length') ?? NaN);
   const body = response.body;
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -39,7 +43,9 @@ async function readCapped(response: Response, maxBytes: number, stopped: Promise
   if (body === null || body === undefined || typeof body.getReader !== 'function') {
     // A Response-like object without a stream (a test double): fall back to text().
     const text = await Promise.race([response.text(), stopped]);
-    return new TextEncoder().encode(text).length > maxBytes ? { text: '', truncated: true } : { text, truncated: false };
+    return new TextEncoder().encode(text).length > maxBytes
+      ? { text: '', truncated: true }
+      : { text, truncated: false };
   }
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -86,7 +92,9 @@ export async function exchange(request: ExchangeRequest): Promise<Exchange> {
   const timer = timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS ? setTimeout(() => stop('timeout'), timeoutMs) : undefined;
 
   try {
-    const pending = Promise.resolve().then(() => request.fetch(request.url, { ...request.init, signal: controller.signal }));
+    const pending = Promise.resolve().then(() =>
+      request.fetch(request.url, { ...request.init, signal: controller.signal }),
+    );
     pending.catch(() => undefined);
     const response = await Promise.race([pending, stopped]);
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status <= 399)) {

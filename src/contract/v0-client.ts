@@ -30,7 +30,10 @@ export interface SettingsApi {
  * `connection` gives where and how each request goes (read at call time: base URL and session key
  * may change); `providers` the provider keys shown, to place a rejected token.
  */
-export function v0Api(connection: (signal: AbortSignal) => ConnectionOptions, providers: () => readonly string[]): SettingsApi {
+export function v0Api(
+  connection: (signal: AbortSignal) => ConnectionOptions,
+  providers: () => readonly string[],
+): SettingsApi {
   return {
     load: (signal, secrets = []) => getStoredSettings({ ...connection(signal), secrets }),
     saveTokens: (body, signal) =>

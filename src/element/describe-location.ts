@@ -61,14 +61,17 @@ export function describeLocation(pointer: string, t: ProviderSettingsStrings): s
   } else if (top === 'mcp_config') {
     const kind = second === undefined ? undefined : own(LIST_KINDS, second);
     if (second === undefined) return t.mcpHeading;
-    if (kind === undefined) words.push(t.mcpHeading, ...[second, third, ...rest].filter((s) => s !== undefined).map(generic));
+    if (kind === undefined)
+      words.push(t.mcpHeading, ...[second, third, ...rest].filter((s) => s !== undefined).map(generic));
     else if (third === undefined) words.push(t.serverKindHeading[kind]);
     else if (!isIndex(third)) words.push(t.serverKindHeading[kind], ...[third, ...rest].map(generic));
     else {
       words.push(t.serverLabel(kind, Number(third)));
       const [fieldName, item, ...tail] = rest;
-      if (fieldName === 'args' && item !== undefined && isIndex(item)) words.push(t.argLabel(Number(item)), ...tail.map(generic));
-      else if (fieldName === 'env' && item !== undefined) words.push(t.envVariableLocation(quoted(item).slice(1, -1)), ...tail.map(generic));
+      if (fieldName === 'args' && item !== undefined && isIndex(item))
+        words.push(t.argLabel(Number(item)), ...tail.map(generic));
+      else if (fieldName === 'env' && item !== undefined)
+        words.push(t.envVariableLocation(quoted(item).slice(1, -1)), ...tail.map(generic));
       else words.push(...rest.map(generic));
     }
   } else {

@@ -89,7 +89,8 @@ export class StoredSettingsLoad {
     const result = await getStoredSettings(this.connection(control.signal));
     if (control.signal.aborted) return;
     this.refreshing = null;
-    if (result.kind === 'loaded' || result.kind === 'not-found') this.take(result.kind === 'loaded' ? result.settings : null);
+    if (result.kind === 'loaded' || result.kind === 'not-found')
+      this.take(result.kind === 'loaded' ? result.settings : null);
   }
 
   abort(): void {

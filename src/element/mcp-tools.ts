@@ -10,7 +10,13 @@
 import type { html as litHtml, TemplateResult } from 'lit';
 import type { McpConfig, ProviderSettingsBody } from '../contract/schema.js';
 import { toMcpServersJson, toOpenHandsJson } from '../import/mcp-export.js';
-import { findClashes, importMcpServers, type ClashReason, type ImportedServer, type ImportOutcome } from '../import/mcp-import.js';
+import {
+  findClashes,
+  importMcpServers,
+  type ClashReason,
+  type ImportedServer,
+  type ImportOutcome,
+} from '../import/mcp-import.js';
 import { parseJson } from '../import/json-location.js';
 import type { FormModel } from '../model/form-model.js';
 import { isRecord } from '../model/read.js';
@@ -38,7 +44,11 @@ export type ExportFormat = 'openhands' | 'mcpServers';
 /** The form's MCP servers, every list present. */
 function currentConfig(model: FormModel): McpConfig {
   const mcp = model.toBody().mcp_config;
-  return { sse_servers: mcp?.sse_servers ?? [], shttp_servers: mcp?.shttp_servers ?? [], stdio_servers: mcp?.stdio_servers ?? [] };
+  return {
+    sse_servers: mcp?.sse_servers ?? [],
+    shttp_servers: mcp?.shttp_servers ?? [],
+    stdio_servers: mcp?.stdio_servers ?? [],
+  };
 }
 
 /** Adds one imported server to the form through the model's editing methods. */
@@ -124,7 +134,9 @@ export class McpTools {
     this.outcome = outcome;
     this.status = '';
     if (outcome.ok) {
-      const found = new Map(findClashes(outcome.preview.servers, currentConfig(this.model)).map((c) => [c.imported, c.reason]));
+      const found = new Map(
+        findClashes(outcome.preview.servers, currentConfig(this.model)).map((c) => [c.imported, c.reason]),
+      );
       this.clashes = outcome.preview.servers.map((s) => found.get(s));
       this.selected = this.clashes.map((c) => c === undefined);
     }
@@ -163,7 +175,10 @@ export class McpTools {
     // Only the MCP part changes: typed tokens and hosts go back in as they are, and a stored
     // token the person asked to delete stays marked for deletion.
     const removed = this.model.draft.providers.filter((p) => p.removed).map((p) => p.id);
-    this.host.value = { provider_tokens: this.host.value.provider_tokens, mcp_config: isRecord(value) && isRecord(value['mcp_config']) ? value['mcp_config'] : value };
+    this.host.value = {
+      provider_tokens: this.host.value.provider_tokens,
+      mcp_config: isRecord(value) && isRecord(value['mcp_config']) ? value['mcp_config'] : value,
+    };
     for (const id of removed) this.model.removeProvider(id);
     this.raw = null;
     this.host.dispatchEvent(new ProviderSettingsChangeEvent(this.model.dirty));
@@ -311,11 +326,13 @@ export class McpTools {
     if (!outcome) return '';
     if (!outcome.ok)
       return html`<p class="error" id="mcp-import-error" role="alert">
-        ${'syntax' in outcome
-          ? t.syntaxError(outcome.syntax.line, outcome.syntax.column, outcome.syntax.message)
-          : outcome.problem === 'not_object'
-            ? t.importNotAnObject
-            : t.nothingFound}
+        ${
+          'syntax' in outcome
+            ? t.syntaxError(outcome.syntax.line, outcome.syntax.column, outcome.syntax.message)
+            : outcome.problem === 'not_object'
+              ? t.importNotAnObject
+              : t.nothingFound
+        }
       </p>`;
     const { format, servers, skipped } = outcome.preview;
     const kinds = { ...defaultReviewStrings.serverKind, ...st.review.serverKind };
@@ -335,21 +352,25 @@ export class McpTools {
                 }}
               />${t.serverEntry(kinds[s.kind], s.kind === 'stdio' ? s.server.name : s.server.url)}</label
             >
-            ${this.clashes[i] || s.notes.length
-              ? html`<ul>
+            ${
+              this.clashes[i] || s.notes.length
+                ? html`<ul>
                   ${this.clashes[i] ? html`<li class="error clash">${t.clash(this.clashes[i])}</li>` : ''}
                   ${s.notes.map((n) => html`<li class="note">${t.note(n)}</li>`)}
                 </ul>`
-              : ''}
+                : ''
+            }
           </li>`,
         )}
       </ul>
-      ${skipped.length
-        ? html`<h5 id="mcp-import-skipped">${t.skippedHeading}</h5>
+      ${
+        skipped.length
+          ? html`<h5 id="mcp-import-skipped">${t.skippedHeading}</h5>
             <ul class="skipped" aria-labelledby="mcp-import-skipped">
               ${skipped.map((s) => html`<li>${t.skipped(s.name, t.skipReason(s.reason))}</li>`)}
             </ul>`
-        : ''}
+          : ''
+      }
       <div class="actions">
         <button type="button" class="primary" data-tool="add" ?disabled=${count === 0} @click=${() => this.addSelected()}>
           ${t.addSelected(count)}

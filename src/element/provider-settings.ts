@@ -282,7 +282,9 @@ export class OpenHandsProviderSettings extends LitElement {
   }
   set providers(value: readonly string[] | null | undefined) {
     const old = this._providers;
-    this._providers = Array.isArray(value) ? value.filter((p) => typeof p === 'string' && p !== '') : [...DEFAULT_PROVIDERS];
+    this._providers = Array.isArray(value)
+      ? value.filter((p) => typeof p === 'string' && p !== '')
+      : [...DEFAULT_PROVIDERS];
     this.model.setProviders(this._providers);
     this.requestUpdate('providers', old);
   }
@@ -721,9 +723,11 @@ export class OpenHandsProviderSettings extends LitElement {
           </button>
           <button type="button" data-action="reset" aria-disabled=${this.model.dirty ? nothing : 'true'}>${t.reset}</button>
           <p class="status" part="status" role="status">${status}</p>
-          ${this.statusMessage
-            ? html`<button type="button" class="icon" data-action="dismiss-status" aria-label=${t.dismissStatus}>✕</button>`
-            : nothing}
+          ${
+            this.statusMessage
+              ? html`<button type="button" class="icon" data-action="dismiss-status" aria-label=${t.dismissStatus}>✕</button>`
+              : nothing
+          }
         </div>
         <p class="visually-hidden" id="announcer" role="status"></p>
       </fieldset>
@@ -831,7 +835,8 @@ export class OpenHandsProviderSettings extends LitElement {
       case 'toggle-server':
         if (!this.expanded.delete(row)) this.expanded.add(row);
         // A closed card the filter does not match is no longer shown: focus goes back to the filter.
-        this.focusAfterUpdate = () => focusRow(row, '[data-action="toggle-server"]')() ?? this.renderRoot.querySelector('#server-filter');
+        this.focusAfterUpdate = () =>
+          focusRow(row, '[data-action="toggle-server"]')() ?? this.renderRoot.querySelector('#server-filter');
         break;
       case 'add-server': {
         const id = model.addServer(kind as ServerKind);
@@ -861,7 +866,10 @@ export class OpenHandsProviderSettings extends LitElement {
         this.focusAfterUpdate = () =>
           this.renderRoot.querySelector(
             `button[data-row="${CSS.escape(row)}"][data-action="${action}"][data-delta="${delta}"]:not(:disabled)`,
-          ) ?? this.renderRoot.querySelector(`button[data-row="${CSS.escape(row)}"][data-action="${action}"]:not(:disabled)`);
+          ) ??
+          this.renderRoot.querySelector(
+            `button[data-row="${CSS.escape(row)}"][data-action="${action}"]:not(:disabled)`,
+          );
         break;
       }
       case 'add-arg': {
@@ -915,7 +923,8 @@ export class OpenHandsProviderSettings extends LitElement {
         this.summaryExpanded = false;
         this.formFailure = null;
         this.focusAfterUpdate = () =>
-          this.renderRoot.querySelector('[aria-invalid="true"]') ?? this.renderRoot.querySelector('[part="save-button"]');
+          this.renderRoot.querySelector('[aria-invalid="true"]') ??
+          this.renderRoot.querySelector('[part="save-button"]');
         this.requestUpdate();
         return;
       case 'retry-load':
@@ -942,7 +951,10 @@ export class OpenHandsProviderSettings extends LitElement {
         this.requestUpdate();
         return;
       case 'mcp-tools':
-        loadSaveModule().then((m) => (this.tools ??= new m.McpTools(html, this, this.model)).show(), () => {});
+        loadSaveModule().then(
+          (m) => (this.tools ??= new m.McpTools(html, this, this.model)).show(),
+          () => {},
+        );
         return;
       case 'dismiss-status':
         this.statusMessage = '';
@@ -956,7 +968,12 @@ export class OpenHandsProviderSettings extends LitElement {
     this.reviewing = null;
     this.confirmingReplace = false;
     this.requestUpdate();
-    if (action !== 'toggle-reveal' && action !== 'toggle-server' && action !== 'remove-provider' && action !== 'cancel-remove-provider')
+    if (
+      action !== 'toggle-reveal' &&
+      action !== 'toggle-server' &&
+      action !== 'remove-provider' &&
+      action !== 'cancel-remove-provider'
+    )
       this.dispatchEvent(new ProviderSettingsChangeEvent(model.dirty));
   }
 
@@ -966,7 +983,9 @@ export class OpenHandsProviderSettings extends LitElement {
     const sibling = item?.nextElementSibling ?? item?.previousElementSibling;
     const siblingRow = sibling?.matches('[data-row]') ? sibling : sibling?.querySelector('[data-row]');
     const siblingId = siblingRow instanceof HTMLElement ? siblingRow.dataset.row : undefined;
-    const addButton = item?.parentElement?.closest('[data-path]')?.querySelector(':scope > .actions > button[data-action^="add-"]');
+    const addButton = item?.parentElement
+      ?.closest('[data-path]')
+      ?.querySelector(':scope > .actions > button[data-action^="add-"]');
     return () => {
       if (siblingId !== undefined) {
         const row = this.renderRoot.querySelector(`[data-row="${CSS.escape(siblingId)}"]`);

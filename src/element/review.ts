@@ -20,7 +20,6 @@ export interface ReviewLine {
   part: SavePart;
 }
 
-
 const FIELD_LABELS = { api_key: 'apiKeyLabel', command: 'commandLabel', args: 'argsLabel', env: 'envLabel' } as const;
 
 function line(t: ProviderSettingsStrings, r: ReviewStrings, change: Change): string {

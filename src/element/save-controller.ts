@@ -138,7 +138,9 @@ export class SaveController implements ReactiveController {
     if (ready.kind === 'tokens-unknown') {
       // Nothing for the token store: only the MCP servers, which need a settings record it lacks.
       if (!providersChanged(model))
-        return mcpChanged(model) ? { kind: 'failed', outcome: { ...NO_SETTINGS, ...parts([], ['mcp']) } } : { kind: 'nothing' };
+        return mcpChanged(model)
+          ? { kind: 'failed', outcome: { ...NO_SETTINGS, ...parts([], ['mcp']) } }
+          : { kind: 'nothing' };
       if (!replaceConfirmed) return { kind: 'confirm-replace' };
     }
     return { kind: 'send', snapshot: takeSnapshot(model) };
@@ -154,7 +156,10 @@ export class SaveController implements ReactiveController {
     await this.task.run([snapshot]);
     if (this.task.status === TaskStatus.COMPLETE) return this.task.value!;
     // A task that threw (it should not: every failure is an answer) is settled here instead.
-    const failure = storedNothing({ kind: 'server', status: 0, message: 'The save failed unexpectedly.' }, this.meant(snapshot));
+    const failure = storedNothing(
+      { kind: 'server', status: 0, message: 'The save failed unexpectedly.' },
+      this.meant(snapshot),
+    );
     this.options.settle(failure);
     return failure;
   }

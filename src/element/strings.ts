@@ -240,7 +240,8 @@ export interface ProviderSettingsStrings {
 
 export const defaultStrings: ProviderSettingsStrings = {
   gitProvidersHeading: 'Git providers',
-  gitProvidersIntro: 'Tokens are stored on the server and never shown again. Leave a token empty to keep the stored one.',
+  gitProvidersIntro:
+    'Tokens are stored on the server and never shown again. Leave a token empty to keep the stored one.',
   tokenLabel: 'Token',
   hostLabel: 'Host',
   storedBadge: 'Stored',
@@ -404,7 +405,9 @@ export const defaultMcpToolsStrings: McpToolsStrings = {
     }
   },
   clash: (c) =>
-    c.code === 'same_name' ? `A stdio server named “${c.name}” is already in the form.` : `A server with the URL ${c.url} is already in the form.`,
+    c.code === 'same_name'
+      ? `A stdio server named “${c.name}” is already in the form.`
+      : `A server with the URL ${c.url} is already in the form.`,
   importNotAnObject: 'Expected a JSON object with MCP servers.',
   nothingFound:
     'No MCP servers found: expected "mcpServers" (Claude Desktop, Cursor), "servers" (VS Code) or OpenHands’ "sse_servers", "shttp_servers", "stdio_servers".',

@@ -62,5 +62,7 @@ export function failureText(t: ProviderSettingsStrings, result: FormFailure): st
 
 /** The sentence that leads the summary when a save stored the tokens and not the MCP servers. */
 export function partialText(t: ProviderSettingsStrings): string {
-  return t.failure?.mcpNotSaved ?? 'The git tokens were saved; the MCP servers were not, and your changes to them are kept.';
+  return (
+    t.failure?.mcpNotSaved ?? 'The git tokens were saved; the MCP servers were not, and your changes to them are kept.'
+  );
 }

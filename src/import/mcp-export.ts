@@ -23,18 +23,27 @@ export interface ExportOptions {
 
 function envOut(env: Record<string, string>, includeSecrets: boolean): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(env)) setOwn(out, key, includeSecrets || !isSecretVariable(key) ? value : MASK);
+  for (const [key, value] of Object.entries(env))
+    setOwn(out, key, includeSecrets || !isSecretVariable(key) ? value : MASK);
   return out;
 }
 
 /** OpenHands' `mcp_config`, as `POST /api/add-git-providers` and its settings take it. */
 export function toOpenHandsJson(config: McpConfig, options: ExportOptions = {}): string {
   const secrets = options.includeSecrets === true;
-  const url = (s: McpConfig['sse_servers'][number]) => ({ url: s.url, api_key: s.api_key ? (secrets ? s.api_key : MASK) : null });
+  const url = (s: McpConfig['sse_servers'][number]) => ({
+    url: s.url,
+    api_key: s.api_key ? (secrets ? s.api_key : MASK) : null,
+  });
   const body = {
     sse_servers: config.sse_servers.map(url),
     shttp_servers: config.shttp_servers.map(url),
-    stdio_servers: config.stdio_servers.map((s) => ({ name: s.name, command: s.command, args: [...s.args], env: envOut(s.env, secrets) })),
+    stdio_servers: config.stdio_servers.map((s) => ({
+      name: s.name,
+      command: s.command,
+      args: [...s.args],
+      env: envOut(s.env, secrets),
+    })),
   };
   return JSON.stringify(body, null, 2) + '\n';
 }

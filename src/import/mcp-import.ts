@@ -74,8 +74,10 @@ export function importMcpServers(text: string): ImportOutcome {
   if (!parsed.ok) return { ok: false, syntax: parsed.error };
   const json = parsed.value;
   if (!isRecord(json)) return { ok: false, problem: 'not_object' };
-  if (isRecord(readOwn(json, 'mcpServers'))) return { ok: true, preview: fromNamedMap('mcpServers', readOwn(json, 'mcpServers')) };
-  if (isRecord(readOwn(json, 'servers'))) return { ok: true, preview: fromNamedMap('vscode', readOwn(json, 'servers')) };
+  if (isRecord(readOwn(json, 'mcpServers')))
+    return { ok: true, preview: fromNamedMap('mcpServers', readOwn(json, 'mcpServers')) };
+  if (isRecord(readOwn(json, 'servers')))
+    return { ok: true, preview: fromNamedMap('vscode', readOwn(json, 'servers')) };
   const config = isRecord(readOwn(json, 'mcp_config')) ? readOwn(json, 'mcp_config') : json;
   if (['sse_servers', 'shttp_servers', 'stdio_servers'].some((k) => readOwn(config, k) !== undefined))
     return { ok: true, preview: fromOpenHands(config) };
@@ -133,14 +135,18 @@ function namedEntry(name: string, entry: Record<string, unknown>): ImportedServe
     }
   }
   unknownFields(entry, ['type', 'url', 'headers'], notes);
-  if (VARIABLE.test(server.url) || VARIABLE.test(server.api_key ?? ''))
-    notes.push({ code: 'uses_variables' });
+  if (VARIABLE.test(server.url) || VARIABLE.test(server.api_key ?? '')) notes.push({ code: 'uses_variables' });
   return { kind, name, server, notes };
 }
 
 const STDIO_FIELDS = ['type', 'command', 'args', 'env'];
 
-function stdioEntry(name: string, entry: Record<string, unknown>, rawCommand: string, known = STDIO_FIELDS): ImportedServer {
+function stdioEntry(
+  name: string,
+  entry: Record<string, unknown>,
+  rawCommand: string,
+  known = STDIO_FIELDS,
+): ImportedServer {
   const notes: ImportNote[] = [];
   let command = rawCommand.trim();
   const args: string[] = [];
@@ -179,8 +185,7 @@ function stdioEntry(name: string, entry: Record<string, unknown>, rawCommand: st
     notes.push({ code: 'name_changed', from: name, to: serverName });
   }
   unknownFields(entry, known, notes);
-  if ([command, ...args, ...Object.values(env)].some((v) => VARIABLE.test(v)))
-    notes.push({ code: 'uses_variables' });
+  if ([command, ...args, ...Object.values(env)].some((v) => VARIABLE.test(v))) notes.push({ code: 'uses_variables' });
   return { kind: 'stdio', name, server: { name: serverName, command, args, env }, notes };
 }
 
@@ -200,7 +205,12 @@ function fromOpenHands(config: unknown): ImportPreview {
       const label = `${list}[${i}]`;
       if (typeof item === 'string') {
         // The server accepts a bare URL string as `{ url }`.
-        preview.servers.push({ kind, name: item, server: { url: item.trim(), api_key: null }, notes: [{ code: 'bare_url' }] });
+        preview.servers.push({
+          kind,
+          name: item,
+          server: { url: item.trim(), api_key: null },
+          notes: [{ code: 'bare_url' }],
+        });
         return;
       }
       const url = readOwn(item, 'url');
@@ -211,7 +221,12 @@ function fromOpenHands(config: unknown): ImportPreview {
       const apiKey = readOwn(item, 'api_key');
       const notes: ImportNote[] = [];
       unknownFields(isRecord(item) ? item : {}, ['url', 'api_key'], notes);
-      preview.servers.push({ kind, name: url, server: { url: url.trim(), api_key: typeof apiKey === 'string' ? apiKey : null }, notes });
+      preview.servers.push({
+        kind,
+        name: url,
+        server: { url: url.trim(), api_key: typeof apiKey === 'string' ? apiKey : null },
+        notes,
+      });
     });
   }
   readArray(readOwn(config, 'stdio_servers')).forEach((item, i) => {
@@ -222,7 +237,12 @@ function fromOpenHands(config: unknown): ImportPreview {
       preview.skipped.push({ name: label, reason: { code: 'no_command' } });
       return;
     }
-    const imported = stdioEntry(typeof name === 'string' ? name : '', item, command, ['name', 'command', 'args', 'env']);
+    const imported = stdioEntry(typeof name === 'string' ? name : '', item, command, [
+      'name',
+      'command',
+      'args',
+      'env',
+    ]);
     preview.servers.push({ ...imported, name: label });
   });
   return preview;
@@ -236,14 +256,20 @@ export interface Clash {
 
 export function findClashes(
   imported: readonly ImportedServer[],
-  existing: { sse_servers: readonly UrlServer[]; shttp_servers: readonly UrlServer[]; stdio_servers: readonly StdioServer[] },
+  existing: {
+    sse_servers: readonly UrlServer[];
+    shttp_servers: readonly UrlServer[];
+    stdio_servers: readonly StdioServer[];
+  },
 ): Clash[] {
   const names = new Set(existing.stdio_servers.map((s) => s.name.trim()));
   const urls = new Set([...existing.sse_servers, ...existing.shttp_servers].map((s) => s.url.trim()));
   const clashes: Clash[] = [];
   for (const item of imported) {
-    if (item.kind === 'stdio' && names.has(item.server.name)) clashes.push({ imported: item, reason: { code: 'same_name', name: item.server.name } });
-    else if (item.kind !== 'stdio' && urls.has(item.server.url)) clashes.push({ imported: item, reason: { code: 'same_url', url: item.server.url } });
+    if (item.kind === 'stdio' && names.has(item.server.name))
+      clashes.push({ imported: item, reason: { code: 'same_name', name: item.server.name } });
+    else if (item.kind !== 'stdio' && urls.has(item.server.url))
+      clashes.push({ imported: item, reason: { code: 'same_url', url: item.server.url } });
   }
   return clashes;
 }

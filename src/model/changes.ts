@@ -43,7 +43,8 @@ export function describeChanges(stored: StoredState, body: ProviderSettingsBody)
     if (token !== '') changes.push({ kind: 'token-replaced', provider });
     const before = stored.providers.get(provider) ?? null;
     // The server stores the host as sent: "" and null both mean "no host".
-    if ((before || null) !== (host || null)) changes.push({ kind: 'host-changed', provider, from: before, to: host || null });
+    if ((before || null) !== (host || null))
+      changes.push({ kind: 'host-changed', provider, from: before, to: host || null });
   }
   for (const provider of stored.providers.keys()) {
     if (!Object.prototype.hasOwnProperty.call(sent, provider)) changes.push({ kind: 'token-removed', provider });
@@ -72,7 +73,10 @@ function stdioFields(a: StdioServer, b: StdioServer): string[] {
 
 function sameEnv(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k]);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k])
+  );
 }
 
 /**
@@ -101,6 +105,7 @@ function listChanges<T>(
       if (changed.length) changes.push({ kind: 'server-changed', list, label: k, fields: changed });
     }
   }
-  for (const [k, servers] of remaining) for (const _ of servers) changes.push({ kind: 'server-removed', list, label: k });
+  for (const [k, servers] of remaining)
+    for (const _ of servers) changes.push({ kind: 'server-removed', list, label: k });
   return changes;
 }

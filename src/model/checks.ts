@@ -11,7 +11,14 @@ import type { ProviderSettingsBody } from '../contract/schema.js';
 import type { Validators } from '../contract/validate.js';
 import type { Draft, ErrorTarget, ProviderRow, StdioServerRow, UrlServerRow } from './draft.js';
 import type { ClientErrors, ErrorSource, ErrorStore, FieldError } from './errors.js';
-import { PointerIndex, envKeyIndex, placeInProvider, placeInStdioServer, placeInUrlServer, splitPointer } from './locate.js';
+import {
+  PointerIndex,
+  envKeyIndex,
+  placeInProvider,
+  placeInStdioServer,
+  placeInUrlServer,
+  splitPointer,
+} from './locate.js';
 import { readArray, readOwn, setOwn } from './read.js';
 import type { RowIndex } from './row-index.js';
 import { envRuleIssues, providerRuleIssues, type ModelMessages, type RuleIssue } from './rules.js';
@@ -82,7 +89,9 @@ export class FormChecks {
         const server = entry.kind === 'stdio' ? entry.row : entry.parent;
         findings = this.stdioFindings(state, server);
         if (entry.kind === 'env' && field === KEY_SEGMENT) {
-          const stillDuplicate = new Set(findings.filter((f) => f.error.code === 'env_key_duplicate').map((f) => f.target.rowId));
+          const stillDuplicate = new Set(
+            findings.filter((f) => f.error.code === 'env_key_duplicate').map((f) => f.target.rowId),
+          );
           stale = dropStaleDuplicates(state, server, rowId, stillDuplicate);
         }
         break;
@@ -197,7 +206,9 @@ export class FormChecks {
     return this.verdict(row, urlContent(row), () =>
       this.validators.urlServer(urlServerBody(row)).map((issue) => {
         const segments = splitPointer(issue.pointer);
-        const placement = segments ? placeInUrlServer(row, segments, 0) : { target: { rowId: row.id, field: '' }, subpath: '' };
+        const placement = segments
+          ? placeInUrlServer(row, segments, 0)
+          : { target: { rowId: row.id, field: '' }, subpath: '' };
         return { target: placement.target, error: clientError(issue, placement.subpath) };
       }),
     );
@@ -209,7 +220,9 @@ export class FormChecks {
       const envIndex = envKeyIndex(row);
       const findings: Finding[] = this.validators.stdioServer(stdioServerBody(row)).map((issue) => {
         const segments = splitPointer(issue.pointer);
-        const placement = segments ? placeInStdioServer(row, segments, 0, () => envIndex) : { target: { rowId: row.id, field: '' }, subpath: '' };
+        const placement = segments
+          ? placeInStdioServer(row, segments, 0, () => envIndex)
+          : { target: { rowId: row.id, field: '' }, subpath: '' };
         return { target: placement.target, error: clientError(issue, placement.subpath) };
       });
       if (row.env.length) for (const issue of envRuleIssues(row, state.messages)) findings.push(ruleFinding(issue));
@@ -256,15 +269,26 @@ function stdioContent(row: StdioServerRow): string {
   return out;
 }
 
-
-function place(state: CheckedState, index: PointerIndex, pointer: string, message: string, code: string, source: ErrorSource): void {
+function place(
+  state: CheckedState,
+  index: PointerIndex,
+  pointer: string,
+  message: string,
+  code: string,
+  source: ErrorSource,
+): void {
   const placement = index.place(pointer);
   if (placement) state.errors.add(placement.target, { message, code, source, subpath: placement.subpath });
   else state.errors.addUnplaced({ pointer, message, code, source });
 }
 
 /** Removes `env_key_duplicate` from siblings of `rowId` that the current keys no longer make duplicates. */
-function dropStaleDuplicates(state: CheckedState, server: StdioServerRow, rowId: string, stillDuplicate: ReadonlySet<string>): boolean {
+function dropStaleDuplicates(
+  state: CheckedState,
+  server: StdioServerRow,
+  rowId: string,
+  stillDuplicate: ReadonlySet<string>,
+): boolean {
   let changed = false;
   for (const env of server.env) {
     if (env.id === rowId || stillDuplicate.has(env.id)) continue;

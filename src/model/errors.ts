@@ -178,7 +178,8 @@ export class ErrorStore {
         if (slot.client.length && !found.fields.get(rowId)?.has(field)) this.write(rowId, field, NONE, slot.server);
       }
     }
-    for (const [rowId, fields] of found.fields) for (const [field, errors] of fields) this.setClient(rowId, field, errors);
+    for (const [rowId, fields] of found.fields)
+      for (const [field, errors] of fields) this.setClient(rowId, field, errors);
     const unplaced = this.unplaced.filter((e) => e.source !== 'client');
     if (!sameUnplaced(this.unplaced, [...unplaced, ...found.unplaced])) {
       this.unplaced = [...unplaced, ...found.unplaced];

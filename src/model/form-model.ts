@@ -14,8 +14,25 @@ import { KEY_SEGMENT } from '../contract/pointer.js';
 import type { ServerFieldError } from '../contract/result.js';
 import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js';
 import type { CheckedState, FormChecks } from './checks.js';
-import { DirtyTracker, SERVER_LIST_KEYS, argsListKey, envListKey, providerIsDirty, signature, type McpRows } from './dirty.js';
-import type { ArgRow, Draft, EnvRow, ErrorTarget, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
+import {
+  DirtyTracker,
+  SERVER_LIST_KEYS,
+  argsListKey,
+  envListKey,
+  providerIsDirty,
+  signature,
+  type McpRows,
+} from './dirty.js';
+import type {
+  ArgRow,
+  Draft,
+  EnvRow,
+  ErrorTarget,
+  ProviderRow,
+  ServerKind,
+  StdioServerRow,
+  UrlServerRow,
+} from './draft.js';
 import { SECTION_IDS } from './draft.js';
 import { ErrorStore, type ErrorSource, type FieldError, type UnplacedError } from './errors.js';
 import {
@@ -201,7 +218,10 @@ export class FormModel {
    * servers the person added are added to the stored ones (the baseline they were added to was
    * only assumed empty); a server equal to a stored one is that server.
    */
-  setSettings(settings: StoredSettings | null, tokensKnown = readOwn(settings, 'provider_tokens_set') !== undefined): void {
+  setSettings(
+    settings: StoredSettings | null,
+    tokensKnown = readOwn(settings, 'provider_tokens_set') !== undefined,
+  ): void {
     const providerEdits = new Map<string, { token: string; host: string | null; removed: boolean }>();
     for (const row of this.draft.providers) {
       const hostEdited = row.host !== (row.storedHost ?? '');
@@ -305,8 +325,7 @@ export class FormModel {
     }
 
     const raw = readOwn(value, 'mcp_config');
-    const mcp: McpContent =
-      raw === null ? parseMcp(null) : isRecord(raw) ? parseMcp(raw) : this.baselineContent();
+    const mcp: McpContent = raw === null ? parseMcp(null) : isRecord(raw) ? parseMcp(raw) : this.baselineContent();
     this.reconcileUrlServers('sse', mcp.sse);
     this.reconcileUrlServers('shttp', mcp.shttp);
     this.reconcileStdioServers(mcp.stdio);
@@ -481,13 +500,27 @@ export class FormModel {
     if (!this.errors.hasAny()) return out;
     this.eachErrorField((rowId, field, errors, pointer) => {
       for (const e of errors) {
-        const listed: ListedError = { target: { rowId, field }, pointer, message: e.message, source: e.source, code: e.code, location: pointer + e.subpath };
+        const listed: ListedError = {
+          target: { rowId, field },
+          pointer,
+          message: e.message,
+          source: e.source,
+          code: e.code,
+          location: pointer + e.subpath,
+        };
         if (e.params) listed.params = e.params;
         out.push(listed);
       }
     });
     for (const e of this.errors.unplacedErrors()) {
-      out.push({ target: { rowId: UNPLACED_ROW_ID, field: '' }, pointer: e.pointer, message: e.message, source: e.source, code: e.code, location: e.pointer });
+      out.push({
+        target: { rowId: UNPLACED_ROW_ID, field: '' },
+        pointer: e.pointer,
+        message: e.message,
+        source: e.source,
+        code: e.code,
+        location: e.pointer,
+      });
     }
     return out;
   }
@@ -505,7 +538,9 @@ export class FormModel {
    * with its pointer at its current position. Rows without errors are stepped over before any
    * pointer is built: on a large form with few errors that is most of them.
    */
-  private eachErrorField(visit: (rowId: string, field: string, errors: readonly FieldError[], pointer: string) => void): void {
+  private eachErrorField(
+    visit: (rowId: string, field: string, errors: readonly FieldError[], pointer: string) => void,
+  ): void {
     const errors = this.errors;
     const add = (rowId: string, field: string, pointer: string): void => {
       const found = errors.get(rowId, field);
@@ -622,7 +657,9 @@ export class FormModel {
       }
       case 'env': {
         const i = this.index.position(entry.parent.id);
-        return i === undefined ? null : envPointer(i, entry.row) + (target.field === KEY_SEGMENT ? '/' + KEY_SEGMENT : '');
+        return i === undefined
+          ? null
+          : envPointer(i, entry.row) + (target.field === KEY_SEGMENT ? '/' + KEY_SEGMENT : '');
       }
     }
   }
@@ -636,7 +673,10 @@ export class FormModel {
   /** What the server holds as far as the form knows (its baseline), for `describeChanges`. */
   storedState(): StoredState {
     const b = this.baseline;
-    return { providers: new Map(this.stored), mcp: mcpBody({ ...this.draft, sse: b.sse, shttp: b.shttp, stdio: b.stdio, mcpPresent: b.present }) };
+    return {
+      providers: new Map(this.stored),
+      mcp: mcpBody({ ...this.draft, sse: b.sse, shttp: b.shttp, stdio: b.stdio, mcpPresent: b.present }),
+    };
   }
 
   /**
@@ -692,7 +732,8 @@ export class FormModel {
     this.knowledge = { ...this.knowledge, mcp: true };
     this.draft.mcpPresent = this.baseline.present;
     const providerIds = new Set(this.draft.providers.map((row) => row.id));
-    for (const id of this.errors.rowIds()) if (!providerIds.has(id) && id !== SECTION_IDS.providerTokens) this.errors.clearRow(id);
+    for (const id of this.errors.rowIds())
+      if (!providerIds.has(id) && id !== SECTION_IDS.providerTokens) this.errors.clearRow(id);
     this.tracker.rebase(this.baseline);
     this.tracker.recompute(this.draft.providers, this.draft);
   }

@@ -210,7 +210,10 @@ export class PointerIndex {
 
 /** The suffixes of the fields rows have, made once: listing errors asks for one per field of every row. */
 const FIELD_SUFFIXES: ReadonlyMap<string, string> = new Map(
-  ['token', 'host', KEY_SEGMENT, 'url', 'api_key', 'name', 'command', 'args', 'env'].map((field) => [field, '/' + escapeSegment(field)]),
+  ['token', 'host', KEY_SEGMENT, 'url', 'api_key', 'name', 'command', 'args', 'env'].map((field) => [
+    field,
+    '/' + escapeSegment(field),
+  ]),
 );
 
 /** The pointer suffix a field adds to its row's pointer. `value` is the row itself for args and env. */

@@ -43,6 +43,7 @@ export function readArray(value: unknown): readonly unknown[] {
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
   // A key nothing on the chain has (no setter can run, `__proto__` is on the chain) is set
   // plainly: defineProperty costs several times as much, and a body has thousands of env keys.
-  if (key in target) Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key in target)
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }

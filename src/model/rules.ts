@@ -10,17 +10,14 @@ import { readOwn } from './read.js';
 import { envBodyKey, isBlankEnvRow } from './to-body.js';
 
 export type ModelRuleCode =
-  | 'token_required_for_host'
-  | 'host_bare_domain'
-  | 'bitbucket_token_format'
-  | 'env_key_empty'
-  | 'env_key_duplicate';
+  'token_required_for_host' | 'host_bare_domain' | 'bitbucket_token_format' | 'env_key_empty' | 'env_key_duplicate';
 
 /** Default texts. `{example}` in `host_bare_domain` is replaced by a domain for that provider. */
 export const MODEL_MESSAGES: Readonly<Record<ModelRuleCode, string>> = /* @__PURE__ */ Object.freeze({
   token_required_for_host: 'Enter a token: the server does not save a host on its own',
   host_bare_domain: 'Enter the domain only, e.g. {example}',
-  bitbucket_token_format: 'Enter email:api_token (something on both sides of the colon), or an access token without one',
+  bitbucket_token_format:
+    'Enter email:api_token (something on both sides of the colon), or an access token without one',
   env_key_empty: 'Enter a variable name',
   env_key_duplicate: 'This variable is already set above',
 });
@@ -84,10 +81,18 @@ export function providerRuleIssues(row: ProviderRow, messages: ModelMessages = {
   const token = row.token.trim();
   const host = row.host.trim();
   if (!row.stored && token === '' && host !== '') {
-    out.push({ target: { rowId: row.id, field: 'token' }, code: 'token_required_for_host', message: textOf(messages, 'token_required_for_host') });
+    out.push({
+      target: { rowId: row.id, field: 'token' },
+      code: 'token_required_for_host',
+      message: textOf(messages, 'token_required_for_host'),
+    });
   }
   if (row.provider === 'bitbucket' && token !== '' && !isBitbucketToken(token)) {
-    out.push({ target: { rowId: row.id, field: 'token' }, code: 'bitbucket_token_format', message: textOf(messages, 'bitbucket_token_format') });
+    out.push({
+      target: { rowId: row.id, field: 'token' },
+      code: 'bitbucket_token_format',
+      message: textOf(messages, 'bitbucket_token_format'),
+    });
   }
   const example = BARE_DOMAIN_EXAMPLES.get(row.provider);
   if (example !== undefined && host !== '' && !isBareDomain(host)) {
@@ -114,7 +119,8 @@ export function envRuleIssues(server: StdioServerRow, messages: ModelMessages = 
     const key = envBodyKey(env);
     const target = { rowId: env.id, field: KEY_SEGMENT };
     if (key === '') out.push({ target, code: 'env_key_empty', message: textOf(messages, 'env_key_empty') });
-    else if (seen.has(key)) out.push({ target, code: 'env_key_duplicate', message: textOf(messages, 'env_key_duplicate') });
+    else if (seen.has(key))
+      out.push({ target, code: 'env_key_duplicate', message: textOf(messages, 'env_key_duplicate') });
     seen.add(key);
   }
   return out;

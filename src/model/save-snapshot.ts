@@ -41,7 +41,9 @@ export function providersChanged(model: FormModel): boolean {
 export function takeSnapshot(model: FormModel): SaveSnapshot {
   return {
     body: model.toBody(),
-    providers: new Map(model.draft.providers.map((row) => [row.id, { token: row.token, host: row.host, removed: row.removed }])),
+    providers: new Map(
+      model.draft.providers.map((row) => [row.id, { token: row.token, host: row.host, removed: row.removed }]),
+    ),
     mcpChanged: mcpChanged(model),
   };
 }
@@ -51,7 +53,10 @@ export function takeSnapshot(model: FormModel): SaveSnapshot {
  * replaces the stored one, a provider already stored keeps its token and takes the sent host, a
  * new one is stored only if it had a token.
  */
-export function storedAfter(body: ProviderSettingsBody, stored: ReadonlyMap<string, string | null>): Map<string, string | null> {
+export function storedAfter(
+  body: ProviderSettingsBody,
+  stored: ReadonlyMap<string, string | null>,
+): Map<string, string | null> {
   const tokens = readOwn(body, 'provider_tokens');
   const next = new Map<string, string | null>();
   for (const provider of ownKeys(tokens)) {

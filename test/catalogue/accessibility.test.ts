@@ -32,7 +32,8 @@ describe('the demo catalogue: axe (WCAG 2.2 A/AA) on the element in every scenar
       this.timeout(60_000);
       const shown = await catalogue.show(scenario.id);
       const own = scenario.controls?.theme;
-      const themes: Theme[] = own && own !== 'auto' && own !== 'light' && own !== 'dark' ? [own, 'light', 'dark'] : ['light', 'dark'];
+      const themes: Theme[] =
+        own && own !== 'auto' && own !== 'light' && own !== 'dark' ? [own, 'light', 'dark'] : ['light', 'dark'];
       const problems: string[] = [];
       for (const theme of themes) {
         catalogue.setControl('theme', theme);

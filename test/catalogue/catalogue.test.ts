@@ -56,7 +56,10 @@ const checks: Record<string, Check> = {
     expect($$(el, '[part="provider"]').map((p) => p.dataset.provider)).to.deep.equal(['github', 'gitlab', 'bitbucket']);
     expect($$(el, '[part="stored-badge"]')).to.have.length(0);
     expect($$(el, '[part="server"]')).to.have.length(0);
-    expect($$(el, '.empty').map((p) => p.textContent!.trim())).to.include.members(['No SSE servers.', 'No stdio servers.']);
+    expect($$(el, '.empty').map((p) => p.textContent!.trim())).to.include.members([
+      'No SSE servers.',
+      'No stdio servers.',
+    ]);
     expect(loadNote(catalogue)).to.contain('loaded; stored providers: (none)');
   },
   async stored({ el, tenant }) {
@@ -92,11 +95,19 @@ const checks: Record<string, Check> = {
     const panel = $(el, '[part="mcp-tools"]');
     expect($(el, '#mcp-import-found').textContent).to.equal('3 servers found (Claude Desktop / Cursor)');
     const items = $$(el, '[part="mcp-tools"] .entries > li');
-    expect(items.map((li) => (li.querySelector('input') as HTMLInputElement).checked)).to.deep.equal([true, false, true]);
+    expect(items.map((li) => (li.querySelector('input') as HTMLInputElement).checked)).to.deep.equal([
+      true,
+      false,
+      true,
+    ]);
     expect(items[1]!.querySelector('.clash')!.textContent).to.contain('“fetch” is already in the form');
     expect(items[2]!.textContent).to.contain('The Authorization: Bearer header became the API key.');
-    expect($(el, '[part="mcp-tools"] .skipped').textContent).to.contain('“local tool”: A stdio server without a command.');
-    expect(($(el, '#mcp-export-text') as HTMLTextAreaElement).value).to.contain('••••••').and.not.to.contain('sse-example-key');
+    expect($(el, '[part="mcp-tools"] .skipped').textContent).to.contain(
+      '“local tool”: A stdio server without a command.',
+    );
+    expect(($(el, '#mcp-export-text') as HTMLTextAreaElement).value)
+      .to.contain('••••••')
+      .and.not.to.contain('sse-example-key');
     expect(panel.getAttribute('role')).to.equal('group');
     expect($$(el, '[part="server"]')).to.have.length(4);
   },
@@ -123,7 +134,9 @@ const checks: Record<string, Check> = {
     const bar = document.querySelector<HTMLElement>('.unsaved-bar')!;
     expect(bar.hidden).to.equal(false);
     expect(bar.dataset.dirty).to.equal('true');
-    expect(bar.querySelector('[role="status"]')!.textContent).to.equal('Unsaved changes: leaving or reloading this page asks first.');
+    expect(bar.querySelector('[role="status"]')!.textContent).to.equal(
+      'Unsaved changes: leaving or reloading this page asks first.',
+    );
     expect(bar.textContent).not.to.contain('ghp_catalogue_new_token');
     const leaving = new Event('beforeunload', { cancelable: true });
     window.dispatchEvent(leaving);
@@ -152,11 +165,17 @@ const checks: Record<string, Check> = {
     expect(saved?.text).to.contain('parts stored: tokens, mcp');
     expect(el.dirty).to.equal(false);
     const state = await tenantOf(tenant.id);
-    expect(state.mcp_config.sse_servers.map((s) => s.url)).to.deep.equal(['https://mcp.example.com/sse', 'https://new-tools.example.com/sse']);
+    expect(state.mcp_config.sse_servers.map((s) => s.url)).to.deep.equal([
+      'https://mcp.example.com/sse',
+      'https://new-tools.example.com/sse',
+    ]);
     // Everything else the person had set survived the settings write, the LLM key included.
     expect(state.settings).to.include({ ...STORED_SETTINGS });
     expect(Object.keys(state.provider_tokens).sort()).to.deep.equal(['bitbucket', 'github', 'gitlab']);
-    expect((await posts(tenant.id)).map((r) => r.path.replace(/^\/t\/[^/]+/, ''))).to.deep.equal(['/api/add-git-providers', '/api/settings']);
+    expect((await posts(tenant.id)).map((r) => r.path.replace(/^\/t\/[^/]+/, ''))).to.deep.equal([
+      '/api/add-git-providers',
+      '/api/settings',
+    ]);
   },
   async 'no-settings'({ el, tenant }, catalogue) {
     expect(loadNote(catalogue)).to.contain('no settings record (404)');
@@ -222,7 +241,11 @@ const checks: Record<string, Check> = {
   },
   async '422-stdio'({ el, tenant }, catalogue) {
     expect(failedKinds(catalogue)).to.deep.equal(['validation']);
-    expectFieldError(el, '/mcp_config/stdio_servers/0/name', 'Server name can only contain letters, numbers, hyphens, and underscores');
+    expectFieldError(
+      el,
+      '/mcp_config/stdio_servers/0/name',
+      'Server name can only contain letters, numbers, hyphens, and underscores',
+    );
     expectFieldError(
       el,
       '/mcp_config/stdio_servers/0/command',
@@ -235,13 +258,21 @@ const checks: Record<string, Check> = {
     expect($$(el, '[part="error-summary"] [data-action="focus-error"]')).to.have.length(5);
     expect($(el, '#summary-heading').textContent).to.equal('There are 5 problems');
     expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="error-summary"]'));
-    for (const pointer of ['/mcp_config/sse_servers/0/url', '/mcp_config/shttp_servers/0/url', '/mcp_config/stdio_servers/0/name']) {
+    for (const pointer of [
+      '/mcp_config/sse_servers/0/url',
+      '/mcp_config/shttp_servers/0/url',
+      '/mcp_config/stdio_servers/0/name',
+    ]) {
       expect(control(el, pointer).getAttribute('aria-invalid'), pointer).to.equal('true');
     }
   },
   'token-rejected'({ el }, catalogue) {
     expect(failedKinds(catalogue)).to.deep.equal(['token-rejected']);
-    expectFieldError(el, '/provider_tokens/github/token', 'Invalid token. Please make sure it is a valid github token.');
+    expectFieldError(
+      el,
+      '/provider_tokens/github/token',
+      'Invalid token. Please make sure it is a valid github token.',
+    );
   },
   'wrong-session-key'({ el }, catalogue) {
     expect(loadNote(catalogue)).to.contain('not loaded (unauthorized)');
@@ -252,7 +283,9 @@ const checks: Record<string, Check> = {
   'server-500-json'({ el }, catalogue) {
     expect(failedKinds(catalogue)).to.deep.equal(['server']);
     expect(formError(el)).to.contain('“Something went wrong storing git providers”');
-    expect(control(el, '/provider_tokens/github/token').value, 'what was typed is kept').to.equal('ghp_catalogue_new_token');
+    expect(control(el, '/provider_tokens/github/token').value, 'what was typed is kept').to.equal(
+      'ghp_catalogue_new_token',
+    );
   },
   'server-500-text'({ el }, catalogue) {
     expect(failedKinds(catalogue)).to.deep.equal(['server']);
@@ -340,7 +373,9 @@ describe('the demo catalogue', () => {
     const links = [...root.querySelectorAll<HTMLAnchorElement>('nav a[data-scenario]')].map((a) => a.dataset.scenario);
     expect(links).to.deep.equal(scenarios.map((s) => s.id));
     // And the framework pages, which have tests of their own (test/react/, test/vue/).
-    const pages = [...root.querySelectorAll<HTMLAnchorElement>('nav a:not([data-scenario])')].map((a) => a.getAttribute('href'));
+    const pages = [...root.querySelectorAll<HTMLAnchorElement>('nav a:not([data-scenario])')].map((a) =>
+      a.getAttribute('href'),
+    );
     expect(pages).to.deep.equal(['react.html', 'vue.html']);
     expect(Object.keys(checks).sort()).to.deep.equal(scenarios.map((s) => s.id).sort());
     for (const s of scenarios) expect(s.description, s.id).to.match(/^[^\n]{10,200}$/);
@@ -360,7 +395,8 @@ describe('the demo catalogue', () => {
 
       // axe on the whole catalogue (the element's shadow root included), in each theme.
       const own = scenario.controls?.theme;
-      const themes: Theme[] = own && own !== 'auto' && own !== 'light' && own !== 'dark' ? [own, 'light', 'dark'] : ['light', 'dark'];
+      const themes: Theme[] =
+        own && own !== 'auto' && own !== 'light' && own !== 'dark' ? [own, 'light', 'dark'] : ['light', 'dark'];
       for (const theme of themes) {
         catalogue.setControl('theme', theme);
         await shown.el.updateComplete;

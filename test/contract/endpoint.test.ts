@@ -48,8 +48,17 @@ describe('contract/endpoint: endpointUrl', () => {
 
 describe('contract/endpoint: loopback and refusals', () => {
   it('loopback hosts', () => {
-    for (const host of ['localhost', 'LOCALHOST', 'app.localhost', '127.0.0.1', '127.1.2.3', '[::1]']) expect(isLoopbackHost(host), host).to.equal(true);
-    for (const host of ['example.com', 'localhost.example.com', '128.0.0.1', '10.0.0.1', '[::2]', '0.0.0.0', 'mylocalhost']) {
+    for (const host of ['localhost', 'LOCALHOST', 'app.localhost', '127.0.0.1', '127.1.2.3', '[::1]'])
+      expect(isLoopbackHost(host), host).to.equal(true);
+    for (const host of [
+      'example.com',
+      'localhost.example.com',
+      '128.0.0.1',
+      '10.0.0.1',
+      '[::2]',
+      '0.0.0.0',
+      'mylocalhost',
+    ]) {
       expect(isLoopbackHost(host), host).to.equal(false);
     }
   });
@@ -73,10 +82,14 @@ describe('contract/endpoint: loopback and refusals', () => {
   it('refuses an invalid URL, other schemes, and credentials in the URL (without quoting them)', () => {
     expect(refusalReason(null)).to.equal('The base URL is not a valid URL, so nothing was sent.');
     expect(refusalReason('nonsense')).to.equal('The base URL is not a valid URL, so nothing was sent.');
-    expect(refusalReason('ftp://h/api')).to.equal('The base URL uses “ftp:”; only https: (and http: on this computer) can be used, so nothing was sent.');
+    expect(refusalReason('ftp://h/api')).to.equal(
+      'The base URL uses “ftp:”; only https: (and http: on this computer) can be used, so nothing was sent.',
+    );
     expect(refusalReason('javascript:alert(1)', true)).to.contain('“javascript:”');
     const withUser = refusalReason('https://admin:hunter22@h/api');
-    expect(withUser).to.equal('The base URL contains a user name or password, which are never sent: remove them. Nothing was sent.');
+    expect(withUser).to.equal(
+      'The base URL contains a user name or password, which are never sent: remove them. Nothing was sent.',
+    );
     expect(withUser).to.not.contain('hunter22');
   });
 });

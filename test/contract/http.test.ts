@@ -68,7 +68,13 @@ describe('contract/http: postProviderSettings request', () => {
 
   it('never puts the session key in the URL or a message, even when the server echoes it', async () => {
     const { fetch, calls } = fakeFetch(() => json(500, { error: `bad key ${SESSION_KEY} and token ghp_typed_token` }));
-    const result = await postProviderSettings({ baseUrl: `${BASE}?k=1`, sessionKey: SESSION_KEY, body: BODY, fetch, secrets: ['ghp_typed_token'] });
+    const result = await postProviderSettings({
+      baseUrl: `${BASE}?k=1`,
+      sessionKey: SESSION_KEY,
+      body: BODY,
+      fetch,
+      secrets: ['ghp_typed_token'],
+    });
     expect(calls[0]?.url).to.not.contain(SESSION_KEY);
     expect(JSON.stringify(result)).to.not.contain(SESSION_KEY);
     expect(result).to.deep.equal({
@@ -83,14 +89,23 @@ describe('contract/http: postProviderSettings request', () => {
     const { fetch, calls } = fakeFetch(() => json(200, {}));
     await postProviderSettings({ baseUrl: '', body: BODY, fetch, pageUrl: 'http://localhost:3000/app/index.html' });
     await postProviderSettings({ baseUrl: 'oh/', body: BODY, fetch, pageUrl: 'http://127.0.0.1:3000/app/index.html' });
-    expect(calls.map((c) => c.url)).to.deep.equal(['http://localhost:3000/api/add-git-providers', 'http://127.0.0.1:3000/app/oh/api/add-git-providers']);
+    expect(calls.map((c) => c.url)).to.deep.equal([
+      'http://localhost:3000/api/add-git-providers',
+      'http://127.0.0.1:3000/app/oh/api/add-git-providers',
+    ]);
   });
 });
 
 describe('contract/http: refused before sending', () => {
   const refused = async (options: Partial<Parameters<typeof postProviderSettings>[0]>) => {
     const { fetch, calls } = fakeFetch(() => json(200, {}));
-    const result = await postProviderSettings({ baseUrl: BASE, body: BODY, fetch, sessionKey: SESSION_KEY, ...options });
+    const result = await postProviderSettings({
+      baseUrl: BASE,
+      body: BODY,
+      fetch,
+      sessionKey: SESSION_KEY,
+      ...options,
+    });
     expect(calls, 'nothing sent').to.have.length(0);
     expect(result.kind).to.equal('refused');
     expect(result.message).to.not.contain(SESSION_KEY);
@@ -113,8 +128,12 @@ describe('contract/http: refused before sending', () => {
   });
 
   it('an invalid base URL, another scheme, credentials in the URL', async () => {
-    expect(await refused({ baseUrl: 'https://h:99999' })).to.equal('The base URL is not a valid URL, so nothing was sent.');
-    expect(await refused({ baseUrl: 'javascript:alert(1)' })).to.equal('The base URL is not a valid URL, so nothing was sent.');
+    expect(await refused({ baseUrl: 'https://h:99999' })).to.equal(
+      'The base URL is not a valid URL, so nothing was sent.',
+    );
+    expect(await refused({ baseUrl: 'javascript:alert(1)' })).to.equal(
+      'The base URL is not a valid URL, so nothing was sent.',
+    );
     expect(await refused({ baseUrl: 'ftp://h' })).to.contain('“ftp:”');
     expect(await refused({ baseUrl: 'https://u:p@h' })).to.contain('user name or password');
   });
@@ -130,8 +149,12 @@ describe('contract/http: refused before sending', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic['self'] = cyclic;
     expect(await refused({ body: cyclic })).to.equal('The settings could not be written as JSON, so nothing was sent.');
-    expect(await refused({ body: { n: 1n } })).to.equal('The settings could not be written as JSON, so nothing was sent.');
-    expect(await refused({ body: undefined })).to.equal('The settings could not be written as JSON, so nothing was sent.');
+    expect(await refused({ body: { n: 1n } })).to.equal(
+      'The settings could not be written as JSON, so nothing was sent.',
+    );
+    expect(await refused({ body: undefined })).to.equal(
+      'The settings could not be written as JSON, so nothing was sent.',
+    );
   });
 });
 
@@ -140,7 +163,11 @@ describe('contract/http: timeout, abort, network', () => {
     const start = performance.now();
     const result = await postProviderSettings({ baseUrl: BASE, body: BODY, fetch: stuckFetch, timeoutMs: 30 });
     expect(performance.now() - start).to.be.below(1000);
-    expect(result).to.deep.equal({ kind: 'timeout', timeoutMs: 30, message: 'The server did not answer within 30 ms.' });
+    expect(result).to.deep.equal({
+      kind: 'timeout',
+      timeoutMs: 30,
+      message: 'The server did not answer within 30 ms.',
+    });
   });
 
   it('aborts the fetch signal on timeout', async () => {
@@ -170,7 +197,13 @@ describe('contract/http: timeout, abort, network', () => {
 
   it("the caller's abort -> aborted; an already-aborted signal sends nothing", async () => {
     const controller = new AbortController();
-    const pending = postProviderSettings({ baseUrl: BASE, body: BODY, fetch: stuckFetch, signal: controller.signal, timeoutMs: 5000 });
+    const pending = postProviderSettings({
+      baseUrl: BASE,
+      body: BODY,
+      fetch: stuckFetch,
+      signal: controller.signal,
+      timeoutMs: 5000,
+    });
     setTimeout(() => controller.abort(), 10);
     expect(await pending).to.deep.equal({ kind: 'aborted', message: 'The request was cancelled.' });
 
@@ -198,7 +231,12 @@ describe('contract/http: timeout, abort, network', () => {
 
   it('uses the platform fetch unbound (no "Illegal invocation")', async () => {
     // A path no server answers, so the shared reference server's state is not touched.
-    const result = await postProviderSettings({ baseUrl: '/__contract-test-nowhere', body: BODY, fetch: window.fetch, timeoutMs: 5000 });
+    const result = await postProviderSettings({
+      baseUrl: '/__contract-test-nowhere',
+      body: BODY,
+      fetch: window.fetch,
+      timeoutMs: 5000,
+    });
     expect(result).to.deep.include({ kind: 'server', status: 404 });
   });
 });
@@ -206,20 +244,44 @@ describe('contract/http: timeout, abort, network', () => {
 describe('contract/http: answers', () => {
   it('a redirect is not followed and is reported as a server result', async () => {
     const opaque = { type: 'opaqueredirect', status: 0, headers: new Headers(), body: null } as unknown as Response;
-    const message = 'The server answered with a redirect, which was not followed so that no token is sent anywhere else. Check the base URL.';
-    expect(await postProviderSettings({ baseUrl: BASE, body: BODY, fetch: fakeFetch(() => opaque).fetch })).to.deep.equal({ kind: 'server', status: 0, message });
+    const message =
+      'The server answered with a redirect, which was not followed so that no token is sent anywhere else. Check the base URL.';
+    expect(
+      await postProviderSettings({ baseUrl: BASE, body: BODY, fetch: fakeFetch(() => opaque).fetch }),
+    ).to.deep.equal({ kind: 'server', status: 0, message });
     const redirect = new Response(null, { status: 307, headers: { Location: 'https://evil.example.com/' } });
-    expect(await postProviderSettings({ baseUrl: BASE, body: BODY, fetch: fakeFetch(() => redirect).fetch })).to.deep.equal({ kind: 'server', status: 307, message });
+    expect(
+      await postProviderSettings({ baseUrl: BASE, body: BODY, fetch: fakeFetch(() => redirect).fetch }),
+    ).to.deep.equal({ kind: 'server', status: 307, message });
   });
 
   it('reads at most maxBodyBytes and does not parse a cut body', async () => {
     const big = JSON.stringify({ error: 'x'.repeat(2000) });
-    const over = await postProviderSettings({ baseUrl: BASE, body: BODY, fetch: fakeFetch(() => new Response(big, { status: 500 })).fetch, maxBodyBytes: 1000 });
-    expect(over).to.deep.equal({ kind: 'server', status: 500, message: 'The server answered HTTP 500 Internal Server Error with an answer too large to read.' });
+    const over = await postProviderSettings({
+      baseUrl: BASE,
+      body: BODY,
+      fetch: fakeFetch(() => new Response(big, { status: 500 })).fetch,
+      maxBodyBytes: 1000,
+    });
+    expect(over).to.deep.equal({
+      kind: 'server',
+      status: 500,
+      message: 'The server answered HTTP 500 Internal Server Error with an answer too large to read.',
+    });
     // A 200 too large to read cannot be the API's success answer: nothing is known to be saved.
-    const cut = await postProviderSettings({ baseUrl: BASE, body: BODY, fetch: fakeFetch(() => new Response(big, { status: 200 })).fetch, maxBodyBytes: 1000 });
+    const cut = await postProviderSettings({
+      baseUrl: BASE,
+      body: BODY,
+      fetch: fakeFetch(() => new Response(big, { status: 200 })).fetch,
+      maxBodyBytes: 1000,
+    });
     expect(cut.kind).to.equal('unknown');
-    const under = await postProviderSettings({ baseUrl: BASE, body: BODY, fetch: fakeFetch(() => json(500, { error: 'short' })).fetch, maxBodyBytes: 1000 });
+    const under = await postProviderSettings({
+      baseUrl: BASE,
+      body: BODY,
+      fetch: fakeFetch(() => json(500, { error: 'short' })).fetch,
+      maxBodyBytes: 1000,
+    });
     expect(under.message).to.equal('The server answered HTTP 500 Internal Server Error: “short”.');
   });
 
@@ -233,8 +295,15 @@ describe('contract/http: answers', () => {
     });
     const response = new Response(stream, { status: 500, headers: { 'Content-Length': String(10 * 1024 * 1024) } });
     // new Response() ignores a Content-Length header for its own reading, but the header is visible.
-    const result = await postProviderSettings({ baseUrl: BASE, body: BODY, fetch: fakeFetch(() => response).fetch, maxBodyBytes: 4096 });
-    expect(result.message).to.equal('The server answered HTTP 500 Internal Server Error with an answer too large to read.');
+    const result = await postProviderSettings({
+      baseUrl: BASE,
+      body: BODY,
+      fetch: fakeFetch(() => response).fetch,
+      maxBodyBytes: 4096,
+    });
+    expect(result.message).to.equal(
+      'The server answered HTTP 500 Internal Server Error with an answer too large to read.',
+    );
     expect(pulled).to.be.below(3);
   });
 
@@ -246,20 +315,44 @@ describe('contract/http: answers', () => {
         controller.close();
       },
     });
-    const result = await postProviderSettings({ baseUrl: BASE, body: BODY, fetch: fakeFetch(() => new Response(stream, { status: 200 })).fetch });
+    const result = await postProviderSettings({
+      baseUrl: BASE,
+      body: BODY,
+      fetch: fakeFetch(() => new Response(stream, { status: 200 })).fetch,
+    });
     expect(result).to.deep.equal({ kind: 'saved', status: 200, message: 'Gespeichert ✓ 😀' });
   });
 
   it('422, 401 token, 401 session, 429 end to end', async () => {
     const run = (response: Response) =>
-      postProviderSettings({ baseUrl: BASE, body: BODY, sessionKey: SESSION_KEY, fetch: fakeFetch(() => response).fetch, providers: ['github'] });
-    expect(await run(json(422, { detail: [{ type: 'value_error', loc: ['body', 'mcp_config', 'sse_servers', 0, 'url'], msg: 'Value error, URL cannot be empty' }] }))).to.deep.equal({
+      postProviderSettings({
+        baseUrl: BASE,
+        body: BODY,
+        sessionKey: SESSION_KEY,
+        fetch: fakeFetch(() => response).fetch,
+        providers: ['github'],
+      });
+    expect(
+      await run(
+        json(422, {
+          detail: [
+            {
+              type: 'value_error',
+              loc: ['body', 'mcp_config', 'sse_servers', 0, 'url'],
+              msg: 'Value error, URL cannot be empty',
+            },
+          ],
+        }),
+      ),
+    ).to.deep.equal({
       kind: 'validation',
       status: 422,
       message: 'The server found 1 problem in the settings.',
       errors: [{ pointer: '/mcp_config/sse_servers/0/url', type: 'value_error', message: 'URL cannot be empty' }],
     });
-    expect(await run(json(401, { error: 'Invalid token. Please make sure it is a valid github token.' }))).to.deep.include({
+    expect(
+      await run(json(401, { error: 'Invalid token. Please make sure it is a valid github token.' })),
+    ).to.deep.include({
       kind: 'token-rejected',
       provider: 'github',
       pointer: '/provider_tokens/github/token',
@@ -306,22 +399,28 @@ describe('contract/http: getStoredSettings', () => {
       message: 'The server answered HTTP 404 Not Found: “Not Found”. Check the base URL.',
       serverText: 'Not Found',
     });
-    expect((await get(new Response('<html>404</html>', { status: 404, headers: { 'Content-Type': 'text/html' } }))).kind).to.equal('server');
+    expect(
+      (await get(new Response('<html>404</html>', { status: 404, headers: { 'Content-Type': 'text/html' } }))).kind,
+    ).to.equal('server');
   });
 
   it('a 2xx that is not a JSON object -> server', async () => {
     const get = (response: Response) => getStoredSettings({ baseUrl: BASE, fetch: fakeFetch(() => response).fetch });
-    expect(await get(new Response('<!doctype html><p>app</p>', { status: 200, headers: { 'Content-Type': 'text/html' } }))).to.deep.equal({
+    expect(
+      await get(new Response('<!doctype html><p>app</p>', { status: 200, headers: { 'Content-Type': 'text/html' } })),
+    ).to.deep.equal({
       kind: 'server',
       status: 200,
-      message: 'The server answered the settings request with an HTML page instead of the settings: check the base URL.',
+      message:
+        'The server answered the settings request with an HTML page instead of the settings: check the base URL.',
     });
     expect((await get(json(200, [1]))).kind).to.equal('server');
     // An object that is not OpenHands' settings (no provider_tokens_set): not "no tokens stored".
     expect(await get(json(200, { message: 'ok' }))).to.deep.equal({
       kind: 'server',
       status: 200,
-      message: 'The server answered the settings request with a JSON answer that is not OpenHands’ settings instead of the settings: check the base URL.',
+      message:
+        'The server answered the settings request with a JSON answer that is not OpenHands’ settings instead of the settings: check the base URL.',
     });
     // Some versions send null for "no tokens": that is settings.
     expect((await get(json(200, { provider_tokens_set: null, mcp_config: null }))).kind).to.equal('loaded');

@@ -4,10 +4,18 @@ import { locToPointer } from '../../src/contract/loc.js';
 describe('contract/loc: locToPointer', () => {
   it('maps every CONTRACT.md example (pydantic v2)', () => {
     expect(locToPointer(['body', 'provider_tokens', 'github', 'token'])).to.equal('/provider_tokens/github/token');
-    expect(locToPointer(['body', 'provider_tokens', 'azure_devops', '[key]'])).to.equal('/provider_tokens/azure_devops/[key]');
-    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 1, 'name'])).to.equal('/mcp_config/stdio_servers/1/name');
-    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 0, 'env', 'K'])).to.equal('/mcp_config/stdio_servers/0/env/K');
-    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 0, 'args', 2])).to.equal('/mcp_config/stdio_servers/0/args/2');
+    expect(locToPointer(['body', 'provider_tokens', 'azure_devops', '[key]'])).to.equal(
+      '/provider_tokens/azure_devops/[key]',
+    );
+    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 1, 'name'])).to.equal(
+      '/mcp_config/stdio_servers/1/name',
+    );
+    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 0, 'env', 'K'])).to.equal(
+      '/mcp_config/stdio_servers/0/env/K',
+    );
+    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 0, 'args', 2])).to.equal(
+      '/mcp_config/stdio_servers/0/args/2',
+    );
     expect(locToPointer(['body', 'mcp_config', 'sse_servers', 0, 'url'])).to.equal('/mcp_config/sse_servers/0/url');
     expect(locToPointer(['body', 'mcp_config', 'mcpServers'])).to.equal('/mcp_config/mcpServers');
     expect(locToPointer(['body', 17])).to.equal('/17');
@@ -15,20 +23,34 @@ describe('contract/loc: locToPointer', () => {
   });
 
   it('maps pydantic v1 forms: __key__ becomes [key], __root__ means the object itself', () => {
-    expect(locToPointer(['body', 'provider_tokens', 'azure_devops', '__key__'])).to.equal('/provider_tokens/azure_devops/[key]');
-    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 0, 'env', 'K', '__key__'])).to.equal('/mcp_config/stdio_servers/0/env/K/[key]');
+    expect(locToPointer(['body', 'provider_tokens', 'azure_devops', '__key__'])).to.equal(
+      '/provider_tokens/azure_devops/[key]',
+    );
+    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 0, 'env', 'K', '__key__'])).to.equal(
+      '/mcp_config/stdio_servers/0/env/K/[key]',
+    );
     expect(locToPointer(['body', 'mcp_config', '__root__'])).to.equal('/mcp_config');
     expect(locToPointer(['body', '__root__'])).to.equal('');
   });
 
   it('escapes keys with /, ~, dots, unicode, and keeps __proto__ / constructor as plain keys', () => {
-    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 0, 'env', 'a/b'])).to.equal('/mcp_config/stdio_servers/0/env/a~1b');
-    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 0, 'env', '~'])).to.equal('/mcp_config/stdio_servers/0/env/~0');
+    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 0, 'env', 'a/b'])).to.equal(
+      '/mcp_config/stdio_servers/0/env/a~1b',
+    );
+    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 0, 'env', '~'])).to.equal(
+      '/mcp_config/stdio_servers/0/env/~0',
+    );
     expect(locToPointer(['body', 'provider_tokens', 'x.y', 'token'])).to.equal('/provider_tokens/x.y/token');
-    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 0, 'env', 'ключ'])).to.equal('/mcp_config/stdio_servers/0/env/ключ');
-    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 0, 'env', ''])).to.equal('/mcp_config/stdio_servers/0/env/');
+    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 0, 'env', 'ключ'])).to.equal(
+      '/mcp_config/stdio_servers/0/env/ключ',
+    );
+    expect(locToPointer(['body', 'mcp_config', 'stdio_servers', 0, 'env', ''])).to.equal(
+      '/mcp_config/stdio_servers/0/env/',
+    );
     expect(locToPointer(['body', '__proto__', 'constructor'])).to.equal('/__proto__/constructor');
-    expect(locToPointer(JSON.parse('["body","provider_tokens","__proto__","token"]'))).to.equal('/provider_tokens/__proto__/token');
+    expect(locToPointer(JSON.parse('["body","provider_tokens","__proto__","token"]'))).to.equal(
+      '/provider_tokens/__proto__/token',
+    );
   });
 
   it('locs from other request parts land on the whole request; a loc without "body" is taken as body-relative', () => {

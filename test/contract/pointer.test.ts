@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { childPointer, escapeSegment, fromPointer, parentPointer, toPointer, unescapeSegment } from '../../src/contract/pointer.js';
+import {
+  childPointer,
+  escapeSegment,
+  fromPointer,
+  parentPointer,
+  toPointer,
+  unescapeSegment,
+} from '../../src/contract/pointer.js';
 
 describe('contract/pointer: RFC 6901', () => {
   const keys: [string, string][] = [

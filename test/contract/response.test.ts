@@ -24,7 +24,11 @@ describe('contract/response: success', () => {
   });
 
   it('only a JSON object with a message string is saved; an empty message gets a default text', () => {
-    expect(interpretResponse(answer(201, { message: '' }), {})).to.deep.equal({ kind: 'saved', status: 201, message: 'Settings saved.' });
+    expect(interpretResponse(answer(201, { message: '' }), {})).to.deep.equal({
+      kind: 'saved',
+      status: 201,
+      message: 'Settings saved.',
+    });
   });
 
   it('any other 2xx is unknown: something answered, nothing is known to be saved', () => {
@@ -38,10 +42,12 @@ describe('contract/response: success', () => {
     expect(interpretResponse(answer(200, [1]), {})).to.deep.equal(unknown(200, 'an unexpected JSON answer'));
     expect(interpretResponse(answer(201, { message: 5 }), {})).to.deep.equal(unknown(201, 'a JSON answer'));
     expect(interpretResponse(answer(200, { queued: true }), {})).to.deep.equal(unknown(200, 'a JSON answer'));
-    expect(interpretResponse(answer(200, 'OK', 'text/plain'), {})).to.deep.equal(unknown(200, 'an answer that is not JSON'));
-    expect(interpretResponse(answer(200, '<!doctype html><title>App</title>', 'text/html; charset=utf-8'), {})).to.deep.equal(
-      unknown(200, 'an HTML page', ' Check the base URL.'),
+    expect(interpretResponse(answer(200, 'OK', 'text/plain'), {})).to.deep.equal(
+      unknown(200, 'an answer that is not JSON'),
     );
+    expect(
+      interpretResponse(answer(200, '<!doctype html><title>App</title>', 'text/html; charset=utf-8'), {}),
+    ).to.deep.equal(unknown(200, 'an HTML page', ' Check the base URL.'));
   });
 });
 
@@ -50,11 +56,30 @@ describe('contract/response: 422', () => {
     const result = interpretResponse(
       answer(422, {
         detail: [
-          { type: 'value_error', loc: ['body', 'mcp_config', 'stdio_servers', 1, 'name'], msg: 'Value error, Server name cannot be empty', input: 'x', ctx: { error: {} } },
-          { type: 'string_type', loc: ['body', 'provider_tokens', 'github', 'token'], msg: 'Input should be a valid string', input: 5 },
-          { type: 'enum', loc: ['body', 'provider_tokens', 'azure_devops', '[key]'], msg: "Input should be 'github', 'gitlab' or 'bitbucket'" },
+          {
+            type: 'value_error',
+            loc: ['body', 'mcp_config', 'stdio_servers', 1, 'name'],
+            msg: 'Value error, Server name cannot be empty',
+            input: 'x',
+            ctx: { error: {} },
+          },
+          {
+            type: 'string_type',
+            loc: ['body', 'provider_tokens', 'github', 'token'],
+            msg: 'Input should be a valid string',
+            input: 5,
+          },
+          {
+            type: 'enum',
+            loc: ['body', 'provider_tokens', 'azure_devops', '[key]'],
+            msg: "Input should be 'github', 'gitlab' or 'bitbucket'",
+          },
           { type: 'extra_forbidden', loc: ['body', 'mcp_config', 'mcpServers'], msg: 'Extra inputs are not permitted' },
-          { type: 'type_error.enum', loc: ['body', 'provider_tokens', 'x', '__key__'], msg: 'value is not a valid enumeration member' },
+          {
+            type: 'type_error.enum',
+            loc: ['body', 'provider_tokens', 'x', '__key__'],
+            msg: 'value is not a valid enumeration member',
+          },
         ],
       }),
       {},
@@ -66,9 +91,17 @@ describe('contract/response: 422', () => {
       errors: [
         { pointer: '/mcp_config/stdio_servers/1/name', type: 'value_error', message: 'Server name cannot be empty' },
         { pointer: '/provider_tokens/github/token', type: 'string_type', message: 'Input should be a valid string' },
-        { pointer: '/provider_tokens/azure_devops/[key]', type: 'enum', message: "Input should be 'github', 'gitlab' or 'bitbucket'" },
+        {
+          pointer: '/provider_tokens/azure_devops/[key]',
+          type: 'enum',
+          message: "Input should be 'github', 'gitlab' or 'bitbucket'",
+        },
         { pointer: '/mcp_config/mcpServers', type: 'extra_forbidden', message: 'Extra inputs are not permitted' },
-        { pointer: '/provider_tokens/x/[key]', type: 'type_error.enum', message: 'value is not a valid enumeration member' },
+        {
+          pointer: '/provider_tokens/x/[key]',
+          type: 'type_error.enum',
+          message: 'value is not a valid enumeration member',
+        },
       ],
     });
   });
@@ -79,7 +112,13 @@ describe('contract/response: 422', () => {
         interpretResponse(
           answer(422, {
             detail: [
-              { type: 'json_invalid', loc: ['body', 17], msg: 'JSON decode error', input: {}, ctx: { error: 'Expecting value' } },
+              {
+                type: 'json_invalid',
+                loc: ['body', 17],
+                msg: 'JSON decode error',
+                input: {},
+                ctx: { error: 'Expecting value' },
+              },
               { type: 'missing', loc: ['body'], msg: 'Field required', input: null },
             ],
           }),
@@ -92,7 +131,9 @@ describe('contract/response: 422', () => {
   });
 
   it('says "1 problem" for one item', () => {
-    const result = interpretResponse(answer(422, { detail: [{ type: 'missing', loc: ['body', 'x'], msg: 'Field required' }] }));
+    const result = interpretResponse(
+      answer(422, { detail: [{ type: 'missing', loc: ['body', 'x'], msg: 'Field required' }] }),
+    );
     expect(result.message).to.equal('The server found 1 problem in the settings.');
   });
 
@@ -101,7 +142,15 @@ describe('contract/response: 422', () => {
       validationErrors(
         interpretResponse(
           answer(422, {
-            detail: [{}, { loc: 'body.mcp_config', msg: 'm' }, { loc: ['body', 'a'], type: 'missing' }, 'plain text', 7, null, { msg: ['x'], type: 5 }],
+            detail: [
+              {},
+              { loc: 'body.mcp_config', msg: 'm' },
+              { loc: ['body', 'a'], type: 'missing' },
+              'plain text',
+              7,
+              null,
+              { msg: ['x'], type: 5 },
+            ],
           }),
         ),
       ),
@@ -117,7 +166,8 @@ describe('contract/response: 422', () => {
   });
 
   it('__proto__ in loc and as item keys is plain data', () => {
-    const body = '{"detail":[{"loc":["body","__proto__","polluted"],"msg":"m","__proto__":{"msg":"inherited"}},{"__proto__":{"msg":"inherited","loc":["body","x"]}}]}';
+    const body =
+      '{"detail":[{"loc":["body","__proto__","polluted"],"msg":"m","__proto__":{"msg":"inherited"}},{"__proto__":{"msg":"inherited","loc":["body","x"]}}]}';
     expect(validationErrors(interpretResponse(answer(422, body)))).to.deep.equal([
       { pointer: '/__proto__/polluted', type: '', message: 'm' },
       { pointer: '', type: '', message: 'Invalid value' },
@@ -128,15 +178,22 @@ describe('contract/response: 422', () => {
 
   it('messages with markup come back as the same plain text', () => {
     const msg = 'Value error, <img src=x onerror="alert(1)"><script>alert(2)</script>';
-    expect(validationErrors(interpretResponse(answer(422, { detail: [{ loc: ['body', 'a'], msg }] })))[0]?.message).to.equal(
-      '<img src=x onerror="alert(1)"><script>alert(2)</script>',
-    );
+    expect(
+      validationErrors(interpretResponse(answer(422, { detail: [{ loc: ['body', 'a'], msg }] })))[0]?.message,
+    ).to.equal('<img src=x onerror="alert(1)"><script>alert(2)</script>');
   });
 
   it('a token echoed in a message is redacted (and input is never read)', () => {
     const result = interpretResponse(
       answer(422, {
-        detail: [{ type: 'value_error', loc: ['body', 'provider_tokens', 'github', 'token'], msg: 'Value error, bad token ghp_SECRET123 (ghp_SECRET123)', input: 'ghp_SECRET123' }],
+        detail: [
+          {
+            type: 'value_error',
+            loc: ['body', 'provider_tokens', 'github', 'token'],
+            msg: 'Value error, bad token ghp_SECRET123 (ghp_SECRET123)',
+            input: 'ghp_SECRET123',
+          },
+        ],
       }),
       { secrets: ['ghp_SECRET123'] },
     );
@@ -171,10 +228,28 @@ describe('contract/response: 422', () => {
   });
 
   it('every item of a repeated type gets the same presented type, secrets redacted', () => {
-    const detail = Array.from({ length: 6 }, (_, i) => ({ type: i % 2 ? 'value_error' : 'leak_sk-TYPE-SECRET', loc: ['body'], msg: '' }));
+    const detail = Array.from({ length: 6 }, (_, i) => ({
+      type: i % 2 ? 'value_error' : 'leak_sk-TYPE-SECRET',
+      loc: ['body'],
+      msg: '',
+    }));
     const errors = validationErrors(interpretResponse(answer(422, { detail }), { secrets: ['sk-TYPE-SECRET'] }));
-    expect(errors.map((e) => e.type)).to.deep.equal(['leak_•••', 'value_error', 'leak_•••', 'value_error', 'leak_•••', 'value_error']);
-    expect(errors.map((e) => e.message)).to.deep.equal(['Invalid value', 'Invalid value (value_error)', 'Invalid value', 'Invalid value (value_error)', 'Invalid value', 'Invalid value (value_error)']);
+    expect(errors.map((e) => e.type)).to.deep.equal([
+      'leak_•••',
+      'value_error',
+      'leak_•••',
+      'value_error',
+      'leak_•••',
+      'value_error',
+    ]);
+    expect(errors.map((e) => e.message)).to.deep.equal([
+      'Invalid value',
+      'Invalid value (value_error)',
+      'Invalid value',
+      'Invalid value (value_error)',
+      'Invalid value',
+      'Invalid value (value_error)',
+    ]);
   });
 
   it('keeps at most 10,000 errors and says how many more there were', () => {
@@ -188,7 +263,11 @@ describe('contract/response: 422', () => {
     const result = interpretResponse(answer(422, text), { secrets: ['ghp_secret', 'sk-other-secret'] });
     const errors = validationErrors(result);
     expect(errors).to.have.length(10_001);
-    expect(errors[9_999]).to.deep.equal({ pointer: '/mcp_config/stdio_servers/9999/name', type: 'value_error', message: 'Server name cannot be empty' });
+    expect(errors[9_999]).to.deep.equal({
+      pointer: '/mcp_config/stdio_servers/9999/name',
+      type: 'value_error',
+      message: 'Server name cannot be empty',
+    });
     expect(errors[10_000]).to.deep.equal({ pointer: '', type: '', message: '3 more errors were not shown.' });
     expect(result.message).to.equal('The server found 10003 problems in the settings.');
   });
@@ -217,16 +296,22 @@ describe('contract/response: 422', () => {
     expect(one('{"detail":[]}')).to.equal(unspecific);
     expect(one('null')).to.equal(unspecific);
     expect(one('[1,2]')).to.equal(unspecific);
-    expect(one('Unprocessable', 'text/plain')).to.equal('The server rejected the settings (HTTP 422) with an answer that is not JSON.');
+    expect(one('Unprocessable', 'text/plain')).to.equal(
+      'The server rejected the settings (HTTP 422) with an answer that is not JSON.',
+    );
     expect(one('')).to.equal('The server rejected the settings (HTTP 422) with an empty answer.');
-    expect(one('<html><body>422</body></html>', 'text/html')).to.equal('The server rejected the settings (HTTP 422) with an HTML page.');
+    expect(one('<html><body>422</body></html>', 'text/html')).to.equal(
+      'The server rejected the settings (HTTP 422) with an HTML page.',
+    );
   });
 });
 
 describe('contract/response: 401, 403, 429', () => {
   it('401 {error} naming a provider -> token-rejected on that provider token field', () => {
     expect(
-      interpretResponse(answer(401, { error: 'Invalid token. Please make sure it is a valid github token.' }), { providers: ['github', 'gitlab'] }),
+      interpretResponse(answer(401, { error: 'Invalid token. Please make sure it is a valid github token.' }), {
+        providers: ['github', 'gitlab'],
+      }),
     ).to.deep.equal({
       kind: 'token-rejected',
       status: 401,
@@ -242,16 +327,31 @@ describe('contract/response: 401, 403, 429', () => {
       if (result.kind !== 'token-rejected') throw new Error(result.kind);
       return [result.provider, result.pointer];
     };
-    expect(rejected('Please make sure it is a valid GitLab token.', ['gitlab'])).to.deep.equal(['gitlab', '/provider_tokens/gitlab/token']);
-    expect(rejected('Please make sure it is a valid my/forge token.', ['my/forge'])).to.deep.equal(['my/forge', '/provider_tokens/my~1forge/token']);
-    expect(rejected('Please make sure it is a valid azure_devops token.')).to.deep.equal(['azure_devops', '/provider_tokens/azure_devops/token']);
-    expect(rejected('Please make sure it is a valid forgejo token.', ['github'])).to.deep.equal(['forgejo', '/provider_tokens/forgejo/token']);
+    expect(rejected('Please make sure it is a valid GitLab token.', ['gitlab'])).to.deep.equal([
+      'gitlab',
+      '/provider_tokens/gitlab/token',
+    ]);
+    expect(rejected('Please make sure it is a valid my/forge token.', ['my/forge'])).to.deep.equal([
+      'my/forge',
+      '/provider_tokens/my~1forge/token',
+    ]);
+    expect(rejected('Please make sure it is a valid azure_devops token.')).to.deep.equal([
+      'azure_devops',
+      '/provider_tokens/azure_devops/token',
+    ]);
+    expect(rejected('Please make sure it is a valid forgejo token.', ['github'])).to.deep.equal([
+      'forgejo',
+      '/provider_tokens/forgejo/token',
+    ]);
     expect(rejected('Invalid token.')).to.deep.equal([null, null]);
     expect(rejected('')).to.deep.equal([null, null]);
   });
 
   it('token-rejected text is redacted, and the provider is read from the redacted text', () => {
-    const result = interpretResponse(answer(401, { error: 'Token ghp_abcdef rejected: a valid github token is needed' }), { secrets: ['ghp_abcdef'] });
+    const result = interpretResponse(
+      answer(401, { error: 'Token ghp_abcdef rejected: a valid github token is needed' }),
+      { secrets: ['ghp_abcdef'] },
+    );
     expect(result).to.deep.equal({
       kind: 'token-rejected',
       status: 401,
@@ -270,7 +370,8 @@ describe('contract/response: 401, 403, 429', () => {
     expect(interpretResponse(answer(401, { detail: 'Session expired' }))).to.deep.equal({
       kind: 'unauthorized',
       status: 401,
-      message: 'The session key is missing or was not accepted (HTTP 401 Unauthorized). The server said: “Session expired”',
+      message:
+        'The session key is missing or was not accepted (HTTP 401 Unauthorized). The server said: “Session expired”',
       serverText: 'Session expired',
     });
   });
@@ -313,7 +414,8 @@ describe('contract/response: server errors and hostile bodies', () => {
     expect(interpretResponse(answer(500, 'Internal Server Error', 'text/plain; charset=utf-8'))).to.deep.equal({
       kind: 'server',
       status: 500,
-      message: 'The server answered HTTP 500 Internal Server Error with an answer that is not JSON: “Internal Server Error”.',
+      message:
+        'The server answered HTTP 500 Internal Server Error with an answer that is not JSON: “Internal Server Error”.',
       serverText: 'Internal Server Error',
     });
   });
@@ -326,15 +428,27 @@ describe('contract/response: server errors and hostile bodies', () => {
       message: 'The server answered HTTP 502 Bad Gateway with an HTML page.',
     });
     // HTML without a content type is still recognised.
-    expect(interpretResponse(answer(500, '  <html>oops</html>', null)).message).to.equal('The server answered HTTP 500 Internal Server Error with an HTML page.');
+    expect(interpretResponse(answer(500, '  <html>oops</html>', null)).message).to.equal(
+      'The server answered HTTP 500 Internal Server Error with an HTML page.',
+    );
   });
 
   it('empty, null, arrays, objects without text', () => {
-    expect(interpretResponse(answer(503, '', null)).message).to.equal('The server answered HTTP 503 Service Unavailable with an empty answer.');
-    expect(interpretResponse(answer(500, 'null')).message).to.equal('The server answered HTTP 500 Internal Server Error with an unexpected JSON answer.');
-    expect(interpretResponse(answer(500, [1, 2])).message).to.equal('The server answered HTTP 500 Internal Server Error with an unexpected JSON answer.');
-    expect(interpretResponse(answer(500, { error: { nested: true } })).message).to.equal('The server answered HTTP 500 Internal Server Error.');
-    expect(interpretResponse(answer(418, { detail: 'short and stout' })).message).to.equal('The server answered HTTP 418: “short and stout”.');
+    expect(interpretResponse(answer(503, '', null)).message).to.equal(
+      'The server answered HTTP 503 Service Unavailable with an empty answer.',
+    );
+    expect(interpretResponse(answer(500, 'null')).message).to.equal(
+      'The server answered HTTP 500 Internal Server Error with an unexpected JSON answer.',
+    );
+    expect(interpretResponse(answer(500, [1, 2])).message).to.equal(
+      'The server answered HTTP 500 Internal Server Error with an unexpected JSON answer.',
+    );
+    expect(interpretResponse(answer(500, { error: { nested: true } })).message).to.equal(
+      'The server answered HTTP 500 Internal Server Error.',
+    );
+    expect(interpretResponse(answer(418, { detail: 'short and stout' })).message).to.equal(
+      'The server answered HTTP 418: “short and stout”.',
+    );
   });
 
   it('404 and 405 suggest checking the base URL', () => {
@@ -344,12 +458,18 @@ describe('contract/response: server errors and hostile bodies', () => {
       message: 'The server answered HTTP 404 Not Found: “Not Found”. Check the base URL.',
       serverText: 'Not Found',
     });
-    expect(interpretResponse(answer(405, '', null)).message).to.equal('The server answered HTTP 405 Method Not Allowed with an empty answer. Check the base URL.');
+    expect(interpretResponse(answer(405, '', null)).message).to.equal(
+      'The server answered HTTP 405 Method Not Allowed with an empty answer. Check the base URL.',
+    );
   });
 
   it('long server text is cut, control characters removed, secrets redacted', () => {
-    const result = interpretResponse(answer(500, { error: `key sk-LONGSECRET\u0000\n${'y'.repeat(1000)}` }), { secrets: ['sk-LONGSECRET'] });
-    expect(result.message).to.equal(`The server answered HTTP 500 Internal Server Error: “key ••• ${'y'.repeat(292)}…”.`);
+    const result = interpretResponse(answer(500, { error: `key sk-LONGSECRET\u0000\n${'y'.repeat(1000)}` }), {
+      secrets: ['sk-LONGSECRET'],
+    });
+    expect(result.message).to.equal(
+      `The server answered HTTP 500 Internal Server Error: “key ••• ${'y'.repeat(292)}…”.`,
+    );
   });
 
   it('a secret split by a control character is still redacted', () => {
@@ -358,30 +478,40 @@ describe('contract/response: server errors and hostile bodies', () => {
   });
 
   it('a truncated body is classified by status only', () => {
-    expect(interpretResponse({ status: 500, contentType: JSON_TYPE, bodyText: '{"error": "x', truncated: true })).to.deep.equal({
+    expect(
+      interpretResponse({ status: 500, contentType: JSON_TYPE, bodyText: '{"error": "x', truncated: true }),
+    ).to.deep.equal({
       kind: 'server',
       status: 500,
       message: 'The server answered HTTP 500 Internal Server Error with an answer too large to read.',
     });
-    expect(interpretResponse({ status: 200, contentType: JSON_TYPE, bodyText: '', truncated: true }).kind).to.equal('unknown');
-    expect(interpretResponse({ status: 422, contentType: JSON_TYPE, bodyText: '{"detail":[', truncated: true }).message).to.equal(
-      'The server rejected the settings (HTTP 422) with an answer too large to read.',
+    expect(interpretResponse({ status: 200, contentType: JSON_TYPE, bodyText: '', truncated: true }).kind).to.equal(
+      'unknown',
     );
+    expect(
+      interpretResponse({ status: 422, contentType: JSON_TYPE, bodyText: '{"detail":[', truncated: true }).message,
+    ).to.equal('The server rejected the settings (HTTP 422) with an answer too large to read.');
   });
 
   it('a huge body (5 MB) is not parsed', () => {
     const huge = JSON.stringify({ error: 'x'.repeat(5 * 1024 * 1024) });
-    expect(interpretResponse(answer(500, huge)).message).to.equal('The server answered HTTP 500 Internal Server Error with an answer too large to read.');
+    expect(interpretResponse(answer(500, huge)).message).to.equal(
+      'The server answered HTTP 500 Internal Server Error with an answer too large to read.',
+    );
   });
 
   it('deeply nested JSON and a UTF-8 BOM', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(interpretResponse(answer(500, deep)).kind).to.equal('server');
-    expect(interpretResponse(answer(200, '\ufeff{"message":"Git providers stored"}')).message).to.equal('Git providers stored');
+    expect(interpretResponse(answer(200, '\ufeff{"message":"Git providers stored"}')).message).to.equal(
+      'Git providers stored',
+    );
   });
 
   it('__proto__ / constructor keys in the body are data, not prototype', () => {
-    const result = interpretResponse(answer(500, '{"__proto__":{"error":"inherited"},"constructor":{"prototype":{"error":"x"}}}'));
+    const result = interpretResponse(
+      answer(500, '{"__proto__":{"error":"inherited"},"constructor":{"prototype":{"error":"x"}}}'),
+    );
     expect(result.message).to.equal('The server answered HTTP 500 Internal Server Error.');
     // An inherited `message` is no message: not the API's answer.
     const saved = interpretResponse(answer(200, '{"__proto__":{"message":"inherited"}}'));

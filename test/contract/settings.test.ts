@@ -26,13 +26,25 @@ describe('contract/settings: parseStoredSettings', () => {
 
   it('absent or malformed top-level fields become null', () => {
     const none = { provider_tokens_set: null, mcp_config: null };
-    for (const json of [null, undefined, 5, 'x', [], {}, { provider_tokens_set: [], mcp_config: [] }, { provider_tokens_set: 'github', mcp_config: 'x' }]) {
+    for (const json of [
+      null,
+      undefined,
+      5,
+      'x',
+      [],
+      {},
+      { provider_tokens_set: [], mcp_config: [] },
+      { provider_tokens_set: 'github', mcp_config: 'x' },
+    ]) {
       expect(parseStoredSettings(json), JSON.stringify(json)).to.deep.equal(none);
     }
   });
 
   it('a provider with a malformed host is kept without a host (dropping it would delete its token on the next save)', () => {
-    expect(parseStoredSettings({ provider_tokens_set: { github: 5, gitlab: { h: 1 }, bitbucket: 'bb.example.com' } }).provider_tokens_set).to.deep.equal({
+    expect(
+      parseStoredSettings({ provider_tokens_set: { github: 5, gitlab: { h: 1 }, bitbucket: 'bb.example.com' } })
+        .provider_tokens_set,
+    ).to.deep.equal({
       github: null,
       gitlab: null,
       bitbucket: 'bb.example.com',
@@ -42,7 +54,7 @@ describe('contract/settings: parseStoredSettings', () => {
   it('drops malformed servers and malformed parts of servers', () => {
     const parsed = parseStoredSettings({
       mcp_config: {
-        sse_servers: [null, 5, {}, { url: 7 }, { url: 'https://ok' , api_key: 9 }],
+        sse_servers: [null, 5, {}, { url: 7 }, { url: 'https://ok', api_key: 9 }],
         stdio_servers: [
           { name: 'a' },
           { command: 'b' },
@@ -66,7 +78,9 @@ describe('contract/settings: parseStoredSettings', () => {
 
   it('keeps __proto__ keys as own data without touching prototypes', () => {
     const parsed = parseStoredSettings(
-      JSON.parse('{"provider_tokens_set":{"__proto__":"h","github":null},"mcp_config":{"stdio_servers":[{"name":"a","command":"b","env":{"__proto__":"v"}}],"__proto__":{"sse_servers":["https://inherited"]}}}'),
+      JSON.parse(
+        '{"provider_tokens_set":{"__proto__":"h","github":null},"mcp_config":{"stdio_servers":[{"name":"a","command":"b","env":{"__proto__":"v"}}],"__proto__":{"sse_servers":["https://inherited"]}}}',
+      ),
     );
     const set = parsed.provider_tokens_set!;
     expect(Object.keys(set)).to.deep.equal(['__proto__', 'github']);

@@ -3,7 +3,13 @@ import { ISSUE_MESSAGES } from '../../src/contract/codes.js';
 import { pyStrip, splitUrlLikePython } from '../../src/contract/rules.js';
 import { validateRequestBody, validateStdioServer, validateUrlServer } from '../../src/contract/validate.js';
 
-const stdio = (fields: Record<string, unknown> = {}) => ({ name: 'fetch', command: 'uvx', args: ['mcp-server-fetch'], env: {}, ...fields });
+const stdio = (fields: Record<string, unknown> = {}) => ({
+  name: 'fetch',
+  command: 'uvx',
+  args: ['mcp-server-fetch'],
+  env: {},
+  ...fields,
+});
 
 function urlCodes(url: unknown): string[] {
   return validateUrlServer({ url }).map((i) => `${i.pointer} ${i.code}`);
@@ -43,8 +49,12 @@ describe('contract/validate: URL rule (SSE and SHTTP servers)', () => {
   }
 
   it('uses exactly the server texts', () => {
-    expect(validateUrlServer({ url: '' })).to.deep.equal([{ pointer: '/url', code: 'url_empty', message: 'URL cannot be empty' }]);
-    expect(validateUrlServer({ url: 'example.com' })[0]?.message).to.equal('URL must include a scheme (http:// or https://)');
+    expect(validateUrlServer({ url: '' })).to.deep.equal([
+      { pointer: '/url', code: 'url_empty', message: 'URL cannot be empty' },
+    ]);
+    expect(validateUrlServer({ url: 'example.com' })[0]?.message).to.equal(
+      'URL must include a scheme (http:// or https://)',
+    );
     expect(validateUrlServer({ url: 'localhost:8080' })[0]?.message).to.equal('URL must include a valid domain/host');
     expect(validateUrlServer({ url: 'ftp://x' })[0]?.message).to.equal('URL scheme must be http, https, ws, or wss');
   });
@@ -65,11 +75,21 @@ describe('contract/validate: URL rule (SSE and SHTTP servers)', () => {
 
   it('reports type problems with their own codes and pydantic texts', () => {
     expect(validateUrlServer({})).to.deep.equal([{ pointer: '/url', code: 'required', message: 'Field required' }]);
-    expect(validateUrlServer({ url: null })).to.deep.equal([{ pointer: '/url', code: 'not_string', message: 'Input should be a valid string' }]);
-    expect(validateUrlServer({ url: 5 })).to.deep.equal([{ pointer: '/url', code: 'not_string', message: 'Input should be a valid string' }]);
-    expect(validateUrlServer({ url: 'https://h', api_key: 5 })).to.deep.equal([{ pointer: '/api_key', code: 'not_string', message: 'Input should be a valid string' }]);
-    expect(validateUrlServer('https://h')).to.deep.equal([{ pointer: '', code: 'not_object', message: 'Input should be a valid dictionary' }]);
-    expect(validateUrlServer(null)).to.deep.equal([{ pointer: '', code: 'not_object', message: 'Input should be a valid dictionary' }]);
+    expect(validateUrlServer({ url: null })).to.deep.equal([
+      { pointer: '/url', code: 'not_string', message: 'Input should be a valid string' },
+    ]);
+    expect(validateUrlServer({ url: 5 })).to.deep.equal([
+      { pointer: '/url', code: 'not_string', message: 'Input should be a valid string' },
+    ]);
+    expect(validateUrlServer({ url: 'https://h', api_key: 5 })).to.deep.equal([
+      { pointer: '/api_key', code: 'not_string', message: 'Input should be a valid string' },
+    ]);
+    expect(validateUrlServer('https://h')).to.deep.equal([
+      { pointer: '', code: 'not_object', message: 'Input should be a valid dictionary' },
+    ]);
+    expect(validateUrlServer(null)).to.deep.equal([
+      { pointer: '', code: 'not_object', message: 'Input should be a valid dictionary' },
+    ]);
   });
 
   it('accepts a null or missing api_key and ignores unknown keys, as the server does', () => {
@@ -86,17 +106,25 @@ describe('contract/validate: stdio server rules', () => {
   });
 
   it('name: blank, then the character rule, with the server texts', () => {
-    expect(validateStdioServer(stdio({ name: '' }))).to.deep.equal([{ pointer: '/name', code: 'name_empty', message: 'Server name cannot be empty' }]);
+    expect(validateStdioServer(stdio({ name: '' }))).to.deep.equal([
+      { pointer: '/name', code: 'name_empty', message: 'Server name cannot be empty' },
+    ]);
     expect(validateStdioServer(stdio({ name: ' \t ' }))[0]?.code).to.equal('name_empty');
     for (const bad of ['my server', 'a.b', 'é', 'a/b', 'a\nb', 'x!']) {
       expect(validateStdioServer(stdio({ name: bad })), bad).to.deep.equal([
-        { pointer: '/name', code: 'name_invalid', message: 'Server name can only contain letters, numbers, hyphens, and underscores' },
+        {
+          pointer: '/name',
+          code: 'name_invalid',
+          message: 'Server name can only contain letters, numbers, hyphens, and underscores',
+        },
       ]);
     }
   });
 
   it('command: blank, then no spaces, with the server texts', () => {
-    expect(validateStdioServer(stdio({ command: '  ' }))).to.deep.equal([{ pointer: '/command', code: 'command_empty', message: 'Command cannot be empty' }]);
+    expect(validateStdioServer(stdio({ command: '  ' }))).to.deep.equal([
+      { pointer: '/command', code: 'command_empty', message: 'Command cannot be empty' },
+    ]);
     expect(validateStdioServer(stdio({ command: 'npx -y server' }))).to.deep.equal([
       {
         pointer: '/command',
@@ -114,18 +142,34 @@ describe('contract/validate: stdio server rules', () => {
       { pointer: '/args/1', code: 'not_string', message: 'Input should be a valid string' },
       { pointer: '/args/2', code: 'not_string', message: 'Input should be a valid string' },
     ]);
-    expect(validateStdioServer(stdio({ args: 'a b' }))).to.deep.equal([{ pointer: '/args', code: 'not_list', message: 'Input should be a valid list' }]);
+    expect(validateStdioServer(stdio({ args: 'a b' }))).to.deep.equal([
+      { pointer: '/args', code: 'not_list', message: 'Input should be a valid list' },
+    ]);
     expect(validateStdioServer(stdio({ env: { MY_KEY: 1 } }))).to.deep.equal([
       { pointer: '/env/MY_KEY', code: 'not_string', message: 'Input should be a valid string' },
     ]);
-    expect(validateStdioServer(stdio({ env: [] }))).to.deep.equal([{ pointer: '/env', code: 'not_object', message: 'Input should be a valid dictionary' }]);
+    expect(validateStdioServer(stdio({ env: [] }))).to.deep.equal([
+      { pointer: '/env', code: 'not_object', message: 'Input should be a valid dictionary' },
+    ]);
     expect(validateStdioServer(stdio({ env: { 'not a valid name': 'ok' } }))).to.deep.equal([]);
   });
 
   it('escapes env keys in pointers: /, ~, ., unicode, empty, __proto__, constructor', () => {
-    const env = JSON.parse('{"a/b":1,"t~x":1,"x.y":1,"ключ":1,"":1,"__proto__":1,"constructor":1,"~1":1}') as Record<string, unknown>;
+    const env = JSON.parse('{"a/b":1,"t~x":1,"x.y":1,"ключ":1,"":1,"__proto__":1,"constructor":1,"~1":1}') as Record<
+      string,
+      unknown
+    >;
     const pointers = validateStdioServer(stdio({ env })).map((i) => i.pointer);
-    expect(pointers).to.have.members(['/env/a~1b', '/env/t~0x', '/env/x.y', '/env/ключ', '/env/', '/env/__proto__', '/env/constructor', '/env/~01']);
+    expect(pointers).to.have.members([
+      '/env/a~1b',
+      '/env/t~0x',
+      '/env/x.y',
+      '/env/ключ',
+      '/env/',
+      '/env/__proto__',
+      '/env/constructor',
+      '/env/~01',
+    ]);
     expect(pointers).to.have.length(8);
   });
 
@@ -133,13 +177,22 @@ describe('contract/validate: stdio server rules', () => {
     const ok = JSON.parse('{"name":"a","command":"b","env":{"__proto__":"value"}}') as unknown;
     expect(validateStdioServer(ok)).to.deep.equal([]);
     const bad = JSON.parse('{"name":"a","command":"b","env":{"__proto__":{"polluted":true}}}') as unknown;
-    expect(validateStdioServer(bad)).to.deep.equal([{ pointer: '/env/__proto__', code: 'not_string', message: 'Input should be a valid string' }]);
+    expect(validateStdioServer(bad)).to.deep.equal([
+      { pointer: '/env/__proto__', code: 'not_string', message: 'Input should be a valid string' },
+    ]);
     expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
   });
 
   it('reports several problems of one server at once', () => {
-    expect(validateStdioServer({ name: '', command: 'a b', args: [1] }).map((i) => i.code)).to.deep.equal(['name_empty', 'command_has_space', 'not_string']);
-    expect(validateStdioServer({}).map((i) => `${i.pointer} ${i.code}`)).to.deep.equal(['/name required', '/command required']);
+    expect(validateStdioServer({ name: '', command: 'a b', args: [1] }).map((i) => i.code)).to.deep.equal([
+      'name_empty',
+      'command_has_space',
+      'not_string',
+    ]);
+    expect(validateStdioServer({}).map((i) => `${i.pointer} ${i.code}`)).to.deep.equal([
+      '/name required',
+      '/command required',
+    ]);
   });
 });
 
@@ -164,7 +217,9 @@ describe('contract/validate: whole request body', () => {
     expect(validateRequestBody({})).to.deep.equal([]);
     expect(validateRequestBody({ provider_tokens: {}, mcp_config: null })).to.deep.equal([]);
     expect(validateRequestBody({ provider_tokens: { github: {} }, mcp_config: {} })).to.deep.equal([]);
-    expect(validateRequestBody({ provider_tokens: { azure_devops: { token: 't', host: 'dev.azure.com', user_id: null } } })).to.deep.equal([]);
+    expect(
+      validateRequestBody({ provider_tokens: { azure_devops: { token: 't', host: 'dev.azure.com', user_id: null } } }),
+    ).to.deep.equal([]);
   });
 
   it('token and host must be strings or null', () => {
@@ -183,7 +238,9 @@ describe('contract/validate: whole request body', () => {
       { pointer: '/mcp_config/a~1b', code: 'unknown_key', message: 'Extra inputs are not permitted' },
     ]);
     const proto = JSON.parse('{"mcp_config":{"__proto__":{}}}') as unknown;
-    expect(validateRequestBody(proto)).to.deep.equal([{ pointer: '/mcp_config/__proto__', code: 'unknown_key', message: ISSUE_MESSAGES.unknown_key }]);
+    expect(validateRequestBody(proto)).to.deep.equal([
+      { pointer: '/mcp_config/__proto__', code: 'unknown_key', message: ISSUE_MESSAGES.unknown_key },
+    ]);
   });
 
   it('a bare string server entry is not accepted by the client (the form never sends one)', () => {
@@ -198,16 +255,24 @@ describe('contract/validate: whole request body', () => {
       { pointer: '/provider_tokens/a~1b~0c/token', code: 'not_string', message: ISSUE_MESSAGES.not_string },
       { pointer: '/provider_tokens/__proto__/token', code: 'not_string', message: ISSUE_MESSAGES.not_string },
     ]);
-    const env = JSON.parse('{"mcp_config":{"stdio_servers":[{"name":"a","command":"b"},{"name":"a","command":"b","env":{"__proto__":3}}]}}') as unknown;
+    const env = JSON.parse(
+      '{"mcp_config":{"stdio_servers":[{"name":"a","command":"b"},{"name":"a","command":"b","env":{"__proto__":3}}]}}',
+    ) as unknown;
     expect(validateRequestBody(env)).to.deep.equal([
       { pointer: '/mcp_config/stdio_servers/1/env/__proto__', code: 'not_string', message: ISSUE_MESSAGES.not_string },
     ]);
   });
 
   it('a body that is not an object is one issue on the whole body', () => {
-    expect(validateRequestBody(undefined)).to.deep.equal([{ pointer: '', code: 'required', message: 'Field required' }]);
-    expect(validateRequestBody(null)).to.deep.equal([{ pointer: '', code: 'not_object', message: ISSUE_MESSAGES.not_object }]);
-    expect(validateRequestBody([])).to.deep.equal([{ pointer: '', code: 'not_object', message: ISSUE_MESSAGES.not_object }]);
+    expect(validateRequestBody(undefined)).to.deep.equal([
+      { pointer: '', code: 'required', message: 'Field required' },
+    ]);
+    expect(validateRequestBody(null)).to.deep.equal([
+      { pointer: '', code: 'not_object', message: ISSUE_MESSAGES.not_object },
+    ]);
+    expect(validateRequestBody([])).to.deep.equal([
+      { pointer: '', code: 'not_object', message: ISSUE_MESSAGES.not_object },
+    ]);
     expect(validateRequestBody({ provider_tokens: null, mcp_config: 'x' })).to.deep.equal([
       { pointer: '/provider_tokens', code: 'not_object', message: ISSUE_MESSAGES.not_object },
       { pointer: '/mcp_config', code: 'not_object', message: ISSUE_MESSAGES.not_object },

@@ -8,7 +8,15 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { STORED } from '../../demo/scenarios.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { axeProblems, expectNone, forcedColors, landmarkProblems, placeholderContrastProblems, resetViewport, viewport } from '../helpers/a11y.js';
+import {
+  axeProblems,
+  expectNone,
+  forcedColors,
+  landmarkProblems,
+  placeholderContrastProblems,
+  resetViewport,
+  viewport,
+} from '../helpers/a11y.js';
 import { $, mount, statusText } from '../helpers/element.js';
 import { scriptResponses } from '../helpers/reference-server.js';
 import { NOTHING_STORED, setup } from '../helpers/scenario.js';
@@ -28,7 +36,8 @@ import {
   type Look,
 } from '../helpers/states.js';
 
-const expectAxeClean = async (el: OpenHandsProviderSettings, what = 'axe, WCAG 2.2 A/AA') => expectNone(await axeProblems(el), what);
+const expectAxeClean = async (el: OpenHandsProviderSettings, what = 'axe, WCAG 2.2 A/AA') =>
+  expectNone(await axeProblems(el), what);
 
 /** The stored settings are still loading: the status says so (the form stays editable, so it is not aria-busy). */
 const busy = (el: OpenHandsProviderSettings) => statusText(el) === 'Loading stored settings…';
@@ -112,7 +121,10 @@ describe('accessibility: axe (WCAG 2.2 A/AA) on the element in every state', () 
   it('the error summary after the server’s 422s, and after a 500 about no field', async () => {
     const { tenant, el } = await setup({ providerTypes: ['github', 'gitlab'] }, (e) => {
       e.noValidate = true;
-      e.value = { provider_tokens: { bitbucket: { token: 'someone:app-password', host: null } }, mcp_config: manyProblems().mcp_config };
+      e.value = {
+        provider_tokens: { bitbucket: { token: 'someone:app-password', host: null } },
+        mcp_config: manyProblems().mcp_config,
+      };
     });
     expect((await el.submit()).kind).to.equal('validation');
     await shows(el, '[part="error-summary"]');

@@ -5,8 +5,15 @@ import { $, control, group, mount, statusText, type } from '../helpers/element.j
 import { setup } from '../helpers/scenario.js';
 
 const STORED = {
-  provider_tokens: { github: { token: 'ghp_storedAutoload', host: null }, gitlab: { token: 'glpat_storedAutoload', host: 'gitlab.example.com' } },
-  mcp_config: { sse_servers: [{ url: 'https://mcp.example.com/sse', api_key: null }], stdio_servers: [], shttp_servers: [] },
+  provider_tokens: {
+    github: { token: 'ghp_storedAutoload', host: null },
+    gitlab: { token: 'glpat_storedAutoload', host: 'gitlab.example.com' },
+  },
+  mcp_config: {
+    sse_servers: [{ url: 'https://mcp.example.com/sse', api_key: null }],
+    stdio_servers: [],
+    shttp_servers: [],
+  },
 };
 
 const saveButton = (el: OpenHandsProviderSettings) => $(el, '[part="save-button"]') as HTMLButtonElement;
@@ -14,14 +21,19 @@ const saveButton = (el: OpenHandsProviderSettings) => $(el, '[part="save-button"
  * Loading, as a person sees it: nothing can be saved yet, and nothing says the load failed (the
  * form stays editable, so it is not aria-busy). A load that takes long also says so in the status.
  */
-const busy = (el: OpenHandsProviderSettings) => saveButton(el).disabled && !el.shadowRoot!.querySelector('[part="load-error"]');
+const busy = (el: OpenHandsProviderSettings) =>
+  saveButton(el).disabled && !el.shadowRoot!.querySelector('[part="load-error"]');
 
 /** Waits until the load has ended, whatever its end. */
 async function settled(el: OpenHandsProviderSettings): Promise<void> {
-  await waitUntil(async () => {
-    await el.updateComplete;
-    return !busy(el);
-  }, 'the stored settings did not finish loading', { timeout: 5000 });
+  await waitUntil(
+    async () => {
+      await el.updateComplete;
+      return !busy(el);
+    },
+    'the stored settings did not finish loading',
+    { timeout: 5000 },
+  );
   await el.updateComplete;
 }
 
@@ -33,7 +45,9 @@ describe('<openhands-provider-settings autoload>', () => {
   it('loads GET /api/settings itself: busy with a status while loading, then the stored state is the baseline', async () => {
     const { tenant, el } = await setup({ settings: STORED, delayMs: 300 }, autoload);
     expect(busy(el)).to.equal(true);
-    await waitUntil(() => statusText(el) === 'Loading stored settings…', 'the status never said it was loading', { timeout: 5000 });
+    await waitUntil(() => statusText(el) === 'Loading stored settings…', 'the status never said it was loading', {
+      timeout: 5000,
+    });
     expect(saveButton(el).disabled, 'no save on an unknown baseline').to.equal(true);
     await expect(el).to.be.accessible();
 
@@ -123,7 +137,11 @@ describe('<openhands-provider-settings autoload>', () => {
     await waitUntil(async () => (await requestsOf(tenant.id, 'GET')).length === 2, 'no reload after the save');
     await settled(el);
     expect($(el, '[part="status"]').textContent!.trim()).to.equal('Saved.');
-    expect(el.settings?.provider_tokens_set).to.deep.equal({ github: null, gitlab: 'gitlab.example.com', bitbucket: null });
+    expect(el.settings?.provider_tokens_set).to.deep.equal({
+      github: null,
+      gitlab: 'gitlab.example.com',
+      bitbucket: null,
+    });
     expect(group(el, '/provider_tokens/bitbucket').querySelector('[part="stored-badge"]')).to.exist;
     expect(el.dirty).to.equal(false);
   });
@@ -162,7 +180,10 @@ describe('<openhands-provider-settings autoload>', () => {
     const { tenant, el } = await setup({ settings: STORED, delayMs: 400 }, autoload);
     const parent = el.parentElement!;
     // Remove it once the first load is under way at the server (the answer is 400 ms away).
-    await waitUntil(async () => (await requestsOf(tenant.id, 'GET')).length === 1, 'the first load never reached the server');
+    await waitUntil(
+      async () => (await requestsOf(tenant.id, 'GET')).length === 1,
+      'the first load never reached the server',
+    );
     el.remove();
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(el.settings).to.equal(null);

@@ -45,7 +45,11 @@ describe('error summary locations', () => {
   });
 
   it('speaks the page’s language', () => {
-    const german = { ...defaultStrings, serverLabel: (_k: unknown, i: number) => `Server ${i + 1}`, urlLabel: 'Adresse' };
+    const german = {
+      ...defaultStrings,
+      serverLabel: (_k: unknown, i: number) => `Server ${i + 1}`,
+      urlLabel: 'Adresse',
+    };
     expect(describeLocation('/mcp_config/sse_servers/0/url', german)).to.equal('Server 1 › Adresse');
   });
 });

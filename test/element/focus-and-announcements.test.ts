@@ -21,7 +21,6 @@ function listen(region: Element): string[] {
   return heard;
 }
 
-
 describe('<openhands-provider-settings> focus stays in the element', () => {
   it('Enter on Save: Save keeps focus while it saves and after “Saved.”', async () => {
     const { tenant, el } = await setup({ delayMs: 150 });
@@ -58,7 +57,9 @@ describe('<openhands-provider-settings> focus stays in the element', () => {
     await waitUntil(
       async () => {
         seen.add(`${save.disabled ? 'disabled' : 'enabled'}, focus ${focused(el) === save ? 'on Save' : 'elsewhere'}`);
-        return (await requestsOf(tenant.id, 'GET')).length === 2 && el.settings?.provider_tokens_set?.gitlab !== undefined;
+        return (
+          (await requestsOf(tenant.id, 'GET')).length === 2 && el.settings?.provider_tokens_set?.gitlab !== undefined
+        );
       },
       'no load after the save',
       { timeout: 5000, interval: 10 },
@@ -159,7 +160,9 @@ describe('<openhands-provider-settings> live regions', () => {
         early.push(region.textContent!.trim());
       }
       expect(early).to.deep.equal(['', '', '']);
-      await waitUntil(() => heard.includes('Loading stored settings…'), 'the loading status was not heard', { timeout: 5000 });
+      await waitUntil(() => heard.includes('Loading stored settings…'), 'the loading status was not heard', {
+        timeout: 5000,
+      });
       expect($(el, '[part="status"]')).to.equal(region);
       await waitUntil(() => el.settings !== null, 'not loaded');
     } finally {
@@ -193,7 +196,11 @@ describe('<openhands-provider-settings> names and hints', () => {
       (e) =>
         (e.value = {
           provider_tokens: {},
-          mcp_config: { sse_servers: [], shttp_servers: [], stdio_servers: [{ name: 'fs', command: 'npx', args: [], env: { A: '1', B: '2' } }] },
+          mcp_config: {
+            sse_servers: [],
+            shttp_servers: [],
+            stdio_servers: [{ name: 'fs', command: 'npx', args: [], env: { A: '1', B: '2' } }],
+          },
         }),
     );
     const head = $(el, '[part="env"] .env-head');
@@ -201,10 +208,17 @@ describe('<openhands-provider-settings> names and hints', () => {
     expect(getComputedStyle(head).display).not.to.equal('none');
     // Each head stands over its column.
     const lefts = (els: Element[]) => els.map((e) => Math.round(e.getBoundingClientRect().left));
-    expect(lefts([...head.children])).to.deep.equal(lefts([control(el, '/mcp_config/stdio_servers/0/env/A/[key]'), control(el, '/mcp_config/stdio_servers/0/env/A')]));
+    expect(lefts([...head.children])).to.deep.equal(
+      lefts([control(el, '/mcp_config/stdio_servers/0/env/A/[key]'), control(el, '/mcp_config/stdio_servers/0/env/A')]),
+    );
     const nodes = await axNodes();
     const names = nodes.filter((n) => n.role === 'textbox').map((n) => n.name);
-    expect(names).to.include.members(['Name of variable 1', 'Value of variable 1', 'Name of variable 2', 'Value of variable 2']);
+    expect(names).to.include.members([
+      'Name of variable 1',
+      'Value of variable 1',
+      'Name of variable 2',
+      'Value of variable 2',
+    ]);
     expect(names.filter((n) => n === 'Name')).to.have.length(1);
     expect(nodes.some((n) => n.role === 'button' && n.name === 'Remove Variable 2')).to.equal(true);
   });
@@ -228,7 +242,9 @@ describe('<openhands-provider-settings> names and hints', () => {
     const token = control(el, '/provider_tokens/github/token');
     expect(($(el, `button[aria-controls="${token.id}"]`) as HTMLButtonElement).disabled).to.equal(true);
     await type(el, control(el, '/provider_tokens/gitlab/token'), 'glpat_typed');
-    expect($$(el, 'button[data-action="clear-provider"]').map((b) => b.textContent!.trim())).to.deep.equal(['Clear GitLab']);
+    expect($$(el, 'button[data-action="clear-provider"]').map((b) => b.textContent!.trim())).to.deep.equal([
+      'Clear GitLab',
+    ]);
   });
 
   it('a token shown, then cleared: the next one typed there is hidden again', async () => {
@@ -281,7 +297,16 @@ describe('<openhands-provider-settings> names and hints', () => {
     await scriptResponses(tenant.id, [
       {
         status: 422,
-        body: { detail: [{ type: 'enum', loc: ['body', 'provider_tokens', 'github', '[key]'], msg: "Input should be 'gitlab'", input: 'github' }] },
+        body: {
+          detail: [
+            {
+              type: 'enum',
+              loc: ['body', 'provider_tokens', 'github', '[key]'],
+              msg: "Input should be 'gitlab'",
+              input: 'github',
+            },
+          ],
+        },
       },
     ]);
     await type(el, control(el, '/provider_tokens/github/token'), 'ghp_keyError');

@@ -8,13 +8,24 @@ const STORED = {
   mcp_config: {
     sse_servers: [{ url: 'https://mcp.example.com/sse', api_key: 'sse-secret-key' }],
     shttp_servers: [],
-    stdio_servers: [{ name: 'fetch', command: 'uvx', args: ['mcp-server-fetch'], env: { GITHUB_TOKEN: 'ghp_envSecret', LOG_LEVEL: 'info' } }],
+    stdio_servers: [
+      {
+        name: 'fetch',
+        command: 'uvx',
+        args: ['mcp-server-fetch'],
+        env: { GITHUB_TOKEN: 'ghp_envSecret', LOG_LEVEL: 'info' },
+      },
+    ],
   },
 };
 
 const CLAUDE = JSON.stringify({
   mcpServers: {
-    filesystem: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '/tmp'], env: { DEBUG: '1' } },
+    filesystem: {
+      command: 'npx',
+      args: ['-y', '@modelcontextprotocol/server-filesystem', '/tmp'],
+      env: { DEBUG: '1' },
+    },
     fetch: { command: 'uvx', args: ['mcp-server-fetch'] },
     remote: { type: 'http', url: 'https://remote.example.com/mcp', headers: { Authorization: 'Bearer remote-key' } },
     broken: { type: 'stdio' },
@@ -33,7 +44,12 @@ const root = (el: OpenHandsProviderSettings) => el.shadowRoot!;
 async function open(el: OpenHandsProviderSettings): Promise<HTMLElement> {
   $(el, 'button[data-action="mcp-tools"]').click();
   // The panel comes with the on-demand module: the first opening in a page fetches it.
-  await waitUntil(() => root(el).querySelector('[part="mcp-tools"]') !== null && root(el).activeElement === $(el, '[part="mcp-tools"]'), 'the panel did not open', { timeout: 5000 });
+  await waitUntil(
+    () =>
+      root(el).querySelector('[part="mcp-tools"]') !== null && root(el).activeElement === $(el, '[part="mcp-tools"]'),
+    'the panel did not open',
+    { timeout: 5000 },
+  );
   return $(el, '[part="mcp-tools"]');
 }
 
@@ -60,7 +76,11 @@ const entries = (el: OpenHandsProviderSettings) =>
     clash: li.querySelector('.clash')?.textContent ?? null,
   }));
 
-async function exportText(el: OpenHandsProviderSettings, format: 'openhands' | 'mcpServers', secrets: boolean): Promise<string> {
+async function exportText(
+  el: OpenHandsProviderSettings,
+  format: 'openhands' | 'mcpServers',
+  secrets: boolean,
+): Promise<string> {
   const select = $(el, '#mcp-export-format') as HTMLSelectElement;
   select.value = format;
   select.dispatchEvent(new Event('change', { bubbles: true }));
@@ -85,8 +105,12 @@ describe('MCP import and export', () => {
       { label: 'stdio server “fetch”', checked: false, clash: 'A stdio server named “fetch” is already in the form.' },
       { label: 'streamable HTTP server “https://remote.example.com/mcp”', checked: true, clash: null },
     ]);
-    expect($$(el, '[part="mcp-tools"] .note').map((n) => n.textContent)).to.include('The Authorization: Bearer header became the API key.');
-    expect($$(el, '[part="mcp-tools"] .skipped li').map((n) => n.textContent)).to.deep.equal(['“broken”: A stdio server without a command.']);
+    expect($$(el, '[part="mcp-tools"] .note').map((n) => n.textContent)).to.include(
+      'The Authorization: Bearer header became the API key.',
+    );
+    expect($$(el, '[part="mcp-tools"] .skipped li').map((n) => n.textContent)).to.deep.equal([
+      '“broken”: A stdio server without a command.',
+    ]);
     expect($(el, '[data-tool="add"]').textContent!.trim()).to.equal('Add 2 selected');
 
     const changed = new Promise((resolve) => el.addEventListener('provider-settings-change', resolve, { once: true }));
@@ -121,8 +145,13 @@ describe('MCP import and export', () => {
     await open(el);
     await previewImport(el, CLAUDE);
     expect(entries(el)[1]!.clash).to.equal('Doppelt: same_name');
-    expect($$(el, '[part="mcp-tools"] .note').map((n) => n.textContent)).to.deep.equal(['Hinweis: type_became_shttp', 'Hinweis: bearer_became_api_key']);
-    expect($$(el, '[part="mcp-tools"] .skipped li').map((n) => n.textContent)).to.deep.equal(['“broken”: Grund: no_command']);
+    expect($$(el, '[part="mcp-tools"] .note').map((n) => n.textContent)).to.deep.equal([
+      'Hinweis: type_became_shttp',
+      'Hinweis: bearer_became_api_key',
+    ]);
+    expect($$(el, '[part="mcp-tools"] .skipped li').map((n) => n.textContent)).to.deep.equal([
+      '“broken”: Grund: no_command',
+    ]);
     await previewImport(el, '{"other": 1}');
     expect($(el, '#mcp-import-error').textContent!.trim()).to.equal('Keine MCP-Server gefunden.');
   });
@@ -163,7 +192,9 @@ describe('MCP import and export', () => {
     const file = new File([CLAUDE], 'claude_desktop_config.json', { type: 'application/json' });
     const transfer = new DataTransfer();
     transfer.items.add(file);
-    $(el, '#mcp-import-text').dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    $(el, '#mcp-import-text').dispatchEvent(
+      new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }),
+    );
     await waitUntil(() => root(el).querySelector('#mcp-import-found')!.textContent !== '', 'no preview after the drop');
     expect(($(el, '#mcp-import-text') as HTMLTextAreaElement).value).to.equal(CLAUDE);
     expect(entries(el).every((e) => e.checked)).to.equal(true);
@@ -182,8 +213,16 @@ describe('MCP import and export', () => {
     expect(open2.stdio_servers[0].env.GITHUB_TOKEN).to.equal('ghp_envSecret');
 
     const servers = JSON.parse(await exportText(el, 'mcpServers', false)).mcpServers;
-    expect(servers.fetch).to.deep.equal({ command: 'uvx', args: ['mcp-server-fetch'], env: { GITHUB_TOKEN: '••••••', LOG_LEVEL: 'info' } });
-    expect(servers['mcp-example-com']).to.deep.equal({ type: 'sse', url: 'https://mcp.example.com/sse', headers: { Authorization: 'Bearer ••••••' } });
+    expect(servers.fetch).to.deep.equal({
+      command: 'uvx',
+      args: ['mcp-server-fetch'],
+      env: { GITHUB_TOKEN: '••••••', LOG_LEVEL: 'info' },
+    });
+    expect(servers['mcp-example-com']).to.deep.equal({
+      type: 'sse',
+      url: 'https://mcp.example.com/sse',
+      headers: { Authorization: 'Bearer ••••••' },
+    });
     const unmasked = await exportText(el, 'mcpServers', true);
     expect(unmasked).to.contain('Bearer sse-secret-key').and.to.contain('ghp_envSecret');
   });
@@ -304,10 +343,17 @@ describe('MCP import and export', () => {
     setText(
       el,
       'mcp-raw-text',
-      JSON.stringify({ sse_servers: [{ url: '', api_key: null }], shttp_servers: [], stdio_servers: [{ name: 'x', command: '', args: [], env: {} }] }),
+      JSON.stringify({
+        sse_servers: [{ url: '', api_key: null }],
+        shttp_servers: [],
+        stdio_servers: [{ name: 'x', command: '', args: [], env: {} }],
+      }),
     );
     await tool(el, 'apply');
-    await waitUntil(() => root(el).activeElement === root(el).querySelector('[part="error-summary"]'), 'the summary did not take focus');
+    await waitUntil(
+      () => root(el).activeElement === root(el).querySelector('[part="error-summary"]'),
+      'the summary did not take focus',
+    );
     expect(root(el).querySelector('[part="mcp-tools"]')).to.equal(null);
     const url = control(el, '/mcp_config/sse_servers/0/url');
     expect(url.getAttribute('aria-invalid')).to.equal('true');
@@ -338,10 +384,15 @@ describe('MCP import and export', () => {
     const button = $(el, 'button[data-action="mcp-tools"]');
     button.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => root(el).activeElement === root(el).querySelector('[part="mcp-tools"]'), 'Enter did not open the panel');
+    await waitUntil(
+      () => root(el).activeElement === root(el).querySelector('[part="mcp-tools"]'),
+      'Enter did not open the panel',
+    );
     const panel = $(el, '[part="mcp-tools"]');
     expect(panel.getAttribute('role')).to.equal('group');
-    expect(root(el).getElementById(panel.getAttribute('aria-labelledby')!)!.textContent).to.equal('Import and export MCP servers');
+    expect(root(el).getElementById(panel.getAttribute('aria-labelledby')!)!.textContent).to.equal(
+      'Import and export MCP servers',
+    );
     await previewImport(el, CLAUDE);
     await expect(el).to.be.accessible();
 

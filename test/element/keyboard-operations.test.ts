@@ -12,7 +12,8 @@ import { createTenant, SESSION_KEY, tenantState } from '../helpers/reference-ser
 import { $, control, mount } from '../helpers/element.js';
 import { schemelessSseUrl } from '../helpers/bodies.js';
 
-const active = (el: OpenHandsProviderSettings): HTMLElement | null => el.shadowRoot!.activeElement as HTMLElement | null;
+const active = (el: OpenHandsProviderSettings): HTMLElement | null =>
+  el.shadowRoot!.activeElement as HTMLElement | null;
 
 async function press(el: OpenHandsProviderSettings, key: string): Promise<void> {
   if (key.startsWith('Shift+')) {
@@ -42,7 +43,6 @@ function button(el: OpenHandsProviderSettings, selector: string): HTMLElement {
 
 const rowOf = (el: OpenHandsProviderSettings, pointer: string): string =>
   (el.shadowRoot!.querySelector(`[data-path="${CSS.escape(pointer)}"]`) as HTMLElement).dataset.row!;
-
 
 describe('<openhands-provider-settings> operations by keyboard alone', () => {
   it('adds a server, an argument and a variable, types into them, reorders and removes servers', async () => {
@@ -143,7 +143,9 @@ describe('<openhands-provider-settings> operations by keyboard alone', () => {
     const el = await mount((e) => {
       e.baseUrl = tenant.baseUrl;
       e.sessionKey = SESSION_KEY;
-      e.settings = { mcp_config: { sse_servers: [{ url: 'https://mcp.example.com/sse' }], shttp_servers: [], stdio_servers: [] } };
+      e.settings = {
+        mcp_config: { sse_servers: [{ url: 'https://mcp.example.com/sse' }], shttp_servers: [], stdio_servers: [] },
+      };
     });
     // Chromium's password heuristics warn ("[DOM] Multiple forms should be contained in their own
     // form elements") about a form owning more than three password fields, or text and password

@@ -20,7 +20,6 @@ function manyServers(n: number) {
   };
 }
 
-
 describe('<openhands-provider-settings> by keyboard', () => {
   it('typing into a field of the last of 200 servers does not render the form per keystroke', async () => {
     const el = await mount((e) => (e.value = manyServers(200)));
@@ -62,9 +61,12 @@ describe('<openhands-provider-settings> by keyboard', () => {
     const el = await mount((e) => (e.value = manyServers(2)));
     const first = control(el, '/mcp_config/stdio_servers/0/name');
     first.focus();
-    const down = $(el, `button[data-action="move-server"][data-delta="1"][data-row="${
-      (el.shadowRoot!.querySelector('[data-path="/mcp_config/stdio_servers/0"]') as HTMLElement).dataset.row
-    }"]`);
+    const down = $(
+      el,
+      `button[data-action="move-server"][data-delta="1"][data-row="${
+        (el.shadowRoot!.querySelector('[data-path="/mcp_config/stdio_servers/0"]') as HTMLElement).dataset.row
+      }"]`,
+    );
     down.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -77,8 +79,11 @@ describe('<openhands-provider-settings> by keyboard', () => {
 describe('<openhands-provider-settings> focus after removing rows', () => {
   it('moves focus to the row that took the removed one’s place, else to the add button', async () => {
     const el = await mount((e) => (e.value = manyServers(1)));
-    const server = (el.shadowRoot!.querySelector('[data-path="/mcp_config/stdio_servers/0"]') as HTMLElement).dataset.row!;
-    const args = () => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[data-path^="/mcp_config/stdio_servers/0/args/"]')];
+    const server = (el.shadowRoot!.querySelector('[data-path="/mcp_config/stdio_servers/0"]') as HTMLElement).dataset
+      .row!;
+    const args = () => [
+      ...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[data-path^="/mcp_config/stdio_servers/0/args/"]'),
+    ];
     const firstArg = args()[0]!.dataset.row!;
     $(el, `button[data-action="remove-arg"][data-row="${firstArg}"]`).click();
     await el.updateComplete;
@@ -95,7 +100,10 @@ describe('<openhands-provider-settings> with a pointer', () => {
     await setViewport({ width: 900, height: 2000 });
     const el = await mount((e) => {
       e.providers = ['github'];
-      e.value = { provider_tokens: {}, mcp_config: { sse_servers: [{ url: '', api_key: null }], shttp_servers: [], stdio_servers: [] } };
+      e.value = {
+        provider_tokens: {},
+        mcp_config: { sse_servers: [{ url: '', api_key: null }], shttp_servers: [], stdio_servers: [] },
+      };
     });
     const url = control(el, '/mcp_config/sse_servers/0/url');
     url.focus();
@@ -103,7 +111,10 @@ describe('<openhands-provider-settings> with a pointer', () => {
     let submits = 0;
     el.addEventListener('provider-settings-failed', () => submits++);
     const save = $(el, 'button[type="submit"]').getBoundingClientRect();
-    await sendMouse({ type: 'click', position: [Math.round(save.x + save.width / 2), Math.round(save.y + save.height / 2)] });
+    await sendMouse({
+      type: 'click',
+      position: [Math.round(save.x + save.width / 2), Math.round(save.y + save.height / 2)],
+    });
     await waitUntil(() => submits > 0, 'the save never failed');
     await el.updateComplete;
     expect(submits).to.equal(1);

@@ -18,7 +18,9 @@ describe('<openhands-provider-settings> before the checks have loaded', () => {
     url.value = 'mcp.example.com';
     url.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     leave(url);
-    await waitUntil(() => url.getAttribute('aria-invalid') === 'true', 'the field was never checked', { timeout: 5000 });
+    await waitUntil(() => url.getAttribute('aria-invalid') === 'true', 'the field was never checked', {
+      timeout: 5000,
+    });
     expect(errorOf(el, url)).to.equal('URL must include a scheme (http:// or https://)');
   });
 

@@ -11,17 +11,27 @@ function servers(n: number, stdio = 0) {
   return {
     provider_tokens: {},
     mcp_config: {
-      sse_servers: Array.from({ length: n }, (_, i) => ({ url: `https://mcp-${i}.example.com/sse`, api_key: `sk-${i}` })),
+      sse_servers: Array.from({ length: n }, (_, i) => ({
+        url: `https://mcp-${i}.example.com/sse`,
+        api_key: `sk-${i}`,
+      })),
       shttp_servers: [],
-      stdio_servers: Array.from({ length: stdio }, (_, i) => ({ name: `tool-${i}`, command: 'uvx', args: ['a', 'b'], env: { K: 'v' } })),
+      stdio_servers: Array.from({ length: stdio }, (_, i) => ({
+        name: `tool-${i}`,
+        command: 'uvx',
+        args: ['a', 'b'],
+        env: { K: 'v' },
+      })),
     },
   };
 }
 
 /** The same servers as what is stored: the form's baseline, so that it starts clean. */
-const storedServers = (n: number, stdio = 0) => (e: OpenHandsProviderSettings) => {
-  e.settings = { provider_tokens_set: {}, mcp_config: servers(n, stdio).mcp_config };
-};
+const storedServers =
+  (n: number, stdio = 0) =>
+  (e: OpenHandsProviderSettings) => {
+    e.settings = { provider_tokens_set: {}, mcp_config: servers(n, stdio).mcp_config };
+  };
 
 /** A long list, as a person meets it: its filter, its cards and their open / closed state. */
 const list = {
@@ -39,7 +49,6 @@ const list = {
     await el.updateComplete;
   },
 };
-
 
 describe('<openhands-provider-settings> long server lists', () => {
   it('ten servers are shown whole, with no filter and no open / close buttons', async () => {

@@ -16,7 +16,14 @@ import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { expectNone, reflowProblems, resetViewport, targetSizeProblems, textSize, viewport } from '../helpers/a11y.js';
 import { mount, openServer } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
-import { everyPanelWithErrors, everyPanelWithReview, failedAutoload, pressSave, storedSettings, typeToken } from '../helpers/states.js';
+import {
+  everyPanelWithErrors,
+  everyPanelWithReview,
+  failedAutoload,
+  pressSave,
+  storedSettings,
+  typeToken,
+} from '../helpers/states.js';
 
 /** The states with every panel open, and the two simpler ones a person sees most. */
 const STATES: Record<string, () => Promise<OpenHandsProviderSettings>> = {
@@ -32,17 +39,33 @@ const STATES: Record<string, () => Promise<OpenHandsProviderSettings>> = {
     return el;
   },
   'tokens that cannot be seen: Save asks before replacing them': async () => {
-    const { el } = await setup({ settings: null, provider_tokens: { github: { token: 'ghp_storedUnseen', host: null } } });
+    const { el } = await setup({
+      settings: null,
+      provider_tokens: { github: { token: 'ghp_storedUnseen', host: null } },
+    });
     await typeToken(el);
     await pressSave(el, '[part="confirm-replace"]');
     return el;
   },
   'autoload failed': failedAutoload,
   'a long server list: the filter box, compact cards, one opened, one with an error': async () => {
-    const sse = Array.from({ length: 30 }, (_, i) => ({ url: `https://mcp-${i}.a-long-host-name.example.com/sse`, api_key: null }));
+    const sse = Array.from({ length: 30 }, (_, i) => ({
+      url: `https://mcp-${i}.a-long-host-name.example.com/sse`,
+      api_key: null,
+    }));
     sse[7]!.url = '';
-    const stdio = [{ name: 'a-stdio-server-with-a-long-name', command: 'uvx', args: ['mcp-server-fetch'], env: { LOG_LEVEL: 'info' } }];
-    const el = await mount((e) => (e.value = { provider_tokens: {}, mcp_config: { sse_servers: sse, shttp_servers: [], stdio_servers: stdio } }));
+    const stdio = [
+      {
+        name: 'a-stdio-server-with-a-long-name',
+        command: 'uvx',
+        args: ['mcp-server-fetch'],
+        env: { LOG_LEVEL: 'info' },
+      },
+    ];
+    const el = await mount(
+      (e) =>
+        (e.value = { provider_tokens: {}, mcp_config: { sse_servers: sse, shttp_servers: [], stdio_servers: stdio } }),
+    );
     await el.validate();
     await openServer(el, '/mcp_config/stdio_servers/0');
     expect(el.shadowRoot!.querySelectorAll('button[data-action="toggle-server"]').length).to.equal(30);
@@ -71,18 +94,36 @@ describe('the reflow and target size checks themselves', () => {
     expect(await reflowProblems(el), 'the empty form at 320 px').to.deep.equal([]);
     const cases: [string, RegExp][] = [
       ['<div style="width: 500px">wide</div>', /^div “wide” sticks out of the element by 196 px/],
-      ['<p style="overflow: hidden; white-space: nowrap; width: 100px">a line too long for it</p>', /^the text “a line too long for it” of p .* is cut off by \d+(\.\d)? px: p .* hides what does not fit/],
-      ['<div style="border: 1px solid; width: 200px"><div style="width: 250px">wider than its card</div></div>', /^div “wider than its card” sticks out of div .* by 52 px/],
-      ['<div style="overflow-x: auto; width: 200px"><div style="width: 250px">scrolls</div></div>', /^div “scrolls” needs sideways scrolling/],
+      [
+        '<p style="overflow: hidden; white-space: nowrap; width: 100px">a line too long for it</p>',
+        /^the text “a line too long for it” of p .* is cut off by \d+(\.\d)? px: p .* hides what does not fit/,
+      ],
+      [
+        '<div style="border: 1px solid; width: 200px"><div style="width: 250px">wider than its card</div></div>',
+        /^div “wider than its card” sticks out of div .* by 52 px/,
+      ],
+      [
+        '<div style="overflow-x: auto; width: 200px"><div style="width: 250px">scrolls</div></div>',
+        /^div “scrolls” needs sideways scrolling/,
+      ],
     ];
     for (const [markup, expected] of cases) {
       const holder = insert(el, markup);
       const problems = await reflowProblems(el);
       holder.remove();
-      expect(problems.filter((p) => !p.startsWith('the page scrolls sideways')), markup).to.have.length(1);
-      expect(problems.find((p) => !p.startsWith('the page scrolls sideways')), markup).to.match(expected);
+      expect(
+        problems.filter((p) => !p.startsWith('the page scrolls sideways')),
+        markup,
+      ).to.have.length(1);
+      expect(
+        problems.find((p) => !p.startsWith('the page scrolls sideways')),
+        markup,
+      ).to.match(expected);
     }
-    const hidden = insert(el, '<span class="visually-hidden">hidden on purpose, and long enough to overflow anything at all here</span>');
+    const hidden = insert(
+      el,
+      '<span class="visually-hidden">hidden on purpose, and long enough to overflow anything at all here</span>',
+    );
     expect(await reflowProblems(el), 'visually hidden text').to.deep.equal([]);
     hidden.remove();
   });

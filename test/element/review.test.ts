@@ -5,7 +5,10 @@ import { $, $$, click, control, group, nextEvent, type } from '../helpers/elemen
 import { setup } from '../helpers/scenario.js';
 
 const STORED = {
-  provider_tokens: { github: { token: 'ghp_storedReview', host: null }, gitlab: { token: 'glpat_storedReview', host: 'gitlab.example.com' } },
+  provider_tokens: {
+    github: { token: 'ghp_storedReview', host: null },
+    gitlab: { token: 'glpat_storedReview', host: 'gitlab.example.com' },
+  },
   mcp_config: {
     sse_servers: [{ url: 'https://old.example.com/sse', api_key: null }],
     stdio_servers: [{ name: 'files', command: 'npx', args: ['-y'], env: {} }],
@@ -32,7 +35,10 @@ async function pressSave(el: OpenHandsProviderSettings): Promise<void> {
   ($(el, '[part="save-button"]') as HTMLButtonElement).click();
   await waitUntil(async () => {
     await el.updateComplete;
-    return !el.saving && (el.shadowRoot!.querySelector('[part="review"]') !== null || $(el, '[part="status"]').textContent!.trim() !== '');
+    return (
+      !el.saving &&
+      (el.shadowRoot!.querySelector('[part="review"]') !== null || $(el, '[part="status"]').textContent!.trim() !== '')
+    );
   }, 'neither a review nor a status after Save');
   await el.updateComplete;
 }
@@ -64,7 +70,9 @@ describe('<openhands-provider-settings review>', () => {
     await pressSave(el);
     const panel = $(el, '[part="review"]');
     expect(panel.getAttribute('role')).to.equal('group');
-    expect(el.shadowRoot!.getElementById(panel.getAttribute('aria-labelledby')!)!.textContent).to.equal('This save will');
+    expect(el.shadowRoot!.getElementById(panel.getAttribute('aria-labelledby')!)!.textContent).to.equal(
+      'This save will',
+    );
     expect(el.shadowRoot!.activeElement).to.equal(panel);
     expect(lines(el)).to.deep.equal([
       'replace the stored GitHub token',
@@ -75,13 +83,18 @@ describe('<openhands-provider-settings review>', () => {
       'change the Command of the stdio server “files”',
     ]);
     // Each part under the request that stores it.
-    const parts = $$(el, '[part="review"] h3').map((h) => [h.textContent!.trim(), h.nextElementSibling!.querySelectorAll('li').length]);
+    const parts = $$(el, '[part="review"] h3').map((h) => [
+      h.textContent!.trim(),
+      h.nextElementSibling!.querySelectorAll('li').length,
+    ]);
     expect(parts).to.deep.equal([
       ['Git tokens (the first request stores them)', 3],
       ['MCP servers (a second request stores them in the server’s settings)', 3],
     ]);
     // The deletion stands out.
-    expect($$(el, '[part="review"] li.error').map((li) => li.textContent!.trim())).to.deep.equal(['delete the stored GitLab token']);
+    expect($$(el, '[part="review"] li.error').map((li) => li.textContent!.trim())).to.deep.equal([
+      'delete the stored GitLab token',
+    ]);
     expect(panel.textContent).not.to.contain('Secret');
     // The panel is above the actions.
     expect(panel.compareDocumentPosition($(el, '[part="actions"]')) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
@@ -170,7 +183,10 @@ describe('deleting a stored token always needs an explicit confirmation (with or
     expect(Object.keys(el.value.provider_tokens)).to.include('gitlab');
     expect((await el.submit()).kind).to.equal('saved');
     const [request] = await requestsOf(tenant.id, 'POST');
-    expect(Object.keys((request!.body as { provider_tokens: object }).provider_tokens).sort()).to.deep.equal(['github', 'gitlab']);
+    expect(Object.keys((request!.body as { provider_tokens: object }).provider_tokens).sort()).to.deep.equal([
+      'github',
+      'gitlab',
+    ]);
     expect((await tenantState(tenant.id)).provider_tokens.gitlab!.token).to.equal('glpat_storedReview');
   });
 

@@ -1,7 +1,19 @@
 import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { requestsOf, scriptResponses, SESSION_KEY, tenantState, type Tenant } from '../helpers/reference-server.js';
-import { $, $$, click, control, description, errorOf, group, mount, nextEvent, showsSaving, type } from '../helpers/element.js';
+import {
+  $,
+  $$,
+  click,
+  control,
+  description,
+  errorOf,
+  group,
+  mount,
+  nextEvent,
+  showsSaving,
+  type,
+} from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
 
 async function loadSettings(el: OpenHandsProviderSettings, tenant: Tenant): Promise<void> {
@@ -58,7 +70,9 @@ describe('<openhands-provider-settings> saving to the reference server', () => {
 
   it('deletes a stored token only after the person confirmed it', async () => {
     const { tenant, el } = await setup({
-      settings: { provider_tokens: { github: { token: 'ghp_a', host: null }, gitlab: { token: 'glpat_b', host: null } } },
+      settings: {
+        provider_tokens: { github: { token: 'ghp_a', host: null }, gitlab: { token: 'glpat_b', host: null } },
+      },
     });
     await loadSettings(el, tenant);
     const row = group(el, '/provider_tokens/github').dataset.row!;
@@ -247,12 +261,28 @@ describe('<openhands-provider-settings> placing every item of a 422', () => {
         body: {
           detail: [
             item(['body', 'provider_tokens', 'github', 'token'], 'Input should be a valid string', 'string_type'),
-            item(['body', 'provider_tokens', 'github', '__key__'], 'value is not a valid enumeration member', 'type_error.enum'),
+            item(
+              ['body', 'provider_tokens', 'github', '__key__'],
+              'value is not a valid enumeration member',
+              'type_error.enum',
+            ),
             item(['body', 'mcp_config', 'sse_servers', 0, 'url'], 'Value error, URL must include a valid domain/host'),
-            item(['body', 'mcp_config', 'stdio_servers', 0, 'args', 1], 'Input should be a valid string', 'string_type'),
-            item(['body', 'mcp_config', 'stdio_servers', 0, 'env', 'a/b'], 'Input should be a valid string', 'string_type'),
+            item(
+              ['body', 'mcp_config', 'stdio_servers', 0, 'args', 1],
+              'Input should be a valid string',
+              'string_type',
+            ),
+            item(
+              ['body', 'mcp_config', 'stdio_servers', 0, 'env', 'a/b'],
+              'Input should be a valid string',
+              'string_type',
+            ),
             item(['body', 'mcp_config', 'stdio_servers', 0, 'env', 'K', '[key]'], 'Bad key'),
-            item(['body', 'mcp_config', 'stdio_servers', 0, 'timeout'], 'Extra inputs are not permitted', 'extra_forbidden'),
+            item(
+              ['body', 'mcp_config', 'stdio_servers', 0, 'timeout'],
+              'Extra inputs are not permitted',
+              'extra_forbidden',
+            ),
             item(['body', 'mcp_config', 'stdio_servers', 5, 'name'], 'Field required', 'missing'),
             item(['body', 'mcp_config', 'mcpServers'], 'Extra inputs are not permitted', 'extra_forbidden'),
             item(['body', 17], 'JSON decode error', 'json_invalid'),
@@ -286,9 +316,7 @@ describe('<openhands-provider-settings> placing every item of a 422', () => {
 
   it('redacts a secret the server echoes in a message, in the page and in the event', async () => {
     const { tenant, el } = await setup();
-    await scriptResponses(tenant.id, [
-      { status: 500, body: { error: 'Could not store ghp_topsecret_1 for github' } },
-    ]);
+    await scriptResponses(tenant.id, [{ status: 500, body: { error: 'Could not store ghp_topsecret_1 for github' } }]);
     await type(el, control(el, '/provider_tokens/github/token'), 'ghp_topsecret_1');
     const failed = nextEvent(el, 'provider-settings-failed');
     await el.submit();

@@ -5,7 +5,14 @@
 import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { $, $$, click, control, group, mount, nextEvent, type } from '../helpers/element.js';
-import { createTenant, requestsOf, scriptResponses, SESSION_KEY, tenantState, type TenantOptions } from '../helpers/reference-server.js';
+import {
+  createTenant,
+  requestsOf,
+  scriptResponses,
+  SESSION_KEY,
+  tenantState,
+  type TenantOptions,
+} from '../helpers/reference-server.js';
 import { NOTHING_STORED } from '../helpers/scenario.js';
 
 const STORED_TOKENS = {
@@ -25,7 +32,8 @@ async function onTenant(options: TenantOptions, configure: (el: OpenHandsProvide
 }
 
 const storedTokens = async (id: string) => Object.keys((await tenantState(id)).provider_tokens).sort();
-const methodsAndPaths = async (id: string) => (await requestsOf(id, '')).map((r) => `${r.method} ${r.path.replace(/^\/t\/[^/]+/, '')}`);
+const methodsAndPaths = async (id: string) =>
+  (await requestsOf(id, '')).map((r) => `${r.method} ${r.path.replace(/^\/t\/[^/]+/, '')}`);
 
 describe('saved means stored: the stored token set is known before a save replaces it', () => {
   it('without settings or autoload, the first save loads what is stored first and keeps every stored token', async () => {
@@ -55,7 +63,10 @@ describe('saved means stored: the stored token set is known before a save replac
   });
 
   it('a 404 (settings not found, tokens stored) is not "no tokens": the person must confirm replacing them, and Back sends nothing', async () => {
-    const { tenant, el } = await onTenant({ settings: null, provider_tokens: STORED_TOKENS }, (e) => (e.autoload = true));
+    const { tenant, el } = await onTenant(
+      { settings: null, provider_tokens: STORED_TOKENS },
+      (e) => (e.autoload = true),
+    );
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 50));
     await type(el, control(el, '/provider_tokens/bitbucket/token'), 'ATCTT-new');
@@ -89,7 +100,11 @@ describe('saved means stored: the stored token set is known before a save replac
 describe('saved means stored: MCP servers are stored in the settings', () => {
   const SETTINGS = {
     provider_tokens: { github: STORED_TOKENS.github },
-    mcp_config: { sse_servers: [{ url: 'https://stored.example.com/sse', api_key: null }], stdio_servers: [], shttp_servers: [] },
+    mcp_config: {
+      sse_servers: [{ url: 'https://stored.example.com/sse', api_key: null }],
+      stdio_servers: [],
+      shttp_servers: [],
+    },
     language: 'de',
     agent: 'CodeActAgent',
     llm_model: 'anthropic/claude-sonnet-4-20250514',
@@ -111,7 +126,13 @@ describe('saved means stored: MCP servers are stored in the settings', () => {
     // After autoload's first load: the tokens, then the settings read and written (a reload may follow).
     expect(log.slice(1, 4)).to.deep.equal(['POST /api/add-git-providers', 'GET /api/settings', 'POST /api/settings']);
     const written = (await requestsOf(tenant.id, 'POST')).at(-1)!.body as Record<string, unknown>;
-    expect(written).to.include({ llm_api_key: null, search_api_key: null, sandbox_api_key: null, language: 'de', git_user_name: 'octo' });
+    expect(written).to.include({
+      llm_api_key: null,
+      search_api_key: null,
+      sandbox_api_key: null,
+      language: 'de',
+      git_user_name: 'octo',
+    });
     expect(written).not.to.have.any.keys('provider_tokens_set', 'llm_api_key_set', 'search_api_key_set');
     const state = await tenantState(tenant.id);
     const { provider_tokens: _tokens, mcp_config: _servers, ...everythingElse } = SETTINGS;
@@ -135,7 +156,15 @@ describe('saved means stored: MCP servers are stored in the settings', () => {
         method: 'POST',
         path: '/api/settings',
         status: 422,
-        body: { detail: [{ type: 'value_error', loc: ['body', 'mcp_config', 'sse_servers', 0, 'url'], msg: 'Value error, URL must include a valid domain/host' }] },
+        body: {
+          detail: [
+            {
+              type: 'value_error',
+              loc: ['body', 'mcp_config', 'sse_servers', 0, 'url'],
+              msg: 'Value error, URL must include a valid domain/host',
+            },
+          ],
+        },
       },
     ]);
     const failed = nextEvent(el, 'provider-settings-failed');
@@ -144,7 +173,9 @@ describe('saved means stored: MCP servers are stored in the settings', () => {
     expect(outcome.kind).to.equal('validation');
     const event = await failed;
     expect([event.stored, event.notStored]).to.deep.equal([['tokens'], ['mcp']]);
-    expect($(el, '[part="error-summary"]').textContent).to.contain('The git tokens were saved; the MCP servers were not');
+    expect($(el, '[part="error-summary"]').textContent).to.contain(
+      'The git tokens were saved; the MCP servers were not',
+    );
     const url = control(el, '/mcp_config/sse_servers/0/url');
     expect(url.getAttribute('aria-invalid')).to.equal('true');
     expect(url.value).to.equal('https://changed.example.com/sse');
@@ -153,7 +184,9 @@ describe('saved means stored: MCP servers are stored in the settings', () => {
     expect(el.dirty).to.equal(true);
     const state = await tenantState(tenant.id);
     expect(state.provider_tokens.gitlab!.token).to.equal('glpat-new');
-    expect((state.mcp_config as { sse_servers: { url: string }[] }).sse_servers[0]!.url).to.equal('https://stored.example.com/sse');
+    expect((state.mcp_config as { sse_servers: { url: string }[] }).sse_servers[0]!.url).to.equal(
+      'https://stored.example.com/sse',
+    );
   });
 
   it('a server without settings takes the tokens, and the MCP servers fail with a clear sentence, kept', async () => {
@@ -167,7 +200,9 @@ describe('saved means stored: MCP servers are stored in the settings', () => {
     await el.updateComplete;
     expect(outcome.kind).to.equal('no-settings');
     expect([outcome.stored, outcome.notStored]).to.deep.equal([['tokens'], ['mcp']]);
-    expect($(el, '[part="form-error"]').textContent).to.contain('MCP servers can be saved once this OpenHands server has settings');
+    expect($(el, '[part="form-error"]').textContent).to.contain(
+      'MCP servers can be saved once this OpenHands server has settings',
+    );
     expect(control(el, '/mcp_config/sse_servers/0/url').value).to.equal('https://added.example.com/sse');
     const state = await tenantState(tenant.id);
     expect(state.settings, 'no half-made settings record').to.equal(null);
@@ -216,7 +251,10 @@ describe('saved means stored: what is typed during a save is kept', () => {
     // The fields stay editable during a save.
     await type(el, control(el, '/provider_tokens/gitlab/token'), 'glpat-typedDuringTheSave');
     await type(el, control(el, '/provider_tokens/github/host'), 'github.example.com');
-    await click(el, `button[data-action="remove-provider"][data-row="${group(el, '/provider_tokens/bitbucket').dataset.row}"]`);
+    await click(
+      el,
+      `button[data-action="remove-provider"][data-row="${group(el, '/provider_tokens/bitbucket').dataset.row}"]`,
+    );
     await click(el, 'button[data-action="confirm-remove-provider"]');
     expect((await saving).kind).to.equal('saved');
     await el.updateComplete;
@@ -243,7 +281,10 @@ describe('saved means stored: what is typed during a save is kept', () => {
 describe('saved means stored: the same object again is no change', () => {
   it('settings set again as the same object does not undo a save', async () => {
     const stored = { provider_tokens_set: { github: null }, mcp_config: null };
-    const { tenant, el } = await onTenant({ settings: { provider_tokens: { github: STORED_TOKENS.github } } }, (e) => (e.settings = stored));
+    const { tenant, el } = await onTenant(
+      { settings: { provider_tokens: { github: STORED_TOKENS.github } } },
+      (e) => (e.settings = stored),
+    );
     await type(el, control(el, '/provider_tokens/bitbucket/token'), 'ATCTT-bb');
     expect((await el.submit()).kind).to.equal('saved');
     el.settings = stored;
@@ -259,13 +300,20 @@ describe('saved means stored: the same object again is no change', () => {
     const el = await mount((e) => {
       e.settings = {
         provider_tokens_set: { github: null },
-        mcp_config: { sse_servers: [], shttp_servers: [], stdio_servers: [{ name: 'fetch', command: 'uvx', args: [], env: {} }] },
+        mcp_config: {
+          sse_servers: [],
+          shttp_servers: [],
+          stdio_servers: [{ name: 'fetch', command: 'uvx', args: [], env: {} }],
+        },
       };
     });
     // A controlled host page: the value goes back in after every change.
     // eslint-disable-next-line no-self-assign -- read from the element and given back to it, as such a page does
     el.addEventListener('provider-settings-change', () => (el.value = el.value));
-    await click(el, `button[data-action="remove-provider"][data-row="${group(el, '/provider_tokens/github').dataset.row}"]`);
+    await click(
+      el,
+      `button[data-action="remove-provider"][data-row="${group(el, '/provider_tokens/github').dataset.row}"]`,
+    );
     await click(el, 'button[data-action="confirm-remove-provider"]');
     expect(el.value.provider_tokens).to.deep.equal({});
     expect($$(el, 'button[data-action="restore-provider"]')).to.have.length(1);

@@ -8,7 +8,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { $$, control, mount } from '../helpers/element.js';
 
-const clearButtons = (el: OpenHandsProviderSettings) => $$(el, 'button[data-action="clear-provider"]').map((b) => b.textContent!.trim());
+const clearButtons = (el: OpenHandsProviderSettings) =>
+  $$(el, 'button[data-action="clear-provider"]').map((b) => b.textContent!.trim());
 
 describe('<openhands-provider-settings> keystrokes render what they change', () => {
   it('typing into a second provider offers its Clear button too; emptying a field takes its button away', async () => {

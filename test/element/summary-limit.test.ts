@@ -7,7 +7,11 @@ import { $, $$, control, countRenders, errorOf, mount } from '../helpers/element
 function emptyUrls(n: number) {
   return {
     provider_tokens: {},
-    mcp_config: { sse_servers: Array.from({ length: n }, () => ({ url: '', api_key: null })), shttp_servers: [], stdio_servers: [] },
+    mcp_config: {
+      sse_servers: Array.from({ length: n }, () => ({ url: '', api_key: null })),
+      shttp_servers: [],
+      stdio_servers: [],
+    },
   };
 }
 

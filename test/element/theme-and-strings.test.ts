@@ -12,7 +12,6 @@ const background = (el: Element) => getComputedStyle(el).backgroundColor;
 const WHITE = 'rgb(255, 255, 255)';
 const DARK = 'rgb(13, 17, 23)';
 
-
 describe('<openhands-provider-settings> theming', () => {
   afterEach(() => emulateMedia({ colorScheme: 'light' }));
 
@@ -75,7 +74,9 @@ describe('<openhands-provider-settings> strings', () => {
     await el.validate();
     await el.updateComplete;
     expect(errorOf(el, control(el, '/mcp_config/sse_servers/0/url'))).to.equal(defaultMessages.url_empty);
-    expect(errorOf(el, control(el, '/provider_tokens/github/host'))).to.equal('Enter the domain only, e.g. github.example.com');
+    expect(errorOf(el, control(el, '/provider_tokens/github/host'))).to.equal(
+      'Enter the domain only, e.g. github.example.com',
+    );
   });
 
   it('clearProvider given as one word (its form before 0.1.0) still names the button, rather than breaking the form', async () => {
@@ -92,7 +93,10 @@ describe('<openhands-provider-settings> strings', () => {
 
   it('replaces client messages by code, placeholders included, and a change applies to errors already shown', async () => {
     const el = await mount((e) => {
-      e.value = { provider_tokens: { github: { token: 'ghp_x', host: 'https://github.example.com/' } }, mcp_config: schemelessSseUrl().mcp_config };
+      e.value = {
+        provider_tokens: { github: { token: 'ghp_x', host: 'https://github.example.com/' } },
+        mcp_config: schemelessSseUrl().mcp_config,
+      };
     });
     await el.validate();
     await el.updateComplete;
@@ -101,7 +105,10 @@ describe('<openhands-provider-settings> strings', () => {
     expect(errorOf(el, url)).to.equal('URL must include a scheme (http:// or https://)');
     expect(errorOf(el, host)).to.equal('Enter the domain only, e.g. github.example.com');
 
-    el.strings = { messages: { url_no_scheme: 'Schema fehlt', host_bare_domain: 'Nur die Domain, z. B. {example}' }, save: 'Speichern' };
+    el.strings = {
+      messages: { url_no_scheme: 'Schema fehlt', host_bare_domain: 'Nur die Domain, z. B. {example}' },
+      save: 'Speichern',
+    };
     await el.updateComplete;
     expect(errorOf(el, url)).to.equal('Schema fehlt');
     expect(errorOf(el, host)).to.equal('Nur die Domain, z. B. github.example.com');
@@ -121,7 +128,9 @@ describe('<openhands-provider-settings> strings', () => {
     });
     expect((await el.submit()).kind).to.equal('validation');
     await el.updateComplete;
-    expect(errorOf(el, control(el, '/mcp_config/sse_servers/0/url'))).to.equal('URL must include a scheme (http:// or https://)');
+    expect(errorOf(el, control(el, '/mcp_config/sse_servers/0/url'))).to.equal(
+      'URL must include a scheme (http:// or https://)',
+    );
   });
 
   it('failure sentences come from strings.failure, followed by the server’s own words', async () => {
@@ -131,10 +140,15 @@ describe('<openhands-provider-settings> strings', () => {
       e.sessionKey = SESSION_KEY;
       e.strings = { failure: { server: (status) => `Serverfehler ${status}.`, network: 'Keine Verbindung.' } };
     });
-    await scriptResponses(tenant.id, [{ status: 500, body: { error: 'Something went wrong storing git providers' } }, { drop: true }]);
+    await scriptResponses(tenant.id, [
+      { status: 500, body: { error: 'Something went wrong storing git providers' } },
+      { drop: true },
+    ]);
     expect((await el.submit()).kind).to.equal('server');
     await el.updateComplete;
-    expect($(el, '[part="form-error"]').textContent).to.equal('Serverfehler 500. “Something went wrong storing git providers”');
+    expect($(el, '[part="form-error"]').textContent).to.equal(
+      'Serverfehler 500. “Something went wrong storing git providers”',
+    );
     expect((await el.submit()).kind).to.equal('network');
     await el.updateComplete;
     expect($(el, '[part="form-error"]').textContent).to.equal('Keine Verbindung.');

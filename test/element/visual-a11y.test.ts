@@ -9,7 +9,15 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { expectNone, forcedColors, placeholderContrastProblems, reflowProblems, resetViewport, textSize, viewport } from '../helpers/a11y.js';
+import {
+  expectNone,
+  forcedColors,
+  placeholderContrastProblems,
+  reflowProblems,
+  resetViewport,
+  textSize,
+  viewport,
+} from '../helpers/a11y.js';
 import { $, $$, click, control, group, mount, type } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
 
@@ -20,7 +28,14 @@ const STORED = {
   mcp_config: {
     sse_servers: [{ url: LONG_URL, api_key: 'sse-secret-key' }],
     shttp_servers: [],
-    stdio_servers: [{ name: 'fetch', command: 'uvx', args: ['mcp-server-fetch'], env: { A_RATHER_LONG_VARIABLE_NAME_TOKEN: 'ghp_envSecret', LOG_LEVEL: 'info' } }],
+    stdio_servers: [
+      {
+        name: 'fetch',
+        command: 'uvx',
+        args: ['mcp-server-fetch'],
+        env: { A_RATHER_LONG_VARIABLE_NAME_TOKEN: 'ghp_envSecret', LOG_LEVEL: 'info' },
+      },
+    ],
   },
 };
 
@@ -34,7 +49,9 @@ const IMPORT = JSON.stringify({
 
 async function openTools(el: OpenHandsProviderSettings): Promise<HTMLElement> {
   $(el, 'button[data-action="mcp-tools"]').click();
-  await waitUntil(() => el.shadowRoot!.querySelector('[part="mcp-tools"]') !== null, 'the panel did not open', { timeout: 5000 });
+  await waitUntil(() => el.shadowRoot!.querySelector('[part="mcp-tools"]') !== null, 'the panel did not open', {
+    timeout: 5000,
+  });
   await el.updateComplete;
   const text = $(el, '#mcp-import-text') as HTMLTextAreaElement;
   text.value = IMPORT;
@@ -103,21 +120,29 @@ describe('reflow (1.4.10, 1.4.4)', () => {
 
 describe('review', () => {
   const REVIEW_STORED = {
-    provider_tokens: { github: { token: 'ghp_storedReview', host: null }, gitlab: { token: 'glpat_storedReview', host: 'gitlab.example.com' } },
+    provider_tokens: {
+      github: { token: 'ghp_storedReview', host: null },
+      gitlab: { token: 'glpat_storedReview', host: 'gitlab.example.com' },
+    },
     mcp_config: { sse_servers: [], stdio_servers: [], shttp_servers: [] },
   };
 
   async function reviewing(): Promise<OpenHandsProviderSettings> {
     const { el } = await setup({ settings: REVIEW_STORED }, (e) => {
       e.review = true;
-      e.settings = { provider_tokens_set: { github: null, gitlab: 'gitlab.example.com' }, mcp_config: REVIEW_STORED.mcp_config };
+      e.settings = {
+        provider_tokens_set: { github: null, gitlab: 'gitlab.example.com' },
+        mcp_config: REVIEW_STORED.mcp_config,
+      };
     });
     await type(el, control(el, '/provider_tokens/github/token'), 'ghp_replacementSecret');
     const gitlab = group(el, '/provider_tokens/gitlab').dataset.row!;
     await click(el, `button[data-action="remove-provider"][data-row="${gitlab}"]`);
     await click(el, 'button[data-action="confirm-remove-provider"]');
     ($(el, '[part="save-button"]') as HTMLButtonElement).click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="review"]') !== null, 'no review after Save', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="review"]') !== null, 'no review after Save', {
+      timeout: 5000,
+    });
     await el.updateComplete;
     return el;
   }
@@ -146,14 +171,28 @@ describe('review', () => {
     const b = getComputedStyle(deleted!);
     expect(b.fontSize).to.equal(a.fontSize);
     expect(b.color).to.not.equal(a.color);
-    expect([b.fontWeight, b.textDecorationLine, b.borderInlineStartWidth]).to.not.deep.equal([a.fontWeight, a.textDecorationLine, a.borderInlineStartWidth]);
+    expect([b.fontWeight, b.textDecorationLine, b.borderInlineStartWidth]).to.not.deep.equal([
+      a.fontWeight,
+      a.textDecorationLine,
+      a.borderInlineStartWidth,
+    ]);
   });
 });
 
 describe('target size (2.5.8)', () => {
   it('every entry of the error summary is at least 24 px tall, entries not overlapping', async () => {
     const el = await mount((e) => {
-      e.value = { provider_tokens: {}, mcp_config: { sse_servers: [{ url: '', api_key: null }, { url: 'ftp://x', api_key: null }], shttp_servers: [], stdio_servers: [] } };
+      e.value = {
+        provider_tokens: {},
+        mcp_config: {
+          sse_servers: [
+            { url: '', api_key: null },
+            { url: 'ftp://x', api_key: null },
+          ],
+          shttp_servers: [],
+          stdio_servers: [],
+        },
+      };
     });
     await el.validate();
     await el.updateComplete;
@@ -163,7 +202,11 @@ describe('target size (2.5.8)', () => {
     for (let i = 1; i < entries.length; i++) expect(entries[i]!.top).to.be.at.least(entries[i - 1]!.bottom);
     // Still a link: no box around it.
     const style = getComputedStyle($(el, '[part="error-summary"] li button'));
-    expect([style.borderTopStyle, style.backgroundColor, style.textDecorationLine]).to.deep.equal(['none', 'rgba(0, 0, 0, 0)', 'underline']);
+    expect([style.borderTopStyle, style.backgroundColor, style.textDecorationLine]).to.deep.equal([
+      'none',
+      'rgba(0, 0, 0, 0)',
+      'underline',
+    ]);
   });
 });
 
@@ -205,7 +248,13 @@ describe('forced colours', () => {
     expect(invalid.getAttribute('aria-invalid')).to.equal('true');
     const valid = control(el, '/provider_tokens/gitlab/host');
     expect(shape(invalid)).to.not.deep.equal(shape(valid));
-    const error = $(el, `#${invalid.getAttribute('aria-describedby')!.split(' ').find((id) => id.endsWith('-error'))}`);
+    const error = $(
+      el,
+      `#${invalid
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .find((id) => id.endsWith('-error'))}`,
+    );
     const hint = $(el, '.field .hint');
     expect(shape(error)).to.not.deep.equal(shape(hint));
   });
@@ -213,7 +262,9 @@ describe('forced colours', () => {
   it('so does an invalid text area of the import / export panel', async () => {
     const el = await mount();
     $(el, 'button[data-action="mcp-tools"]').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="mcp-tools"]') !== null, 'the panel did not open', { timeout: 5000 });
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="mcp-tools"]') !== null, 'the panel did not open', {
+      timeout: 5000,
+    });
     await el.updateComplete;
     const text = $(el, '#mcp-import-text') as HTMLTextAreaElement;
     text.value = '{';

@@ -155,11 +155,9 @@ describe('faults: a real double click on Save', () => {
     await saved;
     await new Promise((resolve) => setTimeout(resolve, 100));
     // One save: the tokens once, then the MCP servers once (the settings read, then written).
-    expect((await requestsOf(tenant.id, '')).map((r) => `${r.method} ${r.path.replace(/^\/t\/[^/]+/, '')}`)).to.deep.equal([
-      'POST /api/add-git-providers',
-      'GET /api/settings',
-      'POST /api/settings',
-    ]);
+    expect(
+      (await requestsOf(tenant.id, '')).map((r) => `${r.method} ${r.path.replace(/^\/t\/[^/]+/, '')}`),
+    ).to.deep.equal(['POST /api/add-git-providers', 'GET /api/settings', 'POST /api/settings']);
   });
 });
 
@@ -176,7 +174,11 @@ interface FailureCase {
 const FAILURES: FailureCase[] = [
   { what: 'a timeout', kind: 'timeout', responses: () => [{ hang: true }], timeout: 250 },
   { what: 'a dropped connection', kind: 'network', responses: () => [{ drop: true }] },
-  { what: 'a 500 with JSON', kind: 'server', responses: () => [{ status: 500, body: { error: 'Something went wrong storing git providers' } }] },
+  {
+    what: 'a 500 with JSON',
+    kind: 'server',
+    responses: () => [{ status: 500, body: { error: 'Something went wrong storing git providers' } }],
+  },
   { what: 'a 500 as plain text', kind: 'server', responses: () => [{ status: 500, body: 'Internal Server Error' }] },
   { what: 'a 429', kind: 'rate-limited', responses: () => [{ status: 429, body: { message: 'Too many requests' } }] },
   {
@@ -194,9 +196,26 @@ const FAILURES: FailureCase[] = [
   {
     what: 'a 422',
     kind: 'validation',
-    responses: () => [{ status: 422, body: { detail: [{ type: 'string_type', loc: ['body', 'provider_tokens', 'github', 'token'], msg: 'Input should be a valid string' }] } }],
+    responses: () => [
+      {
+        status: 422,
+        body: {
+          detail: [
+            {
+              type: 'string_type',
+              loc: ['body', 'provider_tokens', 'github', 'token'],
+              msg: 'Input should be a valid string',
+            },
+          ],
+        },
+      },
+    ],
   },
-  { what: 'a 401 about the session key', kind: 'unauthorized', responses: () => [{ status: 401, body: { detail: 'Unauthorized' } }] },
+  {
+    what: 'a 401 about the session key',
+    kind: 'unauthorized',
+    responses: () => [{ status: 401, body: { detail: 'Unauthorized' } }],
+  },
   {
     what: 'a 401 rejecting a token',
     kind: 'token-rejected',
@@ -204,8 +223,18 @@ const FAILURES: FailureCase[] = [
   },
   { what: 'a 307 to another origin', kind: 'server', responses: (target) => [{ status: 307, redirectTo: target }] },
   { what: 'a 308 to another origin', kind: 'server', responses: (target) => [{ status: 308, redirectTo: target }] },
-  { what: 'a 200 HTML page', kind: 'unknown', responses: () => [{ status: 200, body: '<!doctype html><h1>Sign in</h1>', contentType: 'text/html' }] },
-  { what: 'a 200 after a long delay, cross-origin', kind: 'timeout', responses: () => [{ ...STORED, delayMs: 1000 }], crossOrigin: true, timeout: 250 },
+  {
+    what: 'a 200 HTML page',
+    kind: 'unknown',
+    responses: () => [{ status: 200, body: '<!doctype html><h1>Sign in</h1>', contentType: 'text/html' }],
+  },
+  {
+    what: 'a 200 after a long delay, cross-origin',
+    kind: 'timeout',
+    responses: () => [{ ...STORED, delayMs: 1000 }],
+    crossOrigin: true,
+    timeout: 250,
+  },
 ];
 
 describe('faults: every failure keeps every typed value, and saving again works', () => {

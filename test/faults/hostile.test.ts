@@ -26,12 +26,33 @@ const XSS = [
 const MEGABYTE = 'A'.repeat(1_000_000);
 const item = (loc: unknown, msg: unknown = 'Bad value', type: unknown = 'value_error') => ({ type, loc, msg });
 const detail = (...items: unknown[]) => ({ status: 422, body: { detail: items } });
-const json = (status: number, text: string): ScriptedResponse => ({ status, body: text, contentType: 'application/json' });
+const json = (status: number, text: string): ScriptedResponse => ({
+  status,
+  body: text,
+  contentType: 'application/json',
+});
 
 /** Every tag the element renders itself; anything else came from an answer. */
 const OWN_TAGS = new Set([
-  'FORM', 'FIELDSET', 'LEGEND', 'DIV', 'P', 'SECTION', 'H2', 'H3', 'H4', 'LABEL', 'INPUT', 'BUTTON', 'UL', 'OL', 'LI', 'SPAN',
-  'STRONG', 'HEADER', 'SMALL',
+  'FORM',
+  'FIELDSET',
+  'LEGEND',
+  'DIV',
+  'P',
+  'SECTION',
+  'H2',
+  'H3',
+  'H4',
+  'LABEL',
+  'INPUT',
+  'BUTTON',
+  'UL',
+  'OL',
+  'LI',
+  'SPAN',
+  'STRONG',
+  'HEADER',
+  'SMALL',
 ]);
 
 const MANY = Array.from({ length: 10_000 }, (_, i) =>
@@ -40,8 +61,14 @@ const MANY = Array.from({ length: 10_000 }, (_, i) =>
 
 const CASES: [string, ScriptedResponse][] = [
   ['a 422 that is not JSON', { status: 422, body: 'this is not json {', contentType: 'application/json' }],
-  ['a 422 HTML error page with a script', { status: 422, body: `<!doctype html><html><body>${XSS}</body></html>`, contentType: 'text/html' }],
-  ['a 500 HTML error page', { status: 500, body: `<html><head><title>Oops</title></head><body>${XSS}</body></html>`, contentType: 'text/html' }],
+  [
+    'a 422 HTML error page with a script',
+    { status: 422, body: `<!doctype html><html><body>${XSS}</body></html>`, contentType: 'text/html' },
+  ],
+  [
+    'a 500 HTML error page',
+    { status: 500, body: `<html><head><title>Oops</title></head><body>${XSS}</body></html>`, contentType: 'text/html' },
+  ],
   ['an HTML page labelled as JSON', { status: 422, body: `<html>${XSS}</html>`, contentType: 'application/json' }],
   ['a 422 with an empty body', { status: 422, body: '' }],
   ['a 422 with null', json(422, 'null')],
@@ -58,16 +85,46 @@ const CASES: [string, ScriptedResponse][] = [
   ['items that are null, numbers, strings, lists', detail(null, 7, XSS, [1, 2], true)],
   ['loc a string', detail(item('body.provider_tokens.github.token'))],
   ['loc an object', detail(item({ 0: 'body', 1: 'provider_tokens', length: 2 }))],
-  ['loc holding objects', detail(item(['body', { a: 1 }, 'provider_tokens']), item(['body', 'mcp_config', ['nested'], 'x']))],
-  ['loc holding null, booleans and floats', detail(item(['body', null]), item(['body', true]), item(['body', 'mcp_config', 'stdio_servers', 1.5]))],
+  [
+    'loc holding objects',
+    detail(item(['body', { a: 1 }, 'provider_tokens']), item(['body', 'mcp_config', ['nested'], 'x'])),
+  ],
+  [
+    'loc holding null, booleans and floats',
+    detail(item(['body', null]), item(['body', true]), item(['body', 'mcp_config', 'stdio_servers', 1.5])),
+  ],
   ['a negative index', detail(item(['body', 'mcp_config', 'stdio_servers', -1, 'name']))],
-  ['a huge index', detail(item(['body', 'mcp_config', 'stdio_servers', 1e21, 'name']), item(['body', 'mcp_config', 'sse_servers', 99_999_999, 'url']))],
-  ['an unsafe integer index', json(422, '{"detail":[{"loc":["body","mcp_config","stdio_servers",9007199254740993,"name"],"msg":"x"}]}')],
+  [
+    'a huge index',
+    detail(
+      item(['body', 'mcp_config', 'stdio_servers', 1e21, 'name']),
+      item(['body', 'mcp_config', 'sse_servers', 99_999_999, 'url']),
+    ),
+  ],
+  [
+    'an unsafe integer index',
+    json(422, '{"detail":[{"loc":["body","mcp_config","stdio_servers",9007199254740993,"name"],"msg":"x"}]}'),
+  ],
   ['10,000 items', { status: 422, body: { detail: MANY } }],
-  ['messages with markup and script', detail(item(['body', 'provider_tokens', 'github', 'token'], XSS), item(['body'], XSS, XSS))],
-  ['__proto__ in loc', detail(item(['body', '__proto__', 'polluted']), item(['body', 'provider_tokens', '__proto__', 'token']))],
-  ['constructor and prototype in loc', detail(item(['body', 'constructor', 'prototype', 'polluted']), item(['body', 'mcp_config', 'constructor']))],
-  ['__proto__ as a key of the body', json(422, '{"__proto__":{"detail":[{"loc":["body"],"msg":"from the prototype"}]},"detail":[{"loc":["body"],"msg":"own","__proto__":{"polluted":true}}]}')],
+  [
+    'messages with markup and script',
+    detail(item(['body', 'provider_tokens', 'github', 'token'], XSS), item(['body'], XSS, XSS)),
+  ],
+  [
+    '__proto__ in loc',
+    detail(item(['body', '__proto__', 'polluted']), item(['body', 'provider_tokens', '__proto__', 'token'])),
+  ],
+  [
+    'constructor and prototype in loc',
+    detail(item(['body', 'constructor', 'prototype', 'polluted']), item(['body', 'mcp_config', 'constructor'])),
+  ],
+  [
+    '__proto__ as a key of the body',
+    json(
+      422,
+      '{"__proto__":{"detail":[{"loc":["body"],"msg":"from the prototype"}]},"detail":[{"loc":["body"],"msg":"own","__proto__":{"polluted":true}}]}',
+    ),
+  ],
   ['a megabyte-long message', detail(item(['body', 'provider_tokens', 'github', 'token'], MEGABYTE))],
   ['a megabyte-long loc segment', detail(item(['body', 'mcp_config', MEGABYTE]))],
   ['a megabyte-long type and no message', detail({ loc: ['body'], type: MEGABYTE })],
@@ -82,7 +139,10 @@ const CASES: [string, ScriptedResponse][] = [
   ['a 401 whose detail is a list', { status: 401, body: { detail: [item(['body'])] } }],
   ['a 500 whose error is an object', { status: 500, body: { error: { nested: [1, 2] } } }],
   ['a 500 with markup in every text field', { status: 500, body: { error: XSS, message: XSS, detail: XSS } }],
-  ['a 500 with a 422-shaped body', { status: 500, body: { detail: [item(['body', 'provider_tokens', 'github', 'token'], XSS)] } }],
+  [
+    'a 500 with a 422-shaped body',
+    { status: 500, body: { detail: [item(['body', 'provider_tokens', 'github', 'token'], XSS)] } },
+  ],
   ['a 429 HTML page', { status: 429, body: `<html>${XSS}</html>`, contentType: 'text/html' }],
   ['a 404 with a JSON null', json(404, 'null')],
   ['a 418 plain text with markup', { status: 418, body: XSS, contentType: 'text/plain' }],
@@ -90,7 +150,18 @@ const CASES: [string, ScriptedResponse][] = [
   ['a 200 with null', json(200, 'null')],
   ['a 200 that is not JSON', { status: 200, body: 'OK!', contentType: 'text/plain' }],
   ['a 200 with a megabyte-long message', { status: 200, body: { message: MEGABYTE } }],
-  ['wrong types everywhere', { status: 422, body: { detail: [{ type: 1, loc: 2, msg: 3, input: 4, ctx: 5, url: 6 }, { type: [], loc: [[]], msg: {}, ctx: [] }] } }],
+  [
+    'wrong types everywhere',
+    {
+      status: 422,
+      body: {
+        detail: [
+          { type: 1, loc: 2, msg: 3, input: 4, ctx: 5, url: 6 },
+          { type: [], loc: [[]], msg: {}, ctx: [] },
+        ],
+      },
+    },
+  ],
 ];
 
 /** What a page sees when it looks for markup that did not come from the element. */
@@ -98,7 +169,8 @@ function foreignMarkup(root: ShadowRoot): string[] {
   const found: string[] = [];
   for (const node of root.querySelectorAll('*')) {
     if (!OWN_TAGS.has(node.tagName)) found.push(node.tagName);
-    for (const attribute of node.attributes) if (/^on/i.test(attribute.name)) found.push(`${node.tagName}[${attribute.name}]`);
+    for (const attribute of node.attributes)
+      if (/^on/i.test(attribute.name)) found.push(`${node.tagName}[${attribute.name}]`);
   }
   return found;
 }
@@ -134,7 +206,9 @@ async function playHostile(response: ScriptedResponse): Promise<void> {
   expect(window.__pwned, 'nothing from the answer ran').to.equal(undefined);
   expect(foreignMarkup(root), 'no markup from the answer').to.deep.equal([]);
   expect(el.childNodes.length, 'nothing added to the light DOM').to.equal(lightChildren);
-  expect(Object.getOwnPropertyNames(Object.prototype).sort(), 'Object.prototype untouched').to.deep.equal(prototypeKeys);
+  expect(Object.getOwnPropertyNames(Object.prototype).sort(), 'Object.prototype untouched').to.deep.equal(
+    prototypeKeys,
+  );
   expect(({} as Record<string, unknown>).polluted).to.equal(undefined);
 
   expect(events, 'exactly one outcome event').to.have.length(1);
@@ -190,7 +264,9 @@ describe('hostile and malformed answers', () => {
     await scriptResponses(tenant.id, [detail(item(['body', 'provider_tokens', 'github', 'token'], XSS))]);
     await el.submit();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part="error-summary"]')!.textContent).to.contain('<script>window.__pwned=2</script>');
+    expect(el.shadowRoot!.querySelector('[part="error-summary"]')!.textContent).to.contain(
+      '<script>window.__pwned=2</script>',
+    );
     expect(foreignMarkup(el.shadowRoot!)).to.deep.equal([]);
   });
 

@@ -33,11 +33,16 @@ export const WCAG_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22
 export function expectNone(problems: readonly string[], what: string): void {
   if (problems.length === 0) return;
   try {
-    expect.fail(`${what}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n  - ${problems.join('\n  - ')}`);
+    expect.fail(
+      `${what}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n  - ${problems.join('\n  - ')}`,
+    );
   } catch (error) {
     // The runner prints the message, then the stack, which repeats a message of many lines: keep only its frames.
     const e = error as Error;
-    e.stack = (e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).join('\n');
+    e.stack = (e.stack ?? '')
+      .split('\n')
+      .filter((line) => /^\s+at /.test(line))
+      .join('\n');
     throw e;
   }
 }
@@ -92,7 +97,9 @@ export async function axeProblems(el: HTMLElement, options: { rules?: RunOptions
   const lines: string[] = [];
   for (const violation of results.violations) {
     for (const node of violation.nodes) {
-      lines.push(`${violation.id} (${violation.impact ?? 'no impact'}): ${target(node)}: ${summary(node) || violation.help}`);
+      lines.push(
+        `${violation.id} (${violation.impact ?? 'no impact'}): ${target(node)}: ${summary(node) || violation.help}`,
+      );
     }
   }
   return lines;
@@ -171,7 +178,8 @@ const TOLERANCE = 1;
 function visuallyHidden(node: Element, style: CSSStyleDeclaration): boolean {
   const box = node.getBoundingClientRect();
   const tiny = box.width <= 1 || box.height <= 1;
-  const clips = style.overflow !== 'visible' || style.clipPath !== 'none' || (style.clip !== 'auto' && style.clip !== '');
+  const clips =
+    style.overflow !== 'visible' || style.clipPath !== 'none' || (style.clip !== 'auto' && style.clip !== '');
   return tiny && clips;
 }
 
@@ -191,13 +199,25 @@ const CONTROLS = 'input, textarea, select';
 
 function boundaryOf(node: Element, style: CSSStyleDeclaration): Boundary | null {
   if (node.matches(CONTROLS) || style.display === 'inline' || style.display === 'contents') return null;
-  const paint = /paint|strict|content/.test(style.contain) || style.contentVisibility === 'auto' || style.contentVisibility === 'hidden';
+  const paint =
+    /paint|strict|content/.test(style.contain) ||
+    style.contentVisibility === 'auto' ||
+    style.contentVisibility === 'hidden';
   const overflowX = style.overflowX;
   const bordered = (['Left', 'Right', 'Top', 'Bottom'] as const).some(
-    (side) => style.getPropertyValue(`border-${side.toLowerCase()}-style`) !== 'none' && parseFloat(style.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0,
+    (side) =>
+      style.getPropertyValue(`border-${side.toLowerCase()}-style`) !== 'none' &&
+      parseFloat(style.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0,
   );
   const painted = parseColor(style.backgroundColor)[3] > 0;
-  const how = paint || overflowX === 'hidden' || overflowX === 'clip' ? 'clips' : overflowX === 'auto' || overflowX === 'scroll' ? 'scrolls' : bordered || painted ? 'box' : null;
+  const how =
+    paint || overflowX === 'hidden' || overflowX === 'clip'
+      ? 'clips'
+      : overflowX === 'auto' || overflowX === 'scroll'
+        ? 'scrolls'
+        : bordered || painted
+          ? 'box'
+          : null;
   if (!how) return null;
   const box = node.getBoundingClientRect();
   const left = box.left + node.clientLeft;
@@ -216,7 +236,8 @@ function parentWithin(el: HTMLElement, node: Element): Element | null {
  * `width: min-content` for a moment.
  */
 function minContentWidth(node: Element): number {
-  if (!(node instanceof HTMLElement) || getComputedStyle(node).display === 'inline') return node.getBoundingClientRect().width;
+  if (!(node instanceof HTMLElement) || getComputedStyle(node).display === 'inline')
+    return node.getBoundingClientRect().width;
   const before = node.getAttribute('style');
   node.style.setProperty('width', 'min-content', 'important');
   node.style.setProperty('max-width', 'none', 'important');
@@ -230,8 +251,12 @@ function minContentWidth(node: Element): number {
 function widestContent(nodes: readonly Element[]): { node: Element; width: number } {
   let best = nodes.map((node) => ({ node, width: minContentWidth(node) })).sort((a, b) => b.width - a.width)[0]!;
   for (let depth = 0; depth < 30; depth++) {
-    const children = [...best.node.children].filter((c) => getComputedStyle(c).display !== 'none' && c.getBoundingClientRect().width > 0);
-    const widest = children.map((node) => ({ node, width: minContentWidth(node) })).sort((a, b) => b.width - a.width)[0];
+    const children = [...best.node.children].filter(
+      (c) => getComputedStyle(c).display !== 'none' && c.getBoundingClientRect().width > 0,
+    );
+    const widest = children
+      .map((node) => ({ node, width: minContentWidth(node) }))
+      .sort((a, b) => b.width - a.width)[0];
     if (!widest || widest.width < best.width - TOLERANCE * 2) break;
     best = widest;
   }
@@ -265,10 +290,18 @@ export async function reflowProblems(el: HTMLElement): Promise<string[]> {
   if (host.right > page + TOLERANCE || host.left < -TOLERANCE)
     problems.push(`the element (${px(host.width)} wide) does not fit the ${px(page)} viewport`);
   if (document.documentElement.scrollWidth > page + TOLERANCE)
-    problems.push(`the page scrolls sideways: ${px(document.documentElement.scrollWidth)} of content in a ${px(page)} viewport`);
+    problems.push(
+      `the page scrolls sideways: ${px(document.documentElement.scrollWidth)} of content in a ${px(page)} viewport`,
+    );
 
   const overflows: Overflow[] = [];
-  const check = (node: Element, parent: Element | null, box: DOMRect, what: string, chain: readonly Boundary[]): boolean => {
+  const check = (
+    node: Element,
+    parent: Element | null,
+    box: DOMRect,
+    what: string,
+    chain: readonly Boundary[],
+  ): boolean => {
     if (box.width === 0 && box.height === 0) return false;
     const out = Math.max(box.right - host.right, host.left - box.left);
     if (out > TOLERANCE) {
@@ -323,7 +356,11 @@ export async function reflowProblems(el: HTMLElement): Promise<string[]> {
       const range = document.createRange();
       range.selectNodeContents(child);
       const rects = [...range.getClientRects()];
-      if (rects.some((rect) => check(node, parent, rect, `the text “${squash(child.textContent!, 32)}” of ${describeElement(node)}`, chain))) {
+      if (
+        rects.some((rect) =>
+          check(node, parent, rect, `the text “${squash(child.textContent!, 32)}” of ${describeElement(node)}`, chain),
+        )
+      ) {
         reported.add(node);
         break;
       }
@@ -357,7 +394,10 @@ export async function reflowProblems(el: HTMLElement): Promise<string[]> {
             : `${group.length === 1 ? 'sticks' : 'stick'} out of ${describeElement(b.node)} by ${px(over)} (it is ${px(b.right - b.left)} wide inside)`;
     const elements = group.map((o) => o.node);
     const widest = widestContent(elements);
-    const cause = elements.length === 1 && widest.node === elements[0] ? "" : `; the content that needs the width: ${describeElement(widest.node)}, about ${px(widest.width)} at its narrowest`;
+    const cause =
+      elements.length === 1 && widest.node === elements[0]
+        ? ''
+        : `; the content that needs the width: ${describeElement(widest.node)}, about ${px(widest.width)} at its narrowest`;
     problems.push(`${who} ${where}${cause}`);
   }
   return problems;
@@ -455,7 +495,10 @@ type Rgba = [number, number, number, number];
 function parseColor(value: string): Rgba {
   const m = /rgba?\(([^)]+)\)/.exec(value);
   if (!m) throw new Error(`cannot read the colour ${value}`);
-  const parts = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+  const parts = m[1]!
+    .split(/[\s,/]+/)
+    .filter(Boolean)
+    .map(Number);
   return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
 }
 
@@ -469,7 +512,7 @@ const over = (top: Rgba, bottom: Rgba): Rgba => {
 /** What is painted behind an element: its background over its ancestors' (across the shadow boundary), over white. */
 function backdrop(node: Element): Rgba {
   const layers: Rgba[] = [];
-  for (let at: Element | null = node; at; at = at.parentElement ?? ((at.parentNode as ShadowRoot | null)?.host ?? null)) {
+  for (let at: Element | null = node; at; at = at.parentElement ?? (at.parentNode as ShadowRoot | null)?.host ?? null) {
     const layer = parseColor(getComputedStyle(at).backgroundColor);
     layers.push(layer);
     if (layer[3] >= 1) break;
@@ -559,7 +602,9 @@ export async function landmarkProblems(el: HTMLElement, maxRegions = 2): Promise
   };
   walk(tree, false);
   if (regions.length > maxRegions)
-    problems.push(`${regions.length} region landmarks (at most ${maxRegions}): ${regions.map((r) => `“${r.name}”`).join(', ')}`);
+    problems.push(
+      `${regions.length} region landmarks (at most ${maxRegions}): ${regions.map((r) => `“${r.name}”`).join(', ')}`,
+    );
   for (const r of regions.filter((r) => r.nested)) problems.push(`region “${r.name}” is inside another region`);
 
   const root = roots(el);
@@ -567,13 +612,15 @@ export async function landmarkProblems(el: HTMLElement, maxRegions = 2): Promise
     const label = node.getAttribute('aria-label')?.trim();
     const ids = (node.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
     const labelled = ids.some((id) => root.getElementById(id)?.textContent?.trim());
-    const legend = node.localName === 'fieldset' && [...node.children].find((c) => c.localName === 'legend')?.textContent?.trim();
+    const legend =
+      node.localName === 'fieldset' && [...node.children].find((c) => c.localName === 'legend')?.textContent?.trim();
     return Boolean(label || labelled || legend);
   };
   for (const node of allElements(root)) {
     const role = node.getAttribute('role');
     const isGroup = role === 'group' || (node.localName === 'fieldset' && (role === null || role === 'group'));
-    if (isGroup && !named(node) && node.checkVisibility()) problems.push(`${describeElement(node)} is a group without a name`);
+    if (isGroup && !named(node) && node.checkVisibility())
+      problems.push(`${describeElement(node)} is a group without a name`);
   }
   return problems;
 }

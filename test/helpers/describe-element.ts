@@ -18,7 +18,7 @@ export function describeElement(node: Element): string {
     if (value !== null && !(name === 'type' && node.localName !== 'input')) out += `[${name}="${value}"]`;
   }
   if (node.classList.length && !node.id && !node.hasAttribute('part')) out += `.${[...node.classList].join('.')}`;
-  const text = nameOf(node) || (node.querySelectorAll('*').length < 6 ? node.textContent ?? '' : '');
+  const text = nameOf(node) || (node.querySelectorAll('*').length < 6 ? (node.textContent ?? '') : '');
   if (text.trim()) return `${out} “${squash(text)}”`;
   // Nothing tells it apart: say where it is.
   const parent = node.parentElement;
@@ -31,7 +31,10 @@ function nameOf(node: Element): string {
   if (label) return label;
   const root = node.getRootNode() as Document | ShadowRoot;
   const ids = (node.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-  const labelled = ids.map((id) => root.getElementById(id)?.textContent ?? '').join(' ').trim();
+  const labelled = ids
+    .map((id) => root.getElementById(id)?.textContent ?? '')
+    .join(' ')
+    .trim();
   if (labelled) return labelled;
   return node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement ? node.placeholder : '';
 }

@@ -12,19 +12,23 @@ const words = (value: unknown): string =>
 
 chai.use((api, utils) => {
   for (const name of ['equal', 'equals', 'eq']) {
-    utils.overwriteMethod(api.Assertion.prototype, name, (original: (...args: unknown[]) => void) =>
-      function (this: Chai.AssertionStatic, expected: unknown, message?: string) {
-        const actual: unknown = utils.flag(this, 'object');
-        if (!(actual instanceof Node || expected instanceof Node) || utils.flag(this, 'deep')) return original.call(this, expected, message);
-        if (message) utils.flag(this, 'message', message);
-        this.assert(
-          actual === expected,
-          'expected #{act} to be #{exp}',
-          'expected #{act} not to be #{exp}',
-          words(expected),
-          words(actual),
-        );
-      },
+    utils.overwriteMethod(
+      api.Assertion.prototype,
+      name,
+      (original: (...args: unknown[]) => void) =>
+        function (this: Chai.AssertionStatic, expected: unknown, message?: string) {
+          const actual: unknown = utils.flag(this, 'object');
+          if (!(actual instanceof Node || expected instanceof Node) || utils.flag(this, 'deep'))
+            return original.call(this, expected, message);
+          if (message) utils.flag(this, 'message', message);
+          this.assert(
+            actual === expected,
+            'expected #{act} to be #{exp}',
+            'expected #{act} not to be #{exp}',
+            words(expected),
+            words(actual),
+          );
+        },
     );
   }
 });

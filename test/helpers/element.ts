@@ -6,7 +6,9 @@ import type { OpenHandsProviderSettings } from '../../src/index.js';
 export async function mount(
   setup: (el: OpenHandsProviderSettings) => void = () => {},
 ): Promise<OpenHandsProviderSettings> {
-  const el = await fixture<OpenHandsProviderSettings>(html`<openhands-provider-settings></openhands-provider-settings>`);
+  const el = await fixture<OpenHandsProviderSettings>(
+    html`<openhands-provider-settings></openhands-provider-settings>`,
+  );
   setup(el);
   await el.updateComplete;
   return el;
@@ -106,7 +108,9 @@ export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
   target: EventTarget,
   name: K,
 ): Promise<GlobalEventHandlersEventMap[K]> {
-  return new Promise((resolve) => target.addEventListener(name, (e) => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }));
+  return new Promise((resolve) =>
+    target.addEventListener(name, (e) => resolve(e as GlobalEventHandlersEventMap[K]), { once: true }),
+  );
 }
 
 /** Counts the element's renders from now on (its `render` wrapped), for tests that a change renders nothing or once. */

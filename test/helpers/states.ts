@@ -25,7 +25,8 @@ export const STORED_SETTINGS = Object.freeze({
 });
 
 /** The settings to give an element: a fresh copy each time. */
-export const storedSettings = () => structuredClone(STORED_SETTINGS) as unknown as OpenHandsProviderSettings['settings'];
+export const storedSettings = () =>
+  structuredClone(STORED_SETTINGS) as unknown as OpenHandsProviderSettings['settings'];
 
 /**
  * A form with many problems of every kind the form's own checks find: URLs without a scheme or
@@ -36,7 +37,10 @@ export function manyProblems() {
   return {
     provider_tokens: { gitlab: { token: null, host: 'gitlab.example.com' } },
     mcp_config: {
-      sse_servers: Array.from({ length: 6 }, (_, i) => ({ url: `mcp-${i}.example.com/a/rather/long/path/sse`, api_key: null })),
+      sse_servers: Array.from({ length: 6 }, (_, i) => ({
+        url: `mcp-${i}.example.com/a/rather/long/path/sse`,
+        api_key: null,
+      })),
       shttp_servers: [
         { url: 'ftp://tools.example.com/mcp', api_key: null },
         { url: 'tools-without-a-scheme.example.com/mcp', api_key: null },
@@ -67,7 +71,9 @@ export async function applyLook(el: OpenHandsProviderSettings, look: Look): Prom
 /** `autoload` against a server whose load answers 500: the load error with its Retry button. */
 export async function failedAutoload(): Promise<OpenHandsProviderSettings> {
   const tenant = await createTenant({ settings: STORED.settings });
-  await scriptResponses(tenant.id, [{ status: 500, body: { error: 'Something went wrong while loading the stored settings' } }]);
+  await scriptResponses(tenant.id, [
+    { status: 500, body: { error: 'Something went wrong while loading the stored settings' } },
+  ]);
   const el = await mount((e) => {
     e.baseUrl = tenant.baseUrl;
     e.sessionKey = SESSION_KEY;
@@ -79,10 +85,14 @@ export async function failedAutoload(): Promise<OpenHandsProviderSettings> {
 
 /** Waits until the element shows something matching `selector`. */
 export async function shows(el: OpenHandsProviderSettings, selector: string, what = selector): Promise<HTMLElement> {
-  await waitUntil(async () => {
-    await el.updateComplete;
-    return root(el).querySelector(selector) !== null;
-  }, `${what} did not show`, { timeout: 5000 });
+  await waitUntil(
+    async () => {
+      await el.updateComplete;
+      return root(el).querySelector(selector) !== null;
+    },
+    `${what} did not show`,
+    { timeout: 5000 },
+  );
   return $(el, selector);
 }
 
@@ -110,11 +120,18 @@ export async function previewImport(el: OpenHandsProviderSettings, text = CLAUDE
 export async function askToRemove(el: OpenHandsProviderSettings, provider: string): Promise<HTMLElement> {
   const row = group(el, `/provider_tokens/${provider}`).dataset.row!;
   $(el, `button[data-action="remove-provider"][data-row="${CSS.escape(row)}"]`).click();
-  return shows(el, `[data-provider="${provider}"] [data-action="confirm-remove-provider"]`, `${provider}'s remove confirmation`);
+  return shows(
+    el,
+    `[data-provider="${provider}"] [data-action="confirm-remove-provider"]`,
+    `${provider}'s remove confirmation`,
+  );
 }
 
 /** Presses Save as a person would (the form's submit button), then waits for what it shows. */
-export async function pressSave(el: OpenHandsProviderSettings, expected: '[part="review"]' | '[part="error-summary"]' | '[part="load-error"]' | string): Promise<HTMLElement> {
+export async function pressSave(
+  el: OpenHandsProviderSettings,
+  expected: '[part="review"]' | '[part="error-summary"]' | '[part="load-error"]' | string,
+): Promise<HTMLElement> {
   ($(el, '[part="save-button"]') as HTMLButtonElement).click();
   return shows(el, expected, `after Save, ${expected}`);
 }

@@ -29,9 +29,17 @@ describe('import: Claude Desktop / Cursor `mcpServers`', () => {
     const p = preview(
       JSON.stringify({
         mcpServers: {
-          filesystem: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', '/tmp'], env: { DEBUG: '1' } },
+          filesystem: {
+            command: 'npx',
+            args: ['-y', '@modelcontextprotocol/server-filesystem', '/tmp'],
+            env: { DEBUG: '1' },
+          },
           remote: { url: 'https://mcp.example.com/sse' },
-          api: { type: 'http', url: 'https://api.example.com/mcp', headers: { Authorization: 'Bearer sk-123', 'X-Team': 'a' } },
+          api: {
+            type: 'http',
+            url: 'https://api.example.com/mcp',
+            headers: { Authorization: 'Bearer sk-123', 'X-Team': 'a' },
+          },
         },
       }),
     );
@@ -58,9 +66,16 @@ describe('import: Claude Desktop / Cursor `mcpServers`', () => {
   });
 
   it('splits a command line, renames what OpenHands would refuse, and says so', () => {
-    const p = preview(JSON.stringify({ mcpServers: { 'My Server!': { command: 'uvx mcp-server-fetch --verbose', args: [3, true] } } }));
+    const p = preview(
+      JSON.stringify({ mcpServers: { 'My Server!': { command: 'uvx mcp-server-fetch --verbose', args: [3, true] } } }),
+    );
     const [item] = p.servers;
-    expect(item!.server).to.deep.equal({ name: 'My-Server', command: 'uvx', args: ['mcp-server-fetch', '--verbose', '3', 'true'], env: {} });
+    expect(item!.server).to.deep.equal({
+      name: 'My-Server',
+      command: 'uvx',
+      args: ['mcp-server-fetch', '--verbose', '3', 'true'],
+      env: {},
+    });
     expect(notes(item)).to.deep.equal([
       'The command line was split into “uvx” and 2 arguments.',
       'Argument 3 became the text “3”.',
@@ -71,7 +86,9 @@ describe('import: Claude Desktop / Cursor `mcpServers`', () => {
 
   it('skips what it cannot use, with the reason, and adds nothing for it', () => {
     const p = preview(
-      JSON.stringify({ mcpServers: { a: 'npx thing', b: { args: ['x'] }, c: { type: 'websocket', url: 'ws://h' }, d: { type: 'sse' } } }),
+      JSON.stringify({
+        mcpServers: { a: 'npx thing', b: { args: ['x'] }, c: { type: 'websocket', url: 'ws://h' }, d: { type: 'sse' } },
+      }),
     );
     expect(p.servers).to.deep.equal([]);
     expect(skipped(p)).to.deep.equal([
@@ -83,12 +100,17 @@ describe('import: Claude Desktop / Cursor `mcpServers`', () => {
   });
 
   it('keeps any variable name, __proto__ included, without touching Object.prototype', () => {
-    const p = preview('{"mcpServers": {"s": {"command": "node", "env": {"__proto__": "x", "constructor": "y", "N": 5, "O": {}}}}}');
+    const p = preview(
+      '{"mcpServers": {"s": {"command": "node", "env": {"__proto__": "x", "constructor": "y", "N": 5, "O": {}}}}}',
+    );
     const server = p.servers[0]!.server as { env: Record<string, string> };
     expect(Object.keys(server.env)).to.deep.equal(['__proto__', 'constructor', 'N']);
     expect(server.env['N']).to.equal('5');
     expect(({} as Record<string, unknown>)['x']).to.equal(undefined);
-    expect(notes(p.servers[0])).to.deep.equal(['Variable “N” became the text “5”.', 'Variable “O” is not text and was left out.']);
+    expect(notes(p.servers[0])).to.deep.equal([
+      'Variable “N” became the text “5”.',
+      'Variable “O” is not text and was left out.',
+    ]);
   });
 });
 
@@ -98,7 +120,13 @@ describe('import: VS Code `servers`', () => {
       JSON.stringify({
         inputs: [{ id: 'key', type: 'promptString' }],
         servers: {
-          gh: { type: 'stdio', command: 'docker', args: ['run', '-i', 'ghcr.io/github/github-mcp-server'], env: { GITHUB_TOKEN: '${input:key}' }, envFile: '.env' },
+          gh: {
+            type: 'stdio',
+            command: 'docker',
+            args: ['run', '-i', 'ghcr.io/github/github-mcp-server'],
+            env: { GITHUB_TOKEN: '${input:key}' },
+            envFile: '.env',
+          },
           web: { type: 'sse', url: 'https://web.example.com/events' },
           docs: { type: 'http', url: 'https://docs.example.com/mcp' },
         },
@@ -158,14 +186,20 @@ describe('import: text that is not usable', () => {
     for (const text of ['[]', '{"other": 1}', '"x"', 'null']) {
       const outcome = importMcpServers(text);
       expect(outcome.ok, text).to.equal(false);
-      expect('problem' in outcome && outcome.problem, text).to.equal(text === '{"other": 1}' ? 'nothing_found' : 'not_object');
+      expect('problem' in outcome && outcome.problem, text).to.equal(
+        text === '{"other": 1}' ? 'nothing_found' : 'not_object',
+      );
     }
   });
 });
 
 describe('import: clashes with the form', () => {
   it('names imported servers whose stdio name or URL is already in the form', () => {
-    const p = preview(JSON.stringify({ mcpServers: { fs: { command: 'npx' }, r: { url: 'https://a.example.com/sse' }, n: { command: 'node' } } }));
+    const p = preview(
+      JSON.stringify({
+        mcpServers: { fs: { command: 'npx' }, r: { url: 'https://a.example.com/sse' }, n: { command: 'node' } },
+      }),
+    );
     const clashes = findClashes(p.servers, {
       sse_servers: [{ url: 'https://a.example.com/sse', api_key: null }],
       shttp_servers: [],
@@ -186,7 +220,14 @@ describe('export', () => {
   const config: McpConfig = {
     sse_servers: [{ url: 'https://a.example.com/sse', api_key: 'sk-secret-a' }],
     shttp_servers: [{ url: 'https://a.example.com/mcp', api_key: null }],
-    stdio_servers: [{ name: 'gh', command: 'docker', args: ['run', '-i', 'img'], env: { GITHUB_TOKEN: 'ghp_secret', LOG_LEVEL: 'debug' } }],
+    stdio_servers: [
+      {
+        name: 'gh',
+        command: 'docker',
+        args: ['run', '-i', 'img'],
+        env: { GITHUB_TOKEN: 'ghp_secret', LOG_LEVEL: 'debug' },
+      },
+    ],
   };
 
   it('masks API keys and secret-looking variables unless asked, in both formats', () => {
@@ -204,7 +245,11 @@ describe('export', () => {
     expect(JSON.parse(toMcpServersJson(config, { includeSecrets: true }))).to.deep.equal({
       mcpServers: {
         gh: { command: 'docker', args: ['run', '-i', 'img'], env: { GITHUB_TOKEN: 'ghp_secret', LOG_LEVEL: 'debug' } },
-        'a-example-com': { type: 'sse', url: 'https://a.example.com/sse', headers: { Authorization: 'Bearer sk-secret-a' } },
+        'a-example-com': {
+          type: 'sse',
+          url: 'https://a.example.com/sse',
+          headers: { Authorization: 'Bearer sk-secret-a' },
+        },
         'a-example-com-2': { type: 'http', url: 'https://a.example.com/mcp' },
       },
     });

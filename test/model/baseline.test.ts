@@ -104,7 +104,9 @@ describe('FormModel: markSaved', () => {
     markTokensSaved(m, sent);
     markMcpSaved(m, sent);
 
-    expect(m.draft.providers.map((p) => [p.provider, p.stored, p.storedHost, p.token, p.host, p.removed])).to.deep.equal([
+    expect(
+      m.draft.providers.map((p) => [p.provider, p.stored, p.storedHost, p.token, p.host, p.removed]),
+    ).to.deep.equal([
       ['github', true, 'new.example.com', '', 'new.example.com', false],
       ['gitlab', true, 'gitlab.example.com', '', 'gitlab.example.com', false],
       ['bitbucket', false, null, '', '', false],
@@ -152,7 +154,11 @@ describe('FormModel: markSaved', () => {
     expect(m.dirty).to.equal(true);
     expect(m.draft.sse.map((s) => s.url)).to.deep.equal(['https://typed-during-save.example.com']);
     m.reset();
-    expect(m.toBody().mcp_config).to.deep.equal({ sse_servers: [{ url: 'https://sent.example.com', api_key: null }], stdio_servers: [], shttp_servers: [] });
+    expect(m.toBody().mcp_config).to.deep.equal({
+      sse_servers: [{ url: 'https://sent.example.com', api_key: null }],
+      stdio_servers: [],
+      shttp_servers: [],
+    });
     expect(m.dirty).to.equal(false);
   });
 });
@@ -178,7 +184,10 @@ describe('FormModel: reset, setSettings, setProviders, ids', () => {
   it('setSettings makes untouched parts follow the new baseline', () => {
     const m = checkedModel({ settings: SETTINGS });
     m.setSettings({ provider_tokens_set: { gitlab: 'gl.example.com' }, mcp_config: null });
-    expect(m.toBody()).to.deep.equal({ provider_tokens: { gitlab: { token: null, host: 'gl.example.com' } }, mcp_config: null });
+    expect(m.toBody()).to.deep.equal({
+      provider_tokens: { gitlab: { token: null, host: 'gl.example.com' } },
+      mcp_config: null,
+    });
     expect(m.draft.providers.map((p) => [p.provider, p.stored])).to.deep.equal([
       ['github', false],
       ['gitlab', true],
@@ -193,7 +202,10 @@ describe('FormModel: reset, setSettings, setProviders, ids', () => {
     const m = checkedModel();
     m.setField(provider(m, 'gitlab'), 'token', 'glpat-typed');
     m.setField(provider(m, 'bitbucket'), 'host', 'bb.example.com');
-    m.setSettings({ provider_tokens_set: { gitlab: 'gl.example.com', bitbucket: null, github: 'gh.example.com' }, mcp_config: null });
+    m.setSettings({
+      provider_tokens_set: { gitlab: 'gl.example.com', bitbucket: null, github: 'gh.example.com' },
+      mcp_config: null,
+    });
     expect(m.toBody().provider_tokens).to.deep.equal({
       github: { token: null, host: 'gh.example.com' },
       gitlab: { token: 'glpat-typed', host: 'gl.example.com' },
@@ -222,7 +234,10 @@ describe('FormModel: reset, setSettings, setProviders, ids', () => {
   it('setSettings takes new MCP servers when the person had not edited any', () => {
     const m = checkedModel({ settings: SETTINGS });
     m.setField(provider(m, 'github'), 'token', 'ghp_typed');
-    m.setSettings({ ...SETTINGS, mcp_config: { sse_servers: [{ url: 'https://b.example.com' }], stdio_servers: [], shttp_servers: [] } });
+    m.setSettings({
+      ...SETTINGS,
+      mcp_config: { sse_servers: [{ url: 'https://b.example.com' }], stdio_servers: [], shttp_servers: [] },
+    });
     expect(m.toBody().mcp_config!.sse_servers).to.deep.equal([{ url: 'https://b.example.com', api_key: null }]);
     expect(m.toBody().provider_tokens['github']!.token).to.equal('ghp_typed');
   });
@@ -239,7 +254,10 @@ describe('FormModel: reset, setSettings, setProviders, ids', () => {
       ['github', gh, 'kept'],
       ['bitbucket', 'r3', ''],
     ]);
-    expect(m.toBody().provider_tokens).to.deep.equal({ github: { token: 'kept', host: null }, bitbucket: { token: null, host: null } });
+    expect(m.toBody().provider_tokens).to.deep.equal({
+      github: { token: 'kept', host: null },
+      bitbucket: { token: null, host: null },
+    });
   });
 
   it('hands out ids r1, r2, ... per model and never reuses one', () => {

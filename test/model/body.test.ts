@@ -28,7 +28,9 @@ describe('FormModel: draft <-> body', () => {
     it('always sends a stored provider with token null and its stored host, listed or not', () => {
       const model = checkedModel({
         providers: ['github'],
-        settings: { provider_tokens_set: { github: 'github.example.com', gitlab: null, azure_devops: 'dev.azure.com' } },
+        settings: {
+          provider_tokens_set: { github: 'github.example.com', gitlab: null, azure_devops: 'dev.azure.com' },
+        },
       });
       expect(model.draft.providers.map((p) => [p.provider, p.stored, p.storedHost, p.host])).to.deep.equal([
         ['github', true, 'github.example.com', 'github.example.com'],
@@ -70,13 +72,18 @@ describe('FormModel: draft <-> body', () => {
       expect(github.removed).to.equal(true);
       expect(model.toBody().provider_tokens).to.deep.equal({ gitlab: { token: null, host: null } });
       model.restoreProvider(github.id);
-      expect(model.toBody().provider_tokens).to.deep.equal({ github: { token: null, host: null }, gitlab: { token: null, host: null } });
+      expect(model.toBody().provider_tokens).to.deep.equal({
+        github: { token: null, host: null },
+        gitlab: { token: null, host: null },
+      });
     });
 
     it('sends a not-stored provider with only a host as token null, so the server can answer', () => {
       const model = checkedModel();
       model.setField(model.draft.providers[1]!.id, 'host', 'https://gitlab.example.com');
-      expect(model.toBody().provider_tokens).to.deep.equal({ gitlab: { token: null, host: 'https://gitlab.example.com' } });
+      expect(model.toBody().provider_tokens).to.deep.equal({
+        gitlab: { token: null, host: 'https://gitlab.example.com' },
+      });
     });
 
     it('leaves out a not-stored provider whose token and host are blank or spaces', () => {
@@ -150,7 +157,9 @@ describe('FormModel: draft <-> body', () => {
       model.addEnv(stdio, ' KEY ', ' spaced value ');
       expect(model.toBody().mcp_config).to.deep.equal({
         sse_servers: [{ url: ' https://a.example.com/sse ', api_key: null }],
-        stdio_servers: [{ name: 'fetch', command: 'uvx', args: ['mcp-server-fetch', ''], env: { KEY: ' spaced value ' } }],
+        stdio_servers: [
+          { name: 'fetch', command: 'uvx', args: ['mcp-server-fetch', ''], env: { KEY: ' spaced value ' } },
+        ],
         shttp_servers: [{ url: 'https://b.example.com/mcp', api_key: 'k' }],
       });
     });
@@ -179,7 +188,16 @@ describe('FormModel: draft <-> body', () => {
       };
       const model = checkedModel({ value: body });
       const server = model.draft.stdio[0]!;
-      expect(server.env.map((e) => e.key)).to.deep.equal(['__proto__', 'constructor', 'toString', 'ключ', 'a/b', 'a~b', 'a.b', 'EMPTY']);
+      expect(server.env.map((e) => e.key)).to.deep.equal([
+        '__proto__',
+        'constructor',
+        'toString',
+        'ключ',
+        'a/b',
+        'a~b',
+        'a.b',
+        'EMPTY',
+      ]);
       const out = model.toBody();
       const env = out.mcp_config!.stdio_servers[0]!.env;
       expect(JSON.stringify(out)).to.equal(JSON.stringify(body));
@@ -191,9 +209,15 @@ describe('FormModel: draft <-> body', () => {
 
     it('round-trips a whole body through value and back', () => {
       const body: ProviderSettingsBody = {
-        provider_tokens: { github: { token: 'ghp_x', host: 'github.example.com' }, azure_devops: { token: 'az', host: null } },
+        provider_tokens: {
+          github: { token: 'ghp_x', host: 'github.example.com' },
+          azure_devops: { token: 'az', host: null },
+        },
         mcp_config: {
-          sse_servers: [{ url: 'https://a.example.com', api_key: 'k1' }, { url: 'wss://b.example.com', api_key: null }],
+          sse_servers: [
+            { url: 'https://a.example.com', api_key: 'k1' },
+            { url: 'wss://b.example.com', api_key: null },
+          ],
           stdio_servers: [
             { name: 'one', command: 'npx', args: ['-y', 'pkg'], env: { A: '1' } },
             { name: 'two', command: 'uvx', args: [], env: {} },
@@ -234,7 +258,12 @@ describe('FormModel: draft <-> body', () => {
 
     it('accepts the string forms of args (shell-split) and env (K=V,K2=V2)', () => {
       const model = checkedModel({
-        value: { provider_tokens: {}, mcp_config: { stdio_servers: [{ name: 'n', command: 'c', args: `-y "a b" 'c d' e\\ f`, env: 'A=1, B = two,broken' }] } },
+        value: {
+          provider_tokens: {},
+          mcp_config: {
+            stdio_servers: [{ name: 'n', command: 'c', args: `-y "a b" 'c d' e\\ f`, env: 'A=1, B = two,broken' }],
+          },
+        },
       });
       const server = model.toBody().mcp_config!.stdio_servers[0] as StdioServer;
       expect(server.args).to.deep.equal(['-y', 'a b', 'c d', 'e f']);
@@ -251,8 +280,13 @@ describe('FormModel: draft <-> body', () => {
     });
 
     it('reads host null as "no host" and a missing host as "keep the stored host"', () => {
-      const model = checkedModel({ settings: { provider_tokens_set: { github: 'gh.example.com', gitlab: 'gl.example.com' } } });
-      model.setValue({ provider_tokens: { github: { token: null, host: null }, gitlab: { token: 'x' } }, mcp_config: null });
+      const model = checkedModel({
+        settings: { provider_tokens_set: { github: 'gh.example.com', gitlab: 'gl.example.com' } },
+      });
+      model.setValue({
+        provider_tokens: { github: { token: null, host: null }, gitlab: { token: 'x' } },
+        mcp_config: null,
+      });
       expect(model.toBody().provider_tokens).to.deep.equal({
         github: { token: null, host: null },
         gitlab: { token: 'x', host: 'gl.example.com' },
@@ -261,7 +295,10 @@ describe('FormModel: draft <-> body', () => {
 
     it('keeps the stored flags from the settings', () => {
       const model = checkedModel({ settings: { provider_tokens_set: { github: null } } });
-      model.setValue({ provider_tokens: { github: { token: 'a', host: null }, gitlab: { token: 'b', host: null } }, mcp_config: null });
+      model.setValue({
+        provider_tokens: { github: { token: 'a', host: null }, gitlab: { token: 'b', host: null } },
+        mcp_config: null,
+      });
       expect(model.draft.providers.map((p) => [p.provider, p.stored])).to.deep.equal([
         ['github', true],
         ['gitlab', false],
@@ -270,7 +307,12 @@ describe('FormModel: draft <-> body', () => {
     });
 
     it('goes back to the baseline for a value that is not an object', () => {
-      const model = checkedModel({ settings: { provider_tokens_set: { github: null }, mcp_config: { sse_servers: [{ url: 'https://s.example.com', api_key: null }] } } });
+      const model = checkedModel({
+        settings: {
+          provider_tokens_set: { github: null },
+          mcp_config: { sse_servers: [{ url: 'https://s.example.com', api_key: null }] },
+        },
+      });
       model.setField(model.draft.providers[0]!.id, 'token', 'typed');
       model.addServer('stdio');
       for (const junk of [null, 42, 'text', [1, 2]]) {
@@ -278,7 +320,11 @@ describe('FormModel: draft <-> body', () => {
         expect(model.dirty).to.equal(false);
         expect(model.toBody()).to.deep.equal({
           provider_tokens: { github: { token: null, host: null } },
-          mcp_config: { sse_servers: [{ url: 'https://s.example.com', api_key: null }], stdio_servers: [], shttp_servers: [] },
+          mcp_config: {
+            sse_servers: [{ url: 'https://s.example.com', api_key: null }],
+            stdio_servers: [],
+            shttp_servers: [],
+          },
         });
       }
     });

@@ -19,7 +19,10 @@ const STORED: StoredState = {
   mcp: MCP,
 };
 
-function body(provider_tokens: ProviderSettingsBody['provider_tokens'], mcp_config: McpConfig | null = MCP): ProviderSettingsBody {
+function body(
+  provider_tokens: ProviderSettingsBody['provider_tokens'],
+  mcp_config: McpConfig | null = MCP,
+): ProviderSettingsBody {
   return { provider_tokens, mcp_config };
 }
 
@@ -70,7 +73,11 @@ describe('model/changes: what a save will change', () => {
 
   it('a body without mcp_config counts as no servers', () => {
     const b = body({ github: { token: null, host: null }, gitlab: { token: null, host: 'gitlab.example.com' } }, null);
-    expect(describeChanges(STORED, b).map((c) => c.kind)).to.deep.equal(['server-removed', 'server-removed', 'server-removed']);
+    expect(describeChanges(STORED, b).map((c) => c.kind)).to.deep.equal([
+      'server-removed',
+      'server-removed',
+      'server-removed',
+    ]);
     expect(describeChanges({ providers: new Map(), mcp: null }, body({}, null))).to.deep.equal([]);
   });
 

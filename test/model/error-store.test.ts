@@ -21,7 +21,14 @@ function expected(server: FieldError[], client: FieldError[]): FieldError[] {
 describe('ErrorStore: what a field shows', () => {
   it('server errors first, then client errors saying something new; repeats once', () => {
     const store = new ErrorStore();
-    const added = [error('server', 'a'), error('client', 'b'), error('server', 'a'), error('server', 'b'), error('client', 'c'), error('server', 'a', '/x')];
+    const added = [
+      error('server', 'a'),
+      error('client', 'b'),
+      error('server', 'a'),
+      error('server', 'b'),
+      error('client', 'c'),
+      error('server', 'a', '/x'),
+    ];
     for (const e of added) store.add(target, e);
     expect(store.get('r1', 'url').map((e) => [e.source, e.message, e.subpath])).to.deep.equal([
       ['server', 'a', ''],

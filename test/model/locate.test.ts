@@ -23,7 +23,12 @@ const BODY: ProviderSettingsBody = {
       { url: 'https://b.example.com', api_key: null },
     ],
     stdio_servers: [
-      { name: 's0', command: 'c', args: ['a0', 'a1', 'a2'], env: { MY_KEY: 'v', 'a/b': 'slash', 'a~b': 'tilde', __proto__x: 'x' } },
+      {
+        name: 's0',
+        command: 'c',
+        args: ['a0', 'a1', 'a2'],
+        env: { MY_KEY: 'v', 'a/b': 'slash', 'a~b': 'tilde', __proto__x: 'x' },
+      },
       { name: 's1', command: 'c', args: [], env: {} },
     ],
     shttp_servers: [{ url: 'https://c.example.com', api_key: null }],
@@ -42,7 +47,10 @@ describe('FormModel: pointer resolution', () => {
     ['/provider_tokens/github', (m) => [m.draft.providers[0]!.id, '', '']],
     ['/provider_tokens/github/user_id', (m) => [m.draft.providers[0]!.id, '', '/user_id']],
     ['/provider_tokens/github/token/deeper', (m) => [m.draft.providers[0]!.id, 'token', '/deeper']],
-    ['/provider_tokens/unknown_not_in_form/token', () => [SECTION_IDS.providerTokens, '', '/unknown_not_in_form/token']],
+    [
+      '/provider_tokens/unknown_not_in_form/token',
+      () => [SECTION_IDS.providerTokens, '', '/unknown_not_in_form/token'],
+    ],
     ['/provider_tokens', () => [SECTION_IDS.providerTokens, '', '']],
     ['/mcp_config', () => [SECTION_IDS.mcpConfig, '', '']],
     ['/mcp_config/mcpServers', () => [SECTION_IDS.mcpConfig, '', '/mcpServers']],
@@ -84,8 +92,13 @@ describe('FormModel: pointer resolution', () => {
   for (const pointer of ['', '/17', '/unknown_top', 'no-slash']) {
     it(`leaves ${JSON.stringify(pointer)} unplaced, listed after every placed error`, () => {
       const m = model();
-      m.applyServerErrors([err(pointer, 'body problem', 'json_invalid'), err('/provider_tokens/github/token', 'bad token')]);
-      expect(m.unplacedErrors()).to.deep.equal([{ pointer, message: 'body problem', code: 'json_invalid', source: 'server' }]);
+      m.applyServerErrors([
+        err(pointer, 'body problem', 'json_invalid'),
+        err('/provider_tokens/github/token', 'bad token'),
+      ]);
+      expect(m.unplacedErrors()).to.deep.equal([
+        { pointer, message: 'body problem', code: 'json_invalid', source: 'server' },
+      ]);
       expect(m.listErrors().map((e) => [e.target.rowId, e.pointer, e.message])).to.deep.equal([
         [m.draft.providers[0]!.id, '/provider_tokens/github/token', 'bad token'],
         [UNPLACED_ROW_ID, pointer, 'body problem'],
@@ -109,7 +122,11 @@ describe('FormModel: pointer resolution', () => {
   });
 
   it('resolves env key __proto__ to its row, not to Object.prototype', () => {
-    const m = checkedModel({ value: JSON.parse('{"provider_tokens":{},"mcp_config":{"stdio_servers":[{"name":"n","command":"c","args":[],"env":{"__proto__":"p"}}]}}') });
+    const m = checkedModel({
+      value: JSON.parse(
+        '{"provider_tokens":{},"mcp_config":{"stdio_servers":[{"name":"n","command":"c","args":[],"env":{"__proto__":"p"}}]}}',
+      ),
+    });
     m.applyServerErrors([err('/mcp_config/stdio_servers/0/env/__proto__/[key]')]);
     expect(only(m)).to.deep.equal([[m.draft.stdio[0]!.env[0]!.id, '[key]', '', 'm']]);
   });
@@ -117,13 +134,17 @@ describe('FormModel: pointer resolution', () => {
   it('gives every field its pointer at its current position (pointerOf)', () => {
     const m = model();
     const s0 = m.draft.stdio[0] as StdioServerRow;
-    expect(m.pointerOf({ rowId: m.draft.providers[2]!.id, field: '[key]' })).to.equal('/provider_tokens/azure_devops/[key]');
+    expect(m.pointerOf({ rowId: m.draft.providers[2]!.id, field: '[key]' })).to.equal(
+      '/provider_tokens/azure_devops/[key]',
+    );
     expect(m.pointerOf({ rowId: m.draft.providers[0]!.id, field: '' })).to.equal('/provider_tokens/github');
     expect(m.pointerOf({ rowId: m.draft.sse[1]!.id, field: 'api_key' })).to.equal('/mcp_config/sse_servers/1/api_key');
     expect(m.pointerOf({ rowId: s0.id, field: 'env' })).to.equal('/mcp_config/stdio_servers/0/env');
     expect(m.pointerOf({ rowId: s0.args[1]!.id, field: 'value' })).to.equal('/mcp_config/stdio_servers/0/args/1');
     expect(m.pointerOf({ rowId: s0.env[1]!.id, field: 'value' })).to.equal('/mcp_config/stdio_servers/0/env/a~1b');
-    expect(m.pointerOf({ rowId: s0.env[2]!.id, field: '[key]' })).to.equal('/mcp_config/stdio_servers/0/env/a~0b/[key]');
+    expect(m.pointerOf({ rowId: s0.env[2]!.id, field: '[key]' })).to.equal(
+      '/mcp_config/stdio_servers/0/env/a~0b/[key]',
+    );
     expect(m.pointerOf({ rowId: SECTION_IDS.shttp, field: '' })).to.equal('/mcp_config/shttp_servers');
     expect(m.pointerOf({ rowId: 'r999', field: '' })).to.equal(null);
   });
@@ -140,7 +161,9 @@ describe('FormModel: server errors stay with their rows', () => {
     const added = m.addServer('stdio');
     m.moveServer(added, -5);
     expect(m.draft.stdio.map((s) => s.id)).to.deep.equal([added, s1]);
-    expect(m.listErrors().map((e) => [e.target.rowId, e.pointer])).to.deep.equal([[s1, '/mcp_config/stdio_servers/1/name']]);
+    expect(m.listErrors().map((e) => [e.target.rowId, e.pointer])).to.deep.equal([
+      [s1, '/mcp_config/stdio_servers/1/name'],
+    ]);
     expect(m.errorsFor(added, 'name')).to.deep.equal([]);
   });
 
@@ -169,7 +192,10 @@ describe('FormModel: server errors stay with their rows', () => {
   it('follows a URL server across kinds-preserving moves and drops the error with its row', () => {
     const m = model();
     const [a, b] = m.draft.sse.map((s) => s.id);
-    m.applyServerErrors([err('/mcp_config/sse_servers/1/url', 'URL cannot be empty'), err('/mcp_config/sse_servers/0/url', 'other')]);
+    m.applyServerErrors([
+      err('/mcp_config/sse_servers/1/url', 'URL cannot be empty'),
+      err('/mcp_config/sse_servers/0/url', 'other'),
+    ]);
     m.moveServer(b!, -1);
     expect(m.listErrors().map((e) => [e.target.rowId, e.pointer, e.message])).to.deep.equal([
       [b, '/mcp_config/sse_servers/0/url', 'URL cannot be empty'],
@@ -185,7 +211,11 @@ describe('FormModel: server errors stay with their rows', () => {
   it('a pointer repeated in one answer puts every error on its field; the next answer resolves it afresh', () => {
     const m = model();
     const [a, b] = m.draft.sse.map((s) => s.id);
-    m.applyServerErrors([err('/mcp_config/sse_servers/1/url', 'one'), err('/mcp_config/sse_servers/0/url', 'other'), err('/mcp_config/sse_servers/1/url', 'two')]);
+    m.applyServerErrors([
+      err('/mcp_config/sse_servers/1/url', 'one'),
+      err('/mcp_config/sse_servers/0/url', 'other'),
+      err('/mcp_config/sse_servers/1/url', 'two'),
+    ]);
     expect(m.errorsFor(b!, 'url').map((e) => e.message)).to.deep.equal(['one', 'two']);
     m.moveServer(b!, -1);
     // Now a is the second server: the same pointer names it.
@@ -225,8 +255,17 @@ describe('FormModel: server errors stay with their rows', () => {
 
   it('tolerates malformed error items', () => {
     const m = model();
-    m.applyServerErrors([null, 42, { pointer: 5, message: { x: 1 } }, { pointer: '/provider_tokens/github/token' }] as unknown as ServerFieldError[]);
-    expect(m.unplacedErrors()).to.deep.equal([{ pointer: '', message: '', code: '', source: 'server' }, { pointer: '', message: '', code: '', source: 'server' }, { pointer: '', message: '', code: '', source: 'server' }]);
+    m.applyServerErrors([
+      null,
+      42,
+      { pointer: 5, message: { x: 1 } },
+      { pointer: '/provider_tokens/github/token' },
+    ] as unknown as ServerFieldError[]);
+    expect(m.unplacedErrors()).to.deep.equal([
+      { pointer: '', message: '', code: '', source: 'server' },
+      { pointer: '', message: '', code: '', source: 'server' },
+      { pointer: '', message: '', code: '', source: 'server' },
+    ]);
     expect(m.errorsFor(m.draft.providers[0]!.id, 'token').map((e) => [e.message, e.code])).to.deep.equal([['', '']]);
   });
 
@@ -240,10 +279,17 @@ describe('FormModel: server errors stay with their rows', () => {
     }));
     const m = checkedModel({ value: { provider_tokens: {}, mcp_config: { stdio_servers: servers } } });
     const fields = ['name', 'command', 'args/1', 'env/L', 'env/K/[key]', 'args/9'];
-    const errors = Array.from({ length: 10_000 }, (_, i) => err(`/mcp_config/stdio_servers/${(i * 7) % 1000}/${fields[i % fields.length]}`, `e${i}`));
+    const errors = Array.from({ length: 10_000 }, (_, i) =>
+      err(`/mcp_config/stdio_servers/${(i * 7) % 1000}/${fields[i % fields.length]}`, `e${i}`),
+    );
     m.applyServerErrors(errors);
     expect(m.listErrors().length).to.equal(10_000);
     // i with (7i mod 1000) = 0 and i mod 6 = 0: the multiples of 3000.
-    expect(m.errorsFor(m.draft.stdio[0]!.id, 'name').map((e) => e.message)).to.deep.equal(['e0', 'e3000', 'e6000', 'e9000']);
+    expect(m.errorsFor(m.draft.stdio[0]!.id, 'name').map((e) => e.message)).to.deep.equal([
+      'e0',
+      'e3000',
+      'e6000',
+      'e9000',
+    ]);
   });
 });

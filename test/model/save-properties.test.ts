@@ -45,7 +45,8 @@ class TwoStores {
 
   api(): SettingsApi {
     return {
-      load: async () => (this.hasSettings ? { kind: 'loaded', settings: this.answer(), raw: {} } : { kind: 'not-found' }),
+      load: async () =>
+        this.hasSettings ? { kind: 'loaded', settings: this.answer(), raw: {} } : { kind: 'not-found' },
       saveTokens: async (body: ProviderSettingsBody): Promise<SubmitResult> => {
         await this.gate;
         if (this.failTokens) return { kind: 'server', status: 500, message: 'no' };
@@ -89,10 +90,17 @@ type Action =
   | { kind: 'fresh-settings' };
 
 const edit: fc.Arbitrary<Action> = fc.oneof(
-  fc.record({ kind: fc.constant('type' as const), provider: fc.constantFrom(...PROVIDERS), token: fc.constantFrom('t1', 't2', 't3') }),
+  fc.record({
+    kind: fc.constant('type' as const),
+    provider: fc.constantFrom(...PROVIDERS),
+    token: fc.constantFrom('t1', 't2', 't3'),
+  }),
   fc.record({ kind: fc.constant('remove' as const), provider: fc.constantFrom(...PROVIDERS) }),
   fc.record({ kind: fc.constant('restore' as const), provider: fc.constantFrom(...PROVIDERS) }),
-  fc.record({ kind: fc.constant('add-server' as const), url: fc.constantFrom('https://a.example.com/sse', 'https://b.example.com/sse') }),
+  fc.record({
+    kind: fc.constant('add-server' as const),
+    url: fc.constantFrom('https://a.example.com/sse', 'https://b.example.com/sse'),
+  }),
   fc.constant({ kind: 'remove-server' as const }),
 );
 const action: fc.Arbitrary<Action> = fc.oneof(

@@ -2,7 +2,13 @@
  * The model's part of "saved means stored": what it knows of the stored state, each part settled
  * on its own against the snapshot a request was built from, and `value` round trips.
  */
-import { markMcpSaved, markTokensSaved, mcpChanged, providersChanged, takeSnapshot } from '../../src/model/save-snapshot.js';
+import {
+  markMcpSaved,
+  markTokensSaved,
+  mcpChanged,
+  providersChanged,
+  takeSnapshot,
+} from '../../src/model/save-snapshot.js';
 import { expect } from '@open-wc/testing';
 import type { StoredSettings } from '../../src/contract/schema.js';
 import type { FormModel } from '../../src/model/form-model.js';
@@ -67,7 +73,10 @@ describe('FormModel: what it knows is stored', () => {
     const same = m.addServer('sse');
     m.setField(same, 'url', 'https://stored.example.com/sse');
     m.setSettings(STORED);
-    expect(m.draft.sse.map((s) => s.url)).to.deep.equal(['https://stored.example.com/sse', 'https://mine.example.com/sse']);
+    expect(m.draft.sse.map((s) => s.url)).to.deep.equal([
+      'https://stored.example.com/sse',
+      'https://mine.example.com/sse',
+    ]);
     expect(m.draft.sse[1]!.id).to.equal(added);
     expect(m.dirty).to.equal(true);
     expect(mcpChanged(m)).to.equal(true);
@@ -95,7 +104,11 @@ describe('FormModel: each part settled against what was sent', () => {
 
     expect(providerRow(m, 'github')).to.include({ stored: true, token: '' });
     expect(providerRow(m, 'gitlab')).to.include({ stored: false, token: 'glpat-typed-during' });
-    expect(providerRow(m, 'bitbucket')).to.include({ stored: true, host: 'edited.example.com', storedHost: 'bitbucket.example.com' });
+    expect(providerRow(m, 'bitbucket')).to.include({
+      stored: true,
+      host: 'edited.example.com',
+      storedHost: 'bitbucket.example.com',
+    });
     expect(m.dirty).to.equal(true);
     expect(m.toBody().provider_tokens).to.deep.equal({
       github: { token: null, host: null },

@@ -16,7 +16,11 @@ function provider(model: FormModel, name: string): string {
   return model.draft.providers.find((p) => p.provider === name)!.id;
 }
 
-const TOKEN_FOR_HOST = ['token_required_for_host', 'Enter a token: the server does not save a host on its own', 'client'];
+const TOKEN_FOR_HOST = [
+  'token_required_for_host',
+  'Enter a token: the server does not save a host on its own',
+  'client',
+];
 
 describe('FormModel: checks handed over later', () => {
   it('edits without checks, refuses to check or place errors until it has them, then checks what was typed', () => {
@@ -33,7 +37,9 @@ describe('FormModel: checks handed over later', () => {
     m.useChecks(new FormChecks(CONTRACT_VALIDATORS));
     expect(m.canValidate).to.equal(true);
     expect(m.validateField(sse, 'url')).to.equal(true);
-    expect(errs(m, sse, 'url')).to.deep.equal([['url_no_scheme', 'URL must include a scheme (http:// or https://)', 'client']]);
+    expect(errs(m, sse, 'url')).to.deep.equal([
+      ['url_no_scheme', 'URL must include a scheme (http:// or https://)', 'client'],
+    ]);
     expect(m.validateAll()).to.equal(false);
   });
 
@@ -92,7 +98,17 @@ describe('FormModel: checking again', () => {
   it('checking ahead fills the verdicts without showing anything, and stops when told to', () => {
     let calls = 0;
     const m = checkedModel({
-      value: { provider_tokens: {}, mcp_config: { sse_servers: [{ url: 'bad', api_key: null }, { url: 'https://ok.example.com', api_key: null }], shttp_servers: [], stdio_servers: [] } },
+      value: {
+        provider_tokens: {},
+        mcp_config: {
+          sse_servers: [
+            { url: 'bad', api_key: null },
+            { url: 'https://ok.example.com', api_key: null },
+          ],
+          shttp_servers: [],
+          stdio_servers: [],
+        },
+      },
       validators: { urlServer: (server) => (calls++, CONTRACT_VALIDATORS.urlServer(server)) },
     });
     let budget = 1;
@@ -114,7 +130,9 @@ describe('FormModel: model rules', () => {
     m.setField(provider(m, 'gitlab'), 'host', 'gitlab.example.com');
     expect(m.validateAll()).to.equal(false);
     expect(errs(m, provider(m, 'gitlab'), 'token')).to.deep.equal([TOKEN_FOR_HOST]);
-    expect(m.listErrors().map((e) => [e.pointer, e.code])).to.deep.equal([['/provider_tokens/gitlab/token', 'token_required_for_host']]);
+    expect(m.listErrors().map((e) => [e.pointer, e.code])).to.deep.equal([
+      ['/provider_tokens/gitlab/token', 'token_required_for_host'],
+    ]);
     expect(m.toBody().provider_tokens).to.deep.equal({ gitlab: { token: null, host: 'gitlab.example.com' } });
   });
 
@@ -144,7 +162,17 @@ describe('FormModel: model rules', () => {
 
   it('recognises bare domains', () => {
     const ok = ['github.example.com', 'github.example.com:8443', 'localhost', '10.0.0.1', 'bücher.example', 'a-b.c'];
-    const bad = ['https://github.example.com', 'github.example.com/', 'gh .example.com', 'user@gh.example.com', '-a.com', 'a..b', 'a.com:', 'a.com?x', ''];
+    const bad = [
+      'https://github.example.com',
+      'github.example.com/',
+      'gh .example.com',
+      'user@gh.example.com',
+      '-a.com',
+      'a..b',
+      'a.com:',
+      'a.com?x',
+      '',
+    ];
     expect(ok.map(isBareDomain)).to.deep.equal(ok.map(() => true));
     expect(bad.map(isBareDomain)).to.deep.equal(bad.map(() => false));
   });
@@ -161,7 +189,11 @@ describe('FormModel: model rules', () => {
     m.setField(provider(m, 'bitbucket'), 'token', 'me@example.com:');
     expect(m.validateAll()).to.equal(false);
     expect(errs(m, provider(m, 'bitbucket'), 'token')).to.deep.equal([
-      ['bitbucket_token_format', 'Enter email:api_token (something on both sides of the colon), or an access token without one', 'client'],
+      [
+        'bitbucket_token_format',
+        'Enter email:api_token (something on both sides of the colon), or an access token without one',
+        'client',
+      ],
     ]);
     expect(['u:p', ':p', 'u:', 'u:p:q', 'token'].map(isBitbucketToken)).to.deep.equal([true, false, false, true, true]);
   });
@@ -191,7 +223,9 @@ describe('FormModel: model rules', () => {
   });
 
   it('lets a host page override the texts of its rules', () => {
-    const m = checkedModel({ messages: { token_required_for_host: 'Token fehlt', host_bare_domain: 'Nur Domain, z. B. {example}' } });
+    const m = checkedModel({
+      messages: { token_required_for_host: 'Token fehlt', host_bare_domain: 'Nur Domain, z. B. {example}' },
+    });
     m.setField(provider(m, 'github'), 'host', 'https://x');
     expect(m.validateAll()).to.equal(false);
     expect(m.listErrors().map((e) => e.message)).to.deep.equal(['Token fehlt', 'Nur Domain, z. B. github.example.com']);
@@ -277,12 +311,18 @@ describe('FormModel: editing and blur', () => {
     m.setField(s, 'name', 'bad name');
     m.setField(s, 'command', 'two words');
     expect(m.validateField(s, 'name')).to.equal(true);
-    expect(errs(m, s, 'name')).to.deep.equal([['name_invalid', 'Server name can only contain letters, numbers, hyphens, and underscores', 'client']]);
+    expect(errs(m, s, 'name')).to.deep.equal([
+      ['name_invalid', 'Server name can only contain letters, numbers, hyphens, and underscores', 'client'],
+    ]);
     expect(m.errorsFor(s, 'command')).to.deep.equal([]);
     expect(m.validateField(s, 'name')).to.equal(false); // nothing changed
     expect(m.validateField(s, 'command')).to.equal(true);
     expect(errs(m, s, 'command')).to.deep.equal([
-      ['command_has_space', 'Command should be a single executable without spaces (use arguments field for parameters)', 'client'],
+      [
+        'command_has_space',
+        'Command should be a single executable without spaces (use arguments field for parameters)',
+        'client',
+      ],
     ]);
     m.setField(s, 'name', 'good');
     expect(m.validateField(s, 'name')).to.equal(false); // setField already cleared it
@@ -339,7 +379,9 @@ describe('FormModel: editing and blur', () => {
     const second = m.addEnv(s, 'B', '2');
     m.setField(second, '[key]', 'A');
     expect(m.validateField(second, '[key]')).to.equal(true);
-    expect(errs(m, second, '[key]')).to.deep.equal([['env_key_duplicate', 'This variable is already set above', 'client']]);
+    expect(errs(m, second, '[key]')).to.deep.equal([
+      ['env_key_duplicate', 'This variable is already set above', 'client'],
+    ]);
     // Renaming the first row resolves the duplicate: leaving it clears the flag on the second.
     m.setField(first, '[key]', 'C');
     expect(m.validateField(first, '[key]')).to.equal(true);
@@ -356,7 +398,9 @@ describe('FormModel: editing and blur', () => {
     const m = checkedModel();
     const sse = m.addServer('sse');
     m.validateAll();
-    m.applyServerErrors([{ pointer: '/mcp_config/sse_servers/0/url', message: 'URL cannot be empty', type: 'value_error' }]);
+    m.applyServerErrors([
+      { pointer: '/mcp_config/sse_servers/0/url', message: 'URL cannot be empty', type: 'value_error' },
+    ]);
     expect(errs(m, sse, 'url')).to.deep.equal([['value_error', 'URL cannot be empty', 'server']]);
   });
 
@@ -364,9 +408,17 @@ describe('FormModel: editing and blur', () => {
     const m = checkedModel({ settings: { provider_tokens_set: { github: null } } });
     const gh = provider(m, 'github');
     m.setField(gh, 'token', 'ghp_bad');
-    m.applyServerErrors([{ pointer: '/provider_tokens/github/token', message: 'Invalid token. Please make sure it is a valid github token.', type: 'token_rejected' }]);
+    m.applyServerErrors([
+      {
+        pointer: '/provider_tokens/github/token',
+        message: 'Invalid token. Please make sure it is a valid github token.',
+        type: 'token_rejected',
+      },
+    ]);
     m.setField(gh, 'host', 'github.example.com');
-    expect(errs(m, gh, 'token')).to.deep.equal([['token_rejected', 'Invalid token. Please make sure it is a valid github token.', 'server']]);
+    expect(errs(m, gh, 'token')).to.deep.equal([
+      ['token_rejected', 'Invalid token. Please make sure it is a valid github token.', 'server'],
+    ]);
     m.setField(gh, 'token', 'ghp_good');
     expect(m.hasErrors()).to.equal(false);
   });

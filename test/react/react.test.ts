@@ -20,8 +20,18 @@ import { createTenant, requestsOf, SESSION_KEY, tenantState } from '../helpers/r
 
 // Compile-time checks (`npm run typecheck`): props and callbacks are typed from the element.
 const typed: OpenHandsProviderSettingsProps[] = [
-  { baseUrl: 'https://h', sessionKey: 'k', providers: ['github'], noValidate: true, timeout: 5, onProviderSettingsSaved: (e) => e.storedProviders },
-  { onProviderSettingsFailed: (e) => e.kind satisfies string, onProviderSettingsChange: (e) => e.dirty satisfies boolean },
+  {
+    baseUrl: 'https://h',
+    sessionKey: 'k',
+    providers: ['github'],
+    noValidate: true,
+    timeout: 5,
+    onProviderSettingsSaved: (e) => e.storedProviders,
+  },
+  {
+    onProviderSettingsFailed: (e) => e.kind satisfies string,
+    onProviderSettingsChange: (e) => e.dirty satisfies boolean,
+  },
   { onProviderSettingsSubmit: (e) => e.providers, onSubmit: (e) => e.preventDefault(), className: 'x', id: 'y' },
   // @ts-expect-error timeout is a number
   { timeout: '5' },
@@ -147,7 +157,11 @@ describe('openhands-provider-settings/react', () => {
     expect((await act(() => el.submit())).kind).to.equal('aborted');
     expect(await requestsOf(tenant.id)).to.have.length(0);
 
-    await render({ baseUrl: tenant.baseUrl, sessionKey: SESSION_KEY, onProviderSettingsSubmit: () => calls.push('second') });
+    await render({
+      baseUrl: tenant.baseUrl,
+      sessionKey: SESSION_KEY,
+      onProviderSettingsSubmit: () => calls.push('second'),
+    });
     expect((await act(() => el.submit())).kind).to.equal('saved');
 
     await render({ baseUrl: tenant.baseUrl, sessionKey: SESSION_KEY });
@@ -157,7 +171,9 @@ describe('openhands-provider-settings/react', () => {
   });
 
   it('a parent re-render after a save (the same settings object set again) undoes nothing, and the next save keeps every token', async () => {
-    const tenant = await createTenant({ settings: { provider_tokens: { github: { token: 'ghp_storedbefore', host: null } } } });
+    const tenant = await createTenant({
+      settings: { provider_tokens: { github: { token: 'ghp_storedbefore', host: null } } },
+    });
     // What the page loaded once and keeps in its state: React sets it again on every render.
     const stored = { provider_tokens_set: { github: null }, mcp_config: null };
     const props = { baseUrl: tenant.baseUrl, sessionKey: SESSION_KEY, settings: stored };
@@ -170,8 +186,13 @@ describe('openhands-provider-settings/react', () => {
     await el.updateComplete;
     const status = el.shadowRoot!.querySelector('[part="status"]')!.textContent!;
     expect(status, 'the saved message stays').to.contain('Saved.');
-    const badges = [...el.shadowRoot!.querySelectorAll('[part="provider"]')].filter((card) => card.querySelector('[part="stored-badge"]'));
-    expect(badges.map((card) => card.getAttribute('data-path'))).to.deep.equal(['/provider_tokens/github', '/provider_tokens/bitbucket']);
+    const badges = [...el.shadowRoot!.querySelectorAll('[part="provider"]')].filter((card) =>
+      card.querySelector('[part="stored-badge"]'),
+    );
+    expect(badges.map((card) => card.getAttribute('data-path'))).to.deep.equal([
+      '/provider_tokens/github',
+      '/provider_tokens/bitbucket',
+    ]);
 
     await type(el, control(el, '/provider_tokens/gitlab/token'), 'glpat-after-the-rerender');
     expect((await act(() => el.submit())).kind).to.equal('saved');
@@ -183,7 +204,11 @@ describe('openhands-provider-settings/react', () => {
 
   it('value={initial} set again on every render keeps what the person types', async () => {
     const initial = { provider_tokens: {}, mcp_config: null };
-    const el = await render({ value: initial, settings: { provider_tokens_set: {}, mcp_config: null }, className: 'a' });
+    const el = await render({
+      value: initial,
+      settings: { provider_tokens_set: {}, mcp_config: null },
+      className: 'a',
+    });
     await type(el, control(el, '/provider_tokens/github/token'), 'ghp_firstkeystrokes');
     await render({ value: initial, settings: { provider_tokens_set: {}, mcp_config: null }, className: 'b' });
     expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_firstkeystrokes');

@@ -18,10 +18,39 @@ const RUNS = { numRuns: 300 };
 
 /** Keys that have broken code before: prototype names, RFC 6901's escapes, dots, slashes, empty, unicode. */
 const AWKWARD = [
-  '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '', ' ', '.', 'a.b', '/', 'a/b', '~', '~0', '~1',
-  '~01', '[key]', '__key__', '__root__', '0', '-1', 'ключ', '😀', 'e\u0301', '\u202e', '\u0000',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '',
+  ' ',
+  '.',
+  'a.b',
+  '/',
+  'a/b',
+  '~',
+  '~0',
+  '~1',
+  '~01',
+  '[key]',
+  '__key__',
+  '__root__',
+  '0',
+  '-1',
+  'ключ',
+  '😀',
+  'e\u0301',
+  '\u202e',
+  '\u0000',
 ];
-const anyKey = fc.oneof(fc.constantFrom(...AWKWARD), fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }));
+const anyKey = fc.oneof(
+  fc.constantFrom(...AWKWARD),
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.string({ unit: 'grapheme' }),
+);
 /** A string that the form sends unchanged (no surrounding whitespace, not empty). */
 const trimmed = anyKey.filter((s) => s !== '' && s.trim() === s);
 
@@ -42,7 +71,8 @@ function prototypeState(): string {
 /** An object with exactly these own keys, `__proto__` included (plain assignment would set the prototype). */
 function objectOf<T>(entries: readonly (readonly [string, T])[]): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const [key, value] of entries) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of entries)
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -50,8 +80,19 @@ function entries<T>(value: fc.Arbitrary<T>, key = anyKey, maxLength = 4) {
   return fc.uniqueArray(fc.tuple(key, value), { selector: ([k]) => k, maxLength });
 }
 
-const urlServer = fc.record({ url: anyKey, api_key: fc.option(anyKey.filter((s) => s !== ''), { nil: null }) });
-const envEntry = fc.tuple(anyKey.filter((k) => k.trim() === k), anyKey).filter(([k, v]) => k !== '' || v.trim() !== '');
+const urlServer = fc.record({
+  url: anyKey,
+  api_key: fc.option(
+    anyKey.filter((s) => s !== ''),
+    { nil: null },
+  ),
+});
+const envEntry = fc
+  .tuple(
+    anyKey.filter((k) => k.trim() === k),
+    anyKey,
+  )
+  .filter(([k, v]) => k !== '' || v.trim() !== '');
 const stdioServer = fc.record({
   name: anyKey,
   command: anyKey,
@@ -100,21 +141,35 @@ describe('properties: JSON Pointers', () => {
 describe('properties: loc normalisation', () => {
   it('never throws and always yields a pointer, whatever the loc', () => {
     const before = prototypeState();
-    const segment = fc.oneof(anyKey, fc.integer(), fc.double(), fc.constant(null), fc.boolean(), fc.object(), fc.array(fc.anything()));
+    const segment = fc.oneof(
+      anyKey,
+      fc.integer(),
+      fc.double(),
+      fc.constant(null),
+      fc.boolean(),
+      fc.object(),
+      fc.array(fc.anything()),
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.array(segment), fc.tuple(fc.constant('body'), fc.array(segment))), (loc) => {
-        const pointer = locToPointer(loc);
-        expect(typeof pointer).to.equal('string');
-        expect(pointer === '' || pointer.startsWith('/')).to.equal(true);
-        expect(() => fromPointer(pointer)).not.to.throw();
-      }),
+      fc.property(
+        fc.oneof(fc.anything(), fc.array(segment), fc.tuple(fc.constant('body'), fc.array(segment))),
+        (loc) => {
+          const pointer = locToPointer(loc);
+          expect(typeof pointer).to.equal('string');
+          expect(pointer === '' || pointer.startsWith('/')).to.equal(true);
+          expect(() => fromPointer(pointer)).not.to.throw();
+        },
+      ),
       RUNS,
     );
     expect(prototypeState()).to.equal(before);
   });
 
   it('a well-formed body loc becomes the pointer of its path (v1 __key__ read as [key])', () => {
-    const plain = fc.oneof(anyKey.filter((k) => k !== '__root__'), fc.nat());
+    const plain = fc.oneof(
+      anyKey.filter((k) => k !== '__root__'),
+      fc.nat(),
+    );
     fc.assert(
       fc.property(fc.array(plain, { maxLength: 8 }), (path) => {
         const expected = toPointer(path.map((s) => (s === '__key__' ? '[key]' : s)));
@@ -133,7 +188,10 @@ describe('properties: draft <-> body', () => {
         const model = checkedModel({ providers: [], value });
         expect(canonical(model.toBody())).to.deep.equal(canonical(value));
         // And again through a form that already shows something else (reconciliation by position).
-        const other = checkedModel({ providers: ['github'], value: { provider_tokens: { github: { token: 'x', host: null } }, mcp_config: null } });
+        const other = checkedModel({
+          providers: ['github'],
+          value: { provider_tokens: { github: { token: 'x', host: null } }, mcp_config: null },
+        });
         other.setValue(value);
         const out = other.toBody();
         expect(canonical(out).mcp_config).to.deep.equal(canonical(value).mcp_config);
@@ -167,9 +225,18 @@ function plainVerdict(model: FormModel): string[] {
   const index = new PointerIndex(model.draft);
   for (const issue of validateRequestBody(model.toBody())) {
     const placement = index.place(issue.pointer);
-    out.push(JSON.stringify(placement ? [placement.target.rowId, placement.target.field, issue.code, issue.message, placement.subpath] : ['unplaced', issue.pointer, issue.code]));
+    out.push(
+      JSON.stringify(
+        placement
+          ? [placement.target.rowId, placement.target.field, issue.code, issue.message, placement.subpath]
+          : ['unplaced', issue.pointer, issue.code],
+      ),
+    );
   }
-  const rules = [...model.draft.providers.flatMap((row) => providerRuleIssues(row, MODEL_MESSAGES)), ...model.draft.stdio.flatMap((row) => envRuleIssues(row, MODEL_MESSAGES))];
+  const rules = [
+    ...model.draft.providers.flatMap((row) => providerRuleIssues(row, MODEL_MESSAGES)),
+    ...model.draft.stdio.flatMap((row) => envRuleIssues(row, MODEL_MESSAGES)),
+  ];
   for (const r of rules) out.push(JSON.stringify([r.target.rowId, r.target.field, r.code, r.message, '']));
   return out.sort();
 }
@@ -179,12 +246,25 @@ function shownVerdict(model: FormModel): string[] {
   return model
     .listErrors()
     .filter((e) => e.source === 'client')
-    .map((e) => JSON.stringify(e.target.rowId === 'unplaced' ? ['unplaced', e.pointer, e.code] : [e.target.rowId, e.target.field, e.code, e.message, e.location.slice(e.pointer.length)]))
+    .map((e) =>
+      JSON.stringify(
+        e.target.rowId === 'unplaced'
+          ? ['unplaced', e.pointer, e.code]
+          : [e.target.rowId, e.target.field, e.code, e.message, e.location.slice(e.pointer.length)],
+      ),
+    )
     .sort();
 }
 
 /** Edits by position: [which row, which field, the new text]. */
-const edits = fc.array(fc.tuple(fc.nat(), fc.nat(), fc.oneof(anyKey, fc.constantFrom('ok', 'a b', 'https://x.example.com', 'mcp.example.com', 'K'))), { maxLength: 12 });
+const edits = fc.array(
+  fc.tuple(
+    fc.nat(),
+    fc.nat(),
+    fc.oneof(anyKey, fc.constantFrom('ok', 'a b', 'https://x.example.com', 'mcp.example.com', 'K')),
+  ),
+  { maxLength: 12 },
+);
 
 function applyEdit(model: FormModel, [which, field, text]: [number, number, string]): void {
   const d = model.draft;

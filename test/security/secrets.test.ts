@@ -6,7 +6,13 @@
 import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { $$, control, mount } from '../helpers/element.js';
-import { createTenant, requestsOf, scriptResponses, tenantState, type ScriptedResponse } from '../helpers/reference-server.js';
+import {
+  createTenant,
+  requestsOf,
+  scriptResponses,
+  tenantState,
+  type ScriptedResponse,
+} from '../helpers/reference-server.js';
 import { fillForm, formValues, NOTHING_STORED, otherOrigin, TYPED_SECRETS } from '../helpers/scenario.js';
 
 const SESSION = 'sess-UniqueSessionKeyForSecretsTest-3e8a1f';
@@ -20,17 +26,34 @@ function echoes(): ScriptedResponse[] {
       status: 422,
       body: {
         detail: [
-          { type: 'string_type', loc: ['body', 'provider_tokens', 'github', 'token'], msg: `Bad token ${TYPED_SECRETS.github}`, input: TYPED_SECRETS.github },
-          { type: 'value_error', loc: ['body', 'mcp_config', 'sse_servers', 0, 'api_key'], msg: `Value error, key ${TYPED_SECRETS.sseApiKey}`, input: { api_key: TYPED_SECRETS.sseApiKey } },
+          {
+            type: 'string_type',
+            loc: ['body', 'provider_tokens', 'github', 'token'],
+            msg: `Bad token ${TYPED_SECRETS.github}`,
+            input: TYPED_SECRETS.github,
+          },
+          {
+            type: 'value_error',
+            loc: ['body', 'mcp_config', 'sse_servers', 0, 'api_key'],
+            msg: `Value error, key ${TYPED_SECRETS.sseApiKey}`,
+            input: { api_key: TYPED_SECRETS.sseApiKey },
+          },
           { type: 'value_error', loc: ['body', 'provider_tokens', TYPED_SECRETS.gitlab], msg: 'A secret as a key' },
           { type: `type_${SESSION}`, loc: ['body', 'mcp_config', SESSION], input: SESSION },
-          { type: 'x', loc: ['header', 'X-Session-API-Key'], msg: `Session ${SESSION} (${encodeURIComponent(SESSION)})` },
+          {
+            type: 'x',
+            loc: ['header', 'X-Session-API-Key'],
+            msg: `Session ${SESSION} (${encodeURIComponent(SESSION)})`,
+          },
         ],
       },
     },
     { status: 500, body: { error: `Could not store ${all}` } },
     { status: 500, body: `Traceback: ${all}`, contentType: 'text/plain' },
-    { status: 401, body: { error: `Invalid token ${TYPED_SECRETS.gitlab}. Please make sure it is a valid gitlab token.` } },
+    {
+      status: 401,
+      body: { error: `Invalid token ${TYPED_SECRETS.gitlab}. Please make sure it is a valid gitlab token.` },
+    },
     { status: 401, body: { detail: `Unauthorized: ${SESSION}` } },
     { status: 403, body: { message: `Forbidden for ${SESSION}` } },
   ];
@@ -53,10 +76,12 @@ function domLeaks(): string[] {
   for (const node of allNodes()) {
     if (node instanceof Element) {
       for (const attribute of node.attributes) {
-        for (const secret of leaksIn(`${attribute.name}=${attribute.value}`)) found.push(`${node.tagName}[${attribute.name}] has ${secret}`);
+        for (const secret of leaksIn(`${attribute.name}=${attribute.value}`))
+          found.push(`${node.tagName}[${attribute.name}] has ${secret}`);
       }
     } else if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.COMMENT_NODE) {
-      for (const secret of leaksIn(node.textContent ?? '')) found.push(`text "${(node.textContent ?? '').slice(0, 60)}" has ${secret}`);
+      for (const secret of leaksIn(node.textContent ?? ''))
+        found.push(`text "${(node.textContent ?? '').slice(0, 60)}" has ${secret}`);
     }
   }
   return found;
@@ -125,7 +150,14 @@ function watch(): Watch {
   const observer = new PerformanceObserver((list) => record.urls.push(...list.getEntries().map((e) => e.name)));
   observer.observe({ type: 'resource' });
   // Events the element's own listeners see (native ones too): any of the element's events bubbles here.
-  const names = ['provider-settings-submit', 'provider-settings-saved', 'provider-settings-failed', 'provider-settings-change', 'input', 'change'];
+  const names = [
+    'provider-settings-submit',
+    'provider-settings-saved',
+    'provider-settings-failed',
+    'provider-settings-change',
+    'input',
+    'change',
+  ];
   const onEvent = (e: Event) => record.events.push(eventText(e));
   for (const name of names) document.addEventListener(name, onEvent, true);
   record.stop = () => {
@@ -249,7 +281,8 @@ describe('secrets: a full save cycle leaks nothing', () => {
     const warn = console.warn;
     console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(' '));
     try {
-      host.innerHTML = '<openhands-provider-settings sessionKey="sk-in-html-attribute" Session-Key="sk-other"></openhands-provider-settings>';
+      host.innerHTML =
+        '<openhands-provider-settings sessionKey="sk-in-html-attribute" Session-Key="sk-other"></openhands-provider-settings>';
       document.body.append(host);
       const el = host.firstElementChild as OpenHandsProviderSettings;
       await el.updateComplete;
@@ -279,7 +312,14 @@ describe('secrets: where requests go', () => {
     return { calls, restore: () => (window.fetch = original) };
   }
 
-  for (const baseUrl of ['http://openhands.example.com', 'http://192.168.1.10:3000', 'http://localhost.example.com', 'http://127.0.0.1.nip.io', 'http://[::2]', 'http://10.0.0.1/openhands']) {
+  for (const baseUrl of [
+    'http://openhands.example.com',
+    'http://192.168.1.10:3000',
+    'http://localhost.example.com',
+    'http://127.0.0.1.nip.io',
+    'http://[::2]',
+    'http://10.0.0.1/openhands',
+  ]) {
     it(`refuses plain http to ${baseUrl} unless the page opts in (attribute and property)`, async () => {
       const fake = fakeFetch();
       try {
@@ -312,7 +352,13 @@ describe('secrets: where requests go', () => {
     });
   }
 
-  for (const baseUrl of ['http://localhost:1', 'http://127.0.0.1:1', 'http://[::1]:1', 'http://app.localhost:1', 'https://openhands.example.com']) {
+  for (const baseUrl of [
+    'http://localhost:1',
+    'http://127.0.0.1:1',
+    'http://[::1]:1',
+    'http://app.localhost:1',
+    'https://openhands.example.com',
+  ]) {
     it(`sends to ${baseUrl} without opting in (loopback or https)`, async () => {
       const fake = fakeFetch();
       try {
@@ -377,7 +423,10 @@ describe('secrets: where requests go', () => {
       expect(await requestsOf(sameOrigin.id, 'POST')).to.deep.equal([]);
       expect(await requestsOf(tenant.id)).to.have.length(2);
       const endpoint = `${location.origin}${tenant.baseUrl}/api/add-git-providers`;
-      expect(seen.urls.filter((u) => !u.includes('/__control/')), 'requests went to the configured endpoint only').to.deep.equal([endpoint, endpoint, endpoint, endpoint]);
+      expect(
+        seen.urls.filter((u) => !u.includes('/__control/')),
+        'requests went to the configured endpoint only',
+      ).to.deep.equal([endpoint, endpoint, endpoint, endpoint]);
     });
   }
 });
@@ -399,7 +448,10 @@ describe('secrets: the contract layer redacts what a 422 echoes outside msg', ()
       { secrets: SECRETS },
     );
     expect(leaksIn(JSON.stringify(result))).to.deep.equal([]);
-    expect(result.kind === 'validation' && result.errors.map((e) => e.pointer)).to.deep.equal(['/mcp_config', '/provider_tokens/•••/token']);
+    expect(result.kind === 'validation' && result.errors.map((e) => e.pointer)).to.deep.equal([
+      '/mcp_config',
+      '/provider_tokens/•••/token',
+    ]);
   });
 });
 

@@ -99,7 +99,8 @@ try {
     controls.trustedTypes = true;
   }
   try {
-    const factory = (window as unknown as { trustedTypes: { createPolicy(name: string, rules: object): unknown } }).trustedTypes;
+    const factory = (window as unknown as { trustedTypes: { createPolicy(name: string, rules: object): unknown } })
+      .trustedTypes;
     factory.createPolicy('not-allowed', { createHTML: (s: string) => s });
     controls.policyNames = false;
   } catch {

@@ -16,7 +16,15 @@ import { createTenant, SESSION_KEY } from '../helpers/reference-server.js';
 // Compile-time checks (`npm run typecheck`): what vue-tsc sees for the tag in a template.
 type InTemplate = InstanceType<GlobalComponents['openhands-provider-settings']>;
 const props: InTemplate['$props'][] = [
-  { baseUrl: 'https://h', sessionKey: 'k', providers: ['github'], settings: null, noValidate: true, class: 'x', id: 'y' },
+  {
+    baseUrl: 'https://h',
+    sessionKey: 'k',
+    providers: ['github'],
+    settings: null,
+    noValidate: true,
+    class: 'x',
+    id: 'y',
+  },
   // @ts-expect-error timeout is a number
   { timeout: '5' },
   // @ts-expect-error dirty is read only: not a prop
@@ -111,7 +119,9 @@ describe('<openhands-provider-settings> in Vue 3', () => {
     expect((await el.submit()).kind).to.equal('unauthorized');
 
     expect(seen.find((e) => e instanceof ProviderSettingsChangeEvent)).to.have.property('dirty', true);
-    expect(seen.find((e) => e instanceof ProviderSettingsSavedEvent)).to.have.deep.property('storedProviders', ['github']);
+    expect(seen.find((e) => e instanceof ProviderSettingsSavedEvent)).to.have.deep.property('storedProviders', [
+      'github',
+    ]);
     expect(seen.find((e) => e instanceof ProviderSettingsFailedEvent)).to.have.property('kind', 'unauthorized');
     expect(warnings).to.deep.equal([]);
   });

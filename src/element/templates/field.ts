@@ -59,8 +59,9 @@ export function field(ctx: RenderContext, o: FieldOptions): TemplateResult {
         spellcheck="false"
         aria-invalid=${error ? 'true' : nothing}
         aria-describedby=${describedBy || nothing}
-      />${o.secret
-        ? html`<button
+      />${
+        o.secret
+          ? html`<button
             type="button"
             class="icon"
             data-action="toggle-reveal"
@@ -71,7 +72,8 @@ export function field(ctx: RenderContext, o: FieldOptions): TemplateResult {
           >
             ${toggle}
           </button>`
-        : nothing}
+          : nothing
+      }
     </div>
     ${o.hint ? html`<p class="hint" id=${hintId}>${o.hint}</p>` : nothing}
     ${error ? html`<p class="error" id=${errorId}>${error}</p>` : nothing}
@@ -87,7 +89,10 @@ export function rowActions(
   count: number,
   kind: 'server' | 'arg' | 'env',
 ): TemplateResult {
-  const move = kind === 'env' ? nothing : html`<button
+  const move =
+    kind === 'env'
+      ? nothing
+      : html`<button
         type="button"
         class="icon"
         data-action=${`move-${kind}`}

@@ -98,7 +98,17 @@ function serverList(ctx: RenderContext, kind: ServerKind, lists: ListState): Tem
     const hasErrors = ctx.model.serverHasErrors(row);
     const open = lists.isOpen(row, hasErrors);
     if (lists.isShown(row, open))
-      shown.push([row, { kind, path: childPointer(path, i), index: i, count: rows.length, open, collapsible: lists.compact && !hasErrors }]);
+      shown.push([
+        row,
+        {
+          kind,
+          path: childPointer(path, i),
+          index: i,
+          count: rows.length,
+          open,
+          collapsible: lists.compact && !hasErrors,
+        },
+      ]);
   });
   return section(ctx, {
     id: kind,
@@ -133,7 +143,12 @@ interface CardPlace {
   collapsible: boolean;
 }
 
-function card(ctx: RenderContext, row: UrlServerRow | StdioServerRow, place: CardPlace, body: () => TemplateResult): TemplateResult {
+function card(
+  ctx: RenderContext,
+  row: UrlServerRow | StdioServerRow,
+  place: CardPlace,
+  body: () => TemplateResult,
+): TemplateResult {
   const label = ctx.t.serverLabel(place.kind, place.index);
   const error = errorText(ctx, row.id, ['']);
   const errorId = domId(row.id, '') + '-error';
@@ -148,11 +163,13 @@ function card(ctx: RenderContext, row: UrlServerRow | StdioServerRow, place: Car
     aria-describedby=${error ? errorId : nothing}
   >
     <legend>
-      ${place.collapsible
-        ? html`<button type="button" class="disclosure" data-action="toggle-server" data-row=${row.id} aria-expanded=${place.open}>
+      ${
+        place.collapsible
+          ? html`<button type="button" class="disclosure" data-action="toggle-server" data-row=${row.id} aria-expanded=${place.open}>
             ${label}
           </button>`
-        : label}
+          : label
+      }
     </legend>
     ${groupError(errorId, error)} ${place.open ? body() : line ? html`<p class="about">${line}</p>` : nothing}
     <div class="card-head"><span></span>${rowActions(ctx, row.id, label, place.index, place.count, 'server')}</div>
@@ -249,7 +266,8 @@ function argsEditor(ctx: RenderContext, row: StdioServerRow, path: string): Temp
     'args',
     path,
     ctx.t.argsLabel,
-    html`${count === 0
+    html`${
+      count === 0
         ? html`<p class="empty">${ctx.t.argsEmpty}</p>`
         : html`<ol class="rows">
             ${repeat(
@@ -268,7 +286,8 @@ function argsEditor(ctx: RenderContext, row: StdioServerRow, path: string): Temp
                   ${rowActions(ctx, arg.id, ctx.t.argLabel(i), i, count, 'arg')}
                 </li>`,
             )}
-          </ol>`}
+          </ol>`
+    }
       <div class="actions">
         <button type="button" data-action="add-arg" data-row=${row.id}>${ctx.t.addArg}</button>
       </div>`,
@@ -282,7 +301,8 @@ function envEditor(ctx: RenderContext, row: StdioServerRow, path: string): Templ
     'env',
     path,
     ctx.t.envLabel,
-    html`${row.env.length === 0
+    html`${
+      row.env.length === 0
         ? html`<p class="empty">${ctx.t.envEmpty}</p>`
         : html`<p class="row env-row env-head" aria-hidden="true">
               <span class="label">${ctx.t.envKeyLabel}</span><span class="label">${ctx.t.envValueLabel}</span>
@@ -328,7 +348,8 @@ function envEditor(ctx: RenderContext, row: StdioServerRow, path: string): Templ
                 </li>`;
               },
             )}
-          </ul>`}
+          </ul>`
+    }
       <div class="actions">
         <button type="button" data-action="add-env" data-row=${row.id}>${ctx.t.addEnv}</button>
       </div>`,

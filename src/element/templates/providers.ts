@@ -20,13 +20,19 @@ export function providersSection(ctx: RenderContext): TemplateResult {
     heading: html`<div>
       <h2 id="providers-heading">${ctx.t.gitProvidersHeading}</h2>
       <p class="intro">${ctx.t.gitProvidersIntro}</p>
-      ${ctx.model.known.tokens || ctx.loading
-        ? nothing
-        : html`<p class="intro" part="tokens-unknown">
+      ${
+        ctx.model.known.tokens || ctx.loading
+          ? nothing
+          : html`<p class="intro" part="tokens-unknown">
             ${ctx.model.known.mcp ? ctx.t.tokensUnseen : ctx.t.tokensUnknown}
-          </p>`}
+          </p>`
+      }
     </div>`,
-    content: repeat(ctx.model.draft.providers, (row) => row.id, (row) => providerCard(ctx, row)),
+    content: repeat(
+      ctx.model.draft.providers,
+      (row) => row.id,
+      (row) => providerCard(ctx, row),
+    ),
   });
 }
 

@@ -31,7 +31,9 @@ export function errorSummary(
   const t = ctx.t;
   const errors = ctx.model.listErrors();
   const total = errors.length;
-  const entries = (expanded ? errors : errors.slice(0, SUMMARY_LIMIT)).map((e) => `${describeLocation(e.location, t)}: ${errorMessage(t, e)}`);
+  const entries = (expanded ? errors : errors.slice(0, SUMMARY_LIMIT)).map(
+    (e) => `${describeLocation(e.location, t)}: ${errorMessage(t, e)}`,
+  );
   const count = total + (formError ? 1 : 0);
   if (count === 0) return '';
   return html`<div class="summary" part="error-summary" role="group" tabindex="-1" aria-labelledby="summary-heading">
@@ -40,8 +42,9 @@ export function errorSummary(
       <button type="button" class="icon dismiss" data-action="dismiss-summary" aria-label=${t.dismissSummary}>✕</button>
     </div>
     ${formError ? html`<p class="error" part="form-error">${formError}</p>` : ''}
-    ${entries.length
-      ? html`<ul>
+    ${
+      entries.length
+        ? html`<ul>
           ${entries.map(
             (entry, index) =>
               html`<li>
@@ -49,12 +52,15 @@ export function errorSummary(
               </li>`,
           )}
         </ul>`
-      : ''}
-    ${entries.length < total
-      ? html`<p class="more">
+        : ''
+    }
+    ${
+      entries.length < total
+        ? html`<p class="more">
           <button type="button" data-action="show-all-errors" data-count=${total}>${t.showAllErrors(total)}</button>
         </p>`
-      : ''}
+        : ''
+    }
   </div>`;
 }
 
@@ -67,7 +73,11 @@ export function focusErrorEntry(root: ParentNode, model: FormModel, index: numbe
   if (!entry) return;
   const { rowId, field } = entry.target;
   let found = root.querySelector(`[data-row="${CSS.escape(rowId)}"][data-field="${CSS.escape(field)}"]`);
-  for (let path = model.pointerOf(entry.target) ?? entry.pointer; !found && path !== ''; path = path.slice(0, path.lastIndexOf('/')))
+  for (
+    let path = model.pointerOf(entry.target) ?? entry.pointer;
+    !found && path !== '';
+    path = path.slice(0, path.lastIndexOf('/'))
+  )
     found = root.querySelector(`[data-path="${CSS.escape(path)}"]`);
   found ??= root.querySelector('[part="error-summary"]');
   if (found instanceof HTMLElement) found.focus();
