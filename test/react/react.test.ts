@@ -12,6 +12,7 @@ import {
   ProviderSettingsSubmitEvent,
   type OpenHandsProviderSettingsProps,
 } from '../../src/react.js';
+import type { ProviderSettingsJsxProps } from '../../src/jsx.js';
 import { control, type } from '../helpers/element.js';
 import { createTenant, requestsOf, SESSION_KEY, tenantState } from '../helpers/reference-server.js';
 
@@ -212,5 +213,36 @@ describe('openhands-provider-settings/react', () => {
     await type(el, control(el, '/provider_tokens/github/token'), 'ghp_firstkeystrokes');
     await render({ value: initial, settings: { provider_tokens_set: {}, mcp_config: null }, className: 'b' });
     expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_firstkeystrokes');
+  });
+});
+
+describe('the raw tag in React 19 (openhands-provider-settings/jsx)', () => {
+  it('React sets the properties as properties, secrets never as attributes, and listens for on<event-name>', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    try {
+      const tenant = await createTenant();
+      const saved: ProviderSettingsSavedEvent[] = [];
+      const props: ProviderSettingsJsxProps = {
+        baseUrl: tenant.baseUrl,
+        sessionKey: SESSION_KEY,
+        settings: { provider_tokens_set: {}, mcp_config: null },
+        'onprovider-settings-saved': (e) => saved.push(e),
+      };
+      await act(async () => root.render(createElement('openhands-provider-settings', props)));
+      const el = host.querySelector('openhands-provider-settings')!;
+      await el.updateComplete;
+      expect(el.sessionKey).to.equal(SESSION_KEY);
+      expect(el.settings).to.deep.equal({ provider_tokens_set: {}, mcp_config: null });
+      expect(el.getAttributeNames().filter((name) => /session|settings|base/i.test(name))).to.deep.equal([]);
+      await type(el, control(el, '/provider_tokens/github/token'), 'ghp_rawTagToken');
+      expect((await act(() => el.submit())).kind).to.equal('saved');
+      expect(saved.map((e) => e.storedProviders)).to.deep.equal([['github']]);
+      expect((await tenantState(tenant.id)).provider_tokens.github!.token).to.equal('ghp_rawTagToken');
+    } finally {
+      await act(async () => root.unmount());
+      host.remove();
+    }
   });
 });
