@@ -1,7 +1,7 @@
 // The package's build (`npm run build`, through scripts/build.js). Two outputs from one source:
 //
 // - `--mode modules`: ES modules, one per source file, for apps with a bundler. lit, zod, @lit/task,
-//   @lit/react and react stay imports (the package's dependencies and peer dependency), so an app
+//   @lit/react and react stay imports (the package's optional peer dependencies), so an app
 //   carries one copy of each.
 // - `--mode bundle`: one minified, self-contained file for a plain `<script type="module">`. It
 //   registers the element and carries lit, zod and @lit/task inside.
