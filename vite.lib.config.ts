@@ -1,8 +1,8 @@
 // The package's build (`npm run build`, through scripts/build.js). Two outputs from one source:
 //
-// - `--mode modules`: ES modules, one per source file, for apps with a bundler. lit, zod, @lit/task,
-//   @lit/react and react stay imports (the package's optional peer dependencies), so an app
-//   carries one copy of each.
+// - `--mode modules`: ES modules, one per source file, for apps with a bundler. lit, zod and
+//   @lit/task (dependencies), @lit/react and react (optional peer dependencies) stay imports, so an
+//   app carries one copy of each.
 // - `--mode bundle`: one minified, self-contained file for a plain `<script type="module">`. It
 //   registers the element and carries lit, zod and @lit/task inside.
 // - `--mode bundle-save`: the save path that file loads on demand (`import()`), next to it.
