@@ -17,15 +17,55 @@ function documentedEventsOnly() {
   };
 }
 
+/**
+ * Only what a module exports is its surface: the analyzer also lists some local variables of
+ * methods (`loading`, `t` of `render()`).
+ */
+function exportedOnly() {
+  return {
+    name: 'exported-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules) {
+        const exported = new Set((mod.exports ?? []).map((e) => e.declaration?.name ?? e.name));
+        if (mod.declarations) mod.declarations = mod.declarations.filter((d) => exported.has(d.name));
+      }
+    },
+  };
+}
+
+/**
+ * Paths as the package ships them: `src/element/events.ts` is `dist/element/events.js` (the
+ * package has no `src/`), so a tool that follows a path finds the module.
+ */
+function shippedPaths() {
+  const shipped = (value) =>
+    typeof value === 'string' && /^src\/.*\.[jt]s$/.test(value)
+      ? value.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js')
+      : value;
+  const walk = (node) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (node === null || typeof node !== 'object') return;
+    for (const key of Object.keys(node)) {
+      node[key] = shipped(node[key]);
+      walk(node[key]);
+    }
+  };
+  return { name: 'shipped-paths', packageLinkPhase: ({ customElementsManifest }) => walk(customElementsManifest) };
+}
+
 export default {
   // The public surface: the element, its events and strings, and the registration module.
-  globs: ['src/element/*.ts', 'src/index.ts', 'src/openhands-provider-settings.ts'],
-  // Internals of the save, loaded on demand: not part of the public surface.
-  exclude: ['src/element/save-controller.ts'],
+  globs: [
+    'src/element/provider-settings.ts',
+    'src/element/events.ts',
+    'src/element/strings.ts',
+    'src/index.ts',
+    'src/openhands-provider-settings.ts',
+  ],
   // scripts/check-manifest.js writes a fresh copy elsewhere to compare with the committed one.
   outdir: process.env.CEM_OUTDIR ?? '.',
   litelement: true,
   // package.json's customElements field is ours; the analyzer would point it at its outdir.
   packagejson: false,
-  plugins: [documentedEventsOnly()],
+  plugins: [documentedEventsOnly(), exportedOnly(), shippedPaths()],
 };

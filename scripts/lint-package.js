@@ -1,6 +1,6 @@
 // `npm run lint:package`: checks the package as it would be published, from the packed tarball.
 //   - the tarball holds only what a user needs (dist/, custom-elements.json, README, package.json)
-//     and everything package.json points at;
+//     and everything package.json and the manifest point at;
 //   - publint: package.json's fields against the files;
 //   - @arethetypeswrong/cli: every entry point's types resolve, as ESM (profile esm-only: the
 //     package has no CommonJS build; Node 20.19+ can still `require()` it).
@@ -51,6 +51,10 @@ try {
   for (const field of ['main', 'types', 'unpkg', 'jsdelivr', 'customElements']) collect(pkg[field]);
   for (const target of targets)
     if (!files.includes(target)) fail(`package.json points at ${target}, which is not in the package`);
+  // Every module the manifest names is in the package (tools follow those paths).
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+  for (const { path } of manifest.modules)
+    if (!files.includes(path)) fail(`custom-elements.json names ${path}, which is not in the package`);
   // The registration modules are the only side effects, and they are shipped.
   for (const entry of pkg.sideEffects) {
     if (!entry.startsWith('./src/') && !files.includes(entry.replace(/^\.\//, '')))
