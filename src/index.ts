@@ -1,4 +1,5 @@
-export { OpenHandsProviderSettings, DEFAULT_PROVIDERS } from './element/provider-settings.js';
+export { OpenHandsProviderSettings } from './element/provider-settings.js';
+export { DEFAULT_PROVIDERS } from './model/draft.js';
 export {
   ProviderSettingsSubmitEvent,
   ProviderSettingsSavedEvent,

@@ -4,14 +4,12 @@
  * (an unknown key, a json_invalid offset). Every word comes from the strings, so it translates.
  */
 import { fromPointer, KEY_SEGMENT } from '../contract/pointer.js';
-import type { ServerKind } from '../model/draft.js';
+import { kindOfList } from '../model/draft.js';
 import { providerMeta } from './provider-meta.js';
 import type { ProviderSettingsStrings } from './strings.js';
 
 const SEPARATOR = ' › ';
 const MAX_KEY_LENGTH = 40;
-
-const LIST_KINDS: Record<string, ServerKind> = { sse_servers: 'sse', shttp_servers: 'shttp', stdio_servers: 'stdio' };
 
 const FIELD_LABELS: Record<string, keyof ProviderSettingsStrings> = {
   token: 'tokenLabel',
@@ -59,7 +57,7 @@ export function describeLocation(pointer: string, t: ProviderSettingsStrings): s
     if (third === KEY_SEGMENT && rest.length === 0) return t.providerKeyLocation(provider);
     words.push(provider, ...[third, ...rest].filter((s) => s !== undefined).map(generic));
   } else if (top === 'mcp_config') {
-    const kind = second === undefined ? undefined : own(LIST_KINDS, second);
+    const kind = second === undefined ? undefined : kindOfList(second);
     if (second === undefined) return t.mcpHeading;
     if (kind === undefined)
       words.push(t.mcpHeading, ...[second, third, ...rest].filter((s) => s !== undefined).map(generic));

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import type { ConnectionOptions } from '../contract/http.js';
 import type { SaveOutcome } from '../contract/result.js';
 import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js';
-import type { ServerKind } from '../model/draft.js';
+import { DEFAULT_PROVIDERS, type ServerKind } from '../model/draft.js';
 import { FormModel } from '../model/form-model.js';
 import {
   type FailedOutcome,
@@ -29,8 +29,6 @@ import { SUMMARY_LIMIT } from './templates/summary.js';
  * and `sessionkey` (a camelCase one, lower-cased by the HTML parser).
  */
 const SESSION_KEY_ATTRIBUTES = ['session-key', 'sessionkey'];
-
-export const DEFAULT_PROVIDERS: readonly string[] = ['github', 'gitlab', 'bitbucket'];
 
 const listConverter = {
   fromAttribute: (value: string | null): string[] =>

@@ -5,6 +5,7 @@
  * could not be carried over; nothing is dropped without a reason. Pure: no DOM, no network.
  */
 import type { StdioServer, UrlServer } from '../contract/schema.js';
+import { SERVER_LIST_KEYS } from '../model/draft.js';
 import { isRecord, ownKeys, readArray, readOwn, setOwn } from '../model/read.js';
 import { shellSplit } from '../model/shell-split.js';
 import { parseJson, type JsonSyntaxError } from './json-location.js';
@@ -79,7 +80,7 @@ export function importMcpServers(text: string): ImportOutcome {
   if (isRecord(readOwn(json, 'servers')))
     return { ok: true, preview: fromNamedMap('vscode', readOwn(json, 'servers')) };
   const config = isRecord(readOwn(json, 'mcp_config')) ? readOwn(json, 'mcp_config') : json;
-  if (['sse_servers', 'shttp_servers', 'stdio_servers'].some((k) => readOwn(config, k) !== undefined))
+  if (Object.values(SERVER_LIST_KEYS).some((k) => readOwn(config, k) !== undefined))
     return { ok: true, preview: fromOpenHands(config) };
   return { ok: false, problem: 'nothing_found' };
 }

@@ -10,7 +10,8 @@
  * Value changes are tracked per row (a set of dirty row ids); structural changes per list (a set
  * of lists whose id order differs), each recomputed only for the list that changed.
  */
-import type { ArgRow, EnvRow, ProviderRow, StdioServerRow, UrlServerRow } from './draft.js';
+import type { ArgRow, EnvRow, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
+import { SERVER_KINDS } from './draft.js';
 
 export interface McpRows {
   sse: readonly UrlServerRow[];
@@ -18,7 +19,9 @@ export interface McpRows {
   stdio: readonly StdioServerRow[];
 }
 
-export const SERVER_LIST_KEYS = { sse: 'list:sse', shttp: 'list:shttp', stdio: 'list:stdio' } as const;
+export function serverListKey(kind: ServerKind): string {
+  return `list:${kind}`;
+}
 
 export function argsListKey(serverId: string): string {
   return `list:args:${serverId}`;
@@ -74,9 +77,7 @@ export class DirtyTracker {
     this.lists.clear();
     this.dirtyRows.clear();
     this.dirtyLists.clear();
-    this.lists.set(SERVER_LIST_KEYS.sse, ids(baseline.sse));
-    this.lists.set(SERVER_LIST_KEYS.shttp, ids(baseline.shttp));
-    this.lists.set(SERVER_LIST_KEYS.stdio, ids(baseline.stdio));
+    for (const kind of SERVER_KINDS) this.lists.set(serverListKey(kind), ids(baseline[kind]));
     for (const row of [...baseline.sse, ...baseline.shttp]) this.signatures.set(row.id, signature.url(row));
     for (const row of baseline.stdio) {
       this.signatures.set(row.id, signature.stdio(row));
@@ -121,9 +122,7 @@ export class DirtyTracker {
     this.dirtyRows.clear();
     this.dirtyLists.clear();
     for (const row of providers) this.updateRow(row.id, providerIsDirty(row));
-    this.updateList(SERVER_LIST_KEYS.sse, mcp.sse);
-    this.updateList(SERVER_LIST_KEYS.shttp, mcp.shttp);
-    this.updateList(SERVER_LIST_KEYS.stdio, mcp.stdio);
+    for (const kind of SERVER_KINDS) this.updateList(serverListKey(kind), mcp[kind]);
     for (const row of [...mcp.sse, ...mcp.shttp]) this.updateRow(row.id, signature.url(row));
     for (const row of mcp.stdio) {
       this.updateRow(row.id, signature.stdio(row));

@@ -4,7 +4,23 @@
  * Pure TypeScript: no DOM.
  */
 
-export type ServerKind = 'sse' | 'shttp' | 'stdio';
+/** The providers the form shows when not told which (the element's `providers`). */
+export const DEFAULT_PROVIDERS: readonly string[] = ['github', 'gitlab', 'bitbucket'];
+
+/** The kinds of MCP server, in the order the form shows them. */
+export const SERVER_KINDS = ['sse', 'shttp', 'stdio'] as const;
+export type ServerKind = (typeof SERVER_KINDS)[number];
+
+/**
+ * The one table of server kinds: the key of each kind's list in `mcp_config`. (Its section's id is
+ * `SECTION_IDS[kind]`, its dirty-tracking list `'list:' + kind`.)
+ */
+export const SERVER_LIST_KEYS = { sse: 'sse_servers', shttp: 'shttp_servers', stdio: 'stdio_servers' } as const;
+
+/** The kind whose list `key` is in `mcp_config`, if any. */
+export function kindOfList(key: string): ServerKind | undefined {
+  return SERVER_KINDS.find((kind) => SERVER_LIST_KEYS[kind] === key);
+}
 
 export interface ProviderRow {
   id: string;

@@ -16,10 +16,10 @@ import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js
 import type { CheckedState, FormChecks } from './checks.js';
 import {
   DirtyTracker,
-  SERVER_LIST_KEYS,
   argsListKey,
   envListKey,
   providerIsDirty,
+  serverListKey,
   signature,
   type McpRows,
 } from './dirty.js';
@@ -33,7 +33,7 @@ import type {
   StdioServerRow,
   UrlServerRow,
 } from './draft.js';
-import { SECTION_IDS } from './draft.js';
+import { DEFAULT_PROVIDERS, SECTION_IDS } from './draft.js';
 import { ErrorStore, type ErrorSource, type FieldError, type UnplacedError } from './errors.js';
 import {
   parseMcp,
@@ -89,8 +89,6 @@ export interface FormModelOptions {
 
 /** The row id of {@link ListedError.target} for errors that have no place in the form. */
 export const UNPLACED_ROW_ID = 'unplaced';
-
-const DEFAULT_PROVIDER_LIST: readonly string[] = ['github', 'gitlab', 'bitbucket'];
 
 /** Render order of each row kind's fields, for the summary. */
 const PROVIDER_FIELD_ORDER = ['', KEY_SEGMENT, 'token', 'host'];
@@ -159,7 +157,7 @@ function move<T>(list: T[], item: T, delta: number): boolean {
 export class FormModel {
   readonly draft: Draft = { providers: [], sse: [], shttp: [], stdio: [], mcpPresent: false };
 
-  private providerList: readonly string[] = DEFAULT_PROVIDER_LIST;
+  private providerList: readonly string[] = DEFAULT_PROVIDERS;
   /** Baseline of providers: provider -> stored host, in the order the settings listed them. */
   private stored = new Map<string, string | null>();
   private baseline: Baseline = { present: false, sse: [], shttp: [], stdio: [] };
@@ -379,7 +377,7 @@ export class FormModel {
       this.draft[kind].push(row);
       this.index.addServer(kind, row);
     }
-    this.tracker.updateList(SERVER_LIST_KEYS[kind], this.draft[kind]);
+    this.tracker.updateList(serverListKey(kind), this.draft[kind]);
     return id;
   }
 
@@ -389,7 +387,7 @@ export class FormModel {
     const list: Array<{ id: string }> = this.draft[entry.kind];
     list.splice(list.indexOf(entry.row), 1);
     this.forgetRows(this.index.remove(id));
-    this.tracker.updateList(SERVER_LIST_KEYS[entry.kind], list);
+    this.tracker.updateList(serverListKey(entry.kind), list);
   }
 
   moveServer(id: string, delta: number): void {
@@ -398,7 +396,7 @@ export class FormModel {
     const list: Array<{ id: string }> = this.draft[entry.kind];
     if (!move(list, entry.row, delta)) return;
     this.index.moved();
-    this.tracker.updateList(SERVER_LIST_KEYS[entry.kind], list);
+    this.tracker.updateList(serverListKey(entry.kind), list);
   }
 
   /** Throws for an id that is not a stdio server: adding to nothing is a bug, not a user action. */

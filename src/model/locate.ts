@@ -10,7 +10,7 @@
  */
 import { escapeSegment, KEY_SEGMENT, toPointer, unescapeSegment } from '../contract/pointer.js';
 import type { Draft, EnvRow, ErrorTarget, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
-import { SECTION_IDS } from './draft.js';
+import { kindOfList, SECTION_IDS, SERVER_LIST_KEYS } from './draft.js';
 import { envBodyKey, isBlankEnvRow } from './to-body.js';
 
 /** Shared between every error with the same pointer in one batch (see {@link PointerIndex}): never mutated. */
@@ -19,18 +19,6 @@ export interface Placement {
   /** What remained of the pointer below the target, as a pointer; `''` when it matched exactly. */
   readonly subpath: string;
 }
-
-export const LIST_KEYS: Readonly<Record<ServerKind, string>> = {
-  sse: 'sse_servers',
-  shttp: 'shttp_servers',
-  stdio: 'stdio_servers',
-};
-
-const SECTION_OF_KIND: Readonly<Record<ServerKind, string>> = {
-  sse: SECTION_IDS.sse,
-  shttp: SECTION_IDS.shttp,
-  stdio: SECTION_IDS.stdio,
-};
 
 export const SECTION_POINTERS: ReadonlyMap<string, string> = new Map([
   [SECTION_IDS.providerTokens, '/provider_tokens'],
@@ -71,12 +59,6 @@ export function splitPointer(pointer: string): string[] | null {
   }
   return segments;
 }
-
-const KIND_OF_LIST: ReadonlyMap<string, ServerKind> = new Map([
-  ['sse_servers', 'sse'],
-  ['shttp_servers', 'shttp'],
-  ['stdio_servers', 'stdio'],
-]);
 
 /**
  * Env key -> the row sent under that key. Keys are compared trimmed, as they are sent; the first
@@ -195,15 +177,15 @@ export class PointerIndex {
 
   private placeMcp(segments: readonly string[]): Placement {
     const list = segments[1];
-    const kind = list === undefined ? undefined : KIND_OF_LIST.get(list);
+    const kind = list === undefined ? undefined : kindOfList(list);
     if (!kind) return place(SECTION_IDS.mcpConfig, '', segments, 1);
     if (kind === 'stdio') {
       const row = listItem(this.draft.stdio, segments[2]);
-      if (!row) return place(SECTION_OF_KIND.stdio, '', segments, 2);
+      if (!row) return place(SECTION_IDS.stdio, '', segments, 2);
       return placeInStdioServer(row, segments, 3, this.envIndex);
     }
     const row = listItem(this.draft[kind], segments[2]);
-    if (!row) return place(SECTION_OF_KIND[kind], '', segments, 2);
+    if (!row) return place(SECTION_IDS[kind], '', segments, 2);
     return placeInUrlServer(row, segments, 3);
   }
 }
@@ -231,7 +213,7 @@ export function providerPointer(provider: string): string {
 }
 
 export function serverPointer(kind: ServerKind, index: number): string {
-  return '/mcp_config/' + LIST_KEYS[kind] + '/' + String(index);
+  return '/mcp_config/' + SERVER_LIST_KEYS[kind] + '/' + String(index);
 }
 
 export function argPointer(serverIndex: number, argIndex: number): string {

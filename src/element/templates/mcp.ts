@@ -3,22 +3,13 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { childPointer, KEY_SEGMENT } from '../../contract/pointer.js';
 import type { ServerKind, StdioServerRow, UrlServerRow } from '../../model/draft.js';
-import { SECTION_IDS } from '../../model/draft.js';
+import { SECTION_IDS, SERVER_KINDS, SERVER_LIST_KEYS } from '../../model/draft.js';
 import type { RenderContext } from './context.js';
 import { domId } from './context.js';
 import { errorText, field, groupError, rowActions } from './field.js';
 import { section } from './section.js';
 
 const ROOT = '/mcp_config';
-
-/** Where each kind of server lives in the body, and which section id holds its list's errors. */
-export const SERVER_LISTS: Record<ServerKind, { key: string; sectionId: string }> = {
-  sse: { key: 'sse_servers', sectionId: SECTION_IDS.sse },
-  shttp: { key: 'shttp_servers', sectionId: SECTION_IDS.shttp },
-  stdio: { key: 'stdio_servers', sectionId: SECTION_IDS.stdio },
-};
-
-const KINDS: readonly ServerKind[] = ['sse', 'shttp', 'stdio'];
 
 /**
  * A list longer than this (all kinds together) is shown compact: a filter box, and each card as
@@ -28,13 +19,14 @@ const KINDS: readonly ServerKind[] = ['sse', 'shttp', 'stdio'];
  */
 export const COMPACT_AFTER = 10;
 
-const serverCount = (ctx: RenderContext): number => KINDS.reduce((n, kind) => n + ctx.model.draft[kind].length, 0);
+const serverCount = (ctx: RenderContext): number =>
+  SERVER_KINDS.reduce((n, kind) => n + ctx.model.draft[kind].length, 0);
 
 /** `tools`: the "Import / export" button and its panel, at the section's end. */
 export function mcpSection(ctx: RenderContext, tools?: unknown): TemplateResult {
   const total = serverCount(ctx);
   const lists = new ListState(ctx, total > COMPACT_AFTER);
-  const content = KINDS.map((kind) => serverList(ctx, kind, lists));
+  const content = SERVER_KINDS.map((kind) => serverList(ctx, kind, lists));
   return section(ctx, {
     id: 'mcp',
     part: 'mcp',
@@ -90,8 +82,7 @@ function filterBox(ctx: RenderContext, shown: number, total: number): TemplateRe
 }
 
 function serverList(ctx: RenderContext, kind: ServerKind, lists: ListState): TemplateResult {
-  const { key, sectionId } = SERVER_LISTS[kind];
-  const path = childPointer(ROOT, key);
+  const path = childPointer(ROOT, SERVER_LIST_KEYS[kind]);
   const rows: readonly (UrlServerRow | StdioServerRow)[] = ctx.model.draft[kind];
   const shown: [UrlServerRow | StdioServerRow, CardPlace][] = [];
   rows.forEach((row, i) => {
@@ -114,7 +105,7 @@ function serverList(ctx: RenderContext, kind: ServerKind, lists: ListState): Tem
     id: kind,
     part: 'server-list',
     path,
-    rowId: sectionId,
+    rowId: SECTION_IDS[kind],
     kind,
     heading: html`<h3 id=${`${kind}-heading`}>${ctx.t.serverKindHeading[kind]}</h3>`,
     content: html`${rows.length === 0 ? html`<p class="empty">${ctx.t.serverKindEmpty[kind]}</p>` : nothing}
