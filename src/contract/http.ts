@@ -8,7 +8,7 @@
  * and plain `http:` to anything but loopback is refused unless `allowInsecureHttp` is set.
  */
 import { endpointUrl, refusalReason } from './endpoint.js';
-import { getOwn, isJsonObject, NOT_JSON, parseJson } from './json.js';
+import { readOwn, isRecord, NOT_JSON, parseJson } from './json.js';
 import { describeAnswer, interpretResponse } from './response.js';
 import type { SubmitResult } from './result.js';
 import type { McpConfig, ProviderSettingsBody, StoredSettings } from './schema.js';
@@ -246,9 +246,9 @@ export async function getStoredSettings(options: ConnectionOptions): Promise<Get
       // OpenHands' answer always has `provider_tokens_set` (an object, or null for none). Any other
       // object is not its settings: read as "no tokens" it would make the next save delete them all,
       // and written back it would reset every setting.
-      if (isJsonObject(json) && Object.prototype.hasOwnProperty.call(json, 'provider_tokens_set'))
+      if (isRecord(json) && Object.prototype.hasOwnProperty.call(json, 'provider_tokens_set'))
         return { kind: 'loaded', settings: parseStoredSettings(json), raw: json };
-      const what = isJsonObject(json) ? 'a JSON answer that is not OpenHands’ settings' : describeAnswer(outcome);
+      const what = isRecord(json) ? 'a JSON answer that is not OpenHands’ settings' : describeAnswer(outcome);
       return {
         kind: 'server',
         status,
@@ -258,7 +258,7 @@ export async function getStoredSettings(options: ConnectionOptions): Promise<Get
     // OpenHands says `{"error": "Settings not found"}` for a user without settings. A 404 of any
     // other shape (FastAPI's `{"detail": "Not Found"}`, a web server's page) means a wrong base URL,
     // and treating it as "nothing stored" would make the next save delete every stored token.
-    if (status === 404 && typeof getOwn(json, 'error') === 'string') return { kind: 'not-found' };
+    if (status === 404 && typeof readOwn(json, 'error') === 'string') return { kind: 'not-found' };
     const result = interpretResponse(outcome, { providers: options.providers ?? [], secrets: prepared.secrets });
     switch (result.kind) {
       case 'saved':

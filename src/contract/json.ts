@@ -1,7 +1,9 @@
 /**
- * Reading untrusted JSON: parse without throwing, then read values through own-property checks
- * only, so a body's `__proto__`, `constructor` or `toString` keys are plain data and nothing is
- * ever looked up on a prototype.
+ * The one place for reading values that came from outside: JSON the server sent, a host page's
+ * `value` or `settings`, a pasted configuration. Parsing never throws; values are read through
+ * own-property checks only, so a body's `__proto__`, `constructor` or `toString` keys are plain
+ * data, a polluted `Object.prototype` can never inject form content, and a throwing getter or
+ * Proxy trap (a host page's object) counts as absent instead of breaking the form.
  */
 
 /** Returned by {@link parseJson} for text that is not JSON. */
@@ -16,8 +18,10 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** A JSON object (not an array, not null). */
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
+export type UnknownRecord = Record<string, unknown>;
+
+/** An object (not an array, not null): a JSON object, or a host page's plain object. */
+export function isRecord(value: unknown): value is UnknownRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -25,11 +29,42 @@ export function isJsonObject(value: unknown): value is Record<string, unknown> {
  * `value[key]` when `value` is an object that has `key` as an own property; otherwise `undefined`.
  * An own `__proto__` (as JSON.parse creates it) shadows the inherited accessor, so it reads as data.
  */
-export function getOwn(value: unknown, key: string): unknown {
-  return isJsonObject(value) && Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+export function readOwn(value: unknown, key: string): unknown {
+  if (!isRecord(value)) return undefined;
+  try {
+    return Object.prototype.hasOwnProperty.call(value, key) ? value[key] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-/** Defines `key` as an own enumerable property, even for `__proto__`, which plain assignment would treat as the prototype. */
+/** The own enumerable keys of an object; none for anything else, or when reading them throws. */
+export function ownKeys(value: unknown): string[] {
+  if (!isRecord(value)) return [];
+  try {
+    return Object.keys(value);
+  } catch {
+    return [];
+  }
+}
+
+/** An array as it is; anything else (or a Proxy whose check throws) as no items. */
+export function readArray(value: unknown): readonly unknown[] {
+  try {
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Adds an own, enumerable property even for keys like `__proto__`: plain assignment would call the
+ * inherited `__proto__` setter and change the object's prototype instead of storing an entry.
+ */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // A key nothing on the chain has (no setter can run, `__proto__` is on the chain) is set
+  // plainly: defineProperty costs several times as much, and a body has thousands of env keys.
+  if (key in target)
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

@@ -4,7 +4,7 @@
  * never throws. Every text that reaches a result is plain, bounded and redacted of known secrets;
  * a 422 item's `input` (which echoes tokens) is never read.
  */
-import { getOwn, isJsonObject, NOT_JSON, parseJson } from './json.js';
+import { readOwn, isRecord, NOT_JSON, parseJson } from './json.js';
 import { locToPointer } from './loc.js';
 import { capText, makeRedactor, normalizeText, textForType } from './message.js';
 import { childPointer, fromPointer, toPointer } from './pointer.js';
@@ -89,7 +89,7 @@ function bodyWords(body: Body): string {
     case 'text':
       return 'an answer that is not JSON';
     case 'json':
-      return isJsonObject(body.value) ? 'a JSON answer' : 'an unexpected JSON answer';
+      return isRecord(body.value) ? 'a JSON answer' : 'an unexpected JSON answer';
   }
 }
 
@@ -132,7 +132,7 @@ function serverText(body: Body, present: Present): string {
   if (body.kind === 'text') return present(body.text, MAX_QUOTED_CHARS);
   if (body.kind !== 'json') return '';
   for (const key of ['error', 'message', 'detail']) {
-    const value = getOwn(body.value, key);
+    const value = readOwn(body.value, key);
     if (typeof value === 'string') {
       const text = present(value, MAX_QUOTED_CHARS);
       if (text !== '') return text;
@@ -172,12 +172,12 @@ function toServerError(item: unknown, present: Present, presentType: (raw: strin
     const message = present(item);
     return { pointer: '', type: '', message: message === '' ? textForType(undefined) : message };
   }
-  const rawType = getOwn(item, 'type');
+  const rawType = readOwn(item, 'type');
   const type = typeof rawType === 'string' ? presentType(rawType) : '';
-  const msg = getOwn(item, 'msg');
+  const msg = readOwn(item, 'msg');
   const message = typeof msg === 'string' ? present(msg) : '';
   return {
-    pointer: present.pointer(locToPointer(getOwn(item, 'loc'))),
+    pointer: present.pointer(locToPointer(readOwn(item, 'loc'))),
     type,
     // The redacted type: an unknown type is quoted in the text.
     message: message === '' ? textForType(type) : message,
@@ -185,7 +185,7 @@ function toServerError(item: unknown, present: Present, presentType: (raw: strin
 }
 
 function validationResult(body: Body, present: Present): SubmitResult {
-  const detail = body.kind === 'json' ? getOwn(body.value, 'detail') : undefined;
+  const detail = body.kind === 'json' ? readOwn(body.value, 'detail') : undefined;
   if (Array.isArray(detail) && detail.length > 0) {
     const shown = Math.min(detail.length, MAX_SERVER_ERRORS);
     const errors: ServerFieldError[] = new Array<ServerFieldError>(shown);
@@ -260,7 +260,7 @@ export function interpretResponse(snapshot: ResponseSnapshot, options: Interpret
   if (status >= 200 && status <= 299) {
     // Only the API's own answer means stored: a JSON object with its `message`. Anything else
     // (204, `null`, `OK`, `{"queued": true}`, a page) leaves what was typed where it is.
-    const raw = body.kind === 'json' && isJsonObject(body.value) ? getOwn(body.value, 'message') : undefined;
+    const raw = body.kind === 'json' && isRecord(body.value) ? readOwn(body.value, 'message') : undefined;
     if (typeof raw === 'string') {
       const text = present(raw);
       return { kind: 'saved', status, message: text === '' ? 'Settings saved.' : text };
@@ -274,7 +274,7 @@ export function interpretResponse(snapshot: ResponseSnapshot, options: Interpret
   }
   if (status === 422) return validationResult(body, present);
   if (status === 401) {
-    const error = body.kind === 'json' ? getOwn(body.value, 'error') : undefined;
+    const error = body.kind === 'json' ? readOwn(body.value, 'error') : undefined;
     if (typeof error === 'string') return tokenRejected(error, present, providers);
   }
   if (status === 401 || status === 403) {
@@ -306,8 +306,7 @@ export function interpretResponse(snapshot: ResponseSnapshot, options: Interpret
     message = `The server answered ${statusLabel(status)}: ${quote(text)}.${hint}`;
   else if (text !== '')
     message = `The server answered ${statusLabel(status)} with ${bodyWords(body)}: ${quote(text)}.${hint}`;
-  else if (body.kind === 'json' && isJsonObject(body.value))
-    message = `The server answered ${statusLabel(status)}.${hint}`;
+  else if (body.kind === 'json' && isRecord(body.value)) message = `The server answered ${statusLabel(status)}.${hint}`;
   else message = `The server answered ${statusLabel(status)} with ${bodyWords(body)}.${hint}`;
   return { kind: 'server', status, message, ...(text ? { serverText: text } : {}) };
 }

@@ -2,14 +2,14 @@
  * The stored state from `GET /api/settings`, reduced to what the form uses and made well-formed.
  * The answer is untrusted JSON; this never throws and keeps only values of the right shape.
  */
-import { getOwn, isJsonObject, setOwn } from './json.js';
+import { readOwn, isRecord, setOwn } from './json.js';
 import type { McpConfig, StdioServer, StoredSettings, UrlServer } from './schema.js';
 
 function parseProviderTokensSet(value: unknown): Record<string, string | null> | null {
-  if (!isJsonObject(value)) return null;
+  if (!isRecord(value)) return null;
   const out: Record<string, string | null> = {};
   for (const provider of Object.keys(value)) {
-    const host = getOwn(value, provider);
+    const host = readOwn(value, provider);
     // A provider listed here has a token stored. If its host is malformed (a number, an object),
     // the entry is still kept, with no host: dropping it would make the next save leave the
     // provider out, and the server deletes every provider a save leaves out.
@@ -21,23 +21,23 @@ function parseProviderTokensSet(value: unknown): Record<string, string | null> |
 function parseUrlServer(value: unknown): UrlServer | null {
   // The server accepts a bare string as `{ url }`, and older stored configs may hold one.
   if (typeof value === 'string') return { url: value };
-  const url = getOwn(value, 'url');
+  const url = readOwn(value, 'url');
   if (typeof url !== 'string') return null;
-  const apiKey = getOwn(value, 'api_key');
+  const apiKey = readOwn(value, 'api_key');
   return typeof apiKey === 'string' ? { url, api_key: apiKey } : { url };
 }
 
 function parseStdioServer(value: unknown): StdioServer | null {
-  const name = getOwn(value, 'name');
-  const command = getOwn(value, 'command');
+  const name = readOwn(value, 'name');
+  const command = readOwn(value, 'command');
   if (typeof name !== 'string' || typeof command !== 'string') return null;
-  const rawArgs = getOwn(value, 'args');
+  const rawArgs = readOwn(value, 'args');
   const args = Array.isArray(rawArgs) ? rawArgs.filter((arg): arg is string => typeof arg === 'string') : [];
-  const rawEnv = getOwn(value, 'env');
+  const rawEnv = readOwn(value, 'env');
   const env: Record<string, string> = {};
-  if (isJsonObject(rawEnv)) {
+  if (isRecord(rawEnv)) {
     for (const key of Object.keys(rawEnv)) {
-      const entry = getOwn(rawEnv, key);
+      const entry = readOwn(rawEnv, key);
       if (typeof entry === 'string') setOwn(env, key, entry);
     }
   }
@@ -66,11 +66,11 @@ function parseList<T>(value: unknown, parseItem: (item: unknown) => T | null): T
 }
 
 function parseMcpConfig(value: unknown): McpConfig | null {
-  if (!isJsonObject(value)) return null;
+  if (!isRecord(value)) return null;
   return {
-    sse_servers: parseList(getOwn(value, 'sse_servers'), parseUrlServer),
-    stdio_servers: parseList(getOwn(value, 'stdio_servers'), parseStdioServer),
-    shttp_servers: parseList(getOwn(value, 'shttp_servers'), parseUrlServer),
+    sse_servers: parseList(readOwn(value, 'sse_servers'), parseUrlServer),
+    stdio_servers: parseList(readOwn(value, 'stdio_servers'), parseStdioServer),
+    shttp_servers: parseList(readOwn(value, 'shttp_servers'), parseUrlServer),
   };
 }
 
@@ -82,8 +82,8 @@ function parseMcpConfig(value: unknown): McpConfig | null {
 export function parseStoredSettings(json: unknown): StoredSettings {
   try {
     return {
-      provider_tokens_set: parseProviderTokensSet(getOwn(json, 'provider_tokens_set')),
-      mcp_config: parseMcpConfig(getOwn(json, 'mcp_config')),
+      provider_tokens_set: parseProviderTokensSet(readOwn(json, 'provider_tokens_set')),
+      mcp_config: parseMcpConfig(readOwn(json, 'mcp_config')),
     };
   } catch {
     // Only a hostile object (a throwing getter from a caller, not JSON) can get here.
@@ -107,7 +107,7 @@ export function settingsWriteBody(read: Record<string, unknown>, mcpConfig: McpC
   const body: Record<string, unknown> = {};
   for (const key of Object.keys(read)) {
     if (READ_ONLY_SETTINGS.test(key)) continue;
-    setOwn(body, key, getOwn(read, key));
+    setOwn(body, key, readOwn(read, key));
   }
   for (const key of MASKED_SECRETS) setOwn(body, key, null);
   setOwn(body, 'mcp_config', mcpConfig);

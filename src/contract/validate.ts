@@ -13,7 +13,7 @@ import * as z from 'zod/mini';
 import { ISSUE_MESSAGES, isIssueCode, type IssueCode } from './codes.js';
 import type { PathSegment } from './pointer.js';
 import { toPointer } from './pointer.js';
-import { getOwn, isJsonObject } from './json.js';
+import { readOwn, isRecord } from './json.js';
 import { providerTokenSchema, requestBodySchema, stdioServerSchema, urlServerSchema } from './schema.js';
 
 export interface FieldIssue {
@@ -88,20 +88,20 @@ function run(schema: Schema, value: unknown, base: readonly PathSegment[], out: 
 
 /** Validates the own `__proto__` entry of a map, which zod's record parser skips. */
 function protoEntry(map: unknown, valueSchema: Schema, mapPath: readonly PathSegment[], out: FieldIssue[]): void {
-  if (!isJsonObject(map) || !Object.prototype.hasOwnProperty.call(map, PROTO)) return;
-  run(valueSchema, getOwn(map, PROTO), [...mapPath, PROTO], out);
+  if (!isRecord(map) || !Object.prototype.hasOwnProperty.call(map, PROTO)) return;
+  run(valueSchema, readOwn(map, PROTO), [...mapPath, PROTO], out);
 }
 
 function stdioProtoEntries(server: unknown, serverPath: readonly PathSegment[], out: FieldIssue[]): void {
-  protoEntry(getOwn(server, 'env'), envValueSchema, [...serverPath, 'env'], out);
+  protoEntry(readOwn(server, 'env'), envValueSchema, [...serverPath, 'env'], out);
 }
 
 /** Every problem in a whole request body; pointers are absolute (`/mcp_config/stdio_servers/1/name`). */
 export function validateRequestBody(body: unknown): FieldIssue[] {
   const out: FieldIssue[] = [];
   run(requestBodySchema, body, [], out);
-  protoEntry(getOwn(body, 'provider_tokens'), providerTokenSchema, ['provider_tokens'], out);
-  const servers = getOwn(getOwn(body, 'mcp_config'), 'stdio_servers');
+  protoEntry(readOwn(body, 'provider_tokens'), providerTokenSchema, ['provider_tokens'], out);
+  const servers = readOwn(readOwn(body, 'mcp_config'), 'stdio_servers');
   if (Array.isArray(servers)) {
     for (let i = 0; i < servers.length; i++) stdioProtoEntries(servers[i], ['mcp_config', 'stdio_servers', i], out);
   }

@@ -17,9 +17,9 @@ import {
   type ImportedServer,
   type ImportOutcome,
 } from '../import/mcp-import.js';
-import { parseJson } from '../import/json-location.js';
+import { parseJsonAt } from '../import/json-location.js';
 import type { FormModel } from '../model/form-model.js';
-import { isRecord } from '../model/read.js';
+import { isRecord } from '../contract/json.js';
 import { ProviderSettingsChangeEvent } from './events.js';
 import {
   defaultMcpToolsStrings,
@@ -159,7 +159,7 @@ export class McpTools {
    */
   applyRaw(t: McpToolsStrings): void {
     const text = this.raw ?? toOpenHandsJson(currentConfig(this.model), { includeSecrets: true });
-    const parsed = parseJson(text);
+    const parsed = parseJsonAt(text);
     this.status = '';
     if (!parsed.ok) {
       const { line, column, message } = parsed.error;

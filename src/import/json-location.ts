@@ -10,8 +10,8 @@ export interface JsonSyntaxError {
 
 export type JsonParse = { ok: true; value: unknown } | { ok: false; error: JsonSyntaxError };
 
-/** `JSON.parse` that reports the place of a syntax error instead of throwing. */
-export function parseJson(text: string): JsonParse {
+/** `JSON.parse` that reports the place (line, column) of a syntax error instead of throwing, for text a person pasted. */
+export function parseJsonAt(text: string): JsonParse {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {

@@ -5,7 +5,7 @@
  * hold one (`GITHUB_TOKEN`, `API_KEY`, `PASSWORD`...).
  */
 import type { McpConfig } from '../contract/schema.js';
-import { setOwn } from '../model/read.js';
+import { setOwn } from '../contract/json.js';
 
 export const MASK = '••••••';
 

@@ -6,9 +6,9 @@
  */
 import type { StdioServer, UrlServer } from '../contract/schema.js';
 import { SERVER_LIST_KEYS } from '../model/draft.js';
-import { isRecord, ownKeys, readArray, readOwn, setOwn } from '../model/read.js';
+import { isRecord, ownKeys, readArray, readOwn, setOwn } from '../contract/json.js';
 import { shellSplit } from '../model/shell-split.js';
-import { parseJson, type JsonSyntaxError } from './json-location.js';
+import { parseJsonAt, type JsonSyntaxError } from './json-location.js';
 
 export type ImportFormat = 'mcpServers' | 'vscode' | 'openhands';
 
@@ -71,7 +71,7 @@ const VARIABLE = /\$\{[^}]+\}/;
 
 /** Reads pasted or dropped text. Never throws. */
 export function importMcpServers(text: string): ImportOutcome {
-  const parsed = parseJson(text);
+  const parsed = parseJsonAt(text);
   if (!parsed.ok) return { ok: false, syntax: parsed.error };
   const json = parsed.value;
   if (!isRecord(json)) return { ok: false, problem: 'not_object' };

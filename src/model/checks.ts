@@ -19,7 +19,7 @@ import {
   placeInUrlServer,
   splitPointer,
 } from './locate.js';
-import { readArray, readOwn, setOwn } from './read.js';
+import { readArray, readOwn, setOwn } from '../contract/json.js';
 import type { RowIndex } from './row-index.js';
 import { envRuleIssues, providerRuleIssues, type ModelMessages, type RuleIssue } from './rules.js';
 import { hasMcpConfig, providerEntry, providerTokensBody, stdioServerBody, urlServerBody } from './to-body.js';

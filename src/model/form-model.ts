@@ -46,7 +46,7 @@ import {
 import type { StoredState } from './changes.js';
 import { IdSource } from './ids.js';
 import { SECTION_POINTERS, argPointer, envPointer, fieldSuffix, providerPointer, serverPointer } from './locate.js';
-import { isRecord, ownKeys, readArray, readOwn, setOwn } from './read.js';
+import { isRecord, ownKeys, readArray, readOwn, setOwn } from '../contract/json.js';
 import { RowIndex, type AnyRow, type RowEntry } from './row-index.js';
 import type { ModelRuleCode } from './rules.js';
 import { draftToBody, emittedEnvRows, envBodyKey, hasMcpConfig, mcpBody, stdioServerBody } from './to-body.js';

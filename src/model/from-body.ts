@@ -4,7 +4,7 @@
  * body). Both come from outside, so nothing here trusts a type: a malformed part is skipped
  * or read as "not given", never thrown on.
  */
-import { isRecord, ownKeys, readArray, readOwn } from './read.js';
+import { isRecord, ownKeys, readArray, readOwn } from '../contract/json.js';
 import { shellSplit } from './shell-split.js';
 
 export interface UrlServerContent {

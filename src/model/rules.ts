@@ -6,7 +6,7 @@
  */
 import { KEY_SEGMENT } from '../contract/pointer.js';
 import type { ErrorTarget, ProviderRow, StdioServerRow } from './draft.js';
-import { readOwn } from './read.js';
+import { readOwn } from '../contract/json.js';
 import { envBodyKey, isBlankEnvRow } from './to-body.js';
 
 export type ModelRuleCode =

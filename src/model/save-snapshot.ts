@@ -9,7 +9,7 @@ import type { ProviderSettingsBody } from '../contract/schema.js';
 import { providerIsDirty } from './dirty.js';
 import type { ProviderRow } from './draft.js';
 import type { FormModel } from './form-model.js';
-import { isRecord, ownKeys, readOwn } from './read.js';
+import { isRecord, ownKeys, readOwn } from '../contract/json.js';
 import { mcpBody } from './to-body.js';
 
 /** What a provider row holds, as the person left it. */

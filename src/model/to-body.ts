@@ -10,7 +10,7 @@
  */
 import type { McpConfig, ProviderSettingsBody, ProviderToken, StdioServer, UrlServer } from '../contract/schema.js';
 import type { Draft, EnvRow, ProviderRow, StdioServerRow, UrlServerRow } from './draft.js';
-import { setOwn } from './read.js';
+import { setOwn } from '../contract/json.js';
 
 /** The key an env row is sent under: trimmed, as a variable name with stray spaces is never meant. */
 export function envBodyKey(row: EnvRow): string {
