@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * The OpenHands API of one tenant, with its two stores apart (CONTRACT.md, "two stores"):
+ * The OpenHands API of one tenant, with its two stores apart (docs/CONTRACT.md, "Two stores"):
  * `POST /api/add-git-providers` and `POST /api/unset-provider-tokens` write the token store;
  * `GET` and `POST /api/settings` read and write the settings store. Each answers in the order the
  * real server (FastAPI) checks things: body decoding (422 `json_invalid`) -> session key (401

@@ -1,5 +1,5 @@
 // @ts-check
-// The settings store, apart from the token store (CONTRACT.md, "two stores"): POST /api/settings
+// The settings store, apart from the token store (docs/CONTRACT.md, "Two stores"): POST /api/settings
 // replaces the record with 0.53.0's carry-over of five fields, validates mcp_config as
 // add-git-providers does, never touches tokens; GET /api/settings is 404 whenever there is no
 // record; the operator's config.toml servers come first in answers; unset-provider-tokens.

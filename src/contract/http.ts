@@ -1,7 +1,8 @@
 /**
  * The V0 API calls the element makes: the tokens (`POST api/add-git-providers`), the stored
- * settings (`GET api/settings`), and the MCP servers (`GET` then `POST api/settings`, the
- * read-modify-write of CONTRACT.md). Each resolves to a typed result and never rejects.
+ * settings (`GET api/settings`), and the MCP servers (`GET` then `POST api/settings`: the
+ * read-modify-write in docs/CONTRACT.md, "Storing settings"). Each resolves to a typed result and
+ * never rejects.
  *
  * Secrets: the session key goes in the `X-Session-API-Key` header only (never the URL, a message
  * or a log), redirects are not followed (`redirect: 'manual'`) so nothing is re-sent elsewhere,

@@ -67,7 +67,7 @@ export interface InvalidResult {
 }
 
 /**
- * The two parts a save stores, each in its own store of the server (CONTRACT.md, "two stores"):
+ * The two parts a save stores, each in its own store of the server (docs/CONTRACT.md, "Two stores"):
  * `tokens` with `POST /api/add-git-providers`, `mcp` (the MCP servers) with the settings
  * read-modify-write. Two requests, not atomic: each part succeeds or fails on its own.
  */

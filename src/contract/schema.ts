@@ -1,7 +1,7 @@
 /**
  * The request body of `POST /api/add-git-providers` (POSTProviderModel), written with `zod/mini`
  * to keep the bundle small. This is the single source of truth for the request's types, and it
- * carries the server's rules (CONTRACT.md, "Server-side validation rules").
+ * carries the server's rules (docs/CONTRACT.md, "Server-side validation rules").
  *
  * - Rule failures are custom issues whose `params.code` is an {@link IssueCode} and whose message
  *   is the server's text; `validate.ts` turns zod issues into `FieldIssue`s.

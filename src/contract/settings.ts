@@ -48,7 +48,7 @@ function parseStdioServer(value: unknown): StdioServer | null {
  * The list's well-formed servers, each once. OpenHands puts the operator's `config.toml` servers in
  * front of the stored ones in its answer, and an MCP save stores what it read, so after one save
  * those servers come back twice. A server whose every field equals another's is the same server
- * (CONTRACT.md): it is shown once, and saved once.
+ * (docs/CONTRACT.md, "Storing settings"): it is shown once, and saved once.
  */
 function parseList<T>(value: unknown, parseItem: (item: unknown) => T | null): T[] {
   if (!Array.isArray(value)) return [];
@@ -101,7 +101,8 @@ const MASKED_SECRETS = ['llm_api_key', 'search_api_key', 'sandbox_api_key'];
  * every field as it came (the endpoint replaces the record, and a field left out goes back to its
  * default), `mcp_config` replaced, the masked secrets `null` (never `""`, which erases), the
  * read-only `*_set` and `provider_tokens_set` fields left out. `sandbox_api_key` is the one thing
- * this cannot keep: OpenHands masks it on read and does not carry it over (CONTRACT.md).
+ * this cannot keep: OpenHands masks it on read and does not carry it over (docs/CONTRACT.md,
+ * "Storing settings").
  */
 export function settingsWriteBody(read: Record<string, unknown>, mcpConfig: McpConfig | null): Record<string, unknown> {
   const body: Record<string, unknown> = {};

@@ -1,9 +1,10 @@
 /**
  * What a save will change on the server, for a review before saving: tokens added, replaced or
  * removed, hosts changed, MCP servers added, removed or changed. Computed from what is stored and
- * the body about to be sent, with the server's own storing rules (CONTRACT.md): a provider left
- * out is deleted, an empty token keeps the stored one, the host is overwritten with what is sent,
- * a new provider without a token is dropped. Pure: no DOM. Never holds a secret, only names.
+ * the body about to be sent, with the server's own storing rules (docs/CONTRACT.md, "Storing
+ * tokens"): a provider left out is deleted, an empty token keeps the stored one, the host is
+ * overwritten with what is sent, a new provider without a token is dropped. Pure: no DOM. Never
+ * holds a secret, only names.
  */
 import type { McpConfig, ProviderSettingsBody, StdioServer, UrlServer } from '../contract/schema.js';
 

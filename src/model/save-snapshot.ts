@@ -49,9 +49,9 @@ export function takeSnapshot(model: FormModel): SaveSnapshot {
 }
 
 /**
- * What the server holds after storing `body` over `stored`, by its rules (CONTRACT.md): the map
- * replaces the stored one, a provider already stored keeps its token and takes the sent host, a
- * new one is stored only if it had a token.
+ * What the server holds after storing `body` over `stored`, by its rules (docs/CONTRACT.md,
+ * "Storing tokens"): the map replaces the stored one, a provider already stored keeps its token
+ * and takes the sent host, a new one is stored only if it had a token.
  */
 export function storedAfter(
   body: ProviderSettingsBody,

@@ -1,6 +1,6 @@
 /**
  * Draft -> request body. The body's shape decides what the server keeps, so the rules here are
- * about not losing stored data (CONTRACT.md, "Storing").
+ * about not losing stored data (docs/CONTRACT.md, "Storing tokens").
  *
  * Index alignment (the 422 `loc` of a list item is an index into what was SENT): every server
  * row and every arg row is sent, in draft order, so index N in the body is row N in the draft.

@@ -18,7 +18,7 @@ import { FormModel } from '../../src/model/form-model.js';
 const PROVIDERS = ['github', 'gitlab', 'bitbucket'] as const;
 type Provider = (typeof PROVIDERS)[number];
 
-/** The two stores, with the storing rules of CONTRACT.md. */
+/** The two stores, with their storing rules (docs/CONTRACT.md, "Two stores", "Storing tokens", "Storing settings"). */
 class TwoStores {
   tokens = new Map<string, string>();
   /** null: no settings record (GET answers 404). */
