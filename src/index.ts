@@ -6,6 +6,7 @@ export {
   ProviderSettingsFailedEvent,
   ProviderSettingsChangeEvent,
   ProviderSettingsDirtyEvent,
+  type ProviderSettingsEventMap,
 } from './element/events.js';
 export {
   defaultStrings,

@@ -19,23 +19,13 @@
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { OpenHandsProviderSettings } from './element/provider-settings.js';
-import type {
-  ProviderSettingsChangeEvent,
-  ProviderSettingsDirtyEvent,
-  ProviderSettingsFailedEvent,
-  ProviderSettingsSavedEvent,
-  ProviderSettingsSubmitEvent,
-} from './element/events.js';
+import type { ProviderSettingsEventMap } from './element/events.js';
 import type { SettableProperties } from './settable-properties.js';
 
-/** The element's events as React 19 props: `on` and the event's name. */
-export interface ProviderSettingsJsxEvents {
-  'onprovider-settings-submit'?: (event: ProviderSettingsSubmitEvent) => void;
-  'onprovider-settings-saved'?: (event: ProviderSettingsSavedEvent) => void;
-  'onprovider-settings-failed'?: (event: ProviderSettingsFailedEvent) => void;
-  'onprovider-settings-change'?: (event: ProviderSettingsChangeEvent) => void;
-  'onprovider-settings-dirty'?: (event: ProviderSettingsDirtyEvent) => void;
-}
+/** The element's events as React 19 props: `on` and the event's name (`onprovider-settings-saved`). */
+export type ProviderSettingsJsxEvents = {
+  [K in keyof ProviderSettingsEventMap as `on${K}`]?: (event: ProviderSettingsEventMap[K]) => void;
+};
 
 /** What the raw tag takes in JSX: the HTML attributes React knows, the element's properties and its events. */
 export type ProviderSettingsJsxProps = DetailedHTMLProps<

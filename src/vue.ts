@@ -15,26 +15,14 @@
  */
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
 import type { OpenHandsProviderSettings } from './element/provider-settings.js';
-import type {
-  ProviderSettingsChangeEvent,
-  ProviderSettingsDirtyEvent,
-  ProviderSettingsFailedEvent,
-  ProviderSettingsSavedEvent,
-  ProviderSettingsSubmitEvent,
-} from './element/events.js';
+import type { ProviderSettingsEventMap } from './element/events.js';
 import type { SettableProperties } from './settable-properties.js';
 
 /** The element's properties a template may bind: every writable public property. */
 export type ProviderSettingsVueProps = SettableProperties;
 
 /** The element's events, by name, with the class each one is. */
-export interface ProviderSettingsVueEvents {
-  'provider-settings-submit': ProviderSettingsSubmitEvent;
-  'provider-settings-saved': ProviderSettingsSavedEvent;
-  'provider-settings-failed': ProviderSettingsFailedEvent;
-  'provider-settings-change': ProviderSettingsChangeEvent;
-  'provider-settings-dirty': ProviderSettingsDirtyEvent;
-}
+export type ProviderSettingsVueEvents = ProviderSettingsEventMap;
 
 /**
  * The element as Vue's template type checker sees a component: an instance whose `$props` are

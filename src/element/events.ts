@@ -85,12 +85,19 @@ export class ProviderSettingsDirtyEvent extends Event {
 
 export type { SubmitResult };
 
+/**
+ * Every event of the element, by name, with the class it is: what `addEventListener` and the
+ * framework typings (`./vue`, `./jsx`) are derived from.
+ */
+export interface ProviderSettingsEventMap {
+  'provider-settings-submit': ProviderSettingsSubmitEvent;
+  'provider-settings-saved': ProviderSettingsSavedEvent;
+  'provider-settings-failed': ProviderSettingsFailedEvent;
+  'provider-settings-change': ProviderSettingsChangeEvent;
+  'provider-settings-dirty': ProviderSettingsDirtyEvent;
+}
+
 declare global {
-  interface GlobalEventHandlersEventMap {
-    'provider-settings-submit': ProviderSettingsSubmitEvent;
-    'provider-settings-saved': ProviderSettingsSavedEvent;
-    'provider-settings-failed': ProviderSettingsFailedEvent;
-    'provider-settings-change': ProviderSettingsChangeEvent;
-    'provider-settings-dirty': ProviderSettingsDirtyEvent;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merged into the DOM's own map
+  interface GlobalEventHandlersEventMap extends ProviderSettingsEventMap {}
 }
