@@ -8,6 +8,8 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { getStoredSettings, type ConnectionOptions } from '../contract/http.js';
 import type { StoredSettings } from '../contract/schema.js';
+import type { FormModel } from '../model/form-model.js';
+import { agreesWithStored } from '../model/stored-agreement.js';
 import type { FormFailure } from './texts.js';
 
 /** How long a load runs before the status says so. */
@@ -27,21 +29,27 @@ export class StoredSettingsLoad {
     private readonly host: ReactiveControllerHost,
     args: () => LoadArgs,
     private readonly connection: (signal: AbortSignal) => ConnectionOptions,
+    /** A load's answer, the form's new baseline (`null`: nothing stored yet, a 404). */
     private readonly take: (settings: StoredSettings | null) => void,
+    private readonly model: FormModel,
+    /** A load after a save that agrees with what the form takes as stored: the element's `settings`, nothing more. */
+    private readonly keep: (settings: StoredSettings) => void,
   ) {
     this.task = new Task(host, {
       args,
       task: async ([, , autoload], { signal }) => {
         // A new load (new connection, Retry) supersedes a refresh: its answer is the one to take.
         this.refreshing?.abort();
-        if (!autoload) return initialState;
+        // What a load before said does not carry over (turning `autoload` off runs the task too).
         this.slow = false;
         clearTimeout(this.slowTimer);
+        if (!autoload) return initialState;
         this.slowTimer = setTimeout(() => {
           this.slow = true;
           if (this.loading) this.host.requestUpdate();
         }, SAY_LOADING_AFTER_MS);
         const result = await getStoredSettings(this.connection(signal));
+        clearTimeout(this.slowTimer);
         // Thrown, so the task's error is the failure to show.
         if (result.kind !== 'loaded' && result.kind !== 'not-found') throw result;
         this.take(result.kind === 'loaded' ? result.settings : null);
@@ -79,8 +87,10 @@ export class StoredSettingsLoad {
 
   /**
    * Loads again after a save, to show what the server now holds. The baseline stays known while it
-   * runs (the save settled it), so nothing turns busy or disabled under the person's focus, and a
-   * failure is quiet: the next save loads again before it sends anything it needs to know.
+   * runs (the save settled it), so nothing turns busy or disabled under the person's focus; a
+   * failure is quiet (the baseline the save settled stands). An answer that agrees with that
+   * baseline changes nothing in the form (model/stored-agreement.ts); one that does not (another
+   * session stored something meanwhile) is the new baseline, as any load's.
    */
   async refresh(): Promise<void> {
     if (!this.loaded) return;
@@ -89,7 +99,8 @@ export class StoredSettingsLoad {
     const result = await getStoredSettings(this.connection(control.signal));
     if (control.signal.aborted) return;
     this.refreshing = null;
-    if (result.kind === 'loaded' || result.kind === 'not-found')
+    if (result.kind === 'loaded' && agreesWithStored(this.model, result.settings)) this.keep(result.settings);
+    else if (result.kind === 'loaded' || result.kind === 'not-found')
       this.take(result.kind === 'loaded' ? result.settings : null);
   }
 

@@ -611,6 +611,8 @@ export class OpenHandsProviderSettings extends LitElement {
         () => [this.baseUrl, this.sessionKey, this.autoload],
         (signal) => this.connection(signal),
         (settings) => this.setStored(settings, true),
+        this.model,
+        (settings) => (this._settings = settings),
       );
     else
       void loadSaveModule().then(

@@ -1,7 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { createTenant, requestsOf, scriptResponses, SESSION_KEY } from '../helpers/reference-server.js';
-import { $, control, group, mount, statusText, type } from '../helpers/element.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { createTenant, requestsOf, scriptResponses, SESSION_KEY, tenantState } from '../helpers/reference-server.js';
+import { $, control, group, mount, openServer, statusText, type } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
 
 const STORED = {
@@ -191,5 +192,78 @@ describe('<openhands-provider-settings autoload>', () => {
     await settled(el);
     expect(el.settings?.provider_tokens_set).to.deep.equal({ github: null, gitlab: 'gitlab.example.com' });
     expect(await requestsOf(tenant.id, 'GET')).to.have.length(2);
+  });
+});
+
+describe('<openhands-provider-settings autoload>: the load after a save leaves the form as the person has it', () => {
+  /** `n` stored SSE servers, `https://mcp-<i>.example.com/sse`. */
+  const storedServers = (n: number) => ({
+    provider_tokens: {},
+    mcp_config: {
+      sse_servers: Array.from({ length: n }, (_, i) => ({ url: `https://mcp-${i}.example.com/sse`, api_key: null })),
+      shttp_servers: [],
+      stdio_servers: [],
+    },
+  });
+  const where = (el: OpenHandsProviderSettings) => el.shadowRoot!.activeElement;
+
+  /** Waits for the save's requests and the load after it (`gets` GETs in all), then a little more. */
+  async function reloaded(tenantId: string, gets: number): Promise<void> {
+    await waitUntil(async () => (await requestsOf(tenantId, 'GET')).length === gets, 'no load after the save', {
+      timeout: 5000,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  }
+
+  it('Enter in a server field: the field keeps its place and focus through the load after the save', async () => {
+    const { tenant, el } = await setup({ settings: storedServers(2), delayMs: 100 }, autoload);
+    await settled(el);
+    const url = control(el, '/mcp_config/sse_servers/1/url');
+    url.focus();
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: '2' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => statusText(el) === 'Saved.', 'not saved', { timeout: 5000 });
+    // autoload's load, the settings read of the MCP save, the load after it.
+    await reloaded(tenant.id, 3);
+    expect(url.isConnected, 'the field was rebuilt').to.equal(true);
+    expect(where(el)).to.equal(url);
+    const stored = (await tenantState(tenant.id)).mcp_config as { sse_servers: { url: string }[] };
+    expect(stored.sse_servers[1]!.url).to.equal('https://mcp-1.example.com/sse2');
+    expect(el.dirty).to.equal(false);
+  });
+
+  it('a long list: a card the person opened stays open, and focus stays in the token saved with Enter', async () => {
+    const { tenant, el } = await setup({ settings: storedServers(12), delayMs: 100 }, autoload);
+    await settled(el);
+    await openServer(el, '/mcp_config/sse_servers/5');
+    const token = control(el, '/provider_tokens/github/token');
+    token.focus();
+    await sendKeys({ type: 'ghp_longListReload' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => statusText(el) === 'Saved.', 'not saved', { timeout: 5000 });
+    await reloaded(tenant.id, 2);
+    expect(where(el)).to.equal(token);
+    const toggle = $(el, '[data-path="/mcp_config/sse_servers/5"] > legend > button');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect((await tenantState(tenant.id)).provider_tokens.github!.token).to.equal('ghp_longListReload');
+  });
+
+  it('an error the person meets after “Saved.” stays when the load after the save answers', async () => {
+    const { tenant, el } = await setup({ settings: storedServers(1), delayMs: 400 }, autoload);
+    await settled(el);
+    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_errorAfterSaved');
+    expect((await el.submit()).kind).to.equal('saved');
+    // The load after the save is on its way (400 ms): a field left wrong meanwhile shows its error.
+    await type(el, control(el, '/mcp_config/sse_servers/0/url'), 'not a url');
+    await waitUntil(
+      () => control(el, '/mcp_config/sse_servers/0/url').getAttribute('aria-invalid') === 'true',
+      'no error',
+    );
+    await reloaded(tenant.id, 2);
+    await el.updateComplete;
+    const url = control(el, '/mcp_config/sse_servers/0/url');
+    expect(url.value).to.equal('not a url');
+    expect(url.getAttribute('aria-invalid')).to.equal('true');
   });
 });

@@ -67,6 +67,8 @@ describe('<openhands-provider-settings> focus stays in the element', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await el.updateComplete;
     expect([...seen]).to.deep.equal(['enabled, focus on Save']);
+    // And after the render that took the load's answer.
+    expect(focused(el)).to.equal(save);
     expect(heard).to.deep.equal(['Saving…', 'Saved.']);
     expect(statusText(el)).to.equal('Saved.');
     expect((await tenantState(tenant.id)).provider_tokens.gitlab!.token).to.equal('glpat-focusAfterReload');
@@ -168,6 +170,24 @@ describe('<openhands-provider-settings> live regions', () => {
     } finally {
       el.remove();
     }
+  });
+
+  it('after a slow load, turning autoload off says nothing', async () => {
+    const tenant = await createTenant({ settings: STORED, delayMs: 300 });
+    const el = await mount((e) => {
+      e.baseUrl = tenant.baseUrl;
+      e.sessionKey = SESSION_KEY;
+      e.autoload = true;
+    });
+    await waitUntil(() => statusText(el) === 'Loading stored settings…', 'never said it was loading', {
+      timeout: 5000,
+    });
+    await waitUntil(() => el.settings !== null && statusText(el) === '', 'not loaded', { timeout: 5000 });
+    const heard = listen($(el, '[part="status"]'));
+    el.autoload = false;
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(heard).to.deep.equal([]);
   });
 
   it('“Nothing to save.” is announced in the status region', async () => {

@@ -1,0 +1,38 @@
+/**
+ * Whether a fresh `GET /api/settings` says what the form already takes as stored. After a save
+ * the form knows what it stored; the load that follows (`autoload`) usually agrees, and then
+ * taking it as a new baseline would only rebuild every server row (new ids: the card being
+ * edited re-rendered, focus lost) and clear errors the person has met since.
+ */
+import type { StoredSettings } from '../contract/schema.js';
+import type { Draft } from './draft.js';
+import type { FormModel } from './form-model.js';
+import { parseMcp, parseStoredProviders, type McpContent } from './from-body.js';
+import { mcpBody } from './to-body.js';
+
+export function agreesWithStored(model: FormModel, settings: StoredSettings): boolean {
+  if (!model.known.tokens || !model.known.mcp) return false;
+  const stored = model.storedState();
+  const tokens = parseStoredProviders(settings.provider_tokens_set);
+  if (tokens.size !== stored.providers.size) return false;
+  for (const [provider, host] of tokens)
+    if (!stored.providers.has(provider) || stored.providers.get(provider) !== host) return false;
+  return JSON.stringify(mcpBody(asDraft(parseMcp(settings.mcp_config)))) === JSON.stringify(stored.mcp);
+}
+
+/** Parsed servers as rows (ids play no part in a body), so both sides are written by the same code. */
+function asDraft(mcp: McpContent): Draft {
+  return {
+    providers: [],
+    mcpPresent: mcp.present,
+    sse: mcp.sse.map((s) => ({ id: '', ...s })),
+    shttp: mcp.shttp.map((s) => ({ id: '', ...s })),
+    stdio: mcp.stdio.map((s) => ({
+      id: '',
+      name: s.name,
+      command: s.command,
+      args: s.args.map((value) => ({ id: '', value })),
+      env: s.env.map(([key, value]) => ({ id: '', key, value })),
+    })),
+  };
+}
