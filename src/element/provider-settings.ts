@@ -19,7 +19,7 @@ import { errorMessage, type FormFailure } from './texts.js';
 import { styles } from './provider-settings.styles.js';
 import { defaultStrings, type ProviderSettingsStrings } from './strings.js';
 import type { RenderContext } from './templates/context.js';
-import { mcpSection } from './templates/mcp.js';
+import { errorOpened, mcpSection } from './templates/mcp.js';
 import { providersSection } from './templates/providers.js';
 import { secretFormElements, secretForms } from './templates/secret-forms.js';
 import { SUMMARY_LIMIT } from './templates/summary.js';
@@ -204,8 +204,10 @@ export class OpenHandsProviderSettings extends LitElement {
   /** The object last given to `value`, so that giving it again changes nothing. */
   private lastValue: unknown = undefined;
   private revealed = new Set<string>();
-  /** Server cards the person opened in a long list (templates/mcp.ts). */
+  /** Server cards open in a long list: opened by the person, or by an error (templates/mcp.ts). */
   private expanded = new Set<string>();
+  /** The errors' revision when the cards with errors were last added to `expanded`. */
+  private openedAt = -1;
   /** The text of the server filter of a long list. */
   private filter = '';
   private confirming: string | null = null;
@@ -600,6 +602,10 @@ export class OpenHandsProviderSettings extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    if (this.model.errorsRevision !== this.openedAt) {
+      this.openedAt = this.model.errorsRevision;
+      for (const id of errorOpened(this.model)) this.expanded.add(id);
+    }
     // Before anything of the on-demand module renders (the summary, the review, the panel): its look.
     loadedSave?.adoptOnDemandStyles(this.renderRoot);
     if (!this.autoload || this.loader || this.loadUnavailable) return;
@@ -990,7 +996,7 @@ export class OpenHandsProviderSettings extends LitElement {
       if (siblingId !== undefined) {
         const row = this.renderRoot.querySelector(`[data-row="${CSS.escape(siblingId)}"]`);
         // Its first field, or in a long list, the name of a closed card.
-        const input = row?.matches('input') ? row : row?.querySelector('input, .disclosure');
+        const input = row?.matches('input') ? row : (row?.querySelector('input') ?? row?.querySelector('.disclosure'));
         if (input) return input;
       }
       return addButton?.isConnected ? addButton : null;

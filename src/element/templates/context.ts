@@ -11,8 +11,8 @@ export interface RenderContext {
   confirming: string | null;
   /** The stored settings are being loaded (`autoload`). */
   loading?: boolean;
-  /** Server cards shown open in a long list (see templates/mcp.ts): the lists add those an error opens. */
-  expanded: Set<string>;
+  /** Server cards shown open in a long list (see templates/mcp.ts). */
+  expanded: ReadonlySet<string>;
   /** The text of the server filter (long lists), as typed. */
   filter: string;
   /** The form that owns each row's secret field, by row id (templates/secret-forms.ts). */

@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { childPointer, KEY_SEGMENT } from '../../contract/pointer.js';
 import type { ServerKind, StdioServerRow, UrlServerRow } from '../../model/draft.js';
 import { SECTION_IDS, SERVER_KINDS, SERVER_LIST_KEYS } from '../../model/draft.js';
+import type { FormModel } from '../../model/form-model.js';
 import type { RenderContext } from './context.js';
 import { domId } from './context.js';
 import { errorText, field, groupError, rowActions } from './field.js';
@@ -19,12 +20,22 @@ const ROOT = '/mcp_config';
  */
 export const COMPACT_AFTER = 10;
 
-const serverCount = (ctx: RenderContext): number =>
-  SERVER_KINDS.reduce((n, kind) => n + ctx.model.draft[kind].length, 0);
+const serverCount = (model: FormModel): number => SERVER_KINDS.reduce((n, kind) => n + model.draft[kind].length, 0);
+
+/**
+ * The cards of a long list that have an error now. The element keeps them open from then on, so
+ * that fixing the error does not close the card under the field being edited.
+ */
+export function errorOpened(model: FormModel): string[] {
+  if (serverCount(model) <= COMPACT_AFTER) return [];
+  return SERVER_KINDS.flatMap((kind) =>
+    model.draft[kind].filter((row) => model.serverHasErrors(row)).map((row) => row.id),
+  );
+}
 
 /** `tools`: the "Import / export" button and its panel, at the section's end. */
 export function mcpSection(ctx: RenderContext, tools?: unknown): TemplateResult {
-  const total = serverCount(ctx);
+  const total = serverCount(ctx.model);
   const lists = new ListState(ctx, total > COMPACT_AFTER);
   const content = SERVER_KINDS.map((kind) => serverList(ctx, kind, lists));
   return section(ctx, {
@@ -52,12 +63,11 @@ class ListState {
   }
 
   /**
-   * Open: every card of a short list; in a long one, a card opened by the person or by an error.
-   * One an error opened stays open once the error is fixed (the field being edited stays put).
+   * Open: every card of a short list; in a long one, a card with an error, or one in `expanded`:
+   * opened by the person, or by an error since fixed (the element adds those: see {@link errorOpened}).
    */
   isOpen(row: UrlServerRow | StdioServerRow, hasErrors: boolean): boolean {
-    if (hasErrors) this.ctx.expanded.add(row.id);
-    return !this.compact || this.ctx.expanded.has(row.id);
+    return !this.compact || hasErrors || this.ctx.expanded.has(row.id);
   }
 
   /** Shown: a card that matches the filter (name, URL or command), and every open one. */
