@@ -18,8 +18,15 @@ chai.use((api, utils) => {
       (original: (...args: unknown[]) => void) =>
         function (this: Chai.AssertionStatic, expected: unknown, message?: string) {
           const actual: unknown = utils.flag(this, 'object');
-          if (!(actual instanceof Node || expected instanceof Node) || utils.flag(this, 'deep'))
-            return original.call(this, expected, message);
+          // Only a node compared with a node or nothing: `.dom.to.equal('<p>…</p>')` and deep
+          // comparisons are open-wc's and chai's own.
+          const nodeOrNothing = (v: unknown) => v instanceof Node || v === null || v === undefined;
+          const ours =
+            (actual instanceof Node || expected instanceof Node) &&
+            nodeOrNothing(actual) &&
+            nodeOrNothing(expected) &&
+            !['dom', 'lightDom', 'shadowDom', 'deep'].some((flag) => utils.flag(this, flag));
+          if (!ours) return original.call(this, expected, message);
           if (message) utils.flag(this, 'message', message);
           this.assert(
             actual === expected,
