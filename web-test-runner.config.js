@@ -4,7 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { a11yCommandsPlugin } from './scripts/wtr-a11y-commands.js';
 import { esmPackagesPlugin } from './scripts/wtr-esm-packages.js';
-import { summaryReporter } from './scripts/wtr-summary-reporter.js';
+import { summaryReporter, withoutExpected404s } from './scripts/wtr-summary-reporter.js';
 import { referenceServerMiddleware } from './server/koa.js';
 
 /**
@@ -42,7 +42,11 @@ export default {
   ],
   // The reference server answers /api/* and /__control/* on the same origin as the tests.
   middleware: [referenceServerMiddleware(), strictCspPage],
-  reporters: [defaultReporter(), summaryReporter()],
+  // The reference server's tenants (/t/<id>/api/...) and the contract tests' nowhere path 404 on purpose.
+  reporters: [
+    withoutExpected404s(defaultReporter(), /^(t\/[^/]+\/api\/|__contract-test-nowhere\/)/),
+    summaryReporter(),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

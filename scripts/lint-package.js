@@ -4,7 +4,7 @@
 //   - publint: package.json's fields against the files;
 //   - @arethetypeswrong/cli: every entry point's types resolve, as ESM (profile esm-only: the
 //     package has no CommonJS build; Node 20.19+ can still `require()` it).
-// It builds dist/ first (as `prepack` does on `npm pack` and `npm publish`).
+// It builds dist/ first (as `prepack` does on `npm pack` and `npm publish`), unless `--no-build`.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,8 @@ const fail = (message) => {
 };
 
 try {
-  run('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+  // `--no-build`: dist/ is current (npm test builds once for every check that needs it).
+  if (!process.argv.includes('--no-build')) run('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
   const [packed] = JSON.parse(
     run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -65,18 +66,25 @@ try {
     `${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KiB unpacked`,
   );
 
-  try {
-    run('npx', ['publint', 'run', tarball, '--strict'], { stdio: 'inherit' });
-  } catch {
-    fail('publint found problems');
-  }
-  try {
-    run('npx', ['attw', tarball, '--profile', 'esm-only', '--no-definitely-typed', '--format', 'table-flipped'], {
-      stdio: 'inherit',
-    });
-  } catch {
-    fail('@arethetypeswrong/cli found problems');
-  }
+  // Each tool's report is printed when it finds something; a pass says so in one line.
+  const check = (what, cmd, args) => {
+    try {
+      run(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (error) {
+      process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
+      fail(`${what} found problems`);
+    }
+  };
+  check('publint', 'npx', ['publint', 'run', tarball, '--strict']);
+  check('@arethetypeswrong/cli', 'npx', [
+    'attw',
+    tarball,
+    '--profile',
+    'esm-only',
+    '--no-definitely-typed',
+    '--format',
+    'table-flipped',
+  ]);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
