@@ -1,14 +1,15 @@
 // `npm run lint:package`: checks the package as it would be published, from the packed tarball.
 //   - the tarball holds only what a user needs (dist/, custom-elements.json, README, package.json)
 //     and everything package.json and the manifest point at;
+//   - a React 19 + TypeScript app with the tarball installed type-checks its use of the raw tag;
 //   - publint: package.json's fields against the files;
 //   - @arethetypeswrong/cli: every entry point's types resolve, as ESM (profile esm-only: the
 //     package has no CommonJS build; Node 20.19+ can still `require()` it).
 // It builds dist/ first (as `prepack` does on `npm pack` and `npm publish`), unless `--no-build`.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 const dir = mkdtempSync(join(tmpdir(), 'ohps-pack-'));
 const run = (cmd, args, options = {}) => execFileSync(cmd, args, { encoding: 'utf8', ...options });
@@ -65,6 +66,62 @@ try {
   console.log(
     `${packed.filename}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} KiB packed, ${(packed.unpackedSize / 1024).toFixed(1)} KiB unpacked`,
   );
+
+  // A React 19 + TypeScript app that installed the tarball uses the raw tag: it type-checks, and a
+  // wrong prop does not. The app's other packages are this repository's (nothing is downloaded).
+  const app = join(dir, 'react-app');
+  const installed = join(app, 'node_modules', 'openhands-provider-settings');
+  mkdirSync(installed, { recursive: true });
+  run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
+  for (const dep of ['lit', '@lit', 'lit-html', 'lit-element', 'zod', 'react', '@types'].filter((d) =>
+    existsSync(join('node_modules', d)),
+  )) {
+    mkdirSync(dirname(join(app, 'node_modules', dep)), { recursive: true });
+    symlinkSync(resolve('node_modules', dep), join(app, 'node_modules', dep));
+  }
+  writeFileSync(
+    join(app, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'bundler',
+        jsx: 'react-jsx',
+        strict: true,
+        noEmit: true,
+        types: [],
+      },
+      include: ['app.tsx'],
+    }),
+  );
+  writeFileSync(
+    join(app, 'app.tsx'),
+    `import 'openhands-provider-settings/openhands-provider-settings.js';
+import type {} from 'openhands-provider-settings/jsx';
+import type { OpenHandsProviderSettings } from 'openhands-provider-settings';
+
+export const App = ({ sessionKey }: { sessionKey: string }) => (
+  <>
+    <openhands-provider-settings
+      sessionKey={sessionKey}
+      settings={{ provider_tokens_set: {}, mcp_config: null }}
+      onprovider-settings-saved={(e) => e.storedProviders}
+      ref={(el: OpenHandsProviderSettings | null) => void el?.submit()}
+    />
+    {/* @ts-expect-error timeout is a number */}
+    <openhands-provider-settings timeout="5" />
+  </>
+);
+`,
+  );
+  try {
+    run(process.execPath, [resolve('node_modules/typescript-7/bin/tsc'), '-p', join(app, 'tsconfig.json')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (error) {
+    process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
+    fail('a React 19 + TypeScript app does not type-check with the raw tag');
+  }
 
   // Each tool's report is printed when it finds something; a pass says so in one line.
   const check = (what, cmd, args) => {
