@@ -1,4 +1,7 @@
-// The Custom Elements Manifest analyzer: `npm run manifest` writes custom-elements.json from the JSDoc in src/.
+// The Custom Elements Manifest analyzer: `npm run manifest` writes custom-elements.json from the JSDoc in src/,
+// and from it the editors' data (vscode.*-custom-data.json, web-types.json).
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
 
 /**
  * The analyzer also guesses events from `dispatchEvent(new SomeEvent(arg))`, naming them after
@@ -53,6 +56,9 @@ function shippedPaths() {
   return { name: 'shipped-paths', packageLinkPhase: ({ customElementsManifest }) => walk(customElementsManifest) };
 }
 
+/** Where the analyzer and the editor-data plugins write (scripts/check-manifest.js writes elsewhere to compare). */
+const outdir = process.env.CEM_OUTDIR ?? '.';
+
 export default {
   // The public surface: the element, its events and strings, and the registration module.
   globs: [
@@ -63,9 +69,21 @@ export default {
     'src/openhands-provider-settings.ts',
   ],
   // scripts/check-manifest.js writes a fresh copy elsewhere to compare with the committed one.
-  outdir: process.env.CEM_OUTDIR ?? '.',
+  outdir,
   litelement: true,
   // package.json's customElements field is ours; the analyzer would point it at its outdir.
   packagejson: false,
-  plugins: [documentedEventsOnly(), exportedOnly(), shippedPaths()],
+  plugins: [
+    documentedEventsOnly(),
+    exportedOnly(),
+    shippedPaths(),
+    // Editor data from the manifest: VS Code's HTML and CSS custom data, JetBrains' web-types.
+    customElementVsCodePlugin({
+      outdir,
+      htmlFileName: 'vscode.html-custom-data.json',
+      cssFileName: 'vscode.css-custom-data.json',
+      hideLogs: true,
+    }),
+    customElementJetBrainsPlugin({ outdir, webTypesFileName: 'web-types.json', packageJson: false, hideLogs: true }),
+  ],
 };

@@ -35,6 +35,8 @@ try {
   const allowed = [
     /^dist\/.+\.(js|js\.map|d\.ts)$/,
     /^custom-elements\.json$/,
+    /^vscode\.(html|css)-custom-data\.json$/,
+    /^web-types\.json$/,
     /^README\.md$/,
     /^LICENSE$/,
     /^package\.json$/,
@@ -50,7 +52,7 @@ try {
     else if (value && typeof value === 'object') Object.values(value).forEach(collect);
   };
   collect(pkg.exports);
-  for (const field of ['main', 'types', 'unpkg', 'jsdelivr', 'customElements']) collect(pkg[field]);
+  for (const field of ['main', 'types', 'unpkg', 'jsdelivr', 'customElements', 'web-types']) collect(pkg[field]);
   for (const target of targets)
     if (!files.includes(target)) fail(`package.json points at ${target}, which is not in the package`);
   // Every module the manifest names is in the package (tools follow those paths).
