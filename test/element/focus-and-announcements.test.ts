@@ -11,6 +11,8 @@ const STORED = { provider_tokens: { github: { token: 'ghp_storedFocus', host: nu
 /** Where focus is inside the element, or `body` when it fell out of it. */
 const focused = (el: OpenHandsProviderSettings) => el.shadowRoot!.activeElement ?? document.activeElement;
 
+const autoload = (e: OpenHandsProviderSettings) => (e.autoload = true);
+
 /** Records every text a live region shows, from now on, as a screen reader would hear it. */
 function listen(region: Element): string[] {
   const heard: string[] = [];
@@ -39,12 +41,7 @@ describe('<openhands-provider-settings> focus stays in the element', () => {
   });
 
   it('with autoload, Save keeps focus after “Saved.”: the load after the save neither turns it off nor says “Loading…”', async () => {
-    const tenant = await createTenant({ settings: STORED, delayMs: 200 });
-    const el = await mount((e) => {
-      e.baseUrl = tenant.baseUrl;
-      e.sessionKey = SESSION_KEY;
-      e.autoload = true;
-    });
+    const { tenant, el } = await setup({ settings: STORED, delayMs: 200 }, autoload);
     await waitUntil(() => el.settings !== null && !el.saving && statusText(el) === '', 'not loaded', { timeout: 5000 });
     const heard = listen($(el, '[part="status"]'));
     await type(el, control(el, '/provider_tokens/gitlab/token'), 'glpat-focusAfterReload');
@@ -173,12 +170,7 @@ describe('<openhands-provider-settings> live regions', () => {
   });
 
   it('after a slow load, turning autoload off says nothing', async () => {
-    const tenant = await createTenant({ settings: STORED, delayMs: 300 });
-    const el = await mount((e) => {
-      e.baseUrl = tenant.baseUrl;
-      e.sessionKey = SESSION_KEY;
-      e.autoload = true;
-    });
+    const { el } = await setup({ settings: STORED, delayMs: 300 }, autoload);
     await waitUntil(() => statusText(el) === 'Loading stored settings…', 'never said it was loading', {
       timeout: 5000,
     });
