@@ -187,6 +187,25 @@ describe('<openhands-provider-settings> long server lists', () => {
     expect(stored.sse_servers[20]!.url).to.equal('https://mcp-20.example.com/sse');
   });
 
+  it('a card whose error came while the list was short stays open when the list grows long and the error is fixed', async () => {
+    const body = servers(10);
+    body.mcp_config.sse_servers[3]!.url = 'mcp-3.example.com/sse';
+    const el = await mount((e) => (e.value = body));
+    expect(await el.validate()).to.equal(false);
+    await el.updateComplete;
+    $(el, 'button[data-action="add-server"][data-kind="sse"]').click();
+    await el.updateComplete;
+    expect(list.filter(el), 'the list is long now').to.exist;
+    const url = control(el, '/mcp_config/sse_servers/3/url');
+    url.focus();
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ type: 'https://' });
+    await el.updateComplete;
+    expect(url.getAttribute('aria-invalid')).to.equal(null);
+    expect(url.isConnected, 'the card closed under the field').to.equal(true);
+    expect(el.shadowRoot!.activeElement).to.equal(url);
+  });
+
   it('closing an open card the filter does not match puts focus on the filter, not nowhere', async () => {
     const el = await mount(storedServers(12));
     await openServer(el, '/mcp_config/sse_servers/0');

@@ -23,11 +23,11 @@ export const COMPACT_AFTER = 10;
 const serverCount = (model: FormModel): number => SERVER_KINDS.reduce((n, kind) => n + model.draft[kind].length, 0);
 
 /**
- * The cards of a long list that have an error now. The element keeps them open from then on, so
- * that fixing the error does not close the card under the field being edited.
+ * The cards that have an error now. The element keeps them open from then on (in a long list; a
+ * short one shows every card open), so that fixing the error does not close the card under the
+ * field being edited, also when a server added meanwhile made the list long.
  */
 export function errorOpened(model: FormModel): string[] {
-  if (serverCount(model) <= COMPACT_AFTER) return [];
   return SERVER_KINDS.flatMap((kind) =>
     model.draft[kind].filter((row) => model.serverHasErrors(row)).map((row) => row.id),
   );
