@@ -33,7 +33,7 @@ export class StoredSettingsLoad {
     private readonly take: (settings: StoredSettings | null) => void,
     private readonly model: FormModel,
     /** A load after a save that agrees with what the form takes as stored: the element's `settings`, nothing more. */
-    private readonly keep: (settings: StoredSettings) => void,
+    private readonly keep: (settings: StoredSettings | null) => void,
   ) {
     this.task = new Task(host, {
       args,
@@ -44,12 +44,13 @@ export class StoredSettingsLoad {
         this.slow = false;
         clearTimeout(this.slowTimer);
         if (!autoload) return initialState;
-        this.slowTimer = setTimeout(() => {
+        const timer = (this.slowTimer = setTimeout(() => {
           this.slow = true;
           if (this.loading) this.host.requestUpdate();
-        }, SAY_LOADING_AFTER_MS);
+        }, SAY_LOADING_AFTER_MS));
         const result = await getStoredSettings(this.connection(signal));
-        clearTimeout(this.slowTimer);
+        // This run's timer only: a newer run (new connection) has its own.
+        clearTimeout(timer);
         // Thrown, so the task's error is the failure to show.
         if (result.kind !== 'loaded' && result.kind !== 'not-found') throw result;
         this.take(result.kind === 'loaded' ? result.settings : null);
@@ -99,9 +100,10 @@ export class StoredSettingsLoad {
     const result = await getStoredSettings(this.connection(control.signal));
     if (control.signal.aborted) return;
     this.refreshing = null;
-    if (result.kind === 'loaded' && agreesWithStored(this.model, result.settings)) this.keep(result.settings);
-    else if (result.kind === 'loaded' || result.kind === 'not-found')
-      this.take(result.kind === 'loaded' ? result.settings : null);
+    if (result.kind !== 'loaded' && result.kind !== 'not-found') return;
+    const settings = result.kind === 'loaded' ? result.settings : null;
+    if (agreesWithStored(this.model, settings)) this.keep(settings);
+    else this.take(settings);
   }
 
   abort(): void {

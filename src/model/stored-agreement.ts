@@ -10,9 +10,11 @@ import type { FormModel } from './form-model.js';
 import { parseMcp, parseStoredProviders, type McpContent } from './from-body.js';
 import { mcpBody } from './to-body.js';
 
-export function agreesWithStored(model: FormModel, settings: StoredSettings): boolean {
+/** `settings` null: a 404, no settings record, so no MCP servers stored (and nothing said of the tokens). */
+export function agreesWithStored(model: FormModel, settings: StoredSettings | null): boolean {
   if (!model.known.tokens || !model.known.mcp) return false;
   const stored = model.storedState();
+  if (settings === null) return stored.mcp === null;
   const tokens = parseStoredProviders(settings.provider_tokens_set);
   if (tokens.size !== stored.providers.size) return false;
   for (const [provider, host] of tokens)

@@ -47,6 +47,13 @@ describe('agreesWithStored: a load that says what the form takes as stored', () 
       expect(agreesWithStored(model(), settings), JSON.stringify(settings)).to.equal(false);
   });
 
+  it('a 404 (no settings record) agrees only with a form that takes no MCP servers as stored', () => {
+    const none = checkedModel();
+    none.setSettings({ provider_tokens_set: { github: null }, mcp_config: null });
+    expect(agreesWithStored(none, null)).to.equal(true);
+    expect(agreesWithStored(model(), null)).to.equal(false);
+  });
+
   it('never agrees while the form does not know what is stored', () => {
     const m = checkedModel();
     expect(agreesWithStored(m, structuredClone(SETTINGS))).to.equal(false);
