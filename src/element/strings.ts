@@ -3,9 +3,10 @@
  * them (`el.strings = { save: 'Speichern' }`). Messages the server sends are shown as it wrote
  * them and are not part of this object.
  *
- * Overrides are shallow: a record (`messages`, `failure`, `serverKindHeading`...) given in an
- * override replaces the default record. `messages` and `failure` fall back per entry, so they can
- * be partial; the other records must be complete.
+ * Overrides are shallow: a record given in an override replaces the default record. `messages`,
+ * `failure`, `review` and `mcpTools` fall back per entry (an entry left out keeps its English
+ * text), so they can be partial; the records of the server kinds (`serverKindHeading`,
+ * `serverKindEmpty`, `addServer`) must be complete.
  */
 import type { IssueCode } from '../contract/codes.js';
 import type { ServerKind } from '../model/draft.js';
