@@ -47,17 +47,18 @@ function line(t: ProviderSettingsStrings, r: ReviewStrings, change: Change): str
   }
 }
 
+/** The review's texts: the host's, each left-out entry in English. */
+const reviewStrings = (t: ProviderSettingsStrings): ReviewStrings => ({ ...defaultReviewStrings, ...t.review });
+
 /** The lines of the review of saving `body` over `stored`, in the language of `t`, in form order. */
 export function reviewLines(t: ProviderSettingsStrings, stored: StoredState, body: ProviderSettingsBody): ReviewLine[] {
-  const r: ReviewStrings = { ...defaultReviewStrings, ...t.review };
+  const r = reviewStrings(t);
   return describeChanges(stored, body).map((change) => ({
     text: line(t, r, change),
     removal: change.kind === 'token-removed',
     part: change.kind.startsWith('server-') ? 'mcp' : 'tokens',
   }));
 }
-
-const reviewStrings = (t: ProviderSettingsStrings): ReviewStrings => ({ ...defaultReviewStrings, ...t.review });
 
 /** "Nothing to save.", in the language of `t`. */
 export const nothingToSaveText = (t: ProviderSettingsStrings): string => reviewStrings(t).nothingToSave;
