@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.js';
 import { a11yCommandsPlugin } from './scripts/wtr-a11y-commands.js';
 import { esmPackagesPlugin } from './scripts/wtr-esm-packages.js';
 import { summaryReporter, withoutExpected404s } from './scripts/wtr-summary-reporter.js';
@@ -21,9 +22,6 @@ const strictCspPage = async (ctx, next) => {
   ctx.body =
     '<!doctype html><meta charset="utf-8"><title>strict CSP</title><script type="module" src="/test/security/strict-csp-page.ts"></script>';
 };
-
-// Chromium comes from the OS (Debian's package): browser downloads do not work on our machines.
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -49,18 +47,7 @@ export default {
   ],
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
+      launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS },
     }),
   ],
 };

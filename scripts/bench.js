@@ -22,6 +22,7 @@ import { parsePythonJson } from '../server/python-json.js';
 import { parseScript } from '../server/script.js';
 import { tenantConfig } from '../server/tenant-options.js';
 import { bundleSizes, GZIP_BUDGET, sizeTable } from './bench-size.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
@@ -81,17 +82,7 @@ server.headersTimeout = 10 * 60_000 + 1000;
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 
 // ------------------------------------------------------------------ one page, one implementation
 

@@ -31,8 +31,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { createServer } from 'vite';
-
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 /**
  * @typedef {object} Kind
@@ -116,18 +115,7 @@ const address = server.httpServer?.address();
 if (!address || typeof address === 'string') throw new Error('vite did not report its port');
 const base = `http://127.0.0.1:${address.port}/`;
 
-const browser = await puppeteer.launch({
-  executablePath,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 
 /**
  * Opens the MCP import/export panel, unless the scenario already did (it is loaded on demand).
