@@ -161,6 +161,9 @@ describe('<openhands-provider-settings autoload>', () => {
     expect(saveButton(el).disabled).to.equal(false);
     expect(group(el, '/provider_tokens/bitbucket').querySelector('[part="stored-badge"]')).to.exist;
     expect(el.dirty).to.equal(false);
+    const stored = await tenantState(tenant.id);
+    expect(stored.provider_tokens.bitbucket!.token).to.equal('user:quiet-reload');
+    expect(stored.provider_tokens.github!.token, 'a stored token kept').to.equal('ghp_storedAutoload');
   });
 
   it('loads again when the session key changes; without autoload nothing is requested', async () => {
@@ -265,5 +268,11 @@ describe('<openhands-provider-settings autoload>: the load after a save leaves t
     const url = control(el, '/mcp_config/sse_servers/0/url');
     expect(url.value).to.equal('not a url');
     expect(url.getAttribute('aria-invalid')).to.equal('true');
+    // What was saved is stored; what was typed after is not.
+    const stored = await tenantState(tenant.id);
+    expect(stored.provider_tokens.github!.token).to.equal('ghp_errorAfterSaved');
+    expect((stored.mcp_config as { sse_servers: { url: string }[] }).sse_servers[0]!.url).to.equal(
+      'https://mcp-0.example.com/sse',
+    );
   });
 });
