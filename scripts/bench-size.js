@@ -1,12 +1,14 @@
-// Size of the self-contained file, dist/openhands-provider-settings.bundle.js: raw, minified (the
-// build already minifies it, so the same bytes), gzip (zlib level 9) and brotli (quality 11).
+// Size of the self-contained build, dist/openhands-provider-settings.bundle.js and the chunks it
+// loads: raw, minified (the build already minifies them, so the same bytes), gzip (zlib level 9)
+// and brotli (quality 11). Two budgets (BENCHMARKS.md, "Size"):
 //
-// "What a page loads to render the element" is the entry file plus every chunk it imports
-// statically (`import … from "./x.js"`, `import "./x.js"`), followed transitively. Chunks reached
-// only through `import("./x.js")` load on demand and are reported apart, not counted.
+// - what a page loads to show the form: the entry file plus every chunk it imports statically
+//   (`import … from "./x.js"`, `import "./x.js"`), followed transitively: ≤ 24 KiB gzip;
+// - everything the element can load: that, plus every chunk reached through `import("./x.js")`:
+//   ≤ 40 KiB gzip. No byte is in two files (scripts/build.js checks that no module is).
 //
 //   node scripts/bench-size.js           print the figures (Markdown)
-//   node scripts/bench-size.js --check   also exit 1 when the entry is over the budget (npm run size:check, in npm test)
+//   node scripts/bench-size.js --check   also exit 1 when what shows the form is over its budget (npm test)
 //   --build                              run `npm run build` first
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,8 +18,10 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = join(ROOT, 'dist/openhands-provider-settings.bundle.js');
-/** The budget of issue 5: the entry at most 24 KB gzip (KB = 1024 bytes). */
+/** What a page loads to show the form, at most 24 KiB gzip. */
 export const GZIP_BUDGET = 24 * 1024;
+/** Everything the element can load, at most 40 KiB gzip. */
+export const ALL_GZIP_BUDGET = 40 * 1024;
 
 function compressed(bytes) {
   return {
@@ -75,17 +79,21 @@ export function bundleSizes(entry = BUNDLE) {
   return {
     files: [...eager].map((f) => ({ file: relative(ROOT, f), ...compressed(readFileSync(f)) })),
     // Several files compressed one by one: the sum of each file's compressed size (what travels).
-    entry: [...eager]
-      .map((f) => compressed(readFileSync(f)))
-      .reduce((a, b) => ({
-        raw: a.raw + b.raw,
-        minified: a.minified + b.minified,
-        gzip: a.gzip + b.gzip,
-        brotli: a.brotli + b.brotli,
-      })),
+    entry: sum([...eager].map((f) => compressed(readFileSync(f)))),
     entryConcatenatedRaw: eagerBytes.length,
     lazy: [...lazy].map((f) => ({ file: relative(ROOT, f), ...compressed(readFileSync(f)) })),
+    /** Everything the element can load: the entry's files and every late chunk, each compressed on its own. */
+    all: sum([...eager, ...lazy].map((f) => compressed(readFileSync(f)))),
   };
+}
+
+function sum(sizes) {
+  return sizes.reduce((a, b) => ({
+    raw: a.raw + b.raw,
+    minified: a.minified + b.minified,
+    gzip: a.gzip + b.gzip,
+    brotli: a.brotli + b.brotli,
+  }));
 }
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
@@ -97,6 +105,7 @@ export function sizeTable(sizes) {
   for (const f of sizes.files) lines.push(row(`\`${f.file}\`${sizes.files.length > 1 ? ' (loaded at start)' : ''}`, f));
   if (sizes.files.length > 1) lines.push(row('**loaded to render** (sum)', sizes.entry));
   for (const f of sizes.lazy) lines.push(row(`\`${f.file}\` (lazy)`, f));
+  if (sizes.lazy.length > 0) lines.push(row('**everything** (sum)', sizes.all));
   return lines.join('\n');
 }
 
@@ -105,11 +114,16 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   if (args.includes('--build')) execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const sizes = bundleSizes();
   console.log(sizeTable(sizes));
-  const over = sizes.entry.gzip - GZIP_BUDGET;
-  const verdict =
-    over > 0
-      ? `over the budget of ${GZIP_BUDGET} bytes (24 KiB) gzip by ${over} bytes (${kib(over)})`
-      : `within the budget of ${GZIP_BUDGET} bytes (24 KiB) gzip, ${-over} bytes to spare`;
-  console.log(`\nSelf-contained entry: ${sizes.entry.gzip} bytes gzip, ${verdict}.`);
-  if (args.includes('--check') && over > 0) process.exitCode = 1;
+  const verdict = (what, size, budget) => {
+    const over = size - budget;
+    return `${what}: ${size} bytes gzip, ${
+      over > 0
+        ? `over the budget of ${budget} bytes (${kib(budget)}) by ${over} bytes`
+        : `within the budget of ${budget} bytes (${kib(budget)}), ${-over} bytes to spare`
+    }.`;
+  };
+  console.log(`\n${verdict('To show the form', sizes.entry.gzip, GZIP_BUDGET)}`);
+  console.log(verdict('Everything the element can load', sizes.all.gzip, ALL_GZIP_BUDGET));
+  // The second budget is not met yet (BENCHMARKS.md says what stands in the way): reported, not enforced.
+  if (args.includes('--check') && sizes.entry.gzip > GZIP_BUDGET) process.exitCode = 1;
 }
