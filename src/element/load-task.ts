@@ -10,7 +10,7 @@ import { getStoredSettings, type ConnectionOptions } from '../contract/http.js';
 import type { StoredSettings } from '../contract/schema.js';
 import type { FormModel } from '../model/form-model.js';
 import { agreesWithStored } from '../model/stored-agreement.js';
-import type { FormFailure } from './texts.js';
+import type { FormFailure } from './failure-texts.js';
 
 /** How long a load runs before the status says so. */
 const SAY_LOADING_AFTER_MS = 100;

@@ -1,13 +1,11 @@
 /**
  * The MCP section's "Import / export" panel: import servers from pasted or dropped JSON (Claude
  * Desktop / Cursor, VS Code, OpenHands) after a preview, export the form's servers as OpenHands or
- * `mcpServers` JSON, and edit the MCP configuration as raw JSON. Loaded with the save path
- * (`element/on-demand.ts`) the first time the panel opens, so a page that never opens it never
- * loads it. Like the review, it renders with the element's own `html` (a second Lit in the
- * self-contained build's separate file would be a second Lit); its styles come with the module
- * (on-demand.styles.ts).
+ * `mcpServers` JSON, and edit the MCP configuration as raw JSON. A module of its own, loaded the
+ * first time the panel opens, so a page that never opens it never loads it; its styles come with
+ * the on-demand module (on-demand.styles.ts), which it needs for the checks anyway.
  */
-import type { html as litHtml, TemplateResult } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { McpConfig, ProviderSettingsBody } from '../contract/schema.js';
 import { toMcpServersJson, toOpenHandsJson } from '../import/mcp-export.js';
 import {
@@ -21,18 +19,13 @@ import { parseJsonAt } from '../import/json-location.js';
 import type { FormModel } from '../model/form-model.js';
 import { isRecord } from '../contract/json.js';
 import { ProviderSettingsChangeEvent } from './events.js';
-import {
-  defaultMcpToolsStrings,
-  defaultReviewStrings,
-  type McpToolsStrings,
-  type ProviderSettingsStrings,
-} from './strings.js';
+import { defaultMcpToolsStrings } from './mcp-tools-strings.js';
+import { defaultReviewStrings } from './review-strings.js';
+import type { McpToolsStrings, ProviderSettingsStrings } from './strings.js';
 
 /** What the panel needs of the element: its public API, and where it renders. */
-export interface McpToolsHost {
+export interface McpToolsHost extends ReactiveControllerHost {
   readonly renderRoot: HTMLElement | DocumentFragment;
-  readonly updateComplete: Promise<boolean>;
-  requestUpdate(): void;
   dispatchEvent(event: Event): boolean;
   get value(): ProviderSettingsBody;
   set value(body: unknown);
@@ -66,7 +59,7 @@ export function addImported(model: FormModel, item: ImportedServer): string {
   return id;
 }
 
-export class McpTools {
+export class McpTools implements ReactiveController {
   /** Whether the panel is shown. */
   open = false;
   private importText = '';
@@ -80,12 +73,21 @@ export class McpTools {
   private raw: string | null = null;
   private rawError = '';
   private status = '';
+  /** What takes focus once the panel's next update is rendered. */
+  private focusNext?: () => Element | null;
 
   constructor(
-    private readonly html: typeof litHtml,
     private readonly host: McpToolsHost,
     private readonly model: FormModel,
-  ) {}
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const target = this.focusNext?.();
+    this.focusNext = undefined;
+    if (target instanceof HTMLElement) target.focus();
+  }
 
   /** Opens the panel and moves focus into it. */
   show(): void {
@@ -113,12 +115,8 @@ export class McpTools {
   }
 
   private update(focus?: () => Element | null): void {
+    if (focus) this.focusNext = focus;
     this.host.requestUpdate();
-    if (focus)
-      void this.host.updateComplete.then(() => {
-        const target = focus();
-        if (target instanceof HTMLElement) target.focus();
-      });
   }
 
   /** The export's text, in the chosen format, secrets masked unless asked for. */
@@ -220,7 +218,6 @@ export class McpTools {
   /** The panel, or nothing while it is closed. */
   render(st: ProviderSettingsStrings): TemplateResult | string {
     if (!this.open) return '';
-    const html = this.html;
     const t: McpToolsStrings = { ...defaultMcpToolsStrings, ...st.mcpTools };
     const raw = this.raw ?? toOpenHandsJson(currentConfig(this.model), { includeSecrets: true });
     return html`<div
@@ -321,7 +318,6 @@ export class McpTools {
   }
 
   private previewBlock(st: ProviderSettingsStrings, t: McpToolsStrings): TemplateResult | string {
-    const html = this.html;
     const outcome = this.outcome;
     if (!outcome) return '';
     if (!outcome.ok)

@@ -2,15 +2,16 @@
  * The review before a save (the `review` attribute): what `describeChanges` finds, in the words of
  * `strings.review` (each entry falling back to its English text), as the panel the element shows.
  * Loaded with the save path (`element/on-demand.ts`), not with the element, so a page that never
- * reviews never loads it. The element passes its own `html` in: in the self-contained build this
- * module is a separate file, and a second copy of Lit there would be a second Lit.
+ * reviews never loads it.
  */
-import type { html as litHtml, TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import type { SavePart } from '../contract/result.js';
 import type { ProviderSettingsBody } from '../contract/schema.js';
 import { describeChanges, type Change, type StoredState } from '../model/changes.js';
 import { providerMeta } from './provider-meta.js';
-import { defaultReviewStrings, type ProviderSettingsStrings, type ReviewStrings } from './strings.js';
+import { defaultReviewStrings } from './review-strings.js';
+import type { ProviderSettingsStrings, ReviewStrings } from './strings.js';
+import { act } from './actions.js';
 
 export interface ReviewLine {
   text: string;
@@ -50,10 +51,23 @@ function line(t: ProviderSettingsStrings, r: ReviewStrings, change: Change): str
 /** The review's texts: the host's, each left-out entry in English. */
 const reviewStrings = (t: ProviderSettingsStrings): ReviewStrings => ({ ...defaultReviewStrings, ...t.review });
 
-/** The lines of the review of saving `body` over `stored`, in the language of `t`, in form order. */
-export function reviewLines(t: ProviderSettingsStrings, stored: StoredState, body: ProviderSettingsBody): ReviewLine[] {
+/** What a save will change: kept as data while the review is open, and put in words as it renders. */
+export interface Review {
+  readonly changes: readonly Change[];
+  /** The requests the save will make. */
+  readonly parts: readonly SavePart[];
+}
+
+/** The review of saving `body` over `stored` with the requests `parts`; null when it changes nothing. */
+export function reviewOf(stored: StoredState, body: ProviderSettingsBody, parts: readonly SavePart[]): Review | null {
+  const changes = describeChanges(stored, body);
+  return changes.length === 0 ? null : { changes, parts };
+}
+
+/** The lines of a review, in the language of `t`, in form order. */
+export function reviewLines(t: ProviderSettingsStrings, review: Review): ReviewLine[] {
   const r = reviewStrings(t);
-  return describeChanges(stored, body).map((change) => ({
+  return review.changes.map((change) => ({
     text: line(t, r, change),
     removal: change.kind === 'token-removed',
     part: change.kind.startsWith('server-') ? 'mcp' : 'tokens',
@@ -66,22 +80,14 @@ export const nothingToSaveText = (t: ProviderSettingsStrings): string => reviewS
 /**
  * The review panel: a group named by its heading, which takes focus, listing every change under
  * the request that will store it (a deleted token marked as an error), with "Save these changes"
- * and "Back to editing". When the save would change nothing: the sentence that says so, instead.
- * `parts`: the requests the save will make.
+ * and "Back to editing". Its texts are read from `t` at each render.
  */
-export function reviewPanel(
-  html: typeof litHtml,
-  t: ProviderSettingsStrings,
-  stored: StoredState,
-  body: ProviderSettingsBody,
-  parts: readonly SavePart[],
-): TemplateResult | string {
+export function reviewPanel(t: ProviderSettingsStrings, review: Review): TemplateResult {
   const r = reviewStrings(t);
-  const lines = reviewLines(t, stored, body);
-  if (lines.length === 0) return r.nothingToSave;
+  const lines = reviewLines(t, review);
   const group = (part: SavePart, heading: string) => {
     const own = lines.filter((l) => l.part === part);
-    return own.length === 0 || !parts.includes(part)
+    return own.length === 0 || !review.parts.includes(part)
       ? ''
       : html`<h3>${heading}</h3>
           <ul>
@@ -92,8 +98,8 @@ export function reviewPanel(
     <h2 id="review-heading">${r.heading}</h2>
     ${group('tokens', r.tokensPart)} ${group('mcp', r.mcpPart)}
     <div class="actions">
-      <button type="button" class="primary" data-action="review-save">${r.save}</button>
-      <button type="button" data-action="review-back">${r.back}</button>
+      <button type="button" class="primary" data-action=${act('review-save')}>${r.save}</button>
+      <button type="button" data-action=${act('review-back')}>${r.back}</button>
     </div>
   </div>`;
 }
@@ -103,14 +109,14 @@ export function reviewPanel(
  * settings, so `GET /api/settings` cannot say which tokens are stored): a group that takes focus,
  * naming the risk, with "Replace the stored tokens" and "Back to editing".
  */
-export function replacePanel(html: typeof litHtml, t: ProviderSettingsStrings): TemplateResult {
+export function replacePanel(t: ProviderSettingsStrings): TemplateResult {
   const r = reviewStrings(t);
   return html`<div class="card review" part="confirm-replace" role="group" tabindex="-1" aria-labelledby="replace-heading" aria-describedby="replace-text">
     <h2 id="replace-heading">${r.replaceHeading}</h2>
     <p id="replace-text">${r.replaceText}</p>
     <div class="actions">
-      <button type="button" class="primary" data-action="replace-confirm">${r.replaceConfirm}</button>
-      <button type="button" data-action="replace-back">${r.back}</button>
+      <button type="button" class="primary" data-action=${act('replace-confirm')}>${r.replaceConfirm}</button>
+      <button type="button" data-action=${act('replace-back')}>${r.back}</button>
     </div>
   </div>`;
 }

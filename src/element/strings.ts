@@ -6,7 +6,8 @@
  * Overrides are shallow: a record given in an override replaces the default record. `messages`,
  * `failure`, `review` and `mcpTools` fall back per entry (an entry left out keeps its English
  * text), so they can be partial; the records of the server kinds (`serverKindHeading`,
- * `serverKindEmpty`, `addServer`) must be complete.
+ * `serverKindEmpty`, `addServer`) must be complete. The English defaults of `review` and
+ * `mcpTools` are in review-strings.ts and mcp-tools-strings.ts, loaded with what shows them.
  */
 import type { IssueCode } from '../contract/codes.js';
 import type { ServerKind } from '../model/draft.js';
@@ -320,114 +321,4 @@ export const defaultStrings: ProviderSettingsStrings = {
   tokensUnseen: 'This server has no settings, so its stored tokens cannot be seen: Save asks before replacing them.',
   loadFailed: 'The stored settings could not be loaded, so saving is off.',
   retryLoad: 'Retry',
-};
-
-/** The English texts of the review (the defaults of `strings.review`). */
-export const defaultReviewStrings: ReviewStrings = {
-  heading: 'This save will',
-  save: 'Save these changes',
-  back: 'Back to editing',
-  nothingToSave: 'Nothing to save.',
-  tokenAdded: (p) => `store a new ${p} token`,
-  tokenReplaced: (p) => `replace the stored ${p} token`,
-  tokenRemoved: (p) => `delete the stored ${p} token`,
-  hostChanged: (p, from, to) => `change the ${p} host from ${from ?? 'the default'} to ${to ?? 'the default'}`,
-  hostDropped: (p) => `not keep the ${p} host: without a token the server drops it`,
-  serverAdded: (kind, label) => `add the ${kind} “${label}”`,
-  serverRemoved: (kind, label) => `remove the ${kind} “${label}”`,
-  serverChanged: (kind, label, fields) => `change the ${fields.join(', ')} of the ${kind} “${label}”`,
-  serverKind: { sse: 'SSE server', shttp: 'streamable HTTP server', stdio: 'stdio server' },
-  tokensPart: 'Git tokens (the first request stores them)',
-  mcpPart: 'MCP servers (a second request stores them in the server’s settings)',
-  replaceHeading: 'Replace every stored git token?',
-  replaceText:
-    'This OpenHands server has no settings yet, so the form cannot see which git tokens it stores. Saving replaces them all with the tokens in this form: a token stored earlier and not typed here is deleted.',
-  replaceConfirm: 'Replace the stored tokens',
-};
-
-/** The English texts of the import and export panel (the defaults of `strings.mcpTools`). */
-export const defaultMcpToolsStrings: McpToolsStrings = {
-  heading: 'Import and export MCP servers',
-  close: 'Close',
-  importHeading: 'Import',
-  importLabel: 'MCP servers as JSON',
-  importHint: 'Paste or drop the JSON of Claude Desktop, Cursor, VS Code or OpenHands.',
-  fileLabel: 'Or choose a .json file',
-  preview: 'Preview',
-  found: (n, format) => `${n} server${n === 1 ? '' : 's'} found (${format})`,
-  formats: { mcpServers: 'Claude Desktop / Cursor', vscode: 'VS Code', openhands: 'OpenHands' },
-  serverEntry: (kind, label) => `${kind} “${label}”`,
-  note: (n) => {
-    switch (n.code) {
-      case 'type_became_shttp':
-        return `type “${n.type}” became a streamable HTTP server.`;
-      case 'type_guessed':
-        return `No type given: taken as ${n.kind === 'sse' ? 'SSE (the URL ends in /sse)' : 'streamable HTTP'}.`;
-      case 'bearer_became_api_key':
-        return 'The Authorization: Bearer header became the API key.';
-      case 'header_dropped':
-        return `Header “${n.header}” was not carried over: OpenHands sends only an API key.`;
-      case 'uses_variables':
-        return 'It uses ${…} variables, which only the source editor can fill in: replace them.';
-      case 'command_split':
-        return `The command line was split into “${n.command}” and ${n.args} argument${n.args === 1 ? '' : 's'}.`;
-      case 'arg_became_text':
-        return `Argument ${n.value} became the text “${n.value}”.`;
-      case 'arg_dropped':
-        return 'An argument that is not text was left out.';
-      case 'args_string_split':
-        return 'The arguments, given as one string, were split as a shell would.';
-      case 'env_became_text':
-        return `Variable “${n.key}” became the text “${n.value}”.`;
-      case 'env_dropped':
-        return `Variable “${n.key}” is not text and was left out.`;
-      case 'name_changed':
-        return `The name “${n.from}” became “${n.to}”: OpenHands allows letters, numbers, - and _.`;
-      case 'field_dropped':
-        return `“${n.field}” was not carried over: OpenHands has no such setting.`;
-      case 'bare_url':
-        return 'A bare URL became a server.';
-    }
-  },
-  skippedHeading: 'Not imported',
-  skipped: (name, reason) => `“${name}”: ${reason}`,
-  skipReason: (r) => {
-    switch (r.code) {
-      case 'not_object':
-        return 'Not an object.';
-      case 'no_command':
-        return 'A stdio server without a command.';
-      case 'no_url':
-        return r.type === null ? 'No URL.' : `A “${r.type}” server without a URL.`;
-      case 'neither_command_nor_url':
-        return 'Neither a command nor a URL.';
-      case 'unknown_type':
-        return `Unknown server type “${r.type}”.`;
-    }
-  },
-  clash: (c) =>
-    c.code === 'same_name'
-      ? `A stdio server named “${c.name}” is already in the form.`
-      : `A server with the URL ${c.url} is already in the form.`,
-  importNotAnObject: 'Expected a JSON object with MCP servers.',
-  nothingFound:
-    'No MCP servers found: expected "mcpServers" (Claude Desktop, Cursor), "servers" (VS Code) or OpenHands’ "sse_servers", "shttp_servers", "stdio_servers".',
-  addSelected: (n) => `Add ${n} selected`,
-  syntaxError: (line, column, message) => `Not valid JSON at line ${line}, column ${column}: ${message}`,
-  exportHeading: 'Export',
-  formatLabel: 'Format',
-  formatOpenHands: 'OpenHands (mcp_config)',
-  formatMcpServers: 'mcpServers (Claude Desktop, Cursor)',
-  includeSecrets: 'Include secrets',
-  exportLabel: 'Exported JSON',
-  copy: 'Copy',
-  copied: 'Copied.',
-  copyFailed: 'Could not copy: select the text and copy it yourself.',
-  download: 'Download',
-  rawHeading: 'Raw JSON',
-  rawWarning: 'Contains secrets: API keys and environment variables are shown as they are.',
-  rawLabel: 'MCP configuration (OpenHands JSON)',
-  apply: 'Apply to form',
-  notAnObject: 'Expected a JSON object with sse_servers, shttp_servers and stdio_servers.',
-  applied: 'Applied to the form.',
 };

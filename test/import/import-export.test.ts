@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { McpConfig } from '../../src/contract/schema.js';
 import { MASK, toMcpServersJson, toOpenHandsJson } from '../../src/import/mcp-export.js';
-import { defaultMcpToolsStrings as english } from '../../src/element/strings.js';
+import { defaultMcpToolsStrings as english } from '../../src/element/mcp-tools-strings.js';
 import { findClashes, importMcpServers, type ImportedServer, type ImportPreview } from '../../src/import/mcp-import.js';
 
 /** An entry's notes as the panel words them in English (the import itself gives codes and values). */

@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import type { RenderContext } from './context.js';
 import { domId } from './context.js';
 import { errorMessage } from '../texts.js';
+import { act } from '../actions.js';
 
 export interface FieldOptions {
   rowId: string;
@@ -64,7 +65,7 @@ export function field(ctx: RenderContext, o: FieldOptions): TemplateResult {
           ? html`<button
             type="button"
             class="icon"
-            data-action="toggle-reveal"
+            data-action=${act('toggle-reveal')}
             data-row=${o.rowId}
             aria-controls=${id}
             aria-label=${ctx.t.secretToggleLabel(toggle, o.label)}
@@ -95,7 +96,7 @@ export function rowActions(
       : html`<button
         type="button"
         class="icon"
-        data-action=${`move-${kind}`}
+        data-action=${act(`move-${kind}`)}
         data-row=${rowId}
         data-delta="-1"
         aria-label=${ctx.t.moveUp(what)}
@@ -105,7 +106,7 @@ export function rowActions(
       ><button
         type="button"
         class="icon"
-        data-action=${`move-${kind}`}
+        data-action=${act(`move-${kind}`)}
         data-row=${rowId}
         data-delta="1"
         aria-label=${ctx.t.moveDown(what)}
@@ -114,7 +115,7 @@ export function rowActions(
         ↓
       </button>`;
   return html`<div class="row-actions">
-    ${move}<button type="button" class="icon" data-action=${`remove-${kind}`} data-row=${rowId} aria-label=${ctx.t.remove(what)}>
+    ${move}<button type="button" class="icon" data-action=${act(`remove-${kind}`)} data-row=${rowId} aria-label=${ctx.t.remove(what)}>
       ✕
     </button>
   </div>`;

@@ -9,6 +9,7 @@ import type { RenderContext } from './context.js';
 import { domId } from './context.js';
 import { errorText, field, groupError, rowActions } from './field.js';
 import { section } from './section.js';
+import { act } from '../actions.js';
 
 const ROOT = '/mcp_config';
 
@@ -127,7 +128,7 @@ function serverList(ctx: RenderContext, kind: ServerKind, lists: ListState): Tem
         )}
       </div>
       <div class="actions">
-        <button type="button" data-action="add-server" data-kind=${kind}>${ctx.t.addServer[kind]}</button>
+        <button type="button" data-action=${act('add-server')} data-kind=${kind}>${ctx.t.addServer[kind]}</button>
       </div>`,
   });
 }
@@ -166,7 +167,7 @@ function card(
     <legend>
       ${
         place.collapsible
-          ? html`<button type="button" class="disclosure" data-action="toggle-server" data-row=${row.id} aria-expanded=${place.open}>
+          ? html`<button type="button" class="disclosure" data-action=${act('toggle-server')} data-row=${row.id} aria-expanded=${place.open}>
             ${label}
           </button>`
           : label
@@ -290,7 +291,7 @@ function argsEditor(ctx: RenderContext, row: StdioServerRow, path: string): Temp
           </ol>`
     }
       <div class="actions">
-        <button type="button" data-action="add-arg" data-row=${row.id}>${ctx.t.addArg}</button>
+        <button type="button" data-action=${act('add-arg')} data-row=${row.id}>${ctx.t.addArg}</button>
       </div>`,
   );
 }
@@ -352,7 +353,7 @@ function envEditor(ctx: RenderContext, row: StdioServerRow, path: string): Templ
           </ul>`
     }
       <div class="actions">
-        <button type="button" data-action="add-env" data-row=${row.id}>${ctx.t.addEnv}</button>
+        <button type="button" data-action=${act('add-env')} data-row=${row.id}>${ctx.t.addEnv}</button>
       </div>`,
   );
 }

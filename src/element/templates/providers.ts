@@ -8,6 +8,7 @@ import type { RenderContext } from './context.js';
 import { domId } from './context.js';
 import { errorText, field, groupError } from './field.js';
 import { section } from './section.js';
+import { act } from '../actions.js';
 
 const ROOT = '/provider_tokens';
 
@@ -63,7 +64,7 @@ function providerCard(ctx: RenderContext, row: ProviderRow): TemplateResult {
 function removedNotice(ctx: RenderContext, row: ProviderRow, label: string): TemplateResult {
   return html`<div class="confirm">
     <p>${ctx.t.willBeRemoved(label)}</p>
-    <button type="button" data-action="restore-provider" data-row=${row.id}>${ctx.t.undoRemove}</button>
+    <button type="button" data-action=${act('restore-provider')} data-row=${row.id}>${ctx.t.undoRemove}</button>
   </div>`;
 }
 
@@ -103,19 +104,19 @@ function providerActions(ctx: RenderContext, row: ProviderRow, label: string): T
   if (ctx.confirming === row.id) {
     return html`<div class="confirm" role="group" aria-labelledby=${domId(row.id, 'confirm')}>
       <p id=${domId(row.id, 'confirm')}>${ctx.t.confirmRemove(label)}</p>
-      <button type="button" data-action="confirm-remove-provider" data-row=${row.id}>${ctx.t.confirmRemoveYes}</button>
-      <button type="button" data-action="cancel-remove-provider" data-row=${row.id}>${ctx.t.confirmRemoveNo}</button>
+      <button type="button" data-action=${act('confirm-remove-provider')} data-row=${row.id}>${ctx.t.confirmRemoveYes}</button>
+      <button type="button" data-action=${act('cancel-remove-provider')} data-row=${row.id}>${ctx.t.confirmRemoveNo}</button>
     </div>`;
   }
   if (row.stored) {
     return html`<div class="actions">
-      <button type="button" data-action="remove-provider" data-row=${row.id}>${ctx.t.removeStored(label)}</button>
+      <button type="button" data-action=${act('remove-provider')} data-row=${row.id}>${ctx.t.removeStored(label)}</button>
     </div>`;
   }
   if (row.token || row.host) {
     const clear = ctx.t.clearProvider;
     return html`<div class="actions">
-      <button type="button" data-action="clear-provider" data-row=${row.id}>${typeof clear === 'string' ? clear : clear(label)}</button>
+      <button type="button" data-action=${act('clear-provider')} data-row=${row.id}>${typeof clear === 'string' ? clear : clear(label)}</button>
     </div>`;
   }
   return nothing;

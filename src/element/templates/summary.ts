@@ -1,21 +1,14 @@
 /**
  * The error summary. It shows only after the form was checked or a save answered, both of which
- * need the on-demand module, so it loads with that module (element/on-demand.ts) and gets the
- * element's own `html`: it imports nothing of Lit's at run time (a second copy of Lit in that file
- * would be a second Lit, and Lit's `nothing` of one is not the other's), so empty parts are `''`.
+ * need the on-demand module, so it loads with that module (element/on-demand.ts).
  */
-import type { html as litHtml, TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { describeLocation } from '../describe-location.js';
 import { errorMessage } from '../texts.js';
 import type { FormModel } from '../../model/form-model.js';
 import type { RenderContext } from './context.js';
-
-/**
- * How many entries the error summary lists before it offers a button for the rest: a server
- * answer can carry thousands of problems, and rendering (and focusing) a list that long takes
- * seconds. Every problem still shows on its field; the heading counts them all.
- */
-export const SUMMARY_LIMIT = 100;
+import { act } from '../actions.js';
+import { SUMMARY_LIMIT } from './summary-limit.js';
 
 /**
  * Every current error in one place, each entry a button that moves focus to its field, in form
@@ -23,11 +16,10 @@ export const SUMMARY_LIMIT = 100;
  * counts them all. `formError` is a failure that is about no field (session key, network, server).
  */
 export function errorSummary(
-  html: typeof litHtml,
   ctx: RenderContext,
   expanded: boolean,
   formError: string,
-): TemplateResult | '' {
+): TemplateResult | typeof nothing {
   const t = ctx.t;
   const errors = ctx.model.listErrors();
   const total = errors.length;
@@ -35,11 +27,11 @@ export function errorSummary(
     (e) => `${describeLocation(e.location, t)}: ${errorMessage(t, e)}`,
   );
   const count = total + (formError ? 1 : 0);
-  if (count === 0) return '';
+  if (count === 0) return nothing;
   return html`<div class="summary" part="error-summary" role="group" tabindex="-1" aria-labelledby="summary-heading">
     <div class="card-head">
       <h2 id="summary-heading">${t.errorSummaryHeading(count)}</h2>
-      <button type="button" class="icon dismiss" data-action="dismiss-summary" aria-label=${t.dismissSummary}>✕</button>
+      <button type="button" class="icon dismiss" data-action=${act('dismiss-summary')} aria-label=${t.dismissSummary}>✕</button>
     </div>
     ${formError ? html`<p class="error" part="form-error">${formError}</p>` : ''}
     ${
@@ -48,7 +40,7 @@ export function errorSummary(
           ${entries.map(
             (entry, index) =>
               html`<li>
-                <button type="button" data-action="focus-error" data-index=${index}>${entry}</button>
+                <button type="button" data-action=${act('focus-error')} data-index=${index}>${entry}</button>
               </li>`,
           )}
         </ul>`
@@ -57,7 +49,7 @@ export function errorSummary(
     ${
       entries.length < total
         ? html`<p class="more">
-          <button type="button" data-action="show-all-errors" data-count=${total}>${t.showAllErrors(total)}</button>
+          <button type="button" data-action=${act('show-all-errors')} data-count=${total}>${t.showAllErrors(total)}</button>
         </p>`
         : ''
     }
