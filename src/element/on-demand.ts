@@ -15,6 +15,7 @@ import { FormChecks } from '../model/checks.js';
 export { checkAheadInSlices } from './check-ahead.js';
 export { StoredSettingsLoad } from './load-task.js';
 export { runSave } from './save-run.js';
+export { errorCount } from '../model/error-list.js';
 export { adoptOnDemandStyles } from './on-demand.styles.js';
 export { replacePanel, reviewPanel } from './review.js';
 export { errorSummary, focusErrorEntry } from './templates/summary.js';

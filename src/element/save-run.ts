@@ -11,6 +11,7 @@ import { nothingToSaveText, reviewOf } from './review.js';
 import { NOT_SENT, SaveController } from './save-controller.js';
 import { errorMessage } from './texts.js';
 import { v0Api } from '../contract/v0-client.js';
+import { errorCount, listErrors } from '../model/error-list.js';
 
 export async function runSave(
   flow: SaveFlowController,
@@ -41,8 +42,8 @@ export async function runSave(
     case 'invalid':
       return flow.fail({
         kind: 'invalid',
-        errors: model.listErrors().map((e) => ({ pointer: e.pointer, message: errorMessage(t, e) })),
-        message: t.errorSummaryHeading(model.errorCount()),
+        errors: listErrors(model).map((e) => ({ pointer: e.pointer, message: errorMessage(t, e) })),
+        message: t.errorSummaryHeading(errorCount(model)),
         stored: [],
         notStored: [],
       });

@@ -262,3 +262,6 @@ export class ErrorStore {
     fields.set(field, { client: [...client], server: [...server], merged: null });
   }
 }
+
+/** The row id of a listed error's target for errors that have no place in the form. */
+export const UNPLACED_ROW_ID = 'unplaced';

@@ -23,18 +23,9 @@ import {
   signature,
   type McpRows,
 } from './dirty.js';
-import type {
-  ArgRow,
-  Draft,
-  EnvRow,
-  ErrorTarget,
-  ProviderRow,
-  ServerKind,
-  StdioServerRow,
-  UrlServerRow,
-} from './draft.js';
+import type { ArgRow, Draft, EnvRow, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
 import { DEFAULT_PROVIDERS, SECTION_IDS } from './draft.js';
-import { ErrorStore, type ErrorSource, type FieldError, type UnplacedError } from './errors.js';
+import { ErrorStore, type FieldError, type UnplacedError } from './errors.js';
 import {
   parseMcp,
   parseProviderContent,
@@ -45,7 +36,6 @@ import {
 } from './from-body.js';
 import type { StoredState } from './changes.js';
 import { IdSource } from './ids.js';
-import { SECTION_POINTERS, argPointer, envPointer, fieldSuffix, providerPointer, serverPointer } from './locate.js';
 import { isRecord, ownKeys, readArray, readOwn, setOwn } from '../contract/json.js';
 import { RowIndex, type AnyRow, type RowEntry } from './row-index.js';
 import type { ModelRuleCode } from './rules.js';
@@ -53,20 +43,6 @@ import { draftToBody, emittedEnvRows, envBodyKey, hasMcpConfig, mcpBody, stdioSe
 
 export type { ErrorSource, FieldError, UnplacedError } from './errors.js';
 export type { ModelRuleCode } from './rules.js';
-
-/** One entry of the error summary. */
-export interface ListedError {
-  target: ErrorTarget;
-  /** The target's pointer at its current position (its `data-path`); for an unplaced error, the pointer as reported. */
-  pointer: string;
-  message: string;
-  source: ErrorSource;
-  code: string;
-  /** `pointer` plus what could not be followed below it ({@link FieldError.subpath}): the most precise readable location. */
-  location: string;
-  /** The message's placeholder values ({@link FieldError.params}); absent when none. */
-  params?: Readonly<Record<string, string>>;
-}
 
 export type { Validators } from '../contract/validate.js';
 export type { FormChecks } from './checks.js';
@@ -87,14 +63,8 @@ export interface FormModelOptions {
   checks?: FormChecks;
 }
 
-/** The row id of {@link ListedError.target} for errors that have no place in the form. */
-export const UNPLACED_ROW_ID = 'unplaced';
-
-/** Render order of each row kind's fields, for the summary. */
-const PROVIDER_FIELD_ORDER = ['', KEY_SEGMENT, 'token', 'host'];
-const URL_FIELD_ORDER = ['', 'url', 'api_key'];
-const ENV_FIELD_ORDER = ['', KEY_SEGMENT, 'value'];
-const STDIO_FIELD_ORDER = ['', 'name', 'command', 'args'];
+export { UNPLACED_ROW_ID } from './errors.js';
+export type { ListedError } from './error-list.js';
 
 interface Baseline extends McpRows {
   present: boolean;
@@ -169,8 +139,11 @@ export class FormModel {
   private readonly errors = new ErrorStore();
   private readonly tracker = new DirtyTracker();
   private checker: FormChecks | null;
-  /** This model's parts, as its checks see them. */
-  private readonly state: CheckedState;
+  /**
+   * The model's parts, for its own modules that load on demand (checks.ts, error-list.ts): the
+   * draft, the row index, the errors. Not for the element: it edits through the methods.
+   */
+  readonly state: CheckedState;
 
   constructor(options: FormModelOptions = {}) {
     // Only the host page's own texts (the checks fill in the defaults), copied as they are now.
@@ -492,93 +465,6 @@ export class FormModel {
     return has(row) || ('args' in row && (row.args.some(has) || row.env.some(has)));
   }
 
-  /** Every current error in form order (sections before their rows, fields in render order), then the unplaced ones. */
-  listErrors(): ListedError[] {
-    const out: ListedError[] = [];
-    if (!this.errors.hasAny()) return out;
-    this.eachErrorField((rowId, field, errors, pointer) => {
-      for (const e of errors) {
-        const listed: ListedError = {
-          target: { rowId, field },
-          pointer,
-          message: e.message,
-          source: e.source,
-          code: e.code,
-          location: pointer + e.subpath,
-        };
-        if (e.params) listed.params = e.params;
-        out.push(listed);
-      }
-    });
-    for (const e of this.errors.unplacedErrors()) {
-      out.push({
-        target: { rowId: UNPLACED_ROW_ID, field: '' },
-        pointer: e.pointer,
-        message: e.message,
-        source: e.source,
-        code: e.code,
-        location: e.pointer,
-      });
-    }
-    return out;
-  }
-
-  /** How many entries {@link listErrors} has, without building them (the failed event's count). */
-  errorCount(): number {
-    if (!this.errors.hasAny()) return 0;
-    let count = this.errors.unplacedErrors().length;
-    this.eachErrorField((_rowId, _field, errors) => (count += errors.length));
-    return count;
-  }
-
-  /**
-   * Every field with errors, in form order (sections before their rows, fields in render order),
-   * with its pointer at its current position. Rows without errors are stepped over before any
-   * pointer is built: on a large form with few errors that is most of them.
-   */
-  private eachErrorField(
-    visit: (rowId: string, field: string, errors: readonly FieldError[], pointer: string) => void,
-  ): void {
-    const errors = this.errors;
-    const add = (rowId: string, field: string, pointer: string): void => {
-      const found = errors.get(rowId, field);
-      if (found.length) visit(rowId, field, found, pointer);
-    };
-    const section = (id: string): void => {
-      if (errors.rowHasErrors(id)) add(id, '', SECTION_POINTERS.get(id) ?? '');
-    };
-    section(SECTION_IDS.providerTokens);
-    for (const row of this.draft.providers) {
-      if (!errors.rowHasErrors(row.id)) continue;
-      const base = providerPointer(row.provider);
-      for (const field of PROVIDER_FIELD_ORDER) add(row.id, field, base + fieldSuffix(field));
-    }
-    section(SECTION_IDS.mcpConfig);
-    for (const kind of ['sse', 'shttp'] as const) {
-      section(SECTION_IDS[kind]);
-      this.draft[kind].forEach((row, i) => {
-        if (!errors.rowHasErrors(row.id)) return;
-        const base = serverPointer(kind, i);
-        for (const field of URL_FIELD_ORDER) add(row.id, field, base + fieldSuffix(field));
-      });
-    }
-    section(SECTION_IDS.stdio);
-    this.draft.stdio.forEach((row, i) => {
-      const own = errors.rowHasErrors(row.id);
-      const base = own ? serverPointer('stdio', i) : '';
-      if (own) for (const field of STDIO_FIELD_ORDER) add(row.id, field, base + fieldSuffix(field));
-      row.args.forEach((arg, j) => {
-        if (errors.rowHasErrors(arg.id)) add(arg.id, 'value', argPointer(i, j));
-      });
-      if (own) add(row.id, 'env', base + '/env');
-      for (const env of row.env) {
-        if (!errors.rowHasErrors(env.id)) continue;
-        const pointer = envPointer(i, env);
-        for (const field of ENV_FIELD_ORDER) add(env.id, field, pointer + fieldSuffix(field));
-      }
-    });
-  }
-
   unplacedErrors(): readonly UnplacedError[] {
     return this.errors.unplacedErrors();
   }
@@ -631,35 +517,6 @@ export class FormModel {
 
   clearServerErrors(): void {
     this.errors.clearSource('server');
-  }
-
-  /** The target's pointer at its current position, or null when the row is gone (or the error is unplaced). */
-  pointerOf(target: ErrorTarget): string | null {
-    const section = SECTION_POINTERS.get(target.rowId);
-    if (section !== undefined) return section + fieldSuffix(target.field);
-    const entry = this.index.get(target.rowId);
-    if (!entry) return null;
-    switch (entry.kind) {
-      case 'provider':
-        return providerPointer(entry.row.provider) + fieldSuffix(target.field);
-      case 'sse':
-      case 'shttp':
-      case 'stdio': {
-        const i = this.index.position(entry.row.id);
-        return i === undefined ? null : serverPointer(entry.kind, i) + fieldSuffix(target.field);
-      }
-      case 'arg': {
-        const i = this.index.position(entry.parent.id);
-        const j = this.index.position(entry.row.id);
-        return i === undefined || j === undefined ? null : argPointer(i, j);
-      }
-      case 'env': {
-        const i = this.index.position(entry.parent.id);
-        return i === undefined
-          ? null
-          : envPointer(i, entry.row) + (target.field === KEY_SEGMENT ? '/' + KEY_SEGMENT : '');
-      }
-    }
   }
 
   // ---------------------------------------------------------------- baseline

@@ -8,9 +8,9 @@
  * Only pointers outside the body's known top-level members (`''`, `/17` for a json_invalid
  * offset) are unplaced.
  */
-import { escapeSegment, KEY_SEGMENT, toPointer, unescapeSegment } from '../contract/pointer.js';
-import type { Draft, EnvRow, ErrorTarget, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
-import { kindOfList, SECTION_IDS, SERVER_LIST_KEYS } from './draft.js';
+import { KEY_SEGMENT, toPointer, unescapeSegment } from '../contract/pointer.js';
+import type { Draft, EnvRow, ErrorTarget, ProviderRow, StdioServerRow, UrlServerRow } from './draft.js';
+import { kindOfList, SECTION_IDS } from './draft.js';
 import { envBodyKey, isBlankEnvRow } from './to-body.js';
 
 /** Shared between every error with the same pointer in one batch (see {@link PointerIndex}): never mutated. */
@@ -19,14 +19,6 @@ export interface Placement {
   /** What remained of the pointer below the target, as a pointer; `''` when it matched exactly. */
   readonly subpath: string;
 }
-
-export const SECTION_POINTERS: ReadonlyMap<string, string> = new Map([
-  [SECTION_IDS.providerTokens, '/provider_tokens'],
-  [SECTION_IDS.mcpConfig, '/mcp_config'],
-  [SECTION_IDS.sse, '/mcp_config/sse_servers'],
-  [SECTION_IDS.shttp, '/mcp_config/shttp_servers'],
-  [SECTION_IDS.stdio, '/mcp_config/stdio_servers'],
-]);
 
 const PROVIDER_FIELDS = new Set(['token', 'host', KEY_SEGMENT]);
 const URL_FIELDS = new Set(['url', 'api_key']);
@@ -188,38 +180,4 @@ export class PointerIndex {
     if (!row) return place(SECTION_IDS[kind], '', segments, 2);
     return placeInUrlServer(row, segments, 3);
   }
-}
-
-/** The suffixes of the fields rows have, made once: listing errors asks for one per field of every row. */
-const FIELD_SUFFIXES: ReadonlyMap<string, string> = new Map(
-  ['token', 'host', KEY_SEGMENT, 'url', 'api_key', 'name', 'command', 'args', 'env'].map((field) => [
-    field,
-    '/' + escapeSegment(field),
-  ]),
-);
-
-/** The pointer suffix a field adds to its row's pointer. `value` is the row itself for args and env. */
-export function fieldSuffix(field: string): string {
-  if (field === '' || field === 'value') return '';
-  return FIELD_SUFFIXES.get(field) ?? '/' + escapeSegment(field);
-}
-
-// The builders below run for every row when the errors are listed (after each 422, for the
-// failed event's count and the summary): plain concatenation, no segment arrays. Only a provider
-// name and an env key can need escaping; the list keys and indexes never do.
-
-export function providerPointer(provider: string): string {
-  return '/provider_tokens/' + escapeSegment(provider);
-}
-
-export function serverPointer(kind: ServerKind, index: number): string {
-  return '/mcp_config/' + SERVER_LIST_KEYS[kind] + '/' + String(index);
-}
-
-export function argPointer(serverIndex: number, argIndex: number): string {
-  return '/mcp_config/stdio_servers/' + String(serverIndex) + '/args/' + String(argIndex);
-}
-
-export function envPointer(serverIndex: number, env: EnvRow): string {
-  return '/mcp_config/stdio_servers/' + String(serverIndex) + '/env/' + escapeSegment(envBodyKey(env));
 }

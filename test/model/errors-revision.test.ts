@@ -1,5 +1,6 @@
 import { checkedModel } from '../helpers/model.js';
 import { expect } from '@open-wc/testing';
+import { listErrors } from '../../src/model/error-list.js';
 
 const body = (urls: string[]) => ({
   provider_tokens: {},
@@ -18,7 +19,7 @@ describe('FormModel.errorsRevision', () => {
     expect(m.validateAll()).to.equal(false);
     const after = m.errorsRevision;
     expect(after).to.not.equal(before);
-    expect(m.listErrors().map((e) => e.code)).to.deep.equal(['url_empty', 'url_no_scheme']);
+    expect(listErrors(m).map((e) => e.code)).to.deep.equal(['url_empty', 'url_no_scheme']);
 
     // The same problems again: nothing changes, and the errors are the same objects.
     const listed = m.errorsFor(m.draft.sse[0]!.id, 'url');
@@ -30,7 +31,7 @@ describe('FormModel.errorsRevision', () => {
     m.draft.sse[1]!.url = 'https://ok.example.com/sse';
     expect(m.validateAll()).to.equal(false);
     expect(m.errorsRevision).to.not.equal(after);
-    expect(m.listErrors().map((e) => e.code)).to.deep.equal(['url_empty']);
+    expect(listErrors(m).map((e) => e.code)).to.deep.equal(['url_empty']);
   });
 
   it('server errors are kept by validateAll, and a server answer moves it', () => {
@@ -39,7 +40,7 @@ describe('FormModel.errorsRevision', () => {
     m.applyServerErrors([{ pointer: '/mcp_config/sse_servers/0/api_key', message: 'nope', type: 'value_error' }]);
     expect(m.errorsRevision).to.not.equal(before);
     m.validateAll();
-    const codes = m.listErrors().map((e) => `${e.source}:${e.code}`);
+    const codes = listErrors(m).map((e) => `${e.source}:${e.code}`);
     expect(codes).to.deep.equal(['client:url_empty', 'server:value_error']);
     const after = m.errorsRevision;
     m.validateAll();

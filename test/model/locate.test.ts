@@ -5,6 +5,7 @@ import type { ProviderSettingsBody } from '../../src/contract/schema.js';
 import { SECTION_IDS, type StdioServerRow } from '../../src/model/draft.js';
 import { FormModel, UNPLACED_ROW_ID } from '../../src/model/form-model.js';
 import { PointerIndex } from '../../src/model/locate.js';
+import { errorCount, listErrors, pointerOf } from '../../src/model/error-list.js';
 
 function err(pointer: string, message = 'm', type = 'value_error'): ServerFieldError {
   return { pointer, message, type };
@@ -12,7 +13,7 @@ function err(pointer: string, message = 'm', type = 'value_error'): ServerFieldE
 
 /** The single error the model holds, as [rowId, field, subpath, message]. */
 function only(model: FormModel): [string, string, string, string][] {
-  return model.listErrors().map((e) => [e.target.rowId, e.target.field, e.location.slice(e.pointer.length), e.message]);
+  return listErrors(model).map((e) => [e.target.rowId, e.target.field, e.location.slice(e.pointer.length), e.message]);
 }
 
 const BODY: ProviderSettingsBody = {
@@ -99,12 +100,12 @@ describe('FormModel: pointer resolution', () => {
       expect(m.unplacedErrors()).to.deep.equal([
         { pointer, message: 'body problem', code: 'json_invalid', source: 'server' },
       ]);
-      expect(m.listErrors().map((e) => [e.target.rowId, e.pointer, e.message])).to.deep.equal([
+      expect(listErrors(m).map((e) => [e.target.rowId, e.pointer, e.message])).to.deep.equal([
         [m.draft.providers[0]!.id, '/provider_tokens/github/token', 'bad token'],
         [UNPLACED_ROW_ID, pointer, 'body problem'],
       ]);
-      expect(m.errorCount()).to.equal(2);
-      expect(m.pointerOf({ rowId: UNPLACED_ROW_ID, field: '' })).to.equal(null);
+      expect(errorCount(m)).to.equal(2);
+      expect(pointerOf(m, { rowId: UNPLACED_ROW_ID, field: '' })).to.equal(null);
     });
   }
 
@@ -134,19 +135,19 @@ describe('FormModel: pointer resolution', () => {
   it('gives every field its pointer at its current position (pointerOf)', () => {
     const m = model();
     const s0 = m.draft.stdio[0] as StdioServerRow;
-    expect(m.pointerOf({ rowId: m.draft.providers[2]!.id, field: '[key]' })).to.equal(
+    expect(pointerOf(m, { rowId: m.draft.providers[2]!.id, field: '[key]' })).to.equal(
       '/provider_tokens/azure_devops/[key]',
     );
-    expect(m.pointerOf({ rowId: m.draft.providers[0]!.id, field: '' })).to.equal('/provider_tokens/github');
-    expect(m.pointerOf({ rowId: m.draft.sse[1]!.id, field: 'api_key' })).to.equal('/mcp_config/sse_servers/1/api_key');
-    expect(m.pointerOf({ rowId: s0.id, field: 'env' })).to.equal('/mcp_config/stdio_servers/0/env');
-    expect(m.pointerOf({ rowId: s0.args[1]!.id, field: 'value' })).to.equal('/mcp_config/stdio_servers/0/args/1');
-    expect(m.pointerOf({ rowId: s0.env[1]!.id, field: 'value' })).to.equal('/mcp_config/stdio_servers/0/env/a~1b');
-    expect(m.pointerOf({ rowId: s0.env[2]!.id, field: '[key]' })).to.equal(
+    expect(pointerOf(m, { rowId: m.draft.providers[0]!.id, field: '' })).to.equal('/provider_tokens/github');
+    expect(pointerOf(m, { rowId: m.draft.sse[1]!.id, field: 'api_key' })).to.equal('/mcp_config/sse_servers/1/api_key');
+    expect(pointerOf(m, { rowId: s0.id, field: 'env' })).to.equal('/mcp_config/stdio_servers/0/env');
+    expect(pointerOf(m, { rowId: s0.args[1]!.id, field: 'value' })).to.equal('/mcp_config/stdio_servers/0/args/1');
+    expect(pointerOf(m, { rowId: s0.env[1]!.id, field: 'value' })).to.equal('/mcp_config/stdio_servers/0/env/a~1b');
+    expect(pointerOf(m, { rowId: s0.env[2]!.id, field: '[key]' })).to.equal(
       '/mcp_config/stdio_servers/0/env/a~0b/[key]',
     );
-    expect(m.pointerOf({ rowId: SECTION_IDS.shttp, field: '' })).to.equal('/mcp_config/shttp_servers');
-    expect(m.pointerOf({ rowId: 'r999', field: '' })).to.equal(null);
+    expect(pointerOf(m, { rowId: SECTION_IDS.shttp, field: '' })).to.equal('/mcp_config/shttp_servers');
+    expect(pointerOf(m, { rowId: 'r999', field: '' })).to.equal(null);
   });
 });
 
@@ -157,11 +158,11 @@ describe('FormModel: server errors stay with their rows', () => {
     m.applyServerErrors([err('/mcp_config/stdio_servers/1/name', 'Server name cannot be empty')]);
     m.removeServer(m.draft.stdio[0]!.id);
     expect(m.errorsFor(s1, 'name').map((e) => e.message)).to.deep.equal(['Server name cannot be empty']);
-    expect(m.pointerOf({ rowId: s1, field: 'name' })).to.equal('/mcp_config/stdio_servers/0/name');
+    expect(pointerOf(m, { rowId: s1, field: 'name' })).to.equal('/mcp_config/stdio_servers/0/name');
     const added = m.addServer('stdio');
     m.moveServer(added, -5);
     expect(m.draft.stdio.map((s) => s.id)).to.deep.equal([added, s1]);
-    expect(m.listErrors().map((e) => [e.target.rowId, e.pointer])).to.deep.equal([
+    expect(listErrors(m).map((e) => [e.target.rowId, e.pointer])).to.deep.equal([
       [s1, '/mcp_config/stdio_servers/1/name'],
     ]);
     expect(m.errorsFor(added, 'name')).to.deep.equal([]);
@@ -172,9 +173,9 @@ describe('FormModel: server errors stay with their rows', () => {
     const args = m.draft.stdio[0]!.args.map((a) => a.id);
     m.applyServerErrors([err('/mcp_config/stdio_servers/0/args/2', 'third')]);
     m.moveArg(args[2]!, -2);
-    expect(m.pointerOf({ rowId: args[2]!, field: 'value' })).to.equal('/mcp_config/stdio_servers/0/args/0');
+    expect(pointerOf(m, { rowId: args[2]!, field: 'value' })).to.equal('/mcp_config/stdio_servers/0/args/0');
     m.removeArg(args[0]!);
-    expect(m.listErrors().map((e) => [e.target.rowId, e.pointer, e.message])).to.deep.equal([
+    expect(listErrors(m).map((e) => [e.target.rowId, e.pointer, e.message])).to.deep.equal([
       [args[2], '/mcp_config/stdio_servers/0/args/0', 'third'],
     ]);
   });
@@ -186,7 +187,7 @@ describe('FormModel: server errors stay with their rows', () => {
     m.removeEnv(env[0]!);
     m.setField(env[1]!, '[key]', 'RENAMED');
     expect(m.errorsFor(env[1]!, 'value').map((e) => e.message)).to.deep.equal(['bad value']);
-    expect(m.pointerOf({ rowId: env[1]!, field: 'value' })).to.equal('/mcp_config/stdio_servers/0/env/RENAMED');
+    expect(pointerOf(m, { rowId: env[1]!, field: 'value' })).to.equal('/mcp_config/stdio_servers/0/env/RENAMED');
   });
 
   it('follows a URL server across kinds-preserving moves and drops the error with its row', () => {
@@ -197,7 +198,7 @@ describe('FormModel: server errors stay with their rows', () => {
       err('/mcp_config/sse_servers/0/url', 'other'),
     ]);
     m.moveServer(b!, -1);
-    expect(m.listErrors().map((e) => [e.target.rowId, e.pointer, e.message])).to.deep.equal([
+    expect(listErrors(m).map((e) => [e.target.rowId, e.pointer, e.message])).to.deep.equal([
       [b, '/mcp_config/sse_servers/0/url', 'URL cannot be empty'],
       [a, '/mcp_config/sse_servers/1/url', 'other'],
     ]);
@@ -205,7 +206,7 @@ describe('FormModel: server errors stay with their rows', () => {
     expect(m.hasErrors()).to.equal(true);
     m.removeServer(b!);
     expect(m.hasErrors()).to.equal(false);
-    expect(m.pointerOf({ rowId: b!, field: 'url' })).to.equal(null);
+    expect(pointerOf(m, { rowId: b!, field: 'url' })).to.equal(null);
   });
 
   it('a pointer repeated in one answer puts every error on its field; the next answer resolves it afresh', () => {
@@ -241,7 +242,7 @@ describe('FormModel: server errors stay with their rows', () => {
     m.applyServerErrors([err('/mcp_config/stdio_servers/0/args/0'), err('/mcp_config/stdio_servers/0/env/MY_KEY')]);
     m.removeServer(m.draft.stdio[0]!.id);
     expect(m.hasErrors()).to.equal(false);
-    expect(m.listErrors()).to.deep.equal([]);
+    expect(listErrors(m)).to.deep.equal([]);
   });
 
   it('applyServerErrors replaces earlier server errors; clearServerErrors removes them', () => {
@@ -283,7 +284,7 @@ describe('FormModel: server errors stay with their rows', () => {
       err(`/mcp_config/stdio_servers/${(i * 7) % 1000}/${fields[i % fields.length]}`, `e${i}`),
     );
     m.applyServerErrors(errors);
-    expect(m.listErrors().length).to.equal(10_000);
+    expect(listErrors(m).length).to.equal(10_000);
     // i with (7i mod 1000) = 0 and i mod 6 = 0: the multiples of 3000.
     expect(m.errorsFor(m.draft.stdio[0]!.id, 'name').map((e) => e.message)).to.deep.equal([
       'e0',

@@ -6,6 +6,7 @@ import { FormModel, UNPLACED_ROW_ID } from '../../src/model/form-model.js';
 import { isBareDomain, isBitbucketToken } from '../../src/model/rules.js';
 import { checkedModel } from '../helpers/model.js';
 import { schemelessSseUrl } from '../helpers/bodies.js';
+import { listErrors } from '../../src/model/error-list.js';
 
 /** [code, message, source] of a field's errors. */
 function errs(model: FormModel, rowId: string, field: string): [string, string, string][] {
@@ -130,7 +131,7 @@ describe('FormModel: model rules', () => {
     m.setField(provider(m, 'gitlab'), 'host', 'gitlab.example.com');
     expect(m.validateAll()).to.equal(false);
     expect(errs(m, provider(m, 'gitlab'), 'token')).to.deep.equal([TOKEN_FOR_HOST]);
-    expect(m.listErrors().map((e) => [e.pointer, e.code])).to.deep.equal([
+    expect(listErrors(m).map((e) => [e.pointer, e.code])).to.deep.equal([
       ['/provider_tokens/gitlab/token', 'token_required_for_host'],
     ]);
     expect(m.toBody().provider_tokens).to.deep.equal({ gitlab: { token: null, host: 'gitlab.example.com' } });
@@ -154,7 +155,7 @@ describe('FormModel: model rules', () => {
     m.setField(provider(m, 'azure_devops'), 'token', 't');
     m.setField(provider(m, 'azure_devops'), 'host', 'https://dev.azure.com/org');
     expect(m.validateAll()).to.equal(false);
-    expect(m.listErrors().map((e) => [e.pointer, e.code, e.message])).to.deep.equal([
+    expect(listErrors(m).map((e) => [e.pointer, e.code, e.message])).to.deep.equal([
       ['/provider_tokens/github/host', 'host_bare_domain', 'Enter the domain only, e.g. github.example.com'],
       ['/provider_tokens/bitbucket/host', 'host_bare_domain', 'Enter the domain only, e.g. bitbucket.example.com'],
     ]);
@@ -215,7 +216,7 @@ describe('FormModel: model rules', () => {
     const noName = m.addEnv(s, '', 'value');
     const dup = m.addEnv(s, ' A ', '2');
     expect(m.validateAll()).to.equal(false);
-    expect(m.listErrors().map((e) => [e.target.rowId, e.pointer, e.code, e.message])).to.deep.equal([
+    expect(listErrors(m).map((e) => [e.target.rowId, e.pointer, e.code, e.message])).to.deep.equal([
       [noName, '/mcp_config/stdio_servers/0/env//[key]', 'env_key_empty', 'Enter a variable name'],
       [dup, '/mcp_config/stdio_servers/0/env/A/[key]', 'env_key_duplicate', 'This variable is already set above'],
     ]);
@@ -228,7 +229,7 @@ describe('FormModel: model rules', () => {
     });
     m.setField(provider(m, 'github'), 'host', 'https://x');
     expect(m.validateAll()).to.equal(false);
-    expect(m.listErrors().map((e) => e.message)).to.deep.equal(['Token fehlt', 'Nur Domain, z. B. github.example.com']);
+    expect(listErrors(m).map((e) => e.message)).to.deep.equal(['Token fehlt', 'Nur Domain, z. B. github.example.com']);
   });
 });
 
@@ -265,7 +266,7 @@ describe('FormModel: contract validation', () => {
     ];
     const m = checkedModel({ validators: { body } });
     expect(m.validateAll()).to.equal(false);
-    expect(m.listErrors().map((e) => [e.target.rowId, e.pointer, e.location, e.source])).to.deep.equal([
+    expect(listErrors(m).map((e) => [e.target.rowId, e.pointer, e.location, e.source])).to.deep.equal([
       [SECTION_IDS.mcpConfig, '/mcp_config', '/mcp_config/extra', 'client'],
       [UNPLACED_ROW_ID, '', '', 'client'],
     ]);
@@ -351,7 +352,7 @@ describe('FormModel: editing and blur', () => {
     m.validateField(arg1, 'value');
     m.validateField(env, 'value');
     m.validateField(provider(m, 'github'), 'token');
-    expect(m.listErrors().map((e) => [e.pointer, e.message])).to.deep.equal([
+    expect(listErrors(m).map((e) => [e.pointer, e.message])).to.deep.equal([
       ['/provider_tokens/github/token', 'token issue'],
       ['/mcp_config/sse_servers/0/url', 'url issue'],
       ['/mcp_config/stdio_servers/0/args/1', 'arg issue'],
@@ -470,7 +471,7 @@ describe('FormModel: editing and blur', () => {
     m.applyServerErrors(shuffled.map((pointer) => ({ pointer, message: pointer, type: '' })));
     const expected = [...shuffled].reverse();
     expected.push(expected.shift()!); // the unplaced one comes last
-    expect(m.listErrors().map((e) => e.pointer)).to.deep.equal(expected);
+    expect(listErrors(m).map((e) => e.pointer)).to.deep.equal(expected);
   });
 });
 

@@ -13,6 +13,7 @@ import { validateRequestBody } from '../../src/contract/validate.js';
 import type { FormModel } from '../../src/model/form-model.js';
 import { PointerIndex } from '../../src/model/locate.js';
 import { envRuleIssues, MODEL_MESSAGES, providerRuleIssues } from '../../src/model/rules.js';
+import { errorCount, listErrors } from '../../src/model/error-list.js';
 
 const RUNS = { numRuns: 300 };
 
@@ -243,8 +244,7 @@ function plainVerdict(model: FormModel): string[] {
 
 /** What the form shows after `validateAll()`, in the same terms. */
 function shownVerdict(model: FormModel): string[] {
-  return model
-    .listErrors()
+  return listErrors(model)
     .filter((e) => e.source === 'client')
     .map((e) =>
       JSON.stringify(
@@ -295,7 +295,7 @@ describe('properties: the checks', () => {
         for (const change of changes) applyEdit(model, change);
         expect(model.validateAll()).to.equal(plainVerdict(model).length === 0);
         expect(shownVerdict(model), 'after edits').to.deep.equal(plainVerdict(model));
-        expect(model.errorCount(), 'the count without the list').to.equal(model.listErrors().length);
+        expect(errorCount(model), 'the count without the list').to.equal(listErrors(model).length);
         // Checked ahead, then again: the same.
         model.checkAhead(() => true);
         model.validateAll();

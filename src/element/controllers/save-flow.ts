@@ -117,7 +117,9 @@ export class SaveFlowController {
     this.showSummary = true;
     this.summaryExpanded = false;
     this.options.focus.afterUpdateOn('[part="error-summary"]');
-    this.host.dispatchEvent(new ProviderSettingsFailedEvent(outcome, this.options.model.errorCount()));
+    // Errors come only from the checks or an answer, both of the on-demand module: none without it.
+    const count = onDemand ? onDemand.errorCount(this.options.model) : 0;
+    this.host.dispatchEvent(new ProviderSettingsFailedEvent(outcome, count));
     return outcome;
   }
 

@@ -1,17 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { childPointer, KEY_SEGMENT } from '../../contract/pointer.js';
+import { KEY_SEGMENT } from '../../contract/pointer.js';
+import { argPointer, envPointer, fieldPointer, listPointer, MCP_POINTER, serverPointer } from '../../model/paths.js';
 import type { ServerKind, StdioServerRow, UrlServerRow } from '../../model/draft.js';
-import { SECTION_IDS, SERVER_KINDS, SERVER_LIST_KEYS } from '../../model/draft.js';
+import { SECTION_IDS, SERVER_KINDS } from '../../model/draft.js';
 import type { FormModel } from '../../model/form-model.js';
 import type { RenderContext } from './context.js';
 import { domId } from './context.js';
 import { errorText, field, groupError, rowActions } from './field.js';
 import { section } from './section.js';
 import { act } from '../actions.js';
-
-const ROOT = '/mcp_config';
 
 /**
  * A list longer than this (all kinds together) is shown compact: a filter box, and each card as
@@ -42,7 +41,7 @@ export function mcpSection(ctx: RenderContext, tools?: unknown): TemplateResult 
   return section(ctx, {
     id: 'mcp',
     part: 'mcp',
-    path: ROOT,
+    path: MCP_POINTER,
     rowId: SECTION_IDS.mcpConfig,
     heading: html`<div>
       <h2 id="mcp-heading">${ctx.t.mcpHeading}</h2>
@@ -93,7 +92,7 @@ function filterBox(ctx: RenderContext, shown: number, total: number): TemplateRe
 }
 
 function serverList(ctx: RenderContext, kind: ServerKind, lists: ListState): TemplateResult {
-  const path = childPointer(ROOT, SERVER_LIST_KEYS[kind]);
+  const path = listPointer(kind);
   const rows: readonly (UrlServerRow | StdioServerRow)[] = ctx.model.draft[kind];
   const shown: [UrlServerRow | StdioServerRow, CardPlace][] = [];
   rows.forEach((row, i) => {
@@ -104,7 +103,7 @@ function serverList(ctx: RenderContext, kind: ServerKind, lists: ListState): Tem
         row,
         {
           kind,
-          path: childPointer(path, i),
+          path: serverPointer(kind, i),
           index: i,
           count: rows.length,
           open,
@@ -188,7 +187,7 @@ function urlCard(ctx: RenderContext, row: UrlServerRow, place: CardPlace): Templ
       ${field(ctx, {
         rowId: row.id,
         field: 'url',
-        path: childPointer(path, 'url'),
+        path: fieldPointer(path, 'url'),
         label: ctx.t.urlLabel,
         value: row.url,
         placeholder: 'https://mcp.example.com/' + (kind === 'sse' ? 'sse' : 'mcp'),
@@ -196,7 +195,7 @@ function urlCard(ctx: RenderContext, row: UrlServerRow, place: CardPlace): Templ
       ${field(ctx, {
         rowId: row.id,
         field: 'api_key',
-        path: childPointer(path, 'api_key'),
+        path: fieldPointer(path, 'api_key'),
         label: ctx.t.apiKeyLabel,
         value: row.apiKey,
         secret: true,
@@ -215,7 +214,7 @@ function stdioCard(ctx: RenderContext, row: StdioServerRow, place: CardPlace): T
         ${field(ctx, {
           rowId: row.id,
           field: 'name',
-          path: childPointer(path, 'name'),
+          path: fieldPointer(path, 'name'),
           label: ctx.t.nameLabel,
           value: row.name,
           placeholder: 'my-server',
@@ -223,14 +222,14 @@ function stdioCard(ctx: RenderContext, row: StdioServerRow, place: CardPlace): T
         ${field(ctx, {
           rowId: row.id,
           field: 'command',
-          path: childPointer(path, 'command'),
+          path: fieldPointer(path, 'command'),
           label: ctx.t.commandLabel,
           value: row.command,
           placeholder: 'npx',
           hint: ctx.t.commandHint,
         })}
       </div>
-      ${argsEditor(ctx, row, childPointer(path, 'args'))} ${envEditor(ctx, row, childPointer(path, 'env'))}`,
+      ${argsEditor(ctx, row, place.index, fieldPointer(path, 'args'))} ${envEditor(ctx, row, place.index, fieldPointer(path, 'env'))}`,
   );
 }
 
@@ -260,7 +259,8 @@ function listGroup(
   </div>`;
 }
 
-function argsEditor(ctx: RenderContext, row: StdioServerRow, path: string): TemplateResult {
+/** `server`: the server's index in its list, which its rows' pointers start from. */
+function argsEditor(ctx: RenderContext, row: StdioServerRow, server: number, path: string): TemplateResult {
   const count = row.args.length;
   return listGroup(
     ctx,
@@ -280,7 +280,7 @@ function argsEditor(ctx: RenderContext, row: StdioServerRow, path: string): Temp
                   ${field(ctx, {
                     rowId: arg.id,
                     field: 'value',
-                    path: childPointer(path, i),
+                    path: argPointer(server, i),
                     label: ctx.t.argLabel(i),
                     hideLabel: true,
                     value: arg.value,
@@ -296,7 +296,7 @@ function argsEditor(ctx: RenderContext, row: StdioServerRow, path: string): Temp
   );
 }
 
-function envEditor(ctx: RenderContext, row: StdioServerRow, path: string): TemplateResult {
+function envEditor(ctx: RenderContext, row: StdioServerRow, server: number, path: string): TemplateResult {
   return listGroup(
     ctx,
     row,
@@ -314,7 +314,7 @@ function envEditor(ctx: RenderContext, row: StdioServerRow, path: string): Templ
               row.env,
               (entry) => entry.id,
               (entry, i) => {
-                const entryPath = childPointer(path, entry.key.trim());
+                const entryPath = envPointer(server, entry);
                 const error = errorText(ctx, entry.id, ['']);
                 const errorId = domId(entry.id, '') + '-error';
                 const what = ctx.t.envRowLabel(i);
@@ -332,7 +332,7 @@ function envEditor(ctx: RenderContext, row: StdioServerRow, path: string): Templ
                     ${field(ctx, {
                       rowId: entry.id,
                       field: KEY_SEGMENT,
-                      path: childPointer(entryPath, KEY_SEGMENT),
+                      path: fieldPointer(entryPath, KEY_SEGMENT),
                       label: ctx.t.envKeyName(i),
                       hideLabel: true,
                       value: entry.key,

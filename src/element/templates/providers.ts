@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { childPointer, KEY_SEGMENT } from '../../contract/pointer.js';
+import { KEY_SEGMENT } from '../../contract/pointer.js';
+import { fieldPointer, providerPointer, PROVIDERS_POINTER } from '../../model/paths.js';
 import type { ProviderRow } from '../../model/draft.js';
 import { SECTION_IDS } from '../../model/draft.js';
 import { providerMeta } from '../provider-meta.js';
@@ -10,13 +11,11 @@ import { errorText, field, groupError } from './field.js';
 import { section } from './section.js';
 import { act } from '../actions.js';
 
-const ROOT = '/provider_tokens';
-
 export function providersSection(ctx: RenderContext): TemplateResult {
   return section(ctx, {
     id: 'providers',
     part: 'providers',
-    path: ROOT,
+    path: PROVIDERS_POINTER,
     rowId: SECTION_IDS.providerTokens,
     heading: html`<div>
       <h2 id="providers-heading">${ctx.t.gitProvidersHeading}</h2>
@@ -39,7 +38,7 @@ export function providersSection(ctx: RenderContext): TemplateResult {
 
 function providerCard(ctx: RenderContext, row: ProviderRow): TemplateResult {
   const meta = providerMeta(row.provider);
-  const path = childPointer(ROOT, row.provider);
+  const path = providerPointer(row.provider);
   const groupErrorId = domId(row.id, '') + '-error';
   // An error on the map key itself (e.g. a provider an older server does not know) is about the whole section.
   const error = errorText(ctx, row.id, ['', KEY_SEGMENT]);
@@ -79,7 +78,7 @@ function providerFields(
       ${field(ctx, {
         rowId: row.id,
         field: 'token',
-        path: childPointer(path, 'token'),
+        path: fieldPointer(path, 'token'),
         label: ctx.t.tokenLabel,
         value: row.token,
         secret: true,
@@ -90,7 +89,7 @@ function providerFields(
       ${field(ctx, {
         rowId: row.id,
         field: 'host',
-        path: childPointer(path, 'host'),
+        path: fieldPointer(path, 'host'),
         label: ctx.t.hostLabel,
         value: row.host,
         placeholder: meta.hostPlaceholder,

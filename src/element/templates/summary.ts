@@ -9,6 +9,7 @@ import type { FormModel } from '../../model/form-model.js';
 import type { RenderContext } from './context.js';
 import { act } from '../actions.js';
 import { SUMMARY_LIMIT } from './summary-limit.js';
+import { listErrors, pointerOf } from '../../model/error-list.js';
 
 /**
  * Every current error in one place, each entry a button that moves focus to its field, in form
@@ -21,7 +22,7 @@ export function errorSummary(
   formError: string,
 ): TemplateResult | typeof nothing {
   const t = ctx.t;
-  const errors = ctx.model.listErrors();
+  const errors = listErrors(ctx.model);
   const total = errors.length;
   const entries = (expanded ? errors : errors.slice(0, SUMMARY_LIMIT)).map(
     (e) => `${describeLocation(e.location, t)}: ${errorMessage(t, e)}`,
@@ -61,12 +62,12 @@ export function errorSummary(
  * of the form its pointer leads through (a card, a list), else the summary itself.
  */
 export function focusErrorEntry(root: ParentNode, model: FormModel, index: number): void {
-  const entry = model.listErrors()[index];
+  const entry = listErrors(model)[index];
   if (!entry) return;
   const { rowId, field } = entry.target;
   let found = root.querySelector(`[data-row="${CSS.escape(rowId)}"][data-field="${CSS.escape(field)}"]`);
   for (
-    let path = model.pointerOf(entry.target) ?? entry.pointer;
+    let path = pointerOf(model, entry.target) ?? entry.pointer;
     !found && path !== '';
     path = path.slice(0, path.lastIndexOf('/'))
   )

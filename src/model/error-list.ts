@@ -1,0 +1,151 @@
+/**
+ * The errors as a list, in form order, each named by the pointer of its place now: what the error
+ * summary shows, the failed event counts and `invalid` outcomes carry. Errors exist only once the
+ * checks or a save's answer arrived, so this loads with them (on demand), not with the form.
+ */
+import { KEY_SEGMENT } from '../contract/pointer.js';
+import type { CheckedState } from './checks.js';
+import type { ErrorTarget } from './draft.js';
+import { SECTION_IDS } from './draft.js';
+import { type ErrorSource, type FieldError, UNPLACED_ROW_ID } from './errors.js';
+import type { FormModel } from './form-model.js';
+import { argPointer, envPointer, fieldSuffix, providerPointer, SECTION_POINTERS, serverPointer } from './paths.js';
+
+/** One entry of the error summary. */
+export interface ListedError {
+  target: ErrorTarget;
+  /** The target's pointer at its current position (its `data-path`); for an unplaced error, the pointer as reported. */
+  pointer: string;
+  message: string;
+  source: ErrorSource;
+  code: string;
+  /** `pointer` plus what could not be followed below it ({@link FieldError.subpath}): the most precise readable location. */
+  location: string;
+  /** The message's placeholder values ({@link FieldError.params}); absent when none. */
+  params?: Readonly<Record<string, string>>;
+}
+
+/** Render order of each row kind's fields, for the summary. */
+const PROVIDER_FIELD_ORDER = ['', KEY_SEGMENT, 'token', 'host'];
+const URL_FIELD_ORDER = ['', 'url', 'api_key'];
+const ENV_FIELD_ORDER = ['', KEY_SEGMENT, 'value'];
+const STDIO_FIELD_ORDER = ['', 'name', 'command', 'args'];
+
+/** Every current error in form order (sections before their rows, fields in render order), then the unplaced ones. */
+export function listErrors(model: FormModel): ListedError[] {
+  const { errors } = model.state;
+  const out: ListedError[] = [];
+  if (!errors.hasAny()) return out;
+  eachErrorField(model.state, (rowId, field, errors, pointer) => {
+    for (const e of errors) {
+      const listed: ListedError = {
+        target: { rowId, field },
+        pointer,
+        message: e.message,
+        source: e.source,
+        code: e.code,
+        location: pointer + e.subpath,
+      };
+      if (e.params) listed.params = e.params;
+      out.push(listed);
+    }
+  });
+  for (const e of errors.unplacedErrors()) {
+    out.push({
+      target: { rowId: UNPLACED_ROW_ID, field: '' },
+      pointer: e.pointer,
+      message: e.message,
+      source: e.source,
+      code: e.code,
+      location: e.pointer,
+    });
+  }
+  return out;
+}
+
+/** How many entries {@link listErrors} has, without building them (the failed event's count). */
+export function errorCount(model: FormModel): number {
+  const { errors } = model.state;
+  if (!errors.hasAny()) return 0;
+  let count = errors.unplacedErrors().length;
+  eachErrorField(model.state, (_rowId, _field, errors) => (count += errors.length));
+  return count;
+}
+
+/**
+ * Every field with errors, in form order (sections before their rows, fields in render order),
+ * with its pointer at its current position. Rows without errors are stepped over before any
+ * pointer is built: on a large form with few errors that is most of them.
+ */
+function eachErrorField(
+  { draft, errors }: CheckedState,
+  visit: (rowId: string, field: string, errors: readonly FieldError[], pointer: string) => void,
+): void {
+  const add = (rowId: string, field: string, pointer: string): void => {
+    const found = errors.get(rowId, field);
+    if (found.length) visit(rowId, field, found, pointer);
+  };
+  const section = (id: string): void => {
+    if (errors.rowHasErrors(id)) add(id, '', SECTION_POINTERS.get(id) ?? '');
+  };
+  section(SECTION_IDS.providerTokens);
+  for (const row of draft.providers) {
+    if (!errors.rowHasErrors(row.id)) continue;
+    const base = providerPointer(row.provider);
+    for (const field of PROVIDER_FIELD_ORDER) add(row.id, field, base + fieldSuffix(field));
+  }
+  section(SECTION_IDS.mcpConfig);
+  for (const kind of ['sse', 'shttp'] as const) {
+    section(SECTION_IDS[kind]);
+    draft[kind].forEach((row, i) => {
+      if (!errors.rowHasErrors(row.id)) return;
+      const base = serverPointer(kind, i);
+      for (const field of URL_FIELD_ORDER) add(row.id, field, base + fieldSuffix(field));
+    });
+  }
+  section(SECTION_IDS.stdio);
+  draft.stdio.forEach((row, i) => {
+    const own = errors.rowHasErrors(row.id);
+    const base = own ? serverPointer('stdio', i) : '';
+    if (own) for (const field of STDIO_FIELD_ORDER) add(row.id, field, base + fieldSuffix(field));
+    row.args.forEach((arg, j) => {
+      if (errors.rowHasErrors(arg.id)) add(arg.id, 'value', argPointer(i, j));
+    });
+    if (own) add(row.id, 'env', base + '/env');
+    for (const env of row.env) {
+      if (!errors.rowHasErrors(env.id)) continue;
+      const pointer = envPointer(i, env);
+      for (const field of ENV_FIELD_ORDER) add(env.id, field, pointer + fieldSuffix(field));
+    }
+  });
+}
+
+/** The target's pointer at its current position, or null when the row is gone (or the error is unplaced). */
+export function pointerOf(model: FormModel, target: ErrorTarget): string | null {
+  const { index } = model.state;
+  const section = SECTION_POINTERS.get(target.rowId);
+  if (section !== undefined) return section + fieldSuffix(target.field);
+  const entry = index.get(target.rowId);
+  if (!entry) return null;
+  switch (entry.kind) {
+    case 'provider':
+      return providerPointer(entry.row.provider) + fieldSuffix(target.field);
+    case 'sse':
+    case 'shttp':
+    case 'stdio': {
+      const i = index.position(entry.row.id);
+      return i === undefined ? null : serverPointer(entry.kind, i) + fieldSuffix(target.field);
+    }
+    case 'arg': {
+      const i = index.position(entry.parent.id);
+      const j = index.position(entry.row.id);
+      return i === undefined || j === undefined ? null : argPointer(i, j);
+    }
+    case 'env': {
+      const i = index.position(entry.parent.id);
+      return i === undefined
+        ? null
+        : envPointer(i, entry.row) + (target.field === KEY_SEGMENT ? '/' + KEY_SEGMENT : '');
+    }
+  }
+}
