@@ -8,6 +8,7 @@
 //   the import / export panel) are chunks next to it that import Lit and the rest from it.
 //
 // vite.config.ts is the demo's dev server; this file is only for the package.
+import { literalsHtmlCssMinifier } from '@literals/rollup-plugin-html-css-minifier';
 import { defineConfig, type UserConfig } from 'vite';
 
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/];
@@ -47,6 +48,19 @@ const modules: UserConfig = {
 };
 
 const bundle: UserConfig = {
+  // Lit keeps the text of its `html` and `css` templates as written: this minifies it (markup by
+  // html-minifier-next, styles by lightningcss). Before TypeScript is compiled, so it sees the
+  // templates; a template it cannot read fails the build.
+  plugins: [
+    {
+      ...literalsHtmlCssMinifier({
+        include: ['src/**/*.ts'],
+        failOnError: true,
+        options: { minifyOptions: { conservativeCollapse: true, removeEmptyAttributes: false } },
+      }),
+      enforce: 'pre',
+    },
+  ],
   publicDir: false,
   envDir: false,
   build: {

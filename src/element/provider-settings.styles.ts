@@ -1,21 +1,5 @@
 import { css } from 'lit';
 
-/** Dark defaults: used under `prefers-color-scheme: dark` unless `theme="light"`, and always with `theme="dark"`. */
-const dark = css`
-  --_bg: var(--ohps-background, #0d1117);
-  --_fg: var(--ohps-color, #e6edf3);
-  --_muted: var(--ohps-muted-color, #9198a1);
-  --_border: var(--ohps-border-color, #7d8590);
-  --_surface: var(--ohps-surface, #161b22);
-  --_input-bg: var(--ohps-input-background, var(--_bg));
-  --_accent: var(--ohps-accent, #4493f8);
-  --_accent-fg: var(--ohps-accent-color, #0d1117);
-  --_danger: var(--ohps-danger, #ff7b72);
-  --_success: var(--ohps-success, #3fb950);
-  --_focus: var(--ohps-focus-ring, #58a6ff);
-  color-scheme: dark;
-`;
-
 /**
  * Public custom properties (`--ohps-*`) are read into private ones (`--_*`) on `:host`, so a host
  * page themes the element without reaching into its internals. Light and dark defaults follow the
@@ -51,13 +35,36 @@ export const styles = css`
     word-spacing: normal;
     white-space: normal;
   }
+  /* Dark defaults: under prefers-color-scheme: dark unless theme="light", and always with theme="dark". */
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      ${dark}
+      --_bg: var(--ohps-background, #0d1117);
+      --_fg: var(--ohps-color, #e6edf3);
+      --_muted: var(--ohps-muted-color, #9198a1);
+      --_border: var(--ohps-border-color, #7d8590);
+      --_surface: var(--ohps-surface, #161b22);
+      --_input-bg: var(--ohps-input-background, var(--_bg));
+      --_accent: var(--ohps-accent, #4493f8);
+      --_accent-fg: var(--ohps-accent-color, #0d1117);
+      --_danger: var(--ohps-danger, #ff7b72);
+      --_success: var(--ohps-success, #3fb950);
+      --_focus: var(--ohps-focus-ring, #58a6ff);
+      color-scheme: dark;
     }
   }
   :host([theme='dark']) {
-    ${dark}
+    --_bg: var(--ohps-background, #0d1117);
+    --_fg: var(--ohps-color, #e6edf3);
+    --_muted: var(--ohps-muted-color, #9198a1);
+    --_border: var(--ohps-border-color, #7d8590);
+    --_surface: var(--ohps-surface, #161b22);
+    --_input-bg: var(--ohps-input-background, var(--_bg));
+    --_accent: var(--ohps-accent, #4493f8);
+    --_accent-fg: var(--ohps-accent-color, #0d1117);
+    --_danger: var(--ohps-danger, #ff7b72);
+    --_success: var(--ohps-success, #3fb950);
+    --_focus: var(--ohps-focus-ring, #58a6ff);
+    color-scheme: dark;
   }
   :host([hidden]) {
     display: none;
