@@ -1,4 +1,21 @@
-import { css } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
+
+/** The dark defaults (written once, used by two rules below). */
+const DARK = `--_bg:var(--ohps-background,#0d1117);--_fg:var(--ohps-color,#e6edf3);
+--_muted:var(--ohps-muted-color,#9198a1);--_border:var(--ohps-border-color,#7d8590);
+--_surface:var(--ohps-surface,#161b22);--_input-bg:var(--ohps-input-background,var(--_bg));
+--_accent:var(--ohps-accent,#4493f8);--_accent-fg:var(--ohps-accent-color,#0d1117);
+--_danger:var(--ohps-danger,#ff7b72);--_success:var(--ohps-success,#3fb950);
+--_focus:var(--ohps-focus-ring,#58a6ff);color-scheme:dark`;
+
+/**
+ * Under `prefers-color-scheme: dark` unless `theme="light"`, and always with `theme="dark"`. A
+ * string, not a `css` template: the build's minifier reads only whole style sheets, and the
+ * declarations are shared by two rules.
+ */
+const dark: CSSResult = unsafeCSS(
+  `@media (prefers-color-scheme:dark){:host(:not([theme=light])){${DARK}}}:host([theme=dark]){${DARK}}`,
+);
 
 /**
  * Public custom properties (`--ohps-*`) are read into private ones (`--_*`) on `:host`, so a host
@@ -6,7 +23,8 @@ import { css } from 'lit';
  * page's `prefers-color-scheme`; the `theme` attribute (`light`, `dark`) forces one. A custom
  * property set by the page wins over both.
  */
-export const styles = css`
+export const styles = [
+  css`
   :host {
     --_bg: var(--ohps-background, #ffffff);
     --_fg: var(--ohps-color, #1f2328);
@@ -34,37 +52,6 @@ export const styles = css`
     letter-spacing: normal;
     word-spacing: normal;
     white-space: normal;
-  }
-  /* Dark defaults: under prefers-color-scheme: dark unless theme="light", and always with theme="dark". */
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --_bg: var(--ohps-background, #0d1117);
-      --_fg: var(--ohps-color, #e6edf3);
-      --_muted: var(--ohps-muted-color, #9198a1);
-      --_border: var(--ohps-border-color, #7d8590);
-      --_surface: var(--ohps-surface, #161b22);
-      --_input-bg: var(--ohps-input-background, var(--_bg));
-      --_accent: var(--ohps-accent, #4493f8);
-      --_accent-fg: var(--ohps-accent-color, #0d1117);
-      --_danger: var(--ohps-danger, #ff7b72);
-      --_success: var(--ohps-success, #3fb950);
-      --_focus: var(--ohps-focus-ring, #58a6ff);
-      color-scheme: dark;
-    }
-  }
-  :host([theme='dark']) {
-    --_bg: var(--ohps-background, #0d1117);
-    --_fg: var(--ohps-color, #e6edf3);
-    --_muted: var(--ohps-muted-color, #9198a1);
-    --_border: var(--ohps-border-color, #7d8590);
-    --_surface: var(--ohps-surface, #161b22);
-    --_input-bg: var(--ohps-input-background, var(--_bg));
-    --_accent: var(--ohps-accent, #4493f8);
-    --_accent-fg: var(--ohps-accent-color, #0d1117);
-    --_danger: var(--ohps-danger, #ff7b72);
-    --_success: var(--ohps-success, #3fb950);
-    --_focus: var(--ohps-focus-ring, #58a6ff);
-    color-scheme: dark;
   }
   :host([hidden]) {
     display: none;
@@ -309,4 +296,6 @@ export const styles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-`;
+`,
+  dark,
+];
