@@ -28,7 +28,7 @@ export default tseslint.config(
   },
   {
     // Node scripts that hand functions to a browser page (puppeteer's `evaluate`).
-    files: ['scripts/bench.js', 'scripts/screenshots.js'],
+    files: ['scripts/bench.js', 'scripts/screenshots.js', 'scripts/package-in-browser.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -4,21 +4,28 @@
 //   - a React 19 + TypeScript app with the tarball installed type-checks its use of the raw tag;
 //   - publint: package.json's fields against the files;
 //   - @arethetypeswrong/cli: every entry point's types resolve, as ESM (profile esm-only: the
-//     package has no CommonJS build; Node 20.19+ can still `require()` it).
+//     package has no CommonJS build; Node 20.19+ can still `require()` it);
+//   - in headless Chromium (scripts/package-in-browser.js): a plain page loading the self-contained
+//     file, and a Vue 3 app built with vite, each save a token to the reference server, which
+//     stores it.
 // It builds dist/ first (as `prepack` does on `npm pack` and `npm publish`), unless `--no-build`.
+// One line per check that passed; details only for one that did not.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { checkInBrowser, installTarball } from './package-in-browser.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ohps-pack-'));
 const run = (cmd, args, options = {}) => execFileSync(cmd, args, { encoding: 'utf8', ...options });
 
 let failed = false;
-const fail = (message) => {
+const fail = (message, details = []) => {
+  for (const line of details) console.error(line);
   console.error(`lint:package: ${message}`);
   failed = true;
 };
+const pass = (message) => console.log(`lint:package: ${message}`);
 
 try {
   // `--no-build`: dist/ is current (npm test builds once for every check that needs it).
@@ -72,15 +79,7 @@ try {
   // A React 19 + TypeScript app that installed the tarball uses the raw tag: it type-checks, and a
   // wrong prop does not. The app's other packages are this repository's (nothing is downloaded).
   const app = join(dir, 'react-app');
-  const installed = join(app, 'node_modules', 'openhands-provider-settings');
-  mkdirSync(installed, { recursive: true });
-  run('tar', ['-xzf', tarball, '-C', installed, '--strip-components=1']);
-  for (const dep of ['lit', '@lit', 'lit-html', 'lit-element', 'zod', 'react', '@types'].filter((d) =>
-    existsSync(join('node_modules', d)),
-  )) {
-    mkdirSync(dirname(join(app, 'node_modules', dep)), { recursive: true });
-    symlinkSync(resolve('node_modules', dep), join(app, 'node_modules', dep));
-  }
+  installTarball(tarball, app, ['lit', '@lit', 'lit-html', 'lit-element', 'zod', 'react', '@types']);
   writeFileSync(
     join(app, 'tsconfig.json'),
     JSON.stringify({
@@ -120,6 +119,7 @@ export const App = ({ sessionKey }: { sessionKey: string }) => (
     run(process.execPath, [resolve('node_modules/typescript-7/bin/tsc'), '-p', join(app, 'tsconfig.json')], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    pass('a React 19 + TypeScript app type-checks its use of the raw tag');
   } catch (error) {
     process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
     fail('a React 19 + TypeScript app does not type-check with the raw tag');
@@ -129,6 +129,7 @@ export const App = ({ sessionKey }: { sessionKey: string }) => (
   const check = (what, cmd, args) => {
     try {
       run(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      pass(`${what}: no problems`);
     } catch (error) {
       process.stderr.write(`${error.stdout ?? ''}${error.stderr ?? ''}`);
       fail(`${what} found problems`);
@@ -144,6 +145,9 @@ export const App = ({ sessionKey }: { sessionKey: string }) => (
     '--format',
     'table-flipped',
   ]);
+
+  // The tarball at work in headless Chromium: a plain page and a Vue 3 app each save a token.
+  await checkInBrowser({ tarball, dir, pass, fail });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
