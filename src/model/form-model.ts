@@ -13,18 +13,10 @@
 import { KEY_SEGMENT } from '../contract/pointer.js';
 import type { ServerFieldError } from '../contract/result.js';
 import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js';
-import type { CheckedState, FormChecks } from './checks.js';
-import {
-  DirtyTracker,
-  argsListKey,
-  envListKey,
-  providerIsDirty,
-  serverListKey,
-  signature,
-  type McpRows,
-} from './dirty.js';
-import type { ArgRow, Draft, EnvRow, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
-import { DEFAULT_PROVIDERS, SECTION_IDS } from './draft.js';
+import type { FormChecks } from './checks.js';
+import { DirtyTracker, providerIsDirty, signature, type McpRows } from './dirty.js';
+import type { Draft, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
+import { DEFAULT_PROVIDERS, SECTION_IDS, SERVER_KINDS } from './draft.js';
 import { ErrorStore, type FieldError, type UnplacedError } from './errors.js';
 import {
   parseMcp,
@@ -38,6 +30,7 @@ import type { StoredState } from './changes.js';
 import { IdSource } from './ids.js';
 import { isRecord, ownKeys, readArray, readOwn, setOwn } from '../contract/json.js';
 import { RowIndex, type AnyRow, type RowEntry } from './row-index.js';
+import { addRow, dropRows, moveRow, removeRow, type FormState } from './row-lists.js';
 import type { ModelRuleCode } from './rules.js';
 import { draftToBody, emittedEnvRows, envBodyKey, hasMcpConfig, mcpBody, stdioServerBody } from './to-body.js';
 
@@ -109,21 +102,6 @@ function mergeAdded<T>(loaded: T[], mine: readonly T[], content: (row: T) => str
   return [...loaded, ...mine.filter((row) => !seen.has(content(row)))];
 }
 
-function clampIndex(from: number, delta: number, length: number): number {
-  const step = Number.isFinite(delta) ? Math.trunc(delta) : 0;
-  return Math.min(Math.max(from + step, 0), length - 1);
-}
-
-function move<T>(list: T[], item: T, delta: number): boolean {
-  const from = list.indexOf(item);
-  if (from < 0) return false;
-  const to = clampIndex(from, delta, list.length);
-  if (to === from) return false;
-  list.splice(from, 1);
-  list.splice(to, 0, item);
-  return true;
-}
-
 export class FormModel {
   readonly draft: Draft = { providers: [], sse: [], shttp: [], stdio: [], mcpPresent: false };
 
@@ -140,10 +118,10 @@ export class FormModel {
   private readonly tracker = new DirtyTracker();
   private checker: FormChecks | null;
   /**
-   * The model's parts, for its own modules that load on demand (checks.ts, error-list.ts): the
-   * draft, the row index, the errors. Not for the element: it edits through the methods.
+   * The model's parts, for its own modules: row-lists.ts, and those that load on demand
+   * (checks.ts, error-list.ts). Not for the element: it edits through the methods.
    */
-  readonly state: CheckedState;
+  readonly state: FormState;
 
   constructor(options: FormModelOptions = {}) {
     // Only the host page's own texts (the checks fill in the defaults), copied as they are now.
@@ -153,7 +131,8 @@ export class FormModel {
       if (typeof text === 'string') setOwn(messages, code, text);
     }
     this.checker = options.checks ?? null;
-    this.state = { draft: this.draft, index: this.index, errors: this.errors, messages };
+    const { draft, ids, index, errors, tracker } = this;
+    this.state = { draft, ids, index, errors, tracker, messages };
     if (options.providers) this.providerList = this.normaliseProviders(options.providers);
     this.setSettings(options.settings ?? null);
     if (options.value !== undefined) this.setValue(options.value);
@@ -231,7 +210,7 @@ export class FormModel {
       this.draft.shttp = added ? mergeAdded(added.shttp, editedMcp.shttp, signature.url) : editedMcp.shttp;
       this.draft.stdio = added ? mergeAdded(added.stdio, editedMcp.stdio, stdioContent) : editedMcp.stdio;
       if (added && hasMcpConfig(this.draft)) this.draft.mcpPresent = true;
-      this.reindex();
+      this.index.rebuild();
     }
     this.tracker.recompute(this.draft.providers, this.draft);
   }
@@ -341,78 +320,48 @@ export class FormModel {
 
   addServer(kind: ServerKind): string {
     const id = this.ids.next();
-    if (kind === 'stdio') {
-      const row: StdioServerRow = { id, name: '', command: '', args: [], env: [] };
-      this.draft.stdio.push(row);
-      this.index.addServer(kind, row);
-    } else {
-      const row: UrlServerRow = { id, url: '', apiKey: '' };
-      this.draft[kind].push(row);
-      this.index.addServer(kind, row);
-    }
-    this.tracker.updateList(serverListKey(kind), this.draft[kind]);
-    return id;
+    return addRow(
+      this.state,
+      kind === 'stdio'
+        ? { kind, row: { id, name: '', command: '', args: [], env: [] } }
+        : { kind, row: { id, url: '', apiKey: '' } },
+    );
   }
 
   removeServer(id: string): void {
-    const entry = this.index.get(id);
-    if (!entry || (entry.kind !== 'sse' && entry.kind !== 'shttp' && entry.kind !== 'stdio')) return;
-    const list: Array<{ id: string }> = this.draft[entry.kind];
-    list.splice(list.indexOf(entry.row), 1);
-    this.forgetRows(this.index.remove(id));
-    this.tracker.updateList(serverListKey(entry.kind), list);
+    removeRow(this.state, id, SERVER_KINDS);
   }
 
   moveServer(id: string, delta: number): void {
-    const entry = this.index.get(id);
-    if (!entry || (entry.kind !== 'sse' && entry.kind !== 'shttp' && entry.kind !== 'stdio')) return;
-    const list: Array<{ id: string }> = this.draft[entry.kind];
-    if (!move(list, entry.row, delta)) return;
-    this.index.moved();
-    this.tracker.updateList(serverListKey(entry.kind), list);
+    moveRow(this.state, id, SERVER_KINDS, delta);
   }
 
   /** Throws for an id that is not a stdio server: adding to nothing is a bug, not a user action. */
   addArg(serverId: string, value = ''): string {
-    const server = this.stdioServer(serverId);
-    const row: ArgRow = { id: this.ids.next(), value: String(value) };
-    server.args.push(row);
-    this.index.addArg(server, row);
-    this.tracker.updateList(argsListKey(server.id), server.args);
-    return row.id;
+    const parent = this.stdioServer(serverId);
+    return addRow(this.state, { kind: 'arg', row: { id: this.ids.next(), value: String(value) }, parent });
   }
 
   removeArg(argId: string): void {
-    const entry = this.index.get(argId);
-    if (entry?.kind !== 'arg') return;
-    entry.parent.args.splice(entry.parent.args.indexOf(entry.row), 1);
-    this.forgetRows(this.index.remove(argId));
-    this.tracker.updateList(argsListKey(entry.parent.id), entry.parent.args);
+    removeRow(this.state, argId, ['arg']);
   }
 
   moveArg(argId: string, delta: number): void {
-    const entry = this.index.get(argId);
-    if (entry?.kind !== 'arg' || !move(entry.parent.args, entry.row, delta)) return;
-    this.index.moved();
-    this.tracker.updateList(argsListKey(entry.parent.id), entry.parent.args);
+    moveRow(this.state, argId, ['arg'], delta);
   }
 
   /** Throws for an id that is not a stdio server. */
   addEnv(serverId: string, key = '', value = ''): string {
-    const server = this.stdioServer(serverId);
-    const row: EnvRow = { id: this.ids.next(), key: String(key), value: String(value) };
-    server.env.push(row);
-    this.index.addEnv(server, row);
-    this.tracker.updateList(envListKey(server.id), server.env);
-    return row.id;
+    const parent = this.stdioServer(serverId);
+    return addRow(this.state, {
+      kind: 'env',
+      row: { id: this.ids.next(), key: String(key), value: String(value) },
+      parent,
+    });
   }
 
   removeEnv(envId: string): void {
-    const entry = this.index.get(envId);
-    if (entry?.kind !== 'env') return;
-    entry.parent.env.splice(entry.parent.env.indexOf(entry.row), 1);
-    this.forgetRows(this.index.remove(envId));
-    this.tracker.updateList(envListKey(entry.parent.id), entry.parent.env);
+    removeRow(this.state, envId, ['env']);
   }
 
   /**
@@ -605,7 +554,7 @@ export class FormModel {
     this.draft.shttp = this.baseline.shttp.map(cloneUrl);
     this.draft.stdio = this.baseline.stdio.map(cloneStdio);
     this.draft.mcpPresent = this.baseline.present;
-    this.reindex();
+    this.index.rebuild();
     this.errors.clearAll();
     this.tracker.recompute(this.draft.providers, this.draft);
   }
@@ -635,7 +584,7 @@ export class FormModel {
       let row = existing.get(provider);
       if (!row) {
         row = { id: this.ids.next(), provider, token: '', host: storedHost ?? '', stored, storedHost, removed: false };
-        this.index.addProvider(row);
+        this.index.add({ kind: 'provider', row });
       }
       row.stored = stored;
       row.storedHost = storedHost;
@@ -644,12 +593,8 @@ export class FormModel {
     for (const provider of this.providerList) take(provider);
     for (const provider of this.stored.keys()) take(provider);
     for (const provider of extra) take(provider);
-    for (const row of this.draft.providers) {
-      if (placed.has(row.provider)) continue;
-      this.index.remove(row.id);
-      this.errors.clearRow(row.id);
-      this.tracker.forget(row.id);
-    }
+    const fallenOut = this.draft.providers.filter((row) => !placed.has(row.provider));
+    dropRows(this.state, fallenOut);
     this.draft.providers = next;
   }
 
@@ -659,21 +604,6 @@ export class FormModel {
     row.token = '';
     row.host = row.storedHost ?? '';
     row.removed = false;
-  }
-
-  private reindex(): void {
-    this.index.clear();
-    for (const row of this.draft.providers) this.index.addProvider(row);
-    for (const row of this.draft.sse) this.index.addServer('sse', row);
-    for (const row of this.draft.shttp) this.index.addServer('shttp', row);
-    for (const row of this.draft.stdio) this.index.addServer('stdio', row);
-  }
-
-  private forgetRows(ids: readonly string[]): void {
-    for (const id of ids) {
-      this.errors.clearRow(id);
-      this.tracker.forget(id);
-    }
   }
 
   private newUrlRow(content: UrlServerContent): UrlServerRow {
@@ -714,10 +644,10 @@ export class FormModel {
       } else {
         const created = this.newUrlRow(c);
         list.push(created);
-        this.index.addServer(kind, created);
+        this.index.add({ kind, row: created });
       }
     });
-    for (const row of list.splice(content.length)) this.forgetRows(this.index.remove(row.id));
+    dropRows(this.state, list.splice(content.length));
   }
 
   private reconcileStdioServers(content: readonly StdioServerContent[]): void {
@@ -727,7 +657,7 @@ export class FormModel {
       if (!row) {
         const created = this.newStdioRow(c);
         list.push(created);
-        this.index.addServer('stdio', created);
+        this.index.add({ kind: 'stdio', row: created });
         return;
       }
       this.setField(row.id, 'name', c.name);
@@ -737,7 +667,7 @@ export class FormModel {
         if (arg) this.setField(arg.id, 'value', value);
         else this.addArg(row.id, value);
       });
-      for (const arg of row.args.splice(c.args.length)) this.forgetRows(this.index.remove(arg.id));
+      dropRows(this.state, row.args.splice(c.args.length));
       // Matched against the rows the body carries: blank rows and later duplicates are never sent,
       // so a value read from the form and set back leaves them where they are.
       const sent = emittedEnvRows(row);
@@ -752,7 +682,7 @@ export class FormModel {
       });
       for (const env of sent.slice(c.env.length)) this.removeEnv(env.id);
     });
-    for (const row of list.splice(content.length)) this.forgetRows(this.index.remove(row.id));
+    dropRows(this.state, list.splice(content.length));
   }
 
   /** Writes a field; false when the row has no such field or the value is unchanged. */
