@@ -6,6 +6,10 @@
  * The element must change rows only through these methods: `draft` is exposed for rendering,
  * and writing to it directly would bypass the indexes, the errors and dirty tracking.
  *
+ * This file is the model's surface, its field edits, `setValue` and the errors; the rest is a
+ * module each: the lists' rows (row-lists.ts), what is stored and the draft kept in step with it
+ * (stored-baseline.ts), the checks and the placing of errors (checks.ts, loaded on demand).
+ *
  * Costs: field edits and `errorsFor` are O(1); list edits O(that list); validating a field
  * O(its row); whole-form operations (settings, value, validateAll, server errors, save, reset)
  * O(form + errors).
@@ -14,14 +18,13 @@ import { KEY_SEGMENT } from '../contract/pointer.js';
 import type { ServerFieldError } from '../contract/result.js';
 import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js';
 import type { FormChecks } from './checks.js';
-import { DirtyTracker, providerIsDirty, signature, type McpRows } from './dirty.js';
+import { DirtyTracker, providerIsDirty, signature } from './dirty.js';
 import type { Draft, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
-import { DEFAULT_PROVIDERS, SECTION_IDS, SERVER_KINDS } from './draft.js';
+import { newStdioRow, newUrlRow, SERVER_KINDS } from './draft.js';
 import { ErrorStore, type FieldError, type UnplacedError } from './errors.js';
 import {
   parseMcp,
   parseProviderContent,
-  parseStoredProviders,
   type McpContent,
   type StdioServerContent,
   type UrlServerContent,
@@ -32,7 +35,8 @@ import { isRecord, ownKeys, readArray, readOwn, setOwn } from '../contract/json.
 import { RowIndex, type AnyRow, type RowEntry } from './row-index.js';
 import { addRow, dropRows, moveRow, removeRow, type FormState } from './row-lists.js';
 import type { ModelRuleCode } from './rules.js';
-import { draftToBody, emittedEnvRows, envBodyKey, hasMcpConfig, mcpBody, stdioServerBody } from './to-body.js';
+import { StoredBaseline, type StoredKnowledge } from './stored-baseline.js';
+import { draftToBody, emittedEnvRows, envBodyKey } from './to-body.js';
 
 export type { ErrorSource, FieldError, UnplacedError } from './errors.js';
 export type { ModelRuleCode } from './rules.js';
@@ -59,58 +63,10 @@ export interface FormModelOptions {
 export { UNPLACED_ROW_ID } from './errors.js';
 export type { ListedError } from './error-list.js';
 
-interface Baseline extends McpRows {
-  present: boolean;
-  sse: UrlServerRow[];
-  shttp: UrlServerRow[];
-  stdio: StdioServerRow[];
-}
-
-function cloneUrl(row: UrlServerRow): UrlServerRow {
-  return { id: row.id, url: row.url, apiKey: row.apiKey };
-}
-
-function cloneStdio(row: StdioServerRow): StdioServerRow {
-  return {
-    id: row.id,
-    name: row.name,
-    command: row.command,
-    args: row.args.map((arg) => ({ id: arg.id, value: arg.value })),
-    env: row.env.map((env) => ({ id: env.id, key: env.key, value: env.value })),
-  };
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  try {
-    return JSON.stringify(a) === JSON.stringify(b);
-  } catch {
-    return false;
-  }
-}
-
-/** Which parts of what is stored the form knows ({@link FormModel.known}). */
-export interface StoredKnowledge {
-  tokens: boolean;
-  mcp: boolean;
-}
-
-const stdioContent = (row: StdioServerRow): string => JSON.stringify(stdioServerBody(row));
-
-/** The loaded rows, then the person's rows that are not equal to one of them. */
-function mergeAdded<T>(loaded: T[], mine: readonly T[], content: (row: T) => string): T[] {
-  const seen = new Set(loaded.map(content));
-  return [...loaded, ...mine.filter((row) => !seen.has(content(row)))];
-}
+export type { StoredKnowledge } from './stored-baseline.js';
 
 export class FormModel {
   readonly draft: Draft = { providers: [], sse: [], shttp: [], stdio: [], mcpPresent: false };
-
-  private providerList: readonly string[] = DEFAULT_PROVIDERS;
-  /** Baseline of providers: provider -> stored host, in the order the settings listed them. */
-  private stored = new Map<string, string | null>();
-  private baseline: Baseline = { present: false, sse: [], shttp: [], stdio: [] };
-  /** Whether each part of the baseline is known, or only assumed empty (see {@link known}). */
-  private knowledge: StoredKnowledge = { tokens: false, mcp: false };
 
   private readonly ids = new IdSource();
   private readonly index = new RowIndex(() => this.draft);
@@ -118,10 +74,12 @@ export class FormModel {
   private readonly tracker = new DirtyTracker();
   private checker: FormChecks | null;
   /**
-   * The model's parts, for its own modules: row-lists.ts, and those that load on demand
-   * (checks.ts, error-list.ts). Not for the element: it edits through the methods.
+   * The model's parts, for its own modules: those it is made of (row-lists.ts, stored-baseline.ts)
+   * and those that load on demand (checks.ts, error-list.ts). Not for the element: it edits
+   * through the methods.
    */
   readonly state: FormState;
+  private readonly baseline: StoredBaseline;
 
   constructor(options: FormModelOptions = {}) {
     // Only the host page's own texts (the checks fill in the defaults), copied as they are now.
@@ -133,7 +91,8 @@ export class FormModel {
     this.checker = options.checks ?? null;
     const { draft, ids, index, errors, tracker } = this;
     this.state = { draft, ids, index, errors, tracker, messages };
-    if (options.providers) this.providerList = this.normaliseProviders(options.providers);
+    this.baseline = new StoredBaseline(this.state);
+    if (options.providers) this.baseline.listed = normaliseProviders(options.providers);
     this.setSettings(options.settings ?? null);
     if (options.value !== undefined) this.setValue(options.value);
   }
@@ -141,7 +100,7 @@ export class FormModel {
   // ---------------------------------------------------------------- content
 
   get providers(): readonly string[] {
-    return this.providerList;
+    return this.baseline.listed;
   }
 
   /**
@@ -150,8 +109,8 @@ export class FormModel {
    * stored disappears, typed content and errors with it: the host page chose not to offer it.
    */
   setProviders(list: readonly string[]): void {
-    this.providerList = this.normaliseProviders(list);
-    this.arrangeProviders();
+    this.baseline.listed = normaliseProviders(list);
+    this.baseline.arrangeProviders();
   }
 
   /**
@@ -172,47 +131,7 @@ export class FormModel {
     settings: StoredSettings | null,
     tokensKnown = readOwn(settings, 'provider_tokens_set') !== undefined,
   ): void {
-    const providerEdits = new Map<string, { token: string; host: string | null; removed: boolean }>();
-    for (const row of this.draft.providers) {
-      const hostEdited = row.host !== (row.storedHost ?? '');
-      if (row.token !== '' || hostEdited || row.removed)
-        providerEdits.set(row.provider, { token: row.token, host: hostEdited ? row.host : null, removed: row.removed });
-    }
-    const providerIds = new Set(this.draft.providers.map((row) => row.id));
-    const editedMcp = this.tracker.dirtyBeyond(providerIds)
-      ? { sse: this.draft.sse, shttp: this.draft.shttp, stdio: this.draft.stdio }
-      : null;
-    const mcpWasKnown = this.knowledge.mcp;
-
-    const tokensSet = readOwn(settings, 'provider_tokens_set');
-    this.knowledge = { tokens: tokensKnown, mcp: isRecord(settings) };
-    this.stored = parseStoredProviders(tokensSet);
-    const mcp = parseMcp(readOwn(settings, 'mcp_config'));
-    this.baseline = {
-      present: mcp.present,
-      sse: mcp.sse.map((c) => this.newUrlRow(c)),
-      shttp: mcp.shttp.map((c) => this.newUrlRow(c)),
-      stdio: mcp.stdio.map((c) => this.newStdioRow(c)),
-    };
-    this.tracker.rebase(this.baseline);
-    this.reset();
-
-    for (const row of this.draft.providers) {
-      const edit = providerEdits.get(row.provider);
-      if (!edit) continue;
-      row.token = edit.token;
-      if (edit.host !== null) row.host = edit.host;
-      row.removed = edit.removed && row.stored;
-    }
-    if (editedMcp) {
-      const added = mcpWasKnown || !this.knowledge.mcp ? null : this.draft;
-      this.draft.sse = added ? mergeAdded(added.sse, editedMcp.sse, signature.url) : editedMcp.sse;
-      this.draft.shttp = added ? mergeAdded(added.shttp, editedMcp.shttp, signature.url) : editedMcp.shttp;
-      this.draft.stdio = added ? mergeAdded(added.stdio, editedMcp.stdio, stdioContent) : editedMcp.stdio;
-      if (added && hasMcpConfig(this.draft)) this.draft.mcpPresent = true;
-      this.index.rebuild();
-    }
-    this.tracker.recompute(this.draft.providers, this.draft);
+    this.baseline.rebase(settings, tokensKnown);
   }
 
   /**
@@ -221,12 +140,7 @@ export class FormModel {
    * known before (from settings or this form's own save) stays known, an unknown one stays unknown.
    */
   settingsNotFound(): void {
-    let tokensSet: Record<string, string | null> | null = null;
-    if (this.knowledge.tokens) {
-      tokensSet = {};
-      for (const [provider, host] of this.stored) setOwn(tokensSet, provider, host);
-    }
-    this.setSettings({ provider_tokens_set: tokensSet, mcp_config: null }, this.knowledge.tokens);
+    this.baseline.notFound();
   }
 
   /**
@@ -236,7 +150,7 @@ export class FormModel {
    * replace a token map it has not seen: the provider map sent replaces the stored one.
    */
   get known(): Readonly<StoredKnowledge> {
-    return this.knowledge;
+    return this.baseline.known;
   }
 
   /**
@@ -261,7 +175,7 @@ export class FormModel {
     }
     const content = parseProviderContent(readOwn(value, 'provider_tokens'));
     const extra = [...content].filter(([, c]) => c.token !== '' || (c.host ?? '') !== '').map(([p]) => p);
-    this.arrangeProviders(extra);
+    this.baseline.arrangeProviders(extra);
     for (const row of this.draft.providers) {
       const typed = content.get(row.provider);
       // What the body says is what the row says after trimming: leave the row as typed then, so
@@ -275,7 +189,7 @@ export class FormModel {
     }
 
     const raw = readOwn(value, 'mcp_config');
-    const mcp: McpContent = raw === null ? parseMcp(null) : isRecord(raw) ? parseMcp(raw) : this.baselineContent();
+    const mcp: McpContent = raw === null ? parseMcp(null) : isRecord(raw) ? parseMcp(raw) : this.baseline.mcpContent();
     this.reconcileUrlServers('sse', mcp.sse);
     this.reconcileUrlServers('shttp', mcp.shttp);
     this.reconcileStdioServers(mcp.stdio);
@@ -476,11 +390,7 @@ export class FormModel {
 
   /** What the server holds as far as the form knows (its baseline), for `describeChanges`. */
   storedState(): StoredState {
-    const b = this.baseline;
-    return {
-      providers: new Map(this.stored),
-      mcp: mcpBody({ ...this.draft, sse: b.sse, shttp: b.shttp, stdio: b.stdio, mcpPresent: b.present }),
-    };
+    return this.baseline.stored();
   }
 
   /**
@@ -490,17 +400,7 @@ export class FormModel {
    * disappear unless listed; errors of the providers are cleared.
    */
   commitTokens(stored: ReadonlyMap<string, string | null>, settle: (row: ProviderRow) => void): void {
-    this.stored = new Map(stored);
-    this.knowledge = { ...this.knowledge, tokens: true };
-    for (const row of this.draft.providers) {
-      row.stored = this.stored.has(row.provider);
-      row.storedHost = this.stored.get(row.provider) ?? null;
-      settle(row);
-      this.errors.clearRow(row.id);
-    }
-    this.arrangeProviders();
-    this.errors.clearRow(SECTION_IDS.providerTokens);
-    this.tracker.recompute(this.draft.providers, this.draft);
+    this.baseline.commitTokens(stored, settle);
   }
 
   /**
@@ -510,36 +410,7 @@ export class FormModel {
    * those edits are kept and stay dirty. Errors of the MCP servers are cleared.
    */
   commitMcp(sentMcp: unknown): void {
-    if (sameJson(mcpBody(this.draft), sentMcp ?? null)) {
-      for (const server of this.draft.stdio) {
-        const blank = server.env.filter((env) => env.key.trim() === '' && env.value.trim() === '');
-        for (const env of blank) {
-          server.env.splice(server.env.indexOf(env), 1);
-          this.index.remove(env.id);
-        }
-      }
-      this.baseline = {
-        present: isRecord(sentMcp),
-        sse: this.draft.sse.map(cloneUrl),
-        shttp: this.draft.shttp.map(cloneUrl),
-        stdio: this.draft.stdio.map(cloneStdio),
-      };
-    } else {
-      const mcp = parseMcp(sentMcp);
-      this.baseline = {
-        present: mcp.present,
-        sse: mcp.sse.map((c) => this.newUrlRow(c)),
-        shttp: mcp.shttp.map((c) => this.newUrlRow(c)),
-        stdio: mcp.stdio.map((c) => this.newStdioRow(c)),
-      };
-    }
-    this.knowledge = { ...this.knowledge, mcp: true };
-    this.draft.mcpPresent = this.baseline.present;
-    const providerIds = new Set(this.draft.providers.map((row) => row.id));
-    for (const id of this.errors.rowIds())
-      if (!providerIds.has(id) && id !== SECTION_IDS.providerTokens) this.errors.clearRow(id);
-    this.tracker.rebase(this.baseline);
-    this.tracker.recompute(this.draft.providers, this.draft);
+    this.baseline.commitMcp(sentMcp);
   }
 
   /**
@@ -548,90 +419,34 @@ export class FormModel {
    * reused); ids of rows added since are never handed out again.
    */
   reset(): void {
-    for (const row of this.draft.providers) this.resetProvider(row);
-    this.arrangeProviders();
-    this.draft.sse = this.baseline.sse.map(cloneUrl);
-    this.draft.shttp = this.baseline.shttp.map(cloneUrl);
-    this.draft.stdio = this.baseline.stdio.map(cloneStdio);
-    this.draft.mcpPresent = this.baseline.present;
-    this.index.rebuild();
-    this.errors.clearAll();
-    this.tracker.recompute(this.draft.providers, this.draft);
+    this.baseline.reset();
   }
 
   // ---------------------------------------------------------------- internals
 
-  private normaliseProviders(list: readonly string[]): string[] {
-    const out: string[] = [];
-    for (const item of readArray(list)) if (typeof item === 'string' && !out.includes(item)) out.push(item);
-    return out;
+  /** The row property behind an editable field, or null when the row has no such field. */
+  private property(entry: RowEntry, field: string): string | null {
+    switch (entry.kind) {
+      case 'provider':
+        return field === 'token' || field === 'host' ? field : null;
+      case 'sse':
+      case 'shttp':
+        return field === 'url' ? 'url' : field === 'api_key' ? 'apiKey' : null;
+      case 'stdio':
+        return field === 'name' || field === 'command' ? field : null;
+      case 'arg':
+        return field === 'value' ? 'value' : null;
+      case 'env':
+        return field === KEY_SEGMENT ? 'key' : field === 'value' ? 'value' : null;
+    }
   }
 
-  /**
-   * Lays out the provider rows: listed ones in list order, then stored ones not listed (in stored
-   * order), then `extra` (unlisted providers a value gave content). Existing rows are reused, so
-   * ids and typed content survive; rows that fall out are forgotten with their errors.
-   */
-  private arrangeProviders(extra: readonly string[] = []): void {
-    const existing = new Map(this.draft.providers.map((row) => [row.provider, row]));
-    const next: ProviderRow[] = [];
-    const placed = new Set<string>();
-    const take = (provider: string): void => {
-      if (placed.has(provider)) return;
-      placed.add(provider);
-      const stored = this.stored.has(provider);
-      const storedHost = this.stored.get(provider) ?? null;
-      let row = existing.get(provider);
-      if (!row) {
-        row = { id: this.ids.next(), provider, token: '', host: storedHost ?? '', stored, storedHost, removed: false };
-        this.index.add({ kind: 'provider', row });
-      }
-      row.stored = stored;
-      row.storedHost = storedHost;
-      next.push(row);
-    };
-    for (const provider of this.providerList) take(provider);
-    for (const provider of this.stored.keys()) take(provider);
-    for (const provider of extra) take(provider);
-    const fallenOut = this.draft.providers.filter((row) => !placed.has(row.provider));
-    dropRows(this.state, fallenOut);
-    this.draft.providers = next;
-  }
-
-  private resetProvider(row: ProviderRow): void {
-    row.stored = this.stored.has(row.provider);
-    row.storedHost = this.stored.get(row.provider) ?? null;
-    row.token = '';
-    row.host = row.storedHost ?? '';
-    row.removed = false;
-  }
-
-  private newUrlRow(content: UrlServerContent): UrlServerRow {
-    return { id: this.ids.next(), url: content.url, apiKey: content.apiKey };
-  }
-
-  private newStdioRow(content: StdioServerContent): StdioServerRow {
-    return {
-      id: this.ids.next(),
-      name: content.name,
-      command: content.command,
-      args: content.args.map((value) => ({ id: this.ids.next(), value })),
-      env: content.env.map(([key, value]) => ({ id: this.ids.next(), key, value })),
-    };
-  }
-
-  private baselineContent(): McpContent {
-    return {
-      present: this.baseline.present,
-      sse: this.baseline.sse.map((row) => ({ url: row.url, apiKey: row.apiKey })),
-      shttp: this.baseline.shttp.map((row) => ({ url: row.url, apiKey: row.apiKey })),
-      stdio: this.baseline.stdio.map((row) => ({
-        name: row.name,
-        command: row.command,
-        args: row.args.map((arg) => arg.value),
-        env: row.env.map((env): [string, string] => [env.key, env.value]),
-      })),
-    };
+  private assign(entry: RowEntry, field: string, value: string): boolean {
+    const key = this.property(entry, field);
+    const row = entry.row as unknown as Record<string, string>;
+    if (key === null || row[key] === value) return false;
+    row[key] = value;
+    return true;
   }
 
   private reconcileUrlServers(kind: 'sse' | 'shttp', content: readonly UrlServerContent[]): void {
@@ -642,7 +457,7 @@ export class FormModel {
         this.setField(row.id, 'url', c.url);
         this.setField(row.id, 'api_key', c.apiKey);
       } else {
-        const created = this.newUrlRow(c);
+        const created = newUrlRow(c, this.ids);
         list.push(created);
         this.index.add({ kind, row: created });
       }
@@ -655,7 +470,7 @@ export class FormModel {
     content.forEach((c, i) => {
       const row = list[i];
       if (!row) {
-        const created = this.newStdioRow(c);
+        const created = newStdioRow(c, this.ids);
         list.push(created);
         this.index.add({ kind: 'stdio', row: created });
         return;
@@ -685,32 +500,6 @@ export class FormModel {
     dropRows(this.state, list.splice(content.length));
   }
 
-  /** Writes a field; false when the row has no such field or the value is unchanged. */
-  /** The row property behind an editable field, or null when the row has no such field. */
-  private property(entry: RowEntry, field: string): string | null {
-    switch (entry.kind) {
-      case 'provider':
-        return field === 'token' || field === 'host' ? field : null;
-      case 'sse':
-      case 'shttp':
-        return field === 'url' ? 'url' : field === 'api_key' ? 'apiKey' : null;
-      case 'stdio':
-        return field === 'name' || field === 'command' ? field : null;
-      case 'arg':
-        return field === 'value' ? 'value' : null;
-      case 'env':
-        return field === KEY_SEGMENT ? 'key' : field === 'value' ? 'value' : null;
-    }
-  }
-
-  private assign(entry: RowEntry, field: string, value: string): boolean {
-    const key = this.property(entry, field);
-    const row = entry.row as unknown as Record<string, string>;
-    if (key === null || row[key] === value) return false;
-    row[key] = value;
-    return true;
-  }
-
   private currentSignature(entry: RowEntry): string | boolean {
     switch (entry.kind) {
       case 'provider':
@@ -737,4 +526,10 @@ export class FormModel {
     if (entry?.kind !== 'stdio') throw new Error(`No stdio server with id ${JSON.stringify(serverId)}`);
     return entry.row;
   }
+}
+
+function normaliseProviders(list: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const item of readArray(list)) if (typeof item === 'string' && !out.includes(item)) out.push(item);
+  return out;
 }
