@@ -6,9 +6,10 @@
  * The element must change rows only through these methods: `draft` is exposed for rendering,
  * and writing to it directly would bypass the indexes, the errors and dirty tracking.
  *
- * This file is the model's surface, its field edits, `setValue` and the errors; the rest is a
- * module each: the lists' rows (row-lists.ts), what is stored and the draft kept in step with it
- * (stored-baseline.ts), the checks and the placing of errors (checks.ts, loaded on demand).
+ * This file is the model's surface, and its field edits and errors; the rest is a module each:
+ * the lists' rows (row-lists.ts), what is stored and the draft kept in step with it
+ * (stored-baseline.ts), a value laid over the draft (value-over-draft.ts), the checks and the
+ * placing of errors (checks.ts, loaded on demand).
  *
  * Costs: field edits and `errorsFor` are O(1); list edits O(that list); validating a field
  * O(its row); whole-form operations (settings, value, validateAll, server errors, save, reset)
@@ -18,25 +19,19 @@ import { KEY_SEGMENT } from '../contract/pointer.js';
 import type { ServerFieldError } from '../contract/result.js';
 import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js';
 import type { FormChecks } from './checks.js';
-import { DirtyTracker, providerIsDirty, signature } from './dirty.js';
+import { DirtyTracker, providerIsDirty, rowSignature } from './dirty.js';
 import type { Draft, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
-import { newStdioRow, newUrlRow, SERVER_KINDS } from './draft.js';
+import { SERVER_KINDS } from './draft.js';
 import { ErrorStore, type FieldError, type UnplacedError } from './errors.js';
-import {
-  parseMcp,
-  parseProviderContent,
-  type McpContent,
-  type StdioServerContent,
-  type UrlServerContent,
-} from './from-body.js';
 import type { StoredState } from './changes.js';
 import { IdSource } from './ids.js';
 import { isRecord, ownKeys, readArray, readOwn, setOwn } from '../contract/json.js';
 import { RowIndex, type AnyRow, type RowEntry } from './row-index.js';
-import { addRow, dropRows, moveRow, removeRow, type FormState } from './row-lists.js';
+import { addRow, moveRow, removeRow, type FormState } from './row-lists.js';
 import type { ModelRuleCode } from './rules.js';
 import { StoredBaseline, type StoredKnowledge } from './stored-baseline.js';
-import { draftToBody, emittedEnvRows, envBodyKey } from './to-body.js';
+import { draftToBody } from './to-body.js';
+import { layValueOverDraft } from './value-over-draft.js';
 
 export type { ErrorSource, FieldError, UnplacedError } from './errors.js';
 export type { ModelRuleCode } from './rules.js';
@@ -74,9 +69,9 @@ export class FormModel {
   private readonly tracker = new DirtyTracker();
   private checker: FormChecks | null;
   /**
-   * The model's parts, for its own modules: those it is made of (row-lists.ts, stored-baseline.ts)
-   * and those that load on demand (checks.ts, error-list.ts). Not for the element: it edits
-   * through the methods.
+   * The model's parts, for its own modules: those it is made of (row-lists.ts, stored-baseline.ts,
+   * value-over-draft.ts) and those that load on demand (checks.ts, error-list.ts). Not for the
+   * element: it edits through the methods.
    */
   readonly state: FormState;
   private readonly baseline: StoredBaseline;
@@ -169,32 +164,8 @@ export class FormModel {
    *   Whether an empty `mcp_config` object is sent still follows the baseline (`mcpPresent`).
    */
   setValue(value: unknown): void {
-    if (!isRecord(value)) {
-      this.reset();
-      return;
-    }
-    const content = parseProviderContent(readOwn(value, 'provider_tokens'));
-    const extra = [...content].filter(([, c]) => c.token !== '' || (c.host ?? '') !== '').map(([p]) => p);
-    this.baseline.arrangeProviders(extra);
-    for (const row of this.draft.providers) {
-      const typed = content.get(row.provider);
-      // What the body says is what the row says after trimming: leave the row as typed then, so
-      // a host that feeds `value` back on every change does not edit under the person's cursor.
-      const token = typed?.token ?? '';
-      if (token !== row.token.trim()) this.setField(row.id, 'token', token);
-      const host = typed?.host ?? row.storedHost ?? '';
-      if (host !== row.host.trim()) this.setField(row.id, 'host', host);
-      // A removed provider is left out of the body: left out again, it stays removed.
-      if (row.removed && typed) this.restoreProvider(row.id);
-    }
-
-    const raw = readOwn(value, 'mcp_config');
-    const mcp: McpContent = raw === null ? parseMcp(null) : isRecord(raw) ? parseMcp(raw) : this.baseline.mcpContent();
-    this.reconcileUrlServers('sse', mcp.sse);
-    this.reconcileUrlServers('shttp', mcp.shttp);
-    this.reconcileStdioServers(mcp.stdio);
-    this.index.moved();
-    this.tracker.recompute(this.draft.providers, this.draft);
+    if (isRecord(value)) layValueOverDraft(this, this.baseline, value);
+    else this.reset();
   }
 
   /** The request the form stands for. */
@@ -220,7 +191,7 @@ export class FormModel {
     if (!entry || typeof value !== 'string') return false;
     const changed = this.assign(entry, field, value);
     if (!changed) return false;
-    const flipped = this.tracker.updateRow(rowId, this.currentSignature(entry));
+    const flipped = this.tracker.updateRow(rowId, rowSignature(entry));
     const cleared = this.errors.clearField(rowId, field);
     return cleared || flipped || (entry.kind === 'env' && field === KEY_SEGMENT);
   }
@@ -447,73 +418,6 @@ export class FormModel {
     if (key === null || row[key] === value) return false;
     row[key] = value;
     return true;
-  }
-
-  private reconcileUrlServers(kind: 'sse' | 'shttp', content: readonly UrlServerContent[]): void {
-    const list = this.draft[kind];
-    content.forEach((c, i) => {
-      const row = list[i];
-      if (row) {
-        this.setField(row.id, 'url', c.url);
-        this.setField(row.id, 'api_key', c.apiKey);
-      } else {
-        const created = newUrlRow(c, this.ids);
-        list.push(created);
-        this.index.add({ kind, row: created });
-      }
-    });
-    dropRows(this.state, list.splice(content.length));
-  }
-
-  private reconcileStdioServers(content: readonly StdioServerContent[]): void {
-    const list = this.draft.stdio;
-    content.forEach((c, i) => {
-      const row = list[i];
-      if (!row) {
-        const created = newStdioRow(c, this.ids);
-        list.push(created);
-        this.index.add({ kind: 'stdio', row: created });
-        return;
-      }
-      this.setField(row.id, 'name', c.name);
-      this.setField(row.id, 'command', c.command);
-      c.args.forEach((value, j) => {
-        const arg = row.args[j];
-        if (arg) this.setField(arg.id, 'value', value);
-        else this.addArg(row.id, value);
-      });
-      dropRows(this.state, row.args.splice(c.args.length));
-      // Matched against the rows the body carries: blank rows and later duplicates are never sent,
-      // so a value read from the form and set back leaves them where they are.
-      const sent = emittedEnvRows(row);
-      c.env.forEach(([key, value], j) => {
-        const env = sent[j];
-        if (!env) {
-          this.addEnv(row.id, key, value);
-          return;
-        }
-        if (key !== envBodyKey(env)) this.setField(env.id, KEY_SEGMENT, key);
-        this.setField(env.id, 'value', value);
-      });
-      for (const env of sent.slice(c.env.length)) this.removeEnv(env.id);
-    });
-    dropRows(this.state, list.splice(content.length));
-  }
-
-  private currentSignature(entry: RowEntry): string | boolean {
-    switch (entry.kind) {
-      case 'provider':
-        return providerIsDirty(entry.row);
-      case 'sse':
-      case 'shttp':
-        return signature.url(entry.row);
-      case 'stdio':
-        return signature.stdio(entry.row);
-      case 'arg':
-        return signature.arg(entry.row);
-      case 'env':
-        return signature.env(entry.row);
-    }
   }
 
   private providerRow(rowId: string): ProviderRow | undefined {
