@@ -12,6 +12,7 @@
  */
 import type { ArgRow, EnvRow, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
 import { SERVER_KINDS } from './draft.js';
+import type { RowEntry } from './row-index.js';
 
 export interface McpRows {
   sse: readonly UrlServerRow[];
@@ -42,6 +43,23 @@ export const signature = {
 /** A provider's baseline is implied by the row itself: no token typed, the stored host, not removed. */
 export function providerIsDirty(row: ProviderRow): boolean {
   return row.token !== '' || row.host !== (row.storedHost ?? '') || row.removed;
+}
+
+/** What {@link DirtyTracker.updateRow} compares for a row now. */
+export function rowSignature(entry: RowEntry): string | boolean {
+  switch (entry.kind) {
+    case 'provider':
+      return providerIsDirty(entry.row);
+    case 'sse':
+    case 'shttp':
+      return signature.url(entry.row);
+    case 'stdio':
+      return signature.stdio(entry.row);
+    case 'arg':
+      return signature.arg(entry.row);
+    case 'env':
+      return signature.env(entry.row);
+  }
 }
 
 function ids(rows: readonly { id: string }[]): string[] {

@@ -3,6 +3,8 @@
  * lives, so keyed rendering and error attachment survive inserts, removals and reordering.
  * Pure TypeScript: no DOM.
  */
+import type { StdioServerContent, UrlServerContent } from './from-body.js';
+import type { IdSource } from './ids.js';
 
 /** The providers the form shows when not told which (the element's `providers`). */
 export const DEFAULT_PROVIDERS: readonly string[] = ['github', 'gitlab', 'bitbucket'];
@@ -62,6 +64,21 @@ export interface StdioServerRow {
   env: EnvRow[];
 }
 
+/** A row, with a fresh id, for a server read from outside (from-body.ts). */
+export function newUrlRow(content: UrlServerContent, ids: IdSource): UrlServerRow {
+  return { id: ids.next(), url: content.url, apiKey: content.apiKey };
+}
+
+export function newStdioRow(content: StdioServerContent, ids: IdSource): StdioServerRow {
+  return {
+    id: ids.next(),
+    name: content.name,
+    command: content.command,
+    args: content.args.map((value) => ({ id: ids.next(), value })),
+    env: content.env.map(([key, value]) => ({ id: ids.next(), key, value })),
+  };
+}
+
 export interface Draft {
   providers: ProviderRow[];
   sse: UrlServerRow[];
@@ -70,6 +87,9 @@ export interface Draft {
   /** Whether the baseline had an `mcp_config` object (so an empty form still sends one). */
   mcpPresent: boolean;
 }
+
+/** The MCP servers of a draft: what the stored baseline keeps of them too. */
+export type McpDraft = Omit<Draft, 'providers'>;
 
 /** Where an error sits: a row (or section) id and a field of it. `field: ''` is the row/group itself. */
 export interface ErrorTarget {

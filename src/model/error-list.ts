@@ -122,20 +122,19 @@ function eachErrorField(
 
 /** The target's pointer at its current position, or null when the row is gone (or the error is unplaced). */
 export function pointerOf(model: FormModel, target: ErrorTarget): string | null {
-  const { index } = model.state;
-  const section = SECTION_POINTERS.get(target.rowId);
-  if (section !== undefined) return section + fieldSuffix(target.field);
-  const entry = index.get(target.rowId);
+  const row = rowPointer(model.state, target.rowId);
+  return row === null ? null : row + fieldSuffix(target.field);
+}
+
+/** A row's (or a section's) pointer at its current position; null when there is no such row. */
+function rowPointer({ index }: CheckedState, rowId: string): string | null {
+  const section = SECTION_POINTERS.get(rowId);
+  if (section !== undefined) return section;
+  const entry = index.get(rowId);
   if (!entry) return null;
   switch (entry.kind) {
     case 'provider':
-      return providerPointer(entry.row.provider) + fieldSuffix(target.field);
-    case 'sse':
-    case 'shttp':
-    case 'stdio': {
-      const i = index.position(entry.row.id);
-      return i === undefined ? null : serverPointer(entry.kind, i) + fieldSuffix(target.field);
-    }
+      return providerPointer(entry.row.provider);
     case 'arg': {
       const i = index.position(entry.parent.id);
       const j = index.position(entry.row.id);
@@ -143,9 +142,11 @@ export function pointerOf(model: FormModel, target: ErrorTarget): string | null 
     }
     case 'env': {
       const i = index.position(entry.parent.id);
-      return i === undefined
-        ? null
-        : envPointer(i, entry.row) + (target.field === KEY_SEGMENT ? '/' + KEY_SEGMENT : '');
+      return i === undefined ? null : envPointer(i, entry.row);
+    }
+    default: {
+      const i = index.position(entry.row.id);
+      return i === undefined ? null : serverPointer(entry.kind, i);
     }
   }
 }

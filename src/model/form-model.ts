@@ -6,6 +6,11 @@
  * The element must change rows only through these methods: `draft` is exposed for rendering,
  * and writing to it directly would bypass the indexes, the errors and dirty tracking.
  *
+ * This file is the model's surface, and its field edits and errors; the rest is a module each:
+ * the lists' rows (row-lists.ts), what is stored and the draft kept in step with it
+ * (stored-baseline.ts), a value laid over the draft (value-over-draft.ts), the checks and the
+ * placing of errors (checks.ts, loaded on demand).
+ *
  * Costs: field edits and `errorsFor` are O(1); list edits O(that list); validating a field
  * O(its row); whole-form operations (settings, value, validateAll, server errors, save, reset)
  * O(form + errors).
@@ -13,33 +18,20 @@
 import { KEY_SEGMENT } from '../contract/pointer.js';
 import type { ServerFieldError } from '../contract/result.js';
 import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js';
-import type { CheckedState, FormChecks } from './checks.js';
-import {
-  DirtyTracker,
-  argsListKey,
-  envListKey,
-  providerIsDirty,
-  serverListKey,
-  signature,
-  type McpRows,
-} from './dirty.js';
-import type { ArgRow, Draft, EnvRow, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
-import { DEFAULT_PROVIDERS, SECTION_IDS } from './draft.js';
+import type { FormChecks } from './checks.js';
+import { DirtyTracker, providerIsDirty, rowSignature } from './dirty.js';
+import type { Draft, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
+import { SERVER_KINDS } from './draft.js';
 import { ErrorStore, type FieldError, type UnplacedError } from './errors.js';
-import {
-  parseMcp,
-  parseProviderContent,
-  parseStoredProviders,
-  type McpContent,
-  type StdioServerContent,
-  type UrlServerContent,
-} from './from-body.js';
 import type { StoredState } from './changes.js';
 import { IdSource } from './ids.js';
 import { isRecord, ownKeys, readArray, readOwn, setOwn } from '../contract/json.js';
 import { RowIndex, type AnyRow, type RowEntry } from './row-index.js';
+import { addRow, moveRow, removeRow, type FormState } from './row-lists.js';
 import type { ModelRuleCode } from './rules.js';
-import { draftToBody, emittedEnvRows, envBodyKey, hasMcpConfig, mcpBody, stdioServerBody } from './to-body.js';
+import { StoredBaseline, type StoredKnowledge } from './stored-baseline.js';
+import { draftToBody } from './to-body.js';
+import { layValueOverDraft } from './value-over-draft.js';
 
 export type { ErrorSource, FieldError, UnplacedError } from './errors.js';
 export type { ModelRuleCode } from './rules.js';
@@ -66,73 +58,10 @@ export interface FormModelOptions {
 export { UNPLACED_ROW_ID } from './errors.js';
 export type { ListedError } from './error-list.js';
 
-interface Baseline extends McpRows {
-  present: boolean;
-  sse: UrlServerRow[];
-  shttp: UrlServerRow[];
-  stdio: StdioServerRow[];
-}
-
-function cloneUrl(row: UrlServerRow): UrlServerRow {
-  return { id: row.id, url: row.url, apiKey: row.apiKey };
-}
-
-function cloneStdio(row: StdioServerRow): StdioServerRow {
-  return {
-    id: row.id,
-    name: row.name,
-    command: row.command,
-    args: row.args.map((arg) => ({ id: arg.id, value: arg.value })),
-    env: row.env.map((env) => ({ id: env.id, key: env.key, value: env.value })),
-  };
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  try {
-    return JSON.stringify(a) === JSON.stringify(b);
-  } catch {
-    return false;
-  }
-}
-
-/** Which parts of what is stored the form knows ({@link FormModel.known}). */
-export interface StoredKnowledge {
-  tokens: boolean;
-  mcp: boolean;
-}
-
-const stdioContent = (row: StdioServerRow): string => JSON.stringify(stdioServerBody(row));
-
-/** The loaded rows, then the person's rows that are not equal to one of them. */
-function mergeAdded<T>(loaded: T[], mine: readonly T[], content: (row: T) => string): T[] {
-  const seen = new Set(loaded.map(content));
-  return [...loaded, ...mine.filter((row) => !seen.has(content(row)))];
-}
-
-function clampIndex(from: number, delta: number, length: number): number {
-  const step = Number.isFinite(delta) ? Math.trunc(delta) : 0;
-  return Math.min(Math.max(from + step, 0), length - 1);
-}
-
-function move<T>(list: T[], item: T, delta: number): boolean {
-  const from = list.indexOf(item);
-  if (from < 0) return false;
-  const to = clampIndex(from, delta, list.length);
-  if (to === from) return false;
-  list.splice(from, 1);
-  list.splice(to, 0, item);
-  return true;
-}
+export type { StoredKnowledge } from './stored-baseline.js';
 
 export class FormModel {
   readonly draft: Draft = { providers: [], sse: [], shttp: [], stdio: [], mcpPresent: false };
-
-  private providerList: readonly string[] = DEFAULT_PROVIDERS;
-  /** Baseline of providers: provider -> stored host, in the order the settings listed them. */
-  private stored = new Map<string, string | null>();
-  private baseline: Baseline = { present: false, sse: [], shttp: [], stdio: [] };
-  /** Whether each part of the baseline is known, or only assumed empty (see {@link known}). */
-  private knowledge: StoredKnowledge = { tokens: false, mcp: false };
 
   private readonly ids = new IdSource();
   private readonly index = new RowIndex(() => this.draft);
@@ -140,10 +69,12 @@ export class FormModel {
   private readonly tracker = new DirtyTracker();
   private checker: FormChecks | null;
   /**
-   * The model's parts, for its own modules that load on demand (checks.ts, error-list.ts): the
-   * draft, the row index, the errors. Not for the element: it edits through the methods.
+   * The model's parts, for its own modules: those it is made of (row-lists.ts, stored-baseline.ts,
+   * value-over-draft.ts) and those that load on demand (checks.ts, error-list.ts). Not for the
+   * element: it edits through the methods.
    */
-  readonly state: CheckedState;
+  readonly state: FormState;
+  private readonly baseline: StoredBaseline;
 
   constructor(options: FormModelOptions = {}) {
     // Only the host page's own texts (the checks fill in the defaults), copied as they are now.
@@ -153,8 +84,10 @@ export class FormModel {
       if (typeof text === 'string') setOwn(messages, code, text);
     }
     this.checker = options.checks ?? null;
-    this.state = { draft: this.draft, index: this.index, errors: this.errors, messages };
-    if (options.providers) this.providerList = this.normaliseProviders(options.providers);
+    const { draft, ids, index, errors, tracker } = this;
+    this.state = { draft, ids, index, errors, tracker, messages };
+    this.baseline = new StoredBaseline(this.state);
+    if (options.providers) this.baseline.listed = normaliseProviders(options.providers);
     this.setSettings(options.settings ?? null);
     if (options.value !== undefined) this.setValue(options.value);
   }
@@ -162,7 +95,7 @@ export class FormModel {
   // ---------------------------------------------------------------- content
 
   get providers(): readonly string[] {
-    return this.providerList;
+    return this.baseline.listed;
   }
 
   /**
@@ -171,8 +104,8 @@ export class FormModel {
    * stored disappears, typed content and errors with it: the host page chose not to offer it.
    */
   setProviders(list: readonly string[]): void {
-    this.providerList = this.normaliseProviders(list);
-    this.arrangeProviders();
+    this.baseline.listed = normaliseProviders(list);
+    this.baseline.arrangeProviders();
   }
 
   /**
@@ -193,47 +126,7 @@ export class FormModel {
     settings: StoredSettings | null,
     tokensKnown = readOwn(settings, 'provider_tokens_set') !== undefined,
   ): void {
-    const providerEdits = new Map<string, { token: string; host: string | null; removed: boolean }>();
-    for (const row of this.draft.providers) {
-      const hostEdited = row.host !== (row.storedHost ?? '');
-      if (row.token !== '' || hostEdited || row.removed)
-        providerEdits.set(row.provider, { token: row.token, host: hostEdited ? row.host : null, removed: row.removed });
-    }
-    const providerIds = new Set(this.draft.providers.map((row) => row.id));
-    const editedMcp = this.tracker.dirtyBeyond(providerIds)
-      ? { sse: this.draft.sse, shttp: this.draft.shttp, stdio: this.draft.stdio }
-      : null;
-    const mcpWasKnown = this.knowledge.mcp;
-
-    const tokensSet = readOwn(settings, 'provider_tokens_set');
-    this.knowledge = { tokens: tokensKnown, mcp: isRecord(settings) };
-    this.stored = parseStoredProviders(tokensSet);
-    const mcp = parseMcp(readOwn(settings, 'mcp_config'));
-    this.baseline = {
-      present: mcp.present,
-      sse: mcp.sse.map((c) => this.newUrlRow(c)),
-      shttp: mcp.shttp.map((c) => this.newUrlRow(c)),
-      stdio: mcp.stdio.map((c) => this.newStdioRow(c)),
-    };
-    this.tracker.rebase(this.baseline);
-    this.reset();
-
-    for (const row of this.draft.providers) {
-      const edit = providerEdits.get(row.provider);
-      if (!edit) continue;
-      row.token = edit.token;
-      if (edit.host !== null) row.host = edit.host;
-      row.removed = edit.removed && row.stored;
-    }
-    if (editedMcp) {
-      const added = mcpWasKnown || !this.knowledge.mcp ? null : this.draft;
-      this.draft.sse = added ? mergeAdded(added.sse, editedMcp.sse, signature.url) : editedMcp.sse;
-      this.draft.shttp = added ? mergeAdded(added.shttp, editedMcp.shttp, signature.url) : editedMcp.shttp;
-      this.draft.stdio = added ? mergeAdded(added.stdio, editedMcp.stdio, stdioContent) : editedMcp.stdio;
-      if (added && hasMcpConfig(this.draft)) this.draft.mcpPresent = true;
-      this.reindex();
-    }
-    this.tracker.recompute(this.draft.providers, this.draft);
+    this.baseline.rebase(settings, tokensKnown);
   }
 
   /**
@@ -242,12 +135,7 @@ export class FormModel {
    * known before (from settings or this form's own save) stays known, an unknown one stays unknown.
    */
   settingsNotFound(): void {
-    let tokensSet: Record<string, string | null> | null = null;
-    if (this.knowledge.tokens) {
-      tokensSet = {};
-      for (const [provider, host] of this.stored) setOwn(tokensSet, provider, host);
-    }
-    this.setSettings({ provider_tokens_set: tokensSet, mcp_config: null }, this.knowledge.tokens);
+    this.baseline.notFound();
   }
 
   /**
@@ -257,7 +145,7 @@ export class FormModel {
    * replace a token map it has not seen: the provider map sent replaces the stored one.
    */
   get known(): Readonly<StoredKnowledge> {
-    return this.knowledge;
+    return this.baseline.known;
   }
 
   /**
@@ -276,32 +164,8 @@ export class FormModel {
    *   Whether an empty `mcp_config` object is sent still follows the baseline (`mcpPresent`).
    */
   setValue(value: unknown): void {
-    if (!isRecord(value)) {
-      this.reset();
-      return;
-    }
-    const content = parseProviderContent(readOwn(value, 'provider_tokens'));
-    const extra = [...content].filter(([, c]) => c.token !== '' || (c.host ?? '') !== '').map(([p]) => p);
-    this.arrangeProviders(extra);
-    for (const row of this.draft.providers) {
-      const typed = content.get(row.provider);
-      // What the body says is what the row says after trimming: leave the row as typed then, so
-      // a host that feeds `value` back on every change does not edit under the person's cursor.
-      const token = typed?.token ?? '';
-      if (token !== row.token.trim()) this.setField(row.id, 'token', token);
-      const host = typed?.host ?? row.storedHost ?? '';
-      if (host !== row.host.trim()) this.setField(row.id, 'host', host);
-      // A removed provider is left out of the body: left out again, it stays removed.
-      if (row.removed && typed) this.restoreProvider(row.id);
-    }
-
-    const raw = readOwn(value, 'mcp_config');
-    const mcp: McpContent = raw === null ? parseMcp(null) : isRecord(raw) ? parseMcp(raw) : this.baselineContent();
-    this.reconcileUrlServers('sse', mcp.sse);
-    this.reconcileUrlServers('shttp', mcp.shttp);
-    this.reconcileStdioServers(mcp.stdio);
-    this.index.moved();
-    this.tracker.recompute(this.draft.providers, this.draft);
+    if (isRecord(value)) layValueOverDraft(this, this.baseline, value);
+    else this.reset();
   }
 
   /** The request the form stands for. */
@@ -327,7 +191,7 @@ export class FormModel {
     if (!entry || typeof value !== 'string') return false;
     const changed = this.assign(entry, field, value);
     if (!changed) return false;
-    const flipped = this.tracker.updateRow(rowId, this.currentSignature(entry));
+    const flipped = this.tracker.updateRow(rowId, rowSignature(entry));
     const cleared = this.errors.clearField(rowId, field);
     return cleared || flipped || (entry.kind === 'env' && field === KEY_SEGMENT);
   }
@@ -341,78 +205,48 @@ export class FormModel {
 
   addServer(kind: ServerKind): string {
     const id = this.ids.next();
-    if (kind === 'stdio') {
-      const row: StdioServerRow = { id, name: '', command: '', args: [], env: [] };
-      this.draft.stdio.push(row);
-      this.index.addServer(kind, row);
-    } else {
-      const row: UrlServerRow = { id, url: '', apiKey: '' };
-      this.draft[kind].push(row);
-      this.index.addServer(kind, row);
-    }
-    this.tracker.updateList(serverListKey(kind), this.draft[kind]);
-    return id;
+    return addRow(
+      this.state,
+      kind === 'stdio'
+        ? { kind, row: { id, name: '', command: '', args: [], env: [] } }
+        : { kind, row: { id, url: '', apiKey: '' } },
+    );
   }
 
   removeServer(id: string): void {
-    const entry = this.index.get(id);
-    if (!entry || (entry.kind !== 'sse' && entry.kind !== 'shttp' && entry.kind !== 'stdio')) return;
-    const list: Array<{ id: string }> = this.draft[entry.kind];
-    list.splice(list.indexOf(entry.row), 1);
-    this.forgetRows(this.index.remove(id));
-    this.tracker.updateList(serverListKey(entry.kind), list);
+    removeRow(this.state, id, SERVER_KINDS);
   }
 
   moveServer(id: string, delta: number): void {
-    const entry = this.index.get(id);
-    if (!entry || (entry.kind !== 'sse' && entry.kind !== 'shttp' && entry.kind !== 'stdio')) return;
-    const list: Array<{ id: string }> = this.draft[entry.kind];
-    if (!move(list, entry.row, delta)) return;
-    this.index.moved();
-    this.tracker.updateList(serverListKey(entry.kind), list);
+    moveRow(this.state, id, SERVER_KINDS, delta);
   }
 
   /** Throws for an id that is not a stdio server: adding to nothing is a bug, not a user action. */
   addArg(serverId: string, value = ''): string {
-    const server = this.stdioServer(serverId);
-    const row: ArgRow = { id: this.ids.next(), value: String(value) };
-    server.args.push(row);
-    this.index.addArg(server, row);
-    this.tracker.updateList(argsListKey(server.id), server.args);
-    return row.id;
+    const parent = this.stdioServer(serverId);
+    return addRow(this.state, { kind: 'arg', row: { id: this.ids.next(), value: String(value) }, parent });
   }
 
   removeArg(argId: string): void {
-    const entry = this.index.get(argId);
-    if (entry?.kind !== 'arg') return;
-    entry.parent.args.splice(entry.parent.args.indexOf(entry.row), 1);
-    this.forgetRows(this.index.remove(argId));
-    this.tracker.updateList(argsListKey(entry.parent.id), entry.parent.args);
+    removeRow(this.state, argId, ['arg']);
   }
 
   moveArg(argId: string, delta: number): void {
-    const entry = this.index.get(argId);
-    if (entry?.kind !== 'arg' || !move(entry.parent.args, entry.row, delta)) return;
-    this.index.moved();
-    this.tracker.updateList(argsListKey(entry.parent.id), entry.parent.args);
+    moveRow(this.state, argId, ['arg'], delta);
   }
 
   /** Throws for an id that is not a stdio server. */
   addEnv(serverId: string, key = '', value = ''): string {
-    const server = this.stdioServer(serverId);
-    const row: EnvRow = { id: this.ids.next(), key: String(key), value: String(value) };
-    server.env.push(row);
-    this.index.addEnv(server, row);
-    this.tracker.updateList(envListKey(server.id), server.env);
-    return row.id;
+    const parent = this.stdioServer(serverId);
+    return addRow(this.state, {
+      kind: 'env',
+      row: { id: this.ids.next(), key: String(key), value: String(value) },
+      parent,
+    });
   }
 
   removeEnv(envId: string): void {
-    const entry = this.index.get(envId);
-    if (entry?.kind !== 'env') return;
-    entry.parent.env.splice(entry.parent.env.indexOf(entry.row), 1);
-    this.forgetRows(this.index.remove(envId));
-    this.tracker.updateList(envListKey(entry.parent.id), entry.parent.env);
+    removeRow(this.state, envId, ['env']);
   }
 
   /**
@@ -527,11 +361,7 @@ export class FormModel {
 
   /** What the server holds as far as the form knows (its baseline), for `describeChanges`. */
   storedState(): StoredState {
-    const b = this.baseline;
-    return {
-      providers: new Map(this.stored),
-      mcp: mcpBody({ ...this.draft, sse: b.sse, shttp: b.shttp, stdio: b.stdio, mcpPresent: b.present }),
-    };
+    return this.baseline.stored();
   }
 
   /**
@@ -541,17 +371,7 @@ export class FormModel {
    * disappear unless listed; errors of the providers are cleared.
    */
   commitTokens(stored: ReadonlyMap<string, string | null>, settle: (row: ProviderRow) => void): void {
-    this.stored = new Map(stored);
-    this.knowledge = { ...this.knowledge, tokens: true };
-    for (const row of this.draft.providers) {
-      row.stored = this.stored.has(row.provider);
-      row.storedHost = this.stored.get(row.provider) ?? null;
-      settle(row);
-      this.errors.clearRow(row.id);
-    }
-    this.arrangeProviders();
-    this.errors.clearRow(SECTION_IDS.providerTokens);
-    this.tracker.recompute(this.draft.providers, this.draft);
+    this.baseline.commitTokens(stored, settle);
   }
 
   /**
@@ -561,36 +381,7 @@ export class FormModel {
    * those edits are kept and stay dirty. Errors of the MCP servers are cleared.
    */
   commitMcp(sentMcp: unknown): void {
-    if (sameJson(mcpBody(this.draft), sentMcp ?? null)) {
-      for (const server of this.draft.stdio) {
-        const blank = server.env.filter((env) => env.key.trim() === '' && env.value.trim() === '');
-        for (const env of blank) {
-          server.env.splice(server.env.indexOf(env), 1);
-          this.index.remove(env.id);
-        }
-      }
-      this.baseline = {
-        present: isRecord(sentMcp),
-        sse: this.draft.sse.map(cloneUrl),
-        shttp: this.draft.shttp.map(cloneUrl),
-        stdio: this.draft.stdio.map(cloneStdio),
-      };
-    } else {
-      const mcp = parseMcp(sentMcp);
-      this.baseline = {
-        present: mcp.present,
-        sse: mcp.sse.map((c) => this.newUrlRow(c)),
-        shttp: mcp.shttp.map((c) => this.newUrlRow(c)),
-        stdio: mcp.stdio.map((c) => this.newStdioRow(c)),
-      };
-    }
-    this.knowledge = { ...this.knowledge, mcp: true };
-    this.draft.mcpPresent = this.baseline.present;
-    const providerIds = new Set(this.draft.providers.map((row) => row.id));
-    for (const id of this.errors.rowIds())
-      if (!providerIds.has(id) && id !== SECTION_IDS.providerTokens) this.errors.clearRow(id);
-    this.tracker.rebase(this.baseline);
-    this.tracker.recompute(this.draft.providers, this.draft);
+    this.baseline.commitMcp(sentMcp);
   }
 
   /**
@@ -599,163 +390,11 @@ export class FormModel {
    * reused); ids of rows added since are never handed out again.
    */
   reset(): void {
-    for (const row of this.draft.providers) this.resetProvider(row);
-    this.arrangeProviders();
-    this.draft.sse = this.baseline.sse.map(cloneUrl);
-    this.draft.shttp = this.baseline.shttp.map(cloneUrl);
-    this.draft.stdio = this.baseline.stdio.map(cloneStdio);
-    this.draft.mcpPresent = this.baseline.present;
-    this.reindex();
-    this.errors.clearAll();
-    this.tracker.recompute(this.draft.providers, this.draft);
+    this.baseline.reset();
   }
 
   // ---------------------------------------------------------------- internals
 
-  private normaliseProviders(list: readonly string[]): string[] {
-    const out: string[] = [];
-    for (const item of readArray(list)) if (typeof item === 'string' && !out.includes(item)) out.push(item);
-    return out;
-  }
-
-  /**
-   * Lays out the provider rows: listed ones in list order, then stored ones not listed (in stored
-   * order), then `extra` (unlisted providers a value gave content). Existing rows are reused, so
-   * ids and typed content survive; rows that fall out are forgotten with their errors.
-   */
-  private arrangeProviders(extra: readonly string[] = []): void {
-    const existing = new Map(this.draft.providers.map((row) => [row.provider, row]));
-    const next: ProviderRow[] = [];
-    const placed = new Set<string>();
-    const take = (provider: string): void => {
-      if (placed.has(provider)) return;
-      placed.add(provider);
-      const stored = this.stored.has(provider);
-      const storedHost = this.stored.get(provider) ?? null;
-      let row = existing.get(provider);
-      if (!row) {
-        row = { id: this.ids.next(), provider, token: '', host: storedHost ?? '', stored, storedHost, removed: false };
-        this.index.addProvider(row);
-      }
-      row.stored = stored;
-      row.storedHost = storedHost;
-      next.push(row);
-    };
-    for (const provider of this.providerList) take(provider);
-    for (const provider of this.stored.keys()) take(provider);
-    for (const provider of extra) take(provider);
-    for (const row of this.draft.providers) {
-      if (placed.has(row.provider)) continue;
-      this.index.remove(row.id);
-      this.errors.clearRow(row.id);
-      this.tracker.forget(row.id);
-    }
-    this.draft.providers = next;
-  }
-
-  private resetProvider(row: ProviderRow): void {
-    row.stored = this.stored.has(row.provider);
-    row.storedHost = this.stored.get(row.provider) ?? null;
-    row.token = '';
-    row.host = row.storedHost ?? '';
-    row.removed = false;
-  }
-
-  private reindex(): void {
-    this.index.clear();
-    for (const row of this.draft.providers) this.index.addProvider(row);
-    for (const row of this.draft.sse) this.index.addServer('sse', row);
-    for (const row of this.draft.shttp) this.index.addServer('shttp', row);
-    for (const row of this.draft.stdio) this.index.addServer('stdio', row);
-  }
-
-  private forgetRows(ids: readonly string[]): void {
-    for (const id of ids) {
-      this.errors.clearRow(id);
-      this.tracker.forget(id);
-    }
-  }
-
-  private newUrlRow(content: UrlServerContent): UrlServerRow {
-    return { id: this.ids.next(), url: content.url, apiKey: content.apiKey };
-  }
-
-  private newStdioRow(content: StdioServerContent): StdioServerRow {
-    return {
-      id: this.ids.next(),
-      name: content.name,
-      command: content.command,
-      args: content.args.map((value) => ({ id: this.ids.next(), value })),
-      env: content.env.map(([key, value]) => ({ id: this.ids.next(), key, value })),
-    };
-  }
-
-  private baselineContent(): McpContent {
-    return {
-      present: this.baseline.present,
-      sse: this.baseline.sse.map((row) => ({ url: row.url, apiKey: row.apiKey })),
-      shttp: this.baseline.shttp.map((row) => ({ url: row.url, apiKey: row.apiKey })),
-      stdio: this.baseline.stdio.map((row) => ({
-        name: row.name,
-        command: row.command,
-        args: row.args.map((arg) => arg.value),
-        env: row.env.map((env): [string, string] => [env.key, env.value]),
-      })),
-    };
-  }
-
-  private reconcileUrlServers(kind: 'sse' | 'shttp', content: readonly UrlServerContent[]): void {
-    const list = this.draft[kind];
-    content.forEach((c, i) => {
-      const row = list[i];
-      if (row) {
-        this.setField(row.id, 'url', c.url);
-        this.setField(row.id, 'api_key', c.apiKey);
-      } else {
-        const created = this.newUrlRow(c);
-        list.push(created);
-        this.index.addServer(kind, created);
-      }
-    });
-    for (const row of list.splice(content.length)) this.forgetRows(this.index.remove(row.id));
-  }
-
-  private reconcileStdioServers(content: readonly StdioServerContent[]): void {
-    const list = this.draft.stdio;
-    content.forEach((c, i) => {
-      const row = list[i];
-      if (!row) {
-        const created = this.newStdioRow(c);
-        list.push(created);
-        this.index.addServer('stdio', created);
-        return;
-      }
-      this.setField(row.id, 'name', c.name);
-      this.setField(row.id, 'command', c.command);
-      c.args.forEach((value, j) => {
-        const arg = row.args[j];
-        if (arg) this.setField(arg.id, 'value', value);
-        else this.addArg(row.id, value);
-      });
-      for (const arg of row.args.splice(c.args.length)) this.forgetRows(this.index.remove(arg.id));
-      // Matched against the rows the body carries: blank rows and later duplicates are never sent,
-      // so a value read from the form and set back leaves them where they are.
-      const sent = emittedEnvRows(row);
-      c.env.forEach(([key, value], j) => {
-        const env = sent[j];
-        if (!env) {
-          this.addEnv(row.id, key, value);
-          return;
-        }
-        if (key !== envBodyKey(env)) this.setField(env.id, KEY_SEGMENT, key);
-        this.setField(env.id, 'value', value);
-      });
-      for (const env of sent.slice(c.env.length)) this.removeEnv(env.id);
-    });
-    for (const row of list.splice(content.length)) this.forgetRows(this.index.remove(row.id));
-  }
-
-  /** Writes a field; false when the row has no such field or the value is unchanged. */
   /** The row property behind an editable field, or null when the row has no such field. */
   private property(entry: RowEntry, field: string): string | null {
     switch (entry.kind) {
@@ -781,22 +420,6 @@ export class FormModel {
     return true;
   }
 
-  private currentSignature(entry: RowEntry): string | boolean {
-    switch (entry.kind) {
-      case 'provider':
-        return providerIsDirty(entry.row);
-      case 'sse':
-      case 'shttp':
-        return signature.url(entry.row);
-      case 'stdio':
-        return signature.stdio(entry.row);
-      case 'arg':
-        return signature.arg(entry.row);
-      case 'env':
-        return signature.env(entry.row);
-    }
-  }
-
   private providerRow(rowId: string): ProviderRow | undefined {
     const entry = this.index.get(rowId);
     return entry?.kind === 'provider' ? entry.row : undefined;
@@ -807,4 +430,10 @@ export class FormModel {
     if (entry?.kind !== 'stdio') throw new Error(`No stdio server with id ${JSON.stringify(serverId)}`);
     return entry.row;
   }
+}
+
+function normaliseProviders(list: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const item of readArray(list)) if (typeof item === 'string' && !out.includes(item)) out.push(item);
+  return out;
 }

@@ -3,7 +3,7 @@
  * pointers need. Positions are cached and rebuilt lazily after a structural change: edits are far
  * more frequent than reads of positions, and one rebuild is O(rows).
  */
-import type { ArgRow, Draft, EnvRow, ProviderRow, ServerKind, StdioServerRow, UrlServerRow } from './draft.js';
+import type { ArgRow, Draft, EnvRow, ProviderRow, StdioServerRow, UrlServerRow } from './draft.js';
 
 export type RowEntry =
   | { kind: 'provider'; row: ProviderRow }
@@ -30,34 +30,20 @@ export class RowIndex {
     return this.positions.get(id);
   }
 
-  /** Call after any add, remove or move. */
+  /** Call after rows moved (adding and removing through the index says so itself). */
   moved(): void {
     this.positions = null;
   }
 
-  addProvider(row: ProviderRow): void {
-    this.entries.set(row.id, { kind: 'provider', row });
-  }
-
-  addServer(kind: ServerKind, row: UrlServerRow | StdioServerRow): void {
+  /** Indexes a row; a stdio server's args and env with it. */
+  add(entry: RowEntry): void {
     this.positions = null;
-    if (kind === 'stdio') {
-      const server = row as StdioServerRow;
-      this.entries.set(server.id, { kind, row: server });
-      for (const arg of server.args) this.addArg(server, arg);
-      for (const env of server.env) this.addEnv(server, env);
-    } else {
-      this.entries.set(row.id, { kind, row: row as UrlServerRow });
+    this.entries.set(entry.row.id, entry);
+    if (entry.kind === 'stdio') {
+      const parent = entry.row;
+      for (const row of parent.args) this.entries.set(row.id, { kind: 'arg', row, parent });
+      for (const row of parent.env) this.entries.set(row.id, { kind: 'env', row, parent });
     }
-  }
-
-  addArg(parent: StdioServerRow, row: ArgRow): void {
-    this.positions = null;
-    this.entries.set(row.id, { kind: 'arg', row, parent });
-  }
-
-  addEnv(parent: StdioServerRow, row: EnvRow): void {
-    this.entries.set(row.id, { kind: 'env', row, parent });
   }
 
   /** Removes a row and, for a stdio server, its arg and env rows. Returns the ids removed. */
@@ -76,10 +62,14 @@ export class RowIndex {
     return removed;
   }
 
-  /** Forgets every row: the draft was replaced wholesale. */
-  clear(): void {
+  /** Indexes every row of the draft anew: it was replaced wholesale. */
+  rebuild(): void {
     this.entries.clear();
-    this.positions = null;
+    const draft = this.draft();
+    for (const row of draft.providers) this.add({ kind: 'provider', row });
+    for (const row of draft.sse) this.add({ kind: 'sse', row });
+    for (const row of draft.shttp) this.add({ kind: 'shttp', row });
+    for (const row of draft.stdio) this.add({ kind: 'stdio', row });
   }
 
   private buildPositions(): Map<string, number> {

@@ -9,7 +9,7 @@
  * not index, so `locate.ts` resolves them through {@link emittedEnvRows} and stays correct.
  */
 import type { McpConfig, ProviderSettingsBody, ProviderToken, StdioServer, UrlServer } from '../contract/schema.js';
-import type { Draft, EnvRow, ProviderRow, StdioServerRow, UrlServerRow } from './draft.js';
+import type { Draft, EnvRow, McpDraft, ProviderRow, StdioServerRow, UrlServerRow } from './draft.js';
 import { setOwn } from '../contract/json.js';
 
 /** The key an env row is sent under: trimmed, as a variable name with stray spaces is never meant. */
@@ -77,11 +77,11 @@ export function providerTokensBody(draft: Draft): ProviderSettingsBody['provider
 }
 
 /** Whether the body carries an `mcp_config` object: when the baseline had one or any server exists (else null, as the server stores it). */
-export function hasMcpConfig(draft: Draft): boolean {
+export function hasMcpConfig(draft: McpDraft): boolean {
   return draft.mcpPresent || draft.sse.length > 0 || draft.shttp.length > 0 || draft.stdio.length > 0;
 }
 
-export function mcpBody(draft: Draft): McpConfig | null {
+export function mcpBody(draft: McpDraft): McpConfig | null {
   if (!hasMcpConfig(draft)) return null;
   return {
     sse_servers: draft.sse.map(urlServerBody),

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { fieldPointer } from '../../model/paths.js';
 import type { RenderContext } from './context.js';
 import { domId } from './context.js';
 import { errorMessage } from '../texts.js';
@@ -8,8 +9,11 @@ import { act } from '../actions.js';
 export interface FieldOptions {
   rowId: string;
   field: string;
-  /** The JSON Pointer of this control in the request body, at its current position. */
-  path: string;
+  /**
+   * The JSON Pointer of the control's row in the request body, at its current position; the
+   * control's own is that and its field (model/paths.ts, `fieldPointer`).
+   */
+  rowPath: string;
   label: string;
   value: string;
   /** Visually hidden label, for inputs whose row already says what they are. */
@@ -50,7 +54,7 @@ export function field(ctx: RenderContext, o: FieldOptions): TemplateResult {
         id=${id}
         type=${o.secret && !revealed ? 'password' : 'text'}
         form=${(o.secret && ctx.secretForms.get(o.rowId)) || nothing}
-        data-path=${o.path}
+        data-path=${fieldPointer(o.rowPath, o.field)}
         data-row=${o.rowId}
         data-field=${o.field}
         .value=${live(o.value)}

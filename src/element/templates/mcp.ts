@@ -187,7 +187,7 @@ function urlCard(ctx: RenderContext, row: UrlServerRow, place: CardPlace): Templ
       ${field(ctx, {
         rowId: row.id,
         field: 'url',
-        path: fieldPointer(path, 'url'),
+        rowPath: path,
         label: ctx.t.urlLabel,
         value: row.url,
         placeholder: 'https://mcp.example.com/' + (kind === 'sse' ? 'sse' : 'mcp'),
@@ -195,7 +195,7 @@ function urlCard(ctx: RenderContext, row: UrlServerRow, place: CardPlace): Templ
       ${field(ctx, {
         rowId: row.id,
         field: 'api_key',
-        path: fieldPointer(path, 'api_key'),
+        rowPath: path,
         label: ctx.t.apiKeyLabel,
         value: row.apiKey,
         secret: true,
@@ -214,7 +214,7 @@ function stdioCard(ctx: RenderContext, row: StdioServerRow, place: CardPlace): T
         ${field(ctx, {
           rowId: row.id,
           field: 'name',
-          path: fieldPointer(path, 'name'),
+          rowPath: path,
           label: ctx.t.nameLabel,
           value: row.name,
           placeholder: 'my-server',
@@ -222,14 +222,14 @@ function stdioCard(ctx: RenderContext, row: StdioServerRow, place: CardPlace): T
         ${field(ctx, {
           rowId: row.id,
           field: 'command',
-          path: fieldPointer(path, 'command'),
+          rowPath: path,
           label: ctx.t.commandLabel,
           value: row.command,
           placeholder: 'npx',
           hint: ctx.t.commandHint,
         })}
       </div>
-      ${argsEditor(ctx, row, place.index, fieldPointer(path, 'args'))} ${envEditor(ctx, row, place.index, fieldPointer(path, 'env'))}`,
+      ${argsEditor(ctx, row, place.index, path)} ${envEditor(ctx, row, place.index, path)}`,
   );
 }
 
@@ -237,7 +237,7 @@ function listGroup(
   ctx: RenderContext,
   row: StdioServerRow,
   fieldName: 'args' | 'env',
-  path: string,
+  serverPath: string,
   label: string,
   content: TemplateResult,
 ): TemplateResult {
@@ -247,7 +247,7 @@ function listGroup(
   return html`<div
     role="group"
     part=${fieldName === 'args' ? 'args' : 'env'}
-    data-path=${path}
+    data-path=${fieldPointer(serverPath, fieldName)}
     data-row=${row.id}
     data-field=${fieldName}
     tabindex="-1"
@@ -259,7 +259,7 @@ function listGroup(
   </div>`;
 }
 
-/** `server`: the server's index in its list, which its rows' pointers start from. */
+/** `server`: the server's index in its list, which its rows' pointers start from; `path`: the server's pointer. */
 function argsEditor(ctx: RenderContext, row: StdioServerRow, server: number, path: string): TemplateResult {
   const count = row.args.length;
   return listGroup(
@@ -280,7 +280,7 @@ function argsEditor(ctx: RenderContext, row: StdioServerRow, server: number, pat
                   ${field(ctx, {
                     rowId: arg.id,
                     field: 'value',
-                    path: argPointer(server, i),
+                    rowPath: argPointer(server, i),
                     label: ctx.t.argLabel(i),
                     hideLabel: true,
                     value: arg.value,
@@ -332,7 +332,7 @@ function envEditor(ctx: RenderContext, row: StdioServerRow, server: number, path
                     ${field(ctx, {
                       rowId: entry.id,
                       field: KEY_SEGMENT,
-                      path: fieldPointer(entryPath, KEY_SEGMENT),
+                      rowPath: entryPath,
                       label: ctx.t.envKeyName(i),
                       hideLabel: true,
                       value: entry.key,
@@ -340,7 +340,7 @@ function envEditor(ctx: RenderContext, row: StdioServerRow, server: number, path
                     ${field(ctx, {
                       rowId: entry.id,
                       field: 'value',
-                      path: entryPath,
+                      rowPath: entryPath,
                       label: ctx.t.envValueName(i),
                       hideLabel: true,
                       value: entry.value,

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { KEY_SEGMENT } from '../../contract/pointer.js';
-import { fieldPointer, providerPointer, PROVIDERS_POINTER } from '../../model/paths.js';
+import { providerPointer, PROVIDERS_POINTER } from '../../model/paths.js';
 import type { ProviderRow } from '../../model/draft.js';
 import { SECTION_IDS } from '../../model/draft.js';
 import { providerMeta } from '../provider-meta.js';
@@ -78,7 +78,7 @@ function providerFields(
       ${field(ctx, {
         rowId: row.id,
         field: 'token',
-        path: fieldPointer(path, 'token'),
+        rowPath: path,
         label: ctx.t.tokenLabel,
         value: row.token,
         secret: true,
@@ -89,7 +89,7 @@ function providerFields(
       ${field(ctx, {
         rowId: row.id,
         field: 'host',
-        path: fieldPointer(path, 'host'),
+        rowPath: path,
         label: ctx.t.hostLabel,
         value: row.host,
         placeholder: meta.hostPlaceholder,
