@@ -2,6 +2,9 @@ import { fixture, html } from '@open-wc/testing';
 import '../../src/openhands-provider-settings.js';
 import './element-equality.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
+import { harness } from './harness.js';
+
+export { harness, leave, type } from './harness.js';
 
 export async function mount(
   setup: (el: OpenHandsProviderSettings) => void = () => {},
@@ -14,67 +17,47 @@ export async function mount(
   return el;
 }
 
+/**
+ * The first match of a selector in the shadow root. For tests of the DOM contract itself (what the
+ * markup says); everything else acts through the harness (./harness.ts).
+ */
 export function $(el: OpenHandsProviderSettings, selector: string): HTMLElement {
   const found = el.shadowRoot!.querySelector<HTMLElement>(selector);
   if (!found) throw new Error(`nothing matches ${selector}`);
   return found;
 }
 
+/** Every match of a selector in the shadow root (see {@link $}). */
 export function $$(el: OpenHandsProviderSettings, selector: string): HTMLElement[] {
   return [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 }
 
 /** The control at a JSON Pointer (inputs first: an env row's group shares its value's pointer). */
 export function control(el: OpenHandsProviderSettings, pointer: string): HTMLInputElement {
-  return $(el, `input[data-path="${CSS.escape(pointer)}"]`) as HTMLInputElement;
+  return harness(el).control(pointer);
 }
 
+/** The group (card, list, section) at a JSON Pointer. */
 export function group(el: OpenHandsProviderSettings, pointer: string): HTMLElement {
-  return $(el, `:not(input)[data-path="${CSS.escape(pointer)}"]`);
+  return harness(el).group(pointer);
 }
 
 /** The text of the element's status (a live region): "Saving…", "Saved.", "Loading stored settings…". */
 export function statusText(el: OpenHandsProviderSettings): string {
-  return $(el, '[part="status"]').textContent!.trim();
+  return harness(el).status.text;
 }
 
 /** A save is under way, as a person sees it: Save unavailable (yet focusable) and the status says so. */
 export function showsSaving(el: OpenHandsProviderSettings): boolean {
-  return $(el, '[part="save-button"]').getAttribute('aria-disabled') === 'true' && statusText(el) === 'Saving…';
+  return harness(el).showsSaving;
 }
 
 /** Opens the card of the server at `pointer` if it is shown compact (a long list), as a person would. */
 export async function openServer(el: OpenHandsProviderSettings, pointer: string): Promise<void> {
-  const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>(
-    `fieldset[data-path="${CSS.escape(pointer)}"] > legend > button[data-action="toggle-server"]`,
-  );
-  if (toggle?.getAttribute('aria-expanded') === 'false') {
-    toggle.click();
-    await el.updateComplete;
-  }
-}
-
-/** Types as a person would: value set, `input` fired, then focus leaves (blur checks run). */
-export async function type(el: OpenHandsProviderSettings, input: HTMLInputElement, text: string): Promise<void> {
-  input.focus();
-  input.value = text;
-  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  leave(input);
-  await el.updateComplete;
-}
-
-/**
- * Moves focus away from a control. Test pages run side by side and only one has the window's
- * focus; in the others Chromium does not fire focus events, so deliver `focusout` as a focused
- * window would.
- */
-export function leave(input: HTMLElement): void {
-  let delivered = false;
-  const seen = () => (delivered = true);
-  input.addEventListener('focusout', seen, { once: true });
-  input.blur();
-  input.removeEventListener('focusout', seen);
-  if (!delivered) input.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
+  const [, kind, index] = /^\/mcp_config\/(\w+)_servers\/(\d+)$/.exec(pointer)!;
+  await harness(el)
+    .server(kind as 'sse', Number(index))
+    .expand();
 }
 
 export async function click(el: OpenHandsProviderSettings, selector: string): Promise<void> {
@@ -84,23 +67,11 @@ export async function click(el: OpenHandsProviderSettings, selector: string): Pr
 
 /** The text of the message an element's aria-describedby names, found in the same shadow root. */
 export function description(el: OpenHandsProviderSettings, target: Element): string {
-  const ids = (target.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-  return ids
-    .map((id) => {
-      const node = el.shadowRoot!.getElementById(id);
-      if (!node) throw new Error(`aria-describedby names #${id}, which is not in the shadow root`);
-      return node.textContent!.trim();
-    })
-    .join(' | ');
+  return harness(el).description(target);
 }
 
 export function errorOf(el: OpenHandsProviderSettings, target: Element): string {
-  const ids = (target.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
-  return ids
-    .map((id) => el.shadowRoot!.getElementById(id))
-    .filter((node) => node?.classList.contains('error'))
-    .map((node) => node!.textContent!.trim())
-    .join('\n');
+  return harness(el).errorOf(target);
 }
 
 /** The next event of that name, typed from GlobalEventHandlersEventMap. */
