@@ -265,6 +265,11 @@ export class ProviderSettingsHarness extends Finder {
     return this.one(`:not(input)${atPath(pointer)}`, `the group at ${pointer}`);
   }
 
+  /** Every input of the form, in document order. */
+  inputs(): HTMLInputElement[] {
+    return this.all('input');
+  }
+
   /** Where focus is inside the element (null: nowhere in it). */
   focused(): HTMLElement | null {
     return this.root.activeElement as HTMLElement | null;
