@@ -285,6 +285,16 @@ export class ProviderSettingsHarness extends Finder {
       .join(' | ');
   }
 
+  /** The error message aria-describedby names (null: none). */
+  errorElement(target: Element): HTMLElement | null {
+    return describedBy(this.root, target).find((node) => node.element?.classList.contains('error'))?.element ?? null;
+  }
+
+  /** The hint aria-describedby names (null: none). */
+  hintElement(target: Element): HTMLElement | null {
+    return describedBy(this.root, target).find((node) => node.element?.classList.contains('hint'))?.element ?? null;
+  }
+
   /** The error messages aria-describedby names (not the hints), one per line. */
   errorOf(target: Element): string {
     return describedBy(this.root, target)
@@ -811,7 +821,11 @@ export class ReviewHarness extends Part {
 
   /** What the save will do, one line each, in order. */
   lines(): string[] {
-    return this.all('li', this.element).map(text);
+    return this.lineElements().map(text);
+  }
+
+  lineElements(): HTMLElement[] {
+    return this.all('li', this.element);
   }
 
   /** The lines marked as a deletion. */
