@@ -9,11 +9,13 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { $$, control, errorOf, mount, type } from '../helpers/element.js';
+import { control, errorOf, harness, mount, type } from '../helpers/element.js';
 import { createTenant, requestsOf, scriptResponses, SESSION_KEY, tenantState } from '../helpers/reference-server.js';
 
 const clearButtons = (el: OpenHandsProviderSettings) =>
-  $$(el, 'button[data-action="clear-provider"]').map((b) => b.textContent!.trim());
+  harness(el)
+    .clearButtons()
+    .map((b) => b.textContent!.trim());
 
 describe('<openhands-provider-settings> keystrokes render what they change', () => {
   it('typing into a second provider offers its Clear button too; emptying a field takes its button away', async () => {
@@ -44,7 +46,7 @@ describe('<openhands-provider-settings> the checks computed ahead follow what th
       e.sessionKey = SESSION_KEY;
       e.autoload = true;
     });
-    await until(() => el.shadowRoot!.querySelector('input[data-path="/mcp_config/sse_servers/1/url"]') !== null);
+    await until(() => harness(el).servers().length === 3);
     // The load hands the checks over; they run ahead in slices of a few ms. Give them time to finish.
     await new Promise((r) => setTimeout(r, 200));
 
