@@ -179,6 +179,11 @@ export class ProviderSettingsHarness extends Finder {
     return this.all(action('toggle-reveal'));
   }
 
+  /** Every message the form shows: the summary's entries, the form error, each field's and group's error. */
+  messages(): HTMLElement[] {
+    return this.all('[part="error-summary"] li, [part="form-error"], .error');
+  }
+
   /** Every Clear button (a new provider with something typed). */
   clearButtons(): HTMLButtonElement[] {
     return this.all(action('clear-provider'));
