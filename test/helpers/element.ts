@@ -1,3 +1,8 @@
+/**
+ * Mounting the element for a test, and the few helpers that are not about its markup. Tests act on
+ * it and read it through its harness (./harness.ts, re-exported here); `control` and `group` find
+ * what is at a JSON Pointer (the `data-path` of the DOM contract), for tests about pointers.
+ */
 import { fixture, html } from '@open-wc/testing';
 import '../../src/openhands-provider-settings.js';
 import './element-equality.js';
@@ -6,6 +11,7 @@ import { harness } from './harness.js';
 
 export { harness, leave, type } from './harness.js';
 
+/** A new element in the test's fixture, `setup` applied before its first update. */
 export async function mount(
   setup: (el: OpenHandsProviderSettings) => void = () => {},
 ): Promise<OpenHandsProviderSettings> {
@@ -17,21 +23,6 @@ export async function mount(
   return el;
 }
 
-/**
- * The first match of a selector in the shadow root. For tests of the DOM contract itself (what the
- * markup says); everything else acts through the harness (./harness.ts).
- */
-export function $(el: OpenHandsProviderSettings, selector: string): HTMLElement {
-  const found = el.shadowRoot!.querySelector<HTMLElement>(selector);
-  if (!found) throw new Error(`nothing matches ${selector}`);
-  return found;
-}
-
-/** Every match of a selector in the shadow root (see {@link $}). */
-export function $$(el: OpenHandsProviderSettings, selector: string): HTMLElement[] {
-  return [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-}
-
 /** The control at a JSON Pointer (inputs first: an env row's group shares its value's pointer). */
 export function control(el: OpenHandsProviderSettings, pointer: string): HTMLInputElement {
   return harness(el).control(pointer);
@@ -40,29 +31,6 @@ export function control(el: OpenHandsProviderSettings, pointer: string): HTMLInp
 /** The group (card, list, section) at a JSON Pointer. */
 export function group(el: OpenHandsProviderSettings, pointer: string): HTMLElement {
   return harness(el).group(pointer);
-}
-
-/** The text of the element's status (a live region): "Saving…", "Saved.", "Loading stored settings…". */
-export function statusText(el: OpenHandsProviderSettings): string {
-  return harness(el).status.text;
-}
-
-/** A save is under way, as a person sees it: Save unavailable (yet focusable) and the status says so. */
-export function showsSaving(el: OpenHandsProviderSettings): boolean {
-  return harness(el).showsSaving;
-}
-
-/** Opens the card of the server at `pointer` if it is shown compact (a long list), as a person would. */
-export async function openServer(el: OpenHandsProviderSettings, pointer: string): Promise<void> {
-  const [, kind, index] = /^\/mcp_config\/(\w+)_servers\/(\d+)$/.exec(pointer)!;
-  await harness(el)
-    .server(kind as 'sse', Number(index))
-    .expand();
-}
-
-export async function click(el: OpenHandsProviderSettings, selector: string): Promise<void> {
-  $(el, selector).click();
-  await el.updateComplete;
 }
 
 /** The text of the message an element's aria-describedby names, found in the same shadow root. */
