@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings, ProviderSettingsDirtyEvent } from '../../src/index.js';
-import { control, mount, type } from '../helpers/element.js';
+import { harness, mount, type } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
 
 function recordDirty(el: OpenHandsProviderSettings): boolean[] {
@@ -20,7 +20,7 @@ describe('<openhands-provider-settings> unsaved changes', () => {
   it('fires provider-settings-dirty only when dirty flips, and reflects a dirty attribute', async () => {
     const el = await mount();
     const seen = recordDirty(el);
-    const token = control(el, '/provider_tokens/github/token');
+    const token = harness(el).provider('github').token;
     await type(el, token, 'ghp_a');
     await type(el, token, 'ghp_ab');
     await type(el, token, 'ghp_abc');
@@ -38,7 +38,7 @@ describe('<openhands-provider-settings> unsaved changes', () => {
     const listener = (e: ProviderSettingsDirtyEvent) => (event ??= e);
     document.addEventListener('provider-settings-dirty', listener);
     try {
-      await type(el, control(el, '/provider_tokens/github/token'), 'ghp_secretDirty');
+      await harness(el).typeToken('github', 'ghp_secretDirty');
     } finally {
       // Not left on the document for the tests after this one, whether or not the event came.
       document.removeEventListener('provider-settings-dirty', listener);
@@ -51,7 +51,7 @@ describe('<openhands-provider-settings> unsaved changes', () => {
   it('flips back on reset(), on a save, on a value set and on a structural edit', async () => {
     const { el, ui } = await setup();
     const seen = recordDirty(el);
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_good');
+    await ui.typeToken('github', 'ghp_good');
     el.reset();
     await el.updateComplete;
     expect(seen).to.deep.equal([true, false]);
@@ -73,7 +73,7 @@ describe('<openhands-provider-settings> unsaved changes', () => {
       e.guardUnsaved = true;
     });
     expect(leavingIsHeldUp(), 'clean').to.equal(false);
-    const token = control(el, '/provider_tokens/github/token');
+    const token = harness(el).provider('github').token;
     await type(el, token, 'ghp_unsaved');
     expect(leavingIsHeldUp(), 'dirty').to.equal(true);
     await type(el, token, '');
@@ -93,7 +93,7 @@ describe('<openhands-provider-settings> unsaved changes', () => {
 
   it('without guard-unsaved, leaving is never held up', async () => {
     const el = await mount();
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_unsaved');
+    await harness(el).typeToken('github', 'ghp_unsaved');
     expect(el.dirty).to.equal(true);
     expect(leavingIsHeldUp()).to.equal(false);
     expect(el.hasAttribute('guard-unsaved')).to.equal(false);

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { control, countRenders, errorOf, harness, mount } from '../helpers/element.js';
+import { countRenders, errorOf, harness, mount } from '../helpers/element.js';
 
 /** `n` SSE servers with an empty URL: one problem each. */
 function emptyUrls(n: number) {
@@ -35,7 +35,7 @@ describe('<openhands-provider-settings> error summary with many problems', () =>
     expect(listed[99]!.textContent).to.contain('SSE server 100');
     expect(summary.showAllButton.textContent!.trim()).to.equal('Show all 150 problems');
     for (let i = 0; i < 150; i++) {
-      const input = control(el, `/mcp_config/sse_servers/${i}/url`);
+      const input = harness(el).server('sse', i).url;
       expect(input.getAttribute('aria-invalid'), `server ${i}`).to.equal('true');
       expect(errorOf(el, input), `server ${i}`).to.equal('URL cannot be empty');
     }
@@ -123,7 +123,7 @@ describe('<openhands-provider-settings> validate() renders only what changed', (
     expect(renders.count).to.equal(1);
 
     // A different problem on a field: the check renders it.
-    const input = control(el, '/mcp_config/sse_servers/1/url');
+    const input = harness(el).server('sse', 1).url;
     input.value = 'mcp.example.com';
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await el.updateComplete;

@@ -5,7 +5,7 @@ import { defaultMessages } from '../../src/messages.js';
 import { ISSUE_MESSAGES } from '../../src/contract/codes.js';
 import { MODEL_MESSAGES } from '../../src/model/rules.js';
 import { createTenant, scriptResponses, SESSION_KEY } from '../helpers/reference-server.js';
-import { control, errorOf, harness, mount } from '../helpers/element.js';
+import { harness, mount } from '../helpers/element.js';
 import { schemelessSseUrl } from '../helpers/bodies.js';
 
 const background = (el: Element) => getComputedStyle(el).backgroundColor;
@@ -73,10 +73,9 @@ describe('<openhands-provider-settings> strings', () => {
     });
     await el.validate();
     await el.updateComplete;
-    expect(errorOf(el, control(el, '/mcp_config/sse_servers/0/url'))).to.equal(defaultMessages.url_empty);
-    expect(errorOf(el, control(el, '/provider_tokens/github/host'))).to.equal(
-      'Enter the domain only, e.g. github.example.com',
-    );
+    const ui = harness(el);
+    expect(ui.errorOf(ui.server('sse', 0).url)).to.equal(defaultMessages.url_empty);
+    expect(ui.errorOf(ui.provider('github').host)).to.equal('Enter the domain only, e.g. github.example.com');
   });
 
   it('clearProvider given as one word (its form before 0.1.0) still names the button, rather than breaking the form', async () => {
@@ -99,19 +98,20 @@ describe('<openhands-provider-settings> strings', () => {
     });
     await el.validate();
     await el.updateComplete;
-    const url = control(el, '/mcp_config/sse_servers/0/url');
-    const host = control(el, '/provider_tokens/github/host');
-    expect(errorOf(el, url)).to.equal('URL must include a scheme (http:// or https://)');
-    expect(errorOf(el, host)).to.equal('Enter the domain only, e.g. github.example.com');
+    const ui = harness(el);
+    const url = ui.server('sse', 0).url;
+    const host = ui.provider('github').host;
+    expect(ui.errorOf(url)).to.equal('URL must include a scheme (http:// or https://)');
+    expect(ui.errorOf(host)).to.equal('Enter the domain only, e.g. github.example.com');
 
     el.strings = {
       messages: { url_no_scheme: 'Schema fehlt', host_bare_domain: 'Nur die Domain, z. B. {example}' },
       save: 'Speichern',
     };
     await el.updateComplete;
-    expect(errorOf(el, url)).to.equal('Schema fehlt');
-    expect(errorOf(el, host)).to.equal('Nur die Domain, z. B. github.example.com');
-    expect(harness(el).saveButton.textContent!.trim()).to.equal('Speichern');
+    expect(ui.errorOf(url)).to.equal('Schema fehlt');
+    expect(ui.errorOf(host)).to.equal('Nur die Domain, z. B. github.example.com');
+    expect(ui.saveButton.textContent!.trim()).to.equal('Speichern');
     const outcome = await el.submit();
     expect(outcome.kind === 'invalid' && outcome.errors.map((e) => e.message)).to.include('Schema fehlt');
   });
@@ -127,9 +127,8 @@ describe('<openhands-provider-settings> strings', () => {
     });
     expect((await el.submit()).kind).to.equal('validation');
     await el.updateComplete;
-    expect(errorOf(el, control(el, '/mcp_config/sse_servers/0/url'))).to.equal(
-      'URL must include a scheme (http:// or https://)',
-    );
+    const ui = harness(el);
+    expect(ui.errorOf(ui.server('sse', 0).url)).to.equal('URL must include a scheme (http:// or https://)');
   });
 
   it('failure sentences come from strings.failure, followed by the server’s own words', async () => {

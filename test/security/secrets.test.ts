@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { control, harness, mount } from '../helpers/element.js';
+import { harness, mount } from '../helpers/element.js';
 import {
   createTenant,
   requestsOf,
@@ -249,8 +249,8 @@ describe('secrets: a full save cycle leaks nothing', () => {
     for (const input of ui.inputs()) {
       expect([TYPED_SECRETS.github, TYPED_SECRETS.gitlab], input.dataset.path).not.to.include(input.value);
     }
-    expect(control(el, '/provider_tokens/github/token').value).to.equal('');
-    expect(control(el, '/provider_tokens/github/token').type).to.equal('password');
+    expect(harness(el).provider('github').token.value).to.equal('');
+    expect(harness(el).provider('github').token.type).to.equal('password');
     expect(el.value.provider_tokens.github).to.deep.equal({ token: null, host: null });
     expect(el.value.provider_tokens.gitlab).to.deep.equal({ token: null, host: 'gitlab.example.com' });
     expect(ui.storedProviders()).to.deep.equal(['github', 'gitlab']);
