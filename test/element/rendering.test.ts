@@ -72,7 +72,7 @@ describe('<openhands-provider-settings> rendering', () => {
     await ui.addServer('stdio');
     await ui.addServer('stdio');
     // Focus moves to the new server's first field.
-    expect(el.shadowRoot!.activeElement).to.equal(control(el, '/mcp_config/stdio_servers/1/name'));
+    expect(ui.focused()).to.equal(control(el, '/mcp_config/stdio_servers/1/name'));
     control(el, '/mcp_config/stdio_servers/0/name').value = 'first';
     control(el, '/mcp_config/stdio_servers/0/name').dispatchEvent(new InputEvent('input', { bubbles: true }));
     control(el, '/mcp_config/stdio_servers/1/name').value = 'second';
@@ -106,9 +106,10 @@ describe('<openhands-provider-settings> rendering', () => {
     expect(group(el, '/mcp_config/stdio_servers/0/args').getAttribute('role')).to.equal('group');
     expect(group(el, '/mcp_config/stdio_servers/0/env')).to.exist;
 
-    await harness(el).server('stdio', 0).addArg();
+    const ui = harness(el);
+    await ui.server('stdio', 0).addArg();
     const third = control(el, '/mcp_config/stdio_servers/0/args/2');
-    expect(el.shadowRoot!.activeElement).to.equal(third);
+    expect(ui.focused()).to.equal(third);
 
     // Typing a key moves the entry's pointer with it.
     const key = control(el, '/mcp_config/stdio_servers/0/env/PATH_X/[key]');
