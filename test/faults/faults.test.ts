@@ -125,15 +125,19 @@ describe('faults: the element leaves the page', () => {
       }
       // Put back on the page, it saves again.
       document.body.append(el);
-      await el.updateComplete;
-      expect((await el.submit()).kind).to.equal('saved');
-      // The aborted one, then this save's tokens and its MCP servers' settings write.
-      expect((await requestsOf(tenant.id)).map((r) => r.path.replace(/^\/t\/[^/]+/, ''))).to.deep.equal([
-        '/api/add-git-providers',
-        '/api/add-git-providers',
-        '/api/settings',
-      ]);
-      el.remove();
+      try {
+        await el.updateComplete;
+        expect((await el.submit()).kind).to.equal('saved');
+        // The aborted one, then this save's tokens and its MCP servers' settings write.
+        expect((await requestsOf(tenant.id)).map((r) => r.path.replace(/^\/t\/[^/]+/, ''))).to.deep.equal([
+          '/api/add-git-providers',
+          '/api/add-git-providers',
+          '/api/settings',
+        ]);
+      } finally {
+        // Outside the fixture now: taken out here, pass or fail, not left for the next test.
+        el.remove();
+      }
     });
   }
 });

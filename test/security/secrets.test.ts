@@ -464,17 +464,17 @@ describe('a session key given as an attribute', () => {
     const warnings: unknown[][] = [];
     const original = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(args);
+    const el = document.createElement('openhands-provider-settings');
     try {
-      const el = document.createElement('openhands-provider-settings');
       document.body.append(el);
       el.setAttribute('session-key', 'sk-attribute-secret');
       expect(el.hasAttribute('session-key')).to.equal(false);
       expect(el.sessionKey).to.equal(null);
       expect(warnings).to.have.length(1);
       expect(JSON.stringify(warnings)).not.to.contain('sk-attribute-secret');
-      el.remove();
     } finally {
       console.warn = original;
+      el.remove();
     }
   });
 });
