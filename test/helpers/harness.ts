@@ -7,8 +7,10 @@
  * parts) is known here, once.
  *
  * - Everything is looked up when it is read: what is shown changes under a test.
- * - A getter of something not shown fails with a sentence that says what is missing; `shown` (and
- *   a few `can…` / `is…`) say whether it is there, for tests that expect it not to be.
+ * - A getter of something not shown fails with a sentence that says what is missing (never null,
+ *   so that comparing where focus is with a button that is not there cannot pass); `shown` and a
+ *   few other booleans (`confirming`, `removed`, `collapsible`, `canShowAll`, `dismissable`,
+ *   `hasPreview`) say whether something is there, for tests that expect it not to be.
  * - A provider is its name; a server is its row, found by its place when the handle is made: the
  *   handle follows the server when it moves (its `index` and `pointer` are read anew each time).
  * - Acting waits for the element's update: `press` clicks a button (what Enter or Space on it,
@@ -460,10 +462,6 @@ export class ProviderHarness extends Finder {
   /** Removed (on the next save), with Undo. */
   get removed(): boolean {
     return this.has(() => this.restoreButton);
-  }
-
-  get clearable(): boolean {
-    return this.has(() => this.clearButton);
   }
 
   typeToken(token: string): Promise<void> {
