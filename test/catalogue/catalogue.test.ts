@@ -8,7 +8,7 @@ import { expect } from '@open-wc/testing';
 import { createCatalogue, type Catalogue, type Shown } from '../../demo/catalogue.js';
 import { scenarios, STORED_SETTINGS, type Theme } from '../../demo/scenarios.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { $, $$, control, description, errorOf, group, openServer, showsSaving } from '../helpers/element.js';
+import { control, description, errorOf, group, harness } from '../helpers/element.js';
 
 type Check = (shown: Shown, catalogue: Catalogue) => Promise<void> | void;
 
@@ -23,7 +23,7 @@ function loadNote(catalogue: Catalogue): string {
 }
 
 function formError(el: OpenHandsProviderSettings): string {
-  return $(el, '[part="form-error"]').textContent!.trim();
+  return harness(el).formError.text;
 }
 
 async function controlGet<T>(path: string): Promise<T> {
@@ -53,26 +53,28 @@ function rgb(el: Element, property: string): string {
 
 const checks: Record<string, Check> = {
   empty({ el }, catalogue) {
-    expect($$(el, '[part="provider"]').map((p) => p.dataset.provider)).to.deep.equal(['github', 'gitlab', 'bitbucket']);
-    expect($$(el, '[part="stored-badge"]')).to.have.length(0);
-    expect($$(el, '[part="server"]')).to.have.length(0);
-    expect($$(el, '.empty').map((p) => p.textContent!.trim())).to.include.members([
+    const ui = harness(el);
+    expect(ui.providers().map((p) => p.name)).to.deep.equal(['github', 'gitlab', 'bitbucket']);
+    expect(ui.storedProviders()).to.deep.equal([]);
+    expect(ui.servers().length).to.equal(0);
+    expect((['sse', 'shttp', 'stdio'] as const).map((kind) => ui.serverList(kind).emptyNote)).to.include.members([
       'No SSE servers.',
       'No stdio servers.',
     ]);
     expect(loadNote(catalogue)).to.contain('loaded; stored providers: (none)');
   },
   async stored({ el, tenant }) {
-    expect($$(el, '[part="stored-badge"]')).to.have.length(3);
+    const ui = harness(el);
+    expect(ui.storedProviders()).to.have.length(3);
     expect(control(el, '/provider_tokens/github/host').value).to.equal('github.example.com');
     expect(control(el, '/provider_tokens/gitlab/host').value).to.equal('gitlab.example.com');
     expect(control(el, '/provider_tokens/bitbucket/host').value).to.equal('');
-    expect($$(el, '[part="server"]')).to.have.length(4);
+    expect(ui.servers().length).to.equal(4);
     const state = await controlGet<{ provider_tokens: Record<string, { token: string }> }>(`/tenants/${tenant.id}`);
     const tokens = Object.values(state.provider_tokens).map((p) => p.token);
     expect(tokens).to.have.length(3);
     // No stored token reached the page: not in any input, attribute or text.
-    const values = $$(el, 'input').map((i) => (i as HTMLInputElement).value);
+    const values = ui.inputs().map((i) => i.value);
     for (const token of tokens) {
       expect(values).not.to.include(token);
       expect(el.shadowRoot!.innerHTML).not.to.contain(token);
@@ -80,40 +82,33 @@ const checks: Record<string, Check> = {
     }
   },
   async 'many-servers'({ el }) {
-    expect($$(el, '[part="server"]')).to.have.length(300);
+    const ui = harness(el);
+    const servers = ui.servers();
+    expect(servers.length).to.equal(300);
     // A long list: a filter, and compact cards that open to edit.
-    expect($(el, '#server-filter')).to.exist;
-    expect($$(el, '[part="server"] input')).to.have.length(0);
-    await openServer(el, '/mcp_config/stdio_servers/99');
-    const command = control(el, '/mcp_config/stdio_servers/99/command');
-    command.value = 'uvx';
-    command.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-    await el.updateComplete;
+    expect(ui.filter.shown).to.equal(true);
+    expect(servers.flatMap((s) => s.inputs).length).to.equal(0);
+    const server = ui.server('stdio', 99);
+    await server.expand();
+    await ui.fill(server.command, 'uvx');
     expect(el.value.mcp_config!.stdio_servers[99]!.command).to.equal('uvx');
   },
   'import-export'({ el }) {
-    const panel = $(el, '[part="mcp-tools"]');
-    expect($(el, '#mcp-import-found').textContent).to.equal('3 servers found (Claude Desktop / Cursor)');
-    const items = $$(el, '[part="mcp-tools"] .entries > li');
-    expect(items.map((li) => (li.querySelector('input') as HTMLInputElement).checked)).to.deep.equal([
-      true,
-      false,
-      true,
-    ]);
-    expect(items[1]!.querySelector('.clash')!.textContent).to.contain('“fetch” is already in the form');
-    expect(items[2]!.textContent).to.contain('The Authorization: Bearer header became the API key.');
-    expect($(el, '[part="mcp-tools"] .skipped').textContent).to.contain(
-      '“local tool”: A stdio server without a command.',
-    );
-    expect(($(el, '#mcp-export-text') as HTMLTextAreaElement).value)
-      .to.contain('••••••')
-      .and.not.to.contain('sse-example-key');
-    expect(panel.getAttribute('role')).to.equal('group');
-    expect($$(el, '[part="server"]')).to.have.length(4);
+    const ui = harness(el);
+    const tools = ui.importExport;
+    expect(tools.found.textContent).to.equal('3 servers found (Claude Desktop / Cursor)');
+    const entries = tools.entries();
+    expect(entries.map((e) => e.checked)).to.deep.equal([true, false, true]);
+    expect(entries[1]!.clash).to.contain('“fetch” is already in the form');
+    expect(entries[2]!.notes).to.include('The Authorization: Bearer header became the API key.');
+    expect(tools.skipped()).to.include('“local tool”: A stdio server without a command.');
+    expect(tools.exportText.value).to.contain('••••••').and.not.to.contain('sse-example-key');
+    expect(tools.element.getAttribute('role')).to.equal('group');
+    expect(ui.servers().length).to.equal(4);
   },
   async autoload({ el, tenant }, catalogue) {
     expect(el.hasAttribute('autoload')).to.equal(true);
-    expect($$(el, '[part="stored-badge"]')).to.have.length(3);
+    expect(harness(el).storedProviders()).to.have.length(3);
     expect(control(el, '/provider_tokens/gitlab/host').value).to.equal('gitlab.example.com');
     // The page did not load anything: the element did.
     expect(loadNote(catalogue)).to.equal('');
@@ -121,7 +116,7 @@ const checks: Record<string, Check> = {
     expect(gets.length).to.be.greaterThan(0);
   },
   async review({ el, tenant }) {
-    const review = $(el, '[part="review"]');
+    const review = harness(el).review.element;
     expect(review.getAttribute('role')).to.equal('group');
     expect(review.textContent).to.contain('GitHub');
     expect(review.textContent).not.to.contain('ghp_catalogue_new_token');
@@ -151,16 +146,17 @@ const checks: Record<string, Check> = {
     expect(again.defaultPrevented).to.equal(false);
   },
   async saved({ el, tenant }, catalogue) {
-    expect($(el, '[part="status"]').textContent!.trim()).to.equal('Saved.');
-    expect($(el, '[part="status"]').getAttribute('role')).to.equal('status');
-    expect($(el, '[data-provider="github"] [part="stored-badge"]')).to.exist;
+    const ui = harness(el);
+    expect(ui.status.text).to.equal('Saved.');
+    expect(ui.status.element.getAttribute('role')).to.equal('status');
+    expect(ui.provider('github').stored).to.equal(true);
     expect(control(el, '/provider_tokens/github/token').value).to.equal('');
     expect(catalogue.log.some((e) => e.event === 'provider-settings-saved')).to.equal(true);
     const state = await controlGet<{ provider_tokens: Record<string, { token: string }> }>(`/tenants/${tenant.id}`);
     expect(state.provider_tokens.github?.token).to.equal('ghp_catalogue_new_token');
   },
   async 'mcp-saved'({ el, tenant }, catalogue) {
-    expect($(el, '[part="status"]').textContent!.trim()).to.equal('Saved.');
+    expect(harness(el).status.text).to.equal('Saved.');
     const saved = catalogue.log.find((e) => e.event === 'provider-settings-saved');
     expect(saved?.text).to.contain('parts stored: tokens, mcp');
     expect(el.dirty).to.equal(false);
@@ -179,8 +175,8 @@ const checks: Record<string, Check> = {
   },
   async 'no-settings'({ el, tenant }, catalogue) {
     expect(loadNote(catalogue)).to.contain('no settings record (404)');
-    expect($(el, '[part="tokens-unknown"]').textContent).to.contain('cannot be seen');
-    const panel = $(el, '[part="confirm-replace"]');
+    expect(harness(el).tokensUnknown.element.textContent).to.contain('cannot be seen');
+    const panel = harness(el).replaceConfirmation.element;
     expect(panel.textContent).to.contain('Replace every stored git token?');
     expect(await posts(tenant.id), 'nothing sent before the person confirms').to.deep.equal([]);
     const state = await tenantOf(tenant.id);
@@ -190,10 +186,11 @@ const checks: Record<string, Check> = {
   async 'mcp-failed'({ el, tenant }, catalogue) {
     expect(failedKinds(catalogue)).to.deep.equal(['server']);
     expect(catalogue.log.find((e) => e.event === 'provider-settings-failed')?.text).to.contain('parts stored: tokens;');
-    const summary = $(el, '[part="error-summary"]').textContent!;
+    const ui = harness(el);
+    const summary = ui.summary.element.textContent!;
     expect(summary).to.contain('The git tokens were saved; the MCP servers were not');
     expect(summary).to.contain('Something went wrong storing settings');
-    expect($(el, '[data-provider="github"] [part="stored-badge"]')).to.exist;
+    expect(ui.provider('github').stored).to.equal(true);
     expect(control(el, '/mcp_config/sse_servers/1/url').value).to.equal('https://new-tools.example.com/sse');
     expect(el.dirty).to.equal(true);
     const state = await tenantOf(tenant.id);
@@ -201,7 +198,7 @@ const checks: Record<string, Check> = {
     expect(state.mcp_config.sse_servers).to.have.length(1);
   },
   async 'typing-while-saving'({ el, tenant }) {
-    expect($(el, '[part="status"]').textContent!.trim()).to.equal('Saved.');
+    expect(harness(el).status.text).to.equal('Saved.');
     expect(control(el, '/provider_tokens/gitlab/token').value).to.equal('glpat-typed-while-saving');
     expect(control(el, '/provider_tokens/github/token').value).to.equal('');
     expect(el.dirty).to.equal(true);
@@ -213,7 +210,7 @@ const checks: Record<string, Check> = {
   async 'not-openhands'({ el, tenant }, catalogue) {
     expect(failedKinds(catalogue)).to.deep.equal(['unknown']);
     expect(formError(el)).to.contain('not as OpenHands does');
-    expect($(el, '[part="status"]').textContent!.trim()).to.equal('');
+    expect(harness(el).status.text).to.equal('');
     expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_catalogue_new_token');
     const state = await tenantOf(tenant.id);
     expect(state.provider_tokens.github?.token).to.equal('ghp_stored_example_token');
@@ -255,9 +252,10 @@ const checks: Record<string, Check> = {
   },
   '422-several'({ el }, catalogue) {
     expect(failedKinds(catalogue)).to.deep.equal(['validation']);
-    expect($$(el, '[part="error-summary"] [data-action="focus-error"]')).to.have.length(5);
-    expect($(el, '#summary-heading').textContent).to.equal('There are 5 problems');
-    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="error-summary"]'));
+    const ui = harness(el);
+    expect(ui.summary.entries.length).to.equal(5);
+    expect(ui.summary.heading).to.equal('There are 5 problems');
+    expect(ui.focused()).to.equal(ui.summary.element);
     for (const pointer of [
       '/mcp_config/sse_servers/0/url',
       '/mcp_config/shttp_servers/0/url',
@@ -311,12 +309,13 @@ const checks: Record<string, Check> = {
     expect(formError(el)).to.contain('could not be reached');
   },
   async slow({ el, outcome }, catalogue) {
+    const ui = harness(el);
     expect(el.saving).to.equal(true);
-    expect($(el, '[part="save-button"]').textContent!.trim()).to.equal('Saving…');
-    expect(showsSaving(el)).to.equal(true);
+    expect(ui.saveButton.textContent!.trim()).to.equal('Saving…');
+    expect(ui.showsSaving).to.equal(true);
     await outcome;
     await el.updateComplete;
-    expect($(el, '[part="status"]').textContent!.trim()).to.equal('Saved.');
+    expect(ui.status.text).to.equal('Saved.');
     expect(catalogue.log.some((e) => e.event === 'provider-settings-saved')).to.equal(true);
   },
   timeout({ el }, catalogue) {
@@ -330,27 +329,30 @@ const checks: Record<string, Check> = {
   },
   'openhands-theme'({ el }) {
     expect(rgb(el, 'background-color')).to.equal('rgb(13, 15, 17)');
-    expect(rgb($(el, '[part="save-button"]'), 'background-color')).to.equal('rgb(201, 185, 116)');
-    expect(rgb($(el, '[part="provider"]'), 'background-color')).to.equal('rgb(36, 39, 46)');
+    const ui = harness(el);
+    expect(rgb(ui.saveButton, 'background-color')).to.equal('rgb(201, 185, 116)');
+    expect(rgb(ui.provider('github').card, 'background-color')).to.equal('rgb(36, 39, 46)');
   },
   german({ el }) {
     expect(el.lang).to.equal('de');
-    expect($(el, '#providers-heading').textContent).to.equal('Git-Anbieter');
-    expect($(el, '[part="save-button"]').textContent!.trim()).to.equal('Speichern');
-    expect($(el, '#summary-heading').textContent).to.equal('Es gibt ein Problem');
+    const ui = harness(el);
+    expect(ui.providersHeading.textContent).to.equal('Git-Anbieter');
+    expect(ui.saveButton.textContent!.trim()).to.equal('Speichern');
+    expect(ui.summary.heading).to.equal('Es gibt ein Problem');
     expectFieldError(el, '/mcp_config/sse_servers/0/url', 'Die URL braucht ein Schema (http:// oder https://)');
   },
   'host-page'({ el }) {
     const hostButton = el.closest('.host-page')!.querySelector('button')!;
     expect(rgb(hostButton, 'background-color'), 'the host page styles are in force').to.equal('rgb(176, 0, 32)');
     expect(rgb(el.closest('.host-page')!, 'text-transform')).to.equal('uppercase');
-    const heading = $(el, '#providers-heading');
+    const ui = harness(el);
+    const heading = ui.providersHeading;
     expect(rgb(heading, 'text-transform')).to.equal('none');
     expect(rgb(heading, 'letter-spacing')).to.equal('normal');
     expect(rgb(heading, 'text-align')).to.equal('start');
     expect(rgb(heading, 'font-family')).not.to.contain('Georgia');
-    expect(rgb($(el, '[part="save-button"]'), 'background-color')).not.to.equal('rgb(176, 0, 32)');
-    expect(rgb(control(el, '/provider_tokens/github/host'), 'border-top-style')).to.equal('solid');
+    expect(rgb(ui.saveButton, 'background-color')).not.to.equal('rgb(176, 0, 32)');
+    expect(rgb(ui.provider('github').host, 'border-top-style')).to.equal('solid');
   },
 };
 

@@ -17,7 +17,7 @@ import {
   resetViewport,
   viewport,
 } from '../helpers/a11y.js';
-import { $, mount, statusText } from '../helpers/element.js';
+import { harness, mount } from '../helpers/element.js';
 import { scriptResponses } from '../helpers/reference-server.js';
 import { NOTHING_STORED, setup } from '../helpers/scenario.js';
 import {
@@ -30,7 +30,6 @@ import {
   openImportExport,
   pressSave,
   previewImport,
-  shows,
   storedSettings,
   typeToken,
   type Look,
@@ -40,7 +39,7 @@ const expectAxeClean = async (el: OpenHandsProviderSettings, what = 'axe, WCAG 2
   expectNone(await axeProblems(el), what);
 
 /** The stored settings are still loading: the status says so (the form stays editable, so it is not aria-busy). */
-const busy = (el: OpenHandsProviderSettings) => statusText(el) === 'Loading stored settings…';
+const busy = (el: OpenHandsProviderSettings) => harness(el).status.text === 'Loading stored settings…';
 
 /** The stored state of the demo (three tokens, four MCP servers), on a tenant of the reference server, loaded by the element itself. */
 const AUTOLOAD_TENANT = { settings: STORED.settings };
@@ -58,7 +57,7 @@ after(() => resetViewport());
 describe('accessibility: axe (WCAG 2.2 A/AA) on the element in every state', () => {
   it('the empty form, before anything is loaded', async () => {
     const el = await mount();
-    expect($(el, '[part="tokens-unknown"]')).to.exist;
+    expect(harness(el).tokensUnknown.shown).to.equal(true);
     await expectAxeClean(el);
   });
 
@@ -69,7 +68,7 @@ describe('accessibility: axe (WCAG 2.2 A/AA) on the element in every state', () 
 
   it('stored providers, with hosts, and four MCP servers', async () => {
     const el = await mount((e) => (e.settings = storedSettings()));
-    expect(el.shadowRoot!.querySelectorAll('[part="stored-badge"]')).to.have.length(3);
+    expect(harness(el).storedProviders()).to.have.length(3);
     await expectAxeClean(el);
   });
 
@@ -93,14 +92,14 @@ describe('accessibility: axe (WCAG 2.2 A/AA) on the element in every state', () 
       e.settings = storedSettings();
     });
     await typeToken(el);
-    await pressSave(el, '[part="review"]');
+    await pressSave(el, 'review');
     await expectAxeClean(el);
   });
 
   it('autoload, while loading (the server answers after 5 s)', async () => {
     const { el } = await setup({ ...AUTOLOAD_TENANT, delayMs: 5000 }, (e) => (e.autoload = true));
     await waitUntil(() => busy(el), 'the status never said it was loading', { timeout: 5000 });
-    expect($(el, '[part="form"]').hasAttribute('aria-busy')).to.equal(false);
+    expect(harness(el).form.hasAttribute('aria-busy')).to.equal(false);
     await expectAxeClean(el);
     expect(busy(el), 'still loading after the check').to.equal(true);
   });
@@ -114,12 +113,12 @@ describe('accessibility: axe (WCAG 2.2 A/AA) on the element in every state', () 
       e.settings = storedSettings();
       e.value = manyProblems();
     });
-    await pressSave(el, '[part="error-summary"]');
+    await pressSave(el, 'error summary');
     await expectAxeClean(el);
   });
 
   it('the error summary after the server’s 422s, and after a 500 about no field', async () => {
-    const { tenant, el } = await setup({ providerTypes: ['github', 'gitlab'] }, (e) => {
+    const { tenant, el, ui } = await setup({ providerTypes: ['github', 'gitlab'] }, (e) => {
       e.noValidate = true;
       e.value = {
         provider_tokens: { bitbucket: { token: 'someone:app-password', host: null } },
@@ -127,13 +126,13 @@ describe('accessibility: axe (WCAG 2.2 A/AA) on the element in every state', () 
       };
     });
     expect((await el.submit()).kind).to.equal('validation');
-    await shows(el, '[part="error-summary"]');
+    await ui.waitFor(() => ui.summary.shown, 'the error summary');
     await expectAxeClean(el, 'axe, after the 422s');
 
     await scriptResponses(tenant.id, [{ status: 500, body: { error: 'Something went wrong storing git providers' } }]);
     el.value = { provider_tokens: { github: { token: 'ghp_a11yToken', host: null } }, mcp_config: null };
     expect((await el.submit()).kind).to.equal('server');
-    await shows(el, '[part="form-error"]');
+    await ui.waitFor(() => ui.formError.shown, 'the form error');
     await expectAxeClean(el, 'axe, after the 500');
   });
 
@@ -180,7 +179,11 @@ describe('accessibility: placeholder text has 4.5:1 contrast with its input (WCA
       const el = await mount((e) => (e.settings = storedSettings()));
       await applyLook(el, look);
       // Every kind of field with a placeholder: hosts and server fields (token fields have none).
-      expect(el.shadowRoot!.querySelectorAll('input[placeholder]').length).to.be.at.least(5);
+      expect(
+        harness(el)
+          .inputs()
+          .filter((input) => input.placeholder).length,
+      ).to.be.at.least(5);
       expectNone(placeholderContrastProblems(el), `placeholders, ${look}`);
     });
   }

@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { createTenant, requestsOf, scriptResponses, SESSION_KEY, tenantState } from '../helpers/reference-server.js';
-import { $, control, group, mount, openServer, statusText, type } from '../helpers/element.js';
+import { harness, mount } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
 
 const STORED = {
@@ -17,13 +17,12 @@ const STORED = {
   },
 };
 
-const saveButton = (el: OpenHandsProviderSettings) => $(el, '[part="save-button"]') as HTMLButtonElement;
+const saveButton = (el: OpenHandsProviderSettings) => harness(el).saveButton;
 /**
  * Loading, as a person sees it: nothing can be saved yet, and nothing says the load failed (the
  * form stays editable, so it is not aria-busy). A load that takes long also says so in the status.
  */
-const busy = (el: OpenHandsProviderSettings) =>
-  saveButton(el).disabled && !el.shadowRoot!.querySelector('[part="load-error"]');
+const busy = (el: OpenHandsProviderSettings) => saveButton(el).disabled && !harness(el).loadError.shown;
 
 /** Waits until the load has ended, whatever its end. */
 async function settled(el: OpenHandsProviderSettings): Promise<void> {
@@ -44,19 +43,19 @@ const autoload = (e: OpenHandsProviderSettings) => {
 
 describe('<openhands-provider-settings autoload>', () => {
   it('loads GET /api/settings itself: busy with a status while loading, then the stored state is the baseline', async () => {
-    const { tenant, el } = await setup({ settings: STORED, delayMs: 300 }, autoload);
+    const { tenant, el, ui } = await setup({ settings: STORED, delayMs: 300 }, autoload);
     expect(busy(el)).to.equal(true);
-    await waitUntil(() => statusText(el) === 'Loading stored settings…', 'the status never said it was loading', {
+    await waitUntil(() => ui.status.text === 'Loading stored settings…', 'the status never said it was loading', {
       timeout: 5000,
     });
     expect(saveButton(el).disabled, 'no save on an unknown baseline').to.equal(true);
     await expect(el).to.be.accessible();
 
     await settled(el);
-    expect($(el, '[part="status"]').textContent!.trim()).to.equal('');
-    expect(group(el, '/provider_tokens/github').querySelector('[part="stored-badge"]')).to.exist;
-    expect(control(el, '/provider_tokens/gitlab/host').value).to.equal('gitlab.example.com');
-    expect(control(el, '/mcp_config/sse_servers/0/url').value).to.equal('https://mcp.example.com/sse');
+    expect(ui.status.text).to.equal('');
+    expect(ui.provider('github').stored).to.equal(true);
+    expect(ui.provider('gitlab').host.value).to.equal('gitlab.example.com');
+    expect(ui.server('sse', 0).url.value).to.equal('https://mcp.example.com/sse');
     expect(el.settings?.provider_tokens_set).to.deep.equal({ github: null, gitlab: 'gitlab.example.com' });
     expect(el.dirty).to.equal(false);
     expect(saveButton(el).disabled).to.equal(false);
@@ -68,19 +67,19 @@ describe('<openhands-provider-settings autoload>', () => {
   });
 
   it('what the person typed while it loaded survives the load', async () => {
-    const { el } = await setup({ settings: STORED, delayMs: 300 }, autoload);
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_typedWhileLoading');
+    const { el, ui } = await setup({ settings: STORED, delayMs: 300 }, autoload);
+    await ui.typeToken('github', 'ghp_typedWhileLoading');
     await settled(el);
-    expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_typedWhileLoading');
-    expect(group(el, '/provider_tokens/github').querySelector('[part="stored-badge"]')).to.exist;
+    expect(ui.provider('github').token.value).to.equal('ghp_typedWhileLoading');
+    expect(ui.provider('github').stored).to.equal(true);
     expect(el.dirty).to.equal(true);
   });
 
   it('a 404 {"error": "Settings not found"} means nothing stored yet: an empty baseline, no error', async () => {
-    const { el } = await setup({ settings: null }, autoload);
+    const { el, ui } = await setup({ settings: null }, autoload);
     await settled(el);
-    expect(el.shadowRoot!.querySelector('[part="load-error"]')).to.equal(null);
-    expect(el.shadowRoot!.querySelector('[part="stored-badge"]')).to.equal(null);
+    expect(ui.loadError.shown).to.equal(false);
+    expect(ui.storedProviders()).to.deep.equal([]);
     expect(saveButton(el).disabled).to.equal(false);
     expect(el.dirty).to.equal(false);
   });
@@ -93,8 +92,9 @@ describe('<openhands-provider-settings autoload>', () => {
       e.sessionKey = SESSION_KEY;
       e.autoload = true;
     });
+    const ui = harness(el);
     await settled(el);
-    const error = $(el, '[part="load-error"]');
+    const error = ui.loadError.element;
     expect(error.getAttribute('role')).to.equal('alert');
     expect(error.textContent).to.contain('The stored settings could not be loaded');
     expect(error.textContent).to.contain('Something went wrong');
@@ -104,14 +104,14 @@ describe('<openhands-provider-settings autoload>', () => {
     expect(await requestsOf(tenant.id, 'POST')).to.have.length(0);
     await expect(el).to.be.accessible();
 
-    const retry = $(el, '[part="load-error"] button') as HTMLButtonElement;
+    const retry = ui.loadError.retryButton;
     expect(retry.textContent!.trim()).to.equal('Retry');
     retry.focus();
-    expect(el.shadowRoot!.activeElement).to.equal(retry);
+    expect(ui.focused()).to.equal(retry);
     retry.click();
     await settled(el);
-    expect(el.shadowRoot!.querySelector('[part="load-error"]')).to.equal(null);
-    expect(group(el, '/provider_tokens/github').querySelector('[part="stored-badge"]')).to.exist;
+    expect(ui.loadError.shown).to.equal(false);
+    expect(ui.provider('github').stored).to.equal(true);
     expect(saveButton(el).disabled).to.equal(false);
     expect(await requestsOf(tenant.id, 'GET')).to.have.length(2);
   });
@@ -125,41 +125,41 @@ describe('<openhands-provider-settings autoload>', () => {
       e.autoload = true;
     });
     await settled(el);
-    expect(el.shadowRoot!.querySelector('[part="load-error"]')).to.exist;
+    expect(harness(el).loadError.shown).to.equal(true);
     expect(saveButton(el).disabled).to.equal(true);
   });
 
   it('loads again after each save; the saved message stays', async () => {
-    const { tenant, el } = await setup({ settings: STORED }, autoload);
+    const { tenant, el, ui } = await setup({ settings: STORED }, autoload);
     await settled(el);
-    await type(el, control(el, '/provider_tokens/bitbucket/token'), 'user:app-password');
+    await ui.typeToken('bitbucket', 'user:app-password');
     expect((await el.submit()).kind).to.equal('saved');
     await settled(el);
     await waitUntil(async () => (await requestsOf(tenant.id, 'GET')).length === 2, 'no reload after the save');
     await settled(el);
-    expect($(el, '[part="status"]').textContent!.trim()).to.equal('Saved.');
+    expect(ui.status.text).to.equal('Saved.');
     expect(el.settings?.provider_tokens_set).to.deep.equal({
       github: null,
       gitlab: 'gitlab.example.com',
       bitbucket: null,
     });
-    expect(group(el, '/provider_tokens/bitbucket').querySelector('[part="stored-badge"]')).to.exist;
+    expect(ui.provider('bitbucket').stored).to.equal(true);
     expect(el.dirty).to.equal(false);
   });
 
   it('a load after a save that fails says nothing: the save stands, the form stays usable', async () => {
-    const { tenant, el } = await setup({ settings: STORED }, autoload);
+    const { tenant, el, ui } = await setup({ settings: STORED }, autoload);
     await settled(el);
     await scriptResponses(tenant.id, [{ method: 'GET', status: 500, body: { error: 'down' } }]);
-    await type(el, control(el, '/provider_tokens/bitbucket/token'), 'user:quiet-reload');
+    await ui.typeToken('bitbucket', 'user:quiet-reload');
     expect((await el.submit()).kind).to.equal('saved');
     await waitUntil(async () => (await requestsOf(tenant.id, 'GET')).length === 2, 'no load after the save');
     await new Promise((resolve) => setTimeout(resolve, 100));
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part="load-error"]')).to.equal(null);
-    expect(statusText(el)).to.equal('Saved.');
+    expect(ui.loadError.shown).to.equal(false);
+    expect(ui.status.text).to.equal('Saved.');
     expect(saveButton(el).disabled).to.equal(false);
-    expect(group(el, '/provider_tokens/bitbucket').querySelector('[part="stored-badge"]')).to.exist;
+    expect(ui.provider('bitbucket').stored).to.equal(true);
     expect(el.dirty).to.equal(false);
     const stored = await tenantState(tenant.id);
     expect(stored.provider_tokens.bitbucket!.token).to.equal('user:quiet-reload');
@@ -167,7 +167,7 @@ describe('<openhands-provider-settings autoload>', () => {
   });
 
   it('loads again when the session key changes; without autoload nothing is requested', async () => {
-    const { tenant, el } = await setup({ settings: STORED });
+    const { tenant, el, ui } = await setup({ settings: STORED });
     await el.updateComplete;
     expect(await requestsOf(tenant.id, 'GET')).to.have.length(0);
     expect(busy(el)).to.equal(false);
@@ -177,7 +177,7 @@ describe('<openhands-provider-settings autoload>', () => {
     el.sessionKey = 'wrong-key';
     await settled(el);
     expect(await requestsOf(tenant.id, 'GET')).to.have.length(2);
-    expect($(el, '[part="load-error"]').textContent).to.contain('session key');
+    expect(ui.loadError.element.textContent).to.contain('session key');
   });
 
   it('removing the element aborts the load; putting it back loads again', async () => {
@@ -208,7 +208,6 @@ describe('<openhands-provider-settings autoload>: the load after a save leaves t
       stdio_servers: [],
     },
   });
-  const where = (el: OpenHandsProviderSettings) => el.shadowRoot!.activeElement;
 
   /** Waits for the save's requests and the load after it (`gets` GETs in all), then a little more. */
   async function reloaded(tenantId: string, gets: number): Promise<void> {
@@ -219,53 +218,51 @@ describe('<openhands-provider-settings autoload>: the load after a save leaves t
   }
 
   it('Enter in a server field: the field keeps its place and focus through the load after the save', async () => {
-    const { tenant, el } = await setup({ settings: storedServers(2), delayMs: 100 }, autoload);
+    const { tenant, el, ui } = await setup({ settings: storedServers(2), delayMs: 100 }, autoload);
     await settled(el);
-    const url = control(el, '/mcp_config/sse_servers/1/url');
+    const url = ui.server('sse', 1).url;
     url.focus();
     await sendKeys({ press: 'End' });
     await sendKeys({ type: '2' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => statusText(el) === 'Saved.', 'not saved', { timeout: 5000 });
+    await waitUntil(() => ui.status.text === 'Saved.', 'not saved', { timeout: 5000 });
     // autoload's load, the settings read of the MCP save, the load after it.
     await reloaded(tenant.id, 3);
     expect(url.isConnected, 'the field was rebuilt').to.equal(true);
-    expect(where(el)).to.equal(url);
+    expect(ui.focused()).to.equal(url);
     const stored = (await tenantState(tenant.id)).mcp_config as { sse_servers: { url: string }[] };
     expect(stored.sse_servers[1]!.url).to.equal('https://mcp-1.example.com/sse2');
     expect(el.dirty).to.equal(false);
   });
 
   it('a long list: a card the person opened stays open, and focus stays in the token saved with Enter', async () => {
-    const { tenant, el } = await setup({ settings: storedServers(12), delayMs: 100 }, autoload);
+    const { tenant, el, ui } = await setup({ settings: storedServers(12), delayMs: 100 }, autoload);
     await settled(el);
-    await openServer(el, '/mcp_config/sse_servers/5');
-    const token = control(el, '/provider_tokens/github/token');
+    const server = ui.server('sse', 5);
+    await server.expand();
+    const token = ui.provider('github').token;
     token.focus();
     await sendKeys({ type: 'ghp_longListReload' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => statusText(el) === 'Saved.', 'not saved', { timeout: 5000 });
+    await waitUntil(() => ui.status.text === 'Saved.', 'not saved', { timeout: 5000 });
     await reloaded(tenant.id, 2);
-    expect(where(el)).to.equal(token);
-    const toggle = $(el, '[data-path="/mcp_config/sse_servers/5"] > legend > button');
-    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(ui.focused()).to.equal(token);
+    expect(server.index).to.equal(5);
+    expect(server.toggleButton.getAttribute('aria-expanded')).to.equal('true');
     expect((await tenantState(tenant.id)).provider_tokens.github!.token).to.equal('ghp_longListReload');
   });
 
   it('an error the person meets after “Saved.” stays when the load after the save answers', async () => {
-    const { tenant, el } = await setup({ settings: storedServers(1), delayMs: 400 }, autoload);
+    const { tenant, el, ui } = await setup({ settings: storedServers(1), delayMs: 400 }, autoload);
     await settled(el);
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_errorAfterSaved');
+    await ui.typeToken('github', 'ghp_errorAfterSaved');
     expect((await el.submit()).kind).to.equal('saved');
     // The load after the save is on its way (400 ms): a field left wrong meanwhile shows its error.
-    await type(el, control(el, '/mcp_config/sse_servers/0/url'), 'not a url');
-    await waitUntil(
-      () => control(el, '/mcp_config/sse_servers/0/url').getAttribute('aria-invalid') === 'true',
-      'no error',
-    );
+    await ui.server('sse', 0).type('url', 'not a url');
+    await waitUntil(() => ui.server('sse', 0).url.getAttribute('aria-invalid') === 'true', 'no error');
     await reloaded(tenant.id, 2);
     await el.updateComplete;
-    const url = control(el, '/mcp_config/sse_servers/0/url');
+    const url = ui.server('sse', 0).url;
     expect(url.value).to.equal('not a url');
     expect(url.getAttribute('aria-invalid')).to.equal('true');
     // What was saved is stored; what was typed after is not.

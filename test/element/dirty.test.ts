@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings, ProviderSettingsDirtyEvent } from '../../src/index.js';
-import { click, control, mount, type } from '../helpers/element.js';
+import { harness, mount, type } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
 
 function recordDirty(el: OpenHandsProviderSettings): boolean[] {
@@ -20,7 +20,7 @@ describe('<openhands-provider-settings> unsaved changes', () => {
   it('fires provider-settings-dirty only when dirty flips, and reflects a dirty attribute', async () => {
     const el = await mount();
     const seen = recordDirty(el);
-    const token = control(el, '/provider_tokens/github/token');
+    const token = harness(el).provider('github').token;
     await type(el, token, 'ghp_a');
     await type(el, token, 'ghp_ab');
     await type(el, token, 'ghp_abc');
@@ -35,21 +35,27 @@ describe('<openhands-provider-settings> unsaved changes', () => {
   it('the event bubbles out of the shadow root, is a plain Event subclass, and carries no secret', async () => {
     const el = await mount();
     let event: ProviderSettingsDirtyEvent | undefined;
-    document.addEventListener('provider-settings-dirty', (e) => (event = e), { once: true });
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_secretDirty');
+    const listener = (e: ProviderSettingsDirtyEvent) => (event ??= e);
+    document.addEventListener('provider-settings-dirty', listener);
+    try {
+      await harness(el).typeToken('github', 'ghp_secretDirty');
+    } finally {
+      // Not left on the document for the tests after this one, whether or not the event came.
+      document.removeEventListener('provider-settings-dirty', listener);
+    }
     expect(event).to.exist;
     expect(event!.bubbles && event!.composed).to.equal(true);
     expect(JSON.stringify({ ...event, dirty: event!.dirty })).not.to.contain('ghp_secretDirty');
   });
 
   it('flips back on reset(), on a save, on a value set and on a structural edit', async () => {
-    const { el } = await setup();
+    const { el, ui } = await setup();
     const seen = recordDirty(el);
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_good');
+    await ui.typeToken('github', 'ghp_good');
     el.reset();
     await el.updateComplete;
     expect(seen).to.deep.equal([true, false]);
-    await click(el, 'button[data-action="add-server"][data-kind="stdio"]');
+    await ui.addServer('stdio');
     expect(seen).to.deep.equal([true, false, true]);
     el.reset();
     await el.updateComplete;
@@ -67,7 +73,7 @@ describe('<openhands-provider-settings> unsaved changes', () => {
       e.guardUnsaved = true;
     });
     expect(leavingIsHeldUp(), 'clean').to.equal(false);
-    const token = control(el, '/provider_tokens/github/token');
+    const token = harness(el).provider('github').token;
     await type(el, token, 'ghp_unsaved');
     expect(leavingIsHeldUp(), 'dirty').to.equal(true);
     await type(el, token, '');
@@ -87,7 +93,7 @@ describe('<openhands-provider-settings> unsaved changes', () => {
 
   it('without guard-unsaved, leaving is never held up', async () => {
     const el = await mount();
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_unsaved');
+    await harness(el).typeToken('github', 'ghp_unsaved');
     expect(el.dirty).to.equal(true);
     expect(leavingIsHeldUp()).to.equal(false);
     expect(el.hasAttribute('guard-unsaved')).to.equal(false);

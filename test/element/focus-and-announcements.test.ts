@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { axNodes } from '../helpers/a11y.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { createTenant, requestsOf, scriptResponses, SESSION_KEY, tenantState } from '../helpers/reference-server.js';
-import { $, $$, control, description, group, mount, statusText, type } from '../helpers/element.js';
+import { harness, mount } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
 
 const STORED = { provider_tokens: { github: { token: 'ghp_storedFocus', host: null } } };
@@ -25,9 +25,9 @@ function listen(region: Element): string[] {
 
 describe('<openhands-provider-settings> focus stays in the element', () => {
   it('Enter on Save: Save keeps focus while it saves and after “Saved.”', async () => {
-    const { tenant, el } = await setup({ delayMs: 150 });
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_focusStays');
-    const save = $(el, '[part="save-button"]');
+    const { tenant, el, ui } = await setup({ delayMs: 150 });
+    await ui.typeToken('github', 'ghp_focusStays');
+    const save = ui.saveButton;
     save.focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -35,17 +35,19 @@ describe('<openhands-provider-settings> focus stays in the element', () => {
     expect(focused(el)).to.equal(save);
     await waitUntil(() => !el.saving, 'the save never ended', { timeout: 5000 });
     await el.updateComplete;
-    expect(statusText(el)).to.equal('Saved.');
+    expect(ui.status.text).to.equal('Saved.');
     expect(focused(el)).to.equal(save);
     expect((await tenantState(tenant.id)).provider_tokens.github!.token).to.equal('ghp_focusStays');
   });
 
   it('with autoload, Save keeps focus after “Saved.”: the load after the save neither turns it off nor says “Loading…”', async () => {
-    const { tenant, el } = await setup({ settings: STORED, delayMs: 200 }, autoload);
-    await waitUntil(() => el.settings !== null && !el.saving && statusText(el) === '', 'not loaded', { timeout: 5000 });
-    const heard = listen($(el, '[part="status"]'));
-    await type(el, control(el, '/provider_tokens/gitlab/token'), 'glpat-focusAfterReload');
-    const save = $(el, '[part="save-button"]') as HTMLButtonElement;
+    const { tenant, el, ui } = await setup({ settings: STORED, delayMs: 200 }, autoload);
+    await waitUntil(() => el.settings !== null && !el.saving && ui.status.text === '', 'not loaded', {
+      timeout: 5000,
+    });
+    const heard = listen(ui.status.element);
+    await ui.typeToken('gitlab', 'glpat-focusAfterReload');
+    const save = ui.saveButton;
     save.focus();
     await sendKeys({ press: 'Enter' });
     // From the press to the end of the load after the save (200 ms each way): Save is never turned
@@ -67,21 +69,20 @@ describe('<openhands-provider-settings> focus stays in the element', () => {
     // And after the render that took the load's answer.
     expect(focused(el)).to.equal(save);
     expect(heard).to.deep.equal(['Saving…', 'Saved.']);
-    expect(statusText(el)).to.equal('Saved.');
+    expect(ui.status.text).to.equal('Saved.');
     expect((await tenantState(tenant.id)).provider_tokens.gitlab!.token).to.equal('glpat-focusAfterReload');
-    expect(group(el, '/provider_tokens/gitlab').querySelector('[part="stored-badge"]')).to.exist;
+    expect(ui.provider('gitlab').stored).to.equal(true);
   });
 
   it('“Save these changes” in the review: focus goes to Save and stays there through the save', async () => {
-    const { tenant, el } = await setup({}, (e) => (e.review = true));
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_reviewFocus');
-    $(el, '[part="save-button"]').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="review"]'), 'no review');
-    $(el, '[part="review"] button[data-action="review-save"]').click();
-    await el.updateComplete;
-    expect(focused(el)).to.equal($(el, '[part="save-button"]'));
-    await waitUntil(() => statusText(el) === 'Saved.', 'not saved');
-    expect(focused(el)).to.equal($(el, '[part="save-button"]'));
+    const { tenant, el, ui } = await setup({}, (e) => (e.review = true));
+    await ui.typeToken('github', 'ghp_reviewFocus');
+    await ui.save();
+    await waitUntil(() => ui.review.shown, 'no review');
+    await ui.review.save();
+    expect(focused(el)).to.equal(ui.saveButton);
+    await waitUntil(() => ui.status.text === 'Saved.', 'not saved');
+    expect(focused(el)).to.equal(ui.saveButton);
     expect(await requestsOf(tenant.id, 'POST')).to.have.length(1);
   });
 
@@ -93,46 +94,45 @@ describe('<openhands-provider-settings> focus stays in the element', () => {
       e.sessionKey = SESSION_KEY;
       e.autoload = true;
     });
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="load-error"] button'), 'no Retry');
-    const retry = $(el, '[part="load-error"] button');
-    retry.focus();
-    await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(focused(el)).to.equal($(el, '[part="providers"]'));
-    await waitUntil(() => group(el, '/provider_tokens/github').querySelector('[part="stored-badge"]'), 'not loaded');
-    expect(focused(el)).to.equal($(el, '[part="providers"]'));
+    const ui = harness(el);
+    await waitUntil(() => ui.loadError.shown, 'no Retry');
+    ui.loadError.retryButton.focus();
+    await ui.pressKey('Enter');
+    expect(focused(el)).to.equal(ui.providersSection);
+    await waitUntil(() => ui.provider('github').stored, 'not loaded');
+    expect(focused(el)).to.equal(ui.providersSection);
   });
 
   it('Discard on a clean form says it is unavailable and keeps focus when pressed after discarding', async () => {
     const el = await mount();
-    const discard = $(el, 'button[data-action="reset"]');
+    const ui = harness(el);
+    const discard = ui.discardButton;
     expect(discard.getAttribute('aria-disabled')).to.equal('true');
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_toDiscard');
+    await ui.typeToken('github', 'ghp_toDiscard');
     expect(discard.hasAttribute('aria-disabled')).to.equal(false);
     discard.focus();
-    await sendKeys({ press: 'Enter' });
-    await el.updateComplete;
-    expect(control(el, '/provider_tokens/github/token').value).to.equal('');
+    await ui.pressKey('Enter');
+    expect(ui.provider('github').token.value).to.equal('');
     expect(discard.getAttribute('aria-disabled')).to.equal('true');
     expect(focused(el)).to.equal(discard);
     // Pressed again: nothing happens.
-    await sendKeys({ press: 'Enter' });
+    await ui.pressKey('Enter');
     expect(el.dirty).to.equal(false);
   });
 });
 
 describe('<openhands-provider-settings> live regions', () => {
   it('the status region is in the page before it speaks: “Saving…”, then “Saved.”', async () => {
-    const { el } = await setup();
-    const region = $(el, '[part="status"]');
+    const { el, ui } = await setup();
+    const region = ui.status.element;
     expect(region.getAttribute('role')).to.equal('status');
     expect(getComputedStyle(region).display).not.to.equal('none');
     const heard = listen(region);
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_announce');
+    await ui.typeToken('github', 'ghp_announce');
     await el.submit();
     await el.updateComplete;
     // The same node spoke both: it was there, empty, before the save.
-    expect($(el, '[part="status"]')).to.equal(region);
+    expect(ui.status.element).to.equal(region);
     expect(heard).to.deep.equal(['Saving…', 'Saved.']);
   });
 
@@ -150,7 +150,8 @@ describe('<openhands-provider-settings> live regions', () => {
       // Text written into a region as it enters the page is often not heard: the region stays
       // empty through the renders that follow its first, then speaks.
       await el.updateComplete;
-      const region = $(el, '[part="status"]');
+      const ui = harness(el);
+      const region = ui.status.element;
       const heard = listen(region);
       const early: string[] = [region.textContent!.trim()];
       for (let turn = 0; turn < 2; turn++) {
@@ -162,7 +163,7 @@ describe('<openhands-provider-settings> live regions', () => {
       await waitUntil(() => heard.includes('Loading stored settings…'), 'the loading status was not heard', {
         timeout: 5000,
       });
-      expect($(el, '[part="status"]')).to.equal(region);
+      expect(ui.status.element).to.equal(region);
       await waitUntil(() => el.settings !== null, 'not loaded');
     } finally {
       el.remove();
@@ -170,12 +171,12 @@ describe('<openhands-provider-settings> live regions', () => {
   });
 
   it('after a slow load, turning autoload off says nothing', async () => {
-    const { el } = await setup({ settings: STORED, delayMs: 300 }, autoload);
-    await waitUntil(() => statusText(el) === 'Loading stored settings…', 'never said it was loading', {
+    const { el, ui } = await setup({ settings: STORED, delayMs: 300 }, autoload);
+    await waitUntil(() => ui.status.text === 'Loading stored settings…', 'never said it was loading', {
       timeout: 5000,
     });
-    await waitUntil(() => el.settings !== null && statusText(el) === '', 'not loaded', { timeout: 5000 });
-    const heard = listen($(el, '[part="status"]'));
+    await waitUntil(() => el.settings !== null && ui.status.text === '', 'not loaded', { timeout: 5000 });
+    const heard = listen(ui.status.element);
     el.autoload = false;
     await el.updateComplete;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -187,8 +188,9 @@ describe('<openhands-provider-settings> live regions', () => {
       e.review = true;
       e.settings = { provider_tokens_set: {}, mcp_config: null };
     });
-    const heard = listen($(el, '[part="status"]'));
-    $(el, '[part="save-button"]').click();
+    const ui = harness(el);
+    const heard = listen(ui.status.element);
+    await ui.save();
     await waitUntil(() => heard.includes('Nothing to save.'), 'not announced');
   });
 });
@@ -196,11 +198,12 @@ describe('<openhands-provider-settings> live regions', () => {
 describe('<openhands-provider-settings> names and hints', () => {
   it('a stored token’s field says, in a visible hint it is described by, that the token is kept', async () => {
     const el = await mount((e) => (e.settings = { provider_tokens_set: { github: null }, mcp_config: null }));
-    const token = control(el, '/provider_tokens/github/token');
+    const ui = harness(el);
+    const token = ui.provider('github').token;
     expect(token.placeholder).to.equal('');
-    expect(description(el, token)).to.equal('The stored token is kept; type a new one to replace it.');
+    expect(ui.description(token)).to.equal('The stored token is kept; type a new one to replace it.');
     // A new provider's field has no such hint.
-    expect(description(el, control(el, '/provider_tokens/gitlab/token'))).to.equal('');
+    expect(ui.description(ui.provider('gitlab').token)).to.equal('');
   });
 
   it('a variable row has visible column heads and names that say which variable; remove says which', async () => {
@@ -215,14 +218,15 @@ describe('<openhands-provider-settings> names and hints', () => {
           },
         }),
     );
-    const head = $(el, '[part="env"] .env-head');
+    const server = harness(el).server('stdio', 0);
+    const head = server.envHead;
     expect([...head.children].map((c) => c.textContent!.trim())).to.deep.equal(['Name', 'Value']);
     expect(getComputedStyle(head).display).not.to.equal('none');
     // Each head stands over its column.
     const lefts = (els: Element[]) => els.map((e) => Math.round(e.getBoundingClientRect().left));
-    expect(lefts([...head.children])).to.deep.equal(
-      lefts([control(el, '/mcp_config/stdio_servers/0/env/A/[key]'), control(el, '/mcp_config/stdio_servers/0/env/A')]),
-    );
+    const [a] = server.env;
+    expect(a!.key.value).to.equal('A');
+    expect(lefts([...head.children])).to.deep.equal(lefts([a!.key, a!.value]));
     const nodes = await axNodes();
     const names = nodes.filter((n) => n.role === 'textbox').map((n) => n.name);
     expect(names).to.include.members([
@@ -243,61 +247,58 @@ describe('<openhands-provider-settings> names and hints', () => {
         clearProvider: (p) => `${p} leeren`,
       };
     });
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_typed');
-    const token = control(el, '/provider_tokens/github/token');
-    expect($(el, `button[aria-controls="${token.id}"]`).getAttribute('aria-label')).to.equal('Token zeigen');
-    expect($(el, 'button[data-action="clear-provider"]').textContent!.trim()).to.equal('GitHub leeren');
+    const github = harness(el).provider('github');
+    await github.typeToken('ghp_typed');
+    expect(github.revealButton.getAttribute('aria-controls')).to.equal(github.token.id);
+    expect(github.revealButton.getAttribute('aria-label')).to.equal('Token zeigen');
+    expect(github.clearButton.textContent!.trim()).to.equal('GitHub leeren');
   });
 
   it('“Clear” names its provider; “Show” is off while there is nothing to show', async () => {
     const el = await mount((e) => (e.settings = { provider_tokens_set: { github: null }, mcp_config: null }));
-    const token = control(el, '/provider_tokens/github/token');
-    expect(($(el, `button[aria-controls="${token.id}"]`) as HTMLButtonElement).disabled).to.equal(true);
-    await type(el, control(el, '/provider_tokens/gitlab/token'), 'glpat_typed');
-    expect($$(el, 'button[data-action="clear-provider"]').map((b) => b.textContent!.trim())).to.deep.equal([
-      'Clear GitLab',
-    ]);
+    const ui = harness(el);
+    expect(ui.provider('github').revealButton.disabled).to.equal(true);
+    await ui.typeToken('gitlab', 'glpat_typed');
+    expect(ui.clearButtons().map((b) => b.textContent!.trim())).to.deep.equal(['Clear GitLab']);
   });
 
   it('a token shown, then cleared: the next one typed there is hidden again', async () => {
     const el = await mount((e) => (e.settings = { provider_tokens_set: {}, mcp_config: null }));
-    const token = control(el, '/provider_tokens/github/token');
-    await type(el, token, 'ghp_shownThenCleared');
-    const toggle = $(el, `button[aria-controls="${token.id}"]`) as HTMLButtonElement;
-    toggle.click();
-    await el.updateComplete;
+    const github = harness(el).provider('github');
+    const token = github.token;
+    await github.typeToken('ghp_shownThenCleared');
+    const toggle = github.revealButton;
+    await github.toggleReveal();
     expect(token.type).to.equal('text');
-    $(el, 'button[data-action="clear-provider"]').click();
-    await el.updateComplete;
+    await github.clear();
     expect(token.value).to.equal('');
     expect(token.type).to.equal('password');
     expect(toggle.disabled).to.equal(true);
-    await type(el, token, 'ghp_nextOne');
+    await github.typeToken('ghp_nextOne');
     expect(token.type).to.equal('password');
     expect(toggle.textContent!.trim()).to.equal('Show');
   });
 
   it('a token shown, then emptied by hand: “Hide” stays available, so it can be hidden again', async () => {
     const el = await mount();
-    const token = control(el, '/provider_tokens/github/token');
-    await type(el, token, 'ghp_shownThenEmptied');
-    const toggle = $(el, `button[aria-controls="${token.id}"]`) as HTMLButtonElement;
-    toggle.click();
-    await el.updateComplete;
-    await type(el, token, '');
+    const github = harness(el).provider('github');
+    const token = github.token;
+    await github.typeToken('ghp_shownThenEmptied');
+    const toggle = github.revealButton;
+    await github.toggleReveal();
+    await github.typeToken('');
     expect(token.type).to.equal('text');
     expect(toggle.disabled).to.equal(false);
-    toggle.click();
-    await el.updateComplete;
+    await github.toggleReveal();
     expect(token.type).to.equal('password');
   });
 
   it('the form has no region landmarks, no unnamed group, and is not busy while it stays editable', async () => {
-    const { el } = await setup();
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_busy');
+    const { el, ui } = await setup();
+    await ui.typeToken('github', 'ghp_busy');
     const pending = el.submit();
     await el.updateComplete;
-    expect($(el, 'form').hasAttribute('aria-busy')).to.equal(false);
+    expect(ui.form.hasAttribute('aria-busy')).to.equal(false);
     await pending;
     const nodes = await axNodes();
     expect(nodes.filter((n) => n.role === 'region')).to.have.length(0);
@@ -305,7 +306,7 @@ describe('<openhands-provider-settings> names and hints', () => {
   });
 
   it('a provider-key error in the summary moves focus to the provider’s card, which it describes, and reads as words', async () => {
-    const { tenant, el } = await setup();
+    const { tenant, el, ui } = await setup();
     await scriptResponses(tenant.id, [
       {
         status: 422,
@@ -321,14 +322,14 @@ describe('<openhands-provider-settings> names and hints', () => {
         },
       },
     ]);
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_keyError');
+    await ui.typeToken('github', 'ghp_keyError');
     await el.submit();
     await el.updateComplete;
-    const entry = $(el, '[part="error-summary"] button[data-action="focus-error"]');
-    expect(entry.textContent).to.contain('GitHub (the provider itself)');
-    entry.click();
-    const card = group(el, '/provider_tokens/github');
+    const [entry] = ui.summary.entries;
+    expect(entry!.textContent).to.contain('GitHub (the provider itself)');
+    await ui.summary.goTo(0);
+    const card = ui.provider('github').card;
     expect(focused(el)).to.equal(card);
-    expect(description(el, card)).to.contain("Input should be 'gitlab'");
+    expect(ui.description(card)).to.contain("Input should be 'gitlab'");
   });
 });

@@ -5,113 +5,98 @@
  * would, then uses keys only.
  */
 import { expect } from '@open-wc/testing';
-import { findAccessibilityNode, sendKeys } from '@web/test-runner-commands';
+import { findAccessibilityNode } from '@web/test-runner-commands';
 import { axTree, type AxNode } from '../helpers/a11y.js';
-import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { createTenant, SESSION_KEY, tenantState } from '../helpers/reference-server.js';
-import { $, control, mount } from '../helpers/element.js';
+import { harness, mount } from '../helpers/element.js';
+import type { ProviderSettingsHarness } from '../helpers/harness.js';
 import { schemelessSseUrl } from '../helpers/bodies.js';
 
-const active = (el: OpenHandsProviderSettings): HTMLElement | null =>
-  el.shadowRoot!.activeElement as HTMLElement | null;
-
-async function press(el: OpenHandsProviderSettings, key: string): Promise<void> {
-  if (key.startsWith('Shift+')) {
-    await sendKeys({ down: 'Shift' });
-    await sendKeys({ press: key.slice('Shift+'.length) });
-    await sendKeys({ up: 'Shift' });
-  } else {
-    await sendKeys({ press: key });
-  }
-  await el.updateComplete;
-  // A submit resolves after a round trip; a second update renders its outcome.
+/** A key on the real keyboard; a submit resolves after a round trip, so a second update renders its outcome. */
+async function press(ui: ProviderSettingsHarness, key: string): Promise<void> {
+  await ui.pressKey(key);
   await new Promise((resolve) => setTimeout(resolve, 0));
-  await el.updateComplete;
+  await ui.el.updateComplete;
 }
 
-async function typeKeys(el: OpenHandsProviderSettings, text: string): Promise<void> {
-  await sendKeys({ type: text });
-  await el.updateComplete;
+/** Puts focus on a button, as Tab would. */
+function focus(ui: ProviderSettingsHarness, button: HTMLElement): void {
+  button.focus();
+  expect(ui.focused()).to.equal(button);
 }
-
-function button(el: OpenHandsProviderSettings, selector: string): HTMLElement {
-  const found = $(el, selector);
-  found.focus();
-  expect(active(el), selector).to.equal(found);
-  return found;
-}
-
-const rowOf = (el: OpenHandsProviderSettings, pointer: string): string =>
-  (el.shadowRoot!.querySelector(`[data-path="${CSS.escape(pointer)}"]`) as HTMLElement).dataset.row!;
 
 describe('<openhands-provider-settings> operations by keyboard alone', () => {
   it('adds a server, an argument and a variable, types into them, reorders and removes servers', async () => {
     const el = await mount();
-    button(el, 'button[data-action="add-server"][data-kind="stdio"]');
-    await press(el, 'Enter');
-    expect(active(el)).to.equal(control(el, '/mcp_config/stdio_servers/0/name'));
-    await typeKeys(el, 'first');
-    await press(el, 'Tab');
-    expect(active(el)).to.equal(control(el, '/mcp_config/stdio_servers/0/command'));
-    await typeKeys(el, 'npx');
+    const ui = harness(el);
+    const stdio = ui.serverList('stdio');
+    focus(ui, stdio.addButton);
+    await press(ui, 'Enter');
+    const first = ui.server('stdio', 0);
+    expect(ui.focused()).to.equal(first.name);
+    await ui.typeKeys('first');
+    await press(ui, 'Tab');
+    expect(ui.focused()).to.equal(first.command);
+    await ui.typeKeys('npx');
 
-    const first = rowOf(el, '/mcp_config/stdio_servers/0');
-    button(el, `button[data-action="add-arg"][data-row="${first}"]`);
-    await press(el, ' ');
-    expect(active(el)).to.equal(control(el, '/mcp_config/stdio_servers/0/args/0'));
-    await typeKeys(el, '-y');
+    focus(ui, first.addArgButton);
+    await press(ui, ' ');
+    expect(ui.focused()).to.equal(first.arg(0));
+    await ui.typeKeys('-y');
 
-    button(el, `button[data-action="add-env"][data-row="${first}"]`);
-    await press(el, 'Enter');
-    expect(active(el)?.dataset.field).to.equal('[key]');
-    await typeKeys(el, 'LOG_LEVEL');
-    await press(el, 'Tab');
-    await typeKeys(el, 'debug');
+    focus(ui, first.addEnvButton);
+    await press(ui, 'Enter');
+    expect(ui.focused()).to.equal(first.env[0]!.key);
+    await ui.typeKeys('LOG_LEVEL');
+    await press(ui, 'Tab');
+    await ui.typeKeys('debug');
 
-    button(el, 'button[data-action="add-server"][data-kind="stdio"]');
-    await press(el, 'Enter');
-    expect(active(el)).to.equal(control(el, '/mcp_config/stdio_servers/1/name'));
-    await typeKeys(el, 'second');
+    focus(ui, stdio.addButton);
+    await press(ui, 'Enter');
+    const second = ui.server('stdio', 1);
+    expect(ui.focused()).to.equal(second.name);
+    await ui.typeKeys('second');
     expect(el.value.mcp_config!.stdio_servers).to.deep.equal([
       { name: 'first', command: 'npx', args: ['-y'], env: { LOG_LEVEL: 'debug' } },
       { name: 'second', command: '', args: [], env: {} },
     ]);
 
     // Reorder: move "second" up; focus stays with the moved server.
-    const second = rowOf(el, '/mcp_config/stdio_servers/1');
-    button(el, `button[data-action="move-server"][data-row="${second}"][data-delta="-1"]`);
-    await press(el, 'Enter');
+    focus(ui, second.moveUpButton);
+    await press(ui, 'Enter');
     expect(el.value.mcp_config!.stdio_servers.map((s) => s.name)).to.deep.equal(['second', 'first']);
-    expect(active(el)?.dataset.row).to.equal(second);
+    expect(ui.focused()?.dataset.row).to.equal(second.row);
 
     // Remove: focus goes to the server that took its place.
-    button(el, `button[data-action="remove-server"][data-row="${second}"]`);
-    await press(el, 'Enter');
+    focus(ui, second.removeButton);
+    await press(ui, 'Enter');
     expect(el.value.mcp_config!.stdio_servers.map((s) => s.name)).to.deep.equal(['first']);
-    expect(active(el)).to.equal(control(el, '/mcp_config/stdio_servers/0/name'));
+    expect(ui.focused()).to.equal(first.name);
+    expect(first.index).to.equal(0);
 
     // Removing the last one: focus goes to its list's add button.
-    button(el, `button[data-action="remove-server"][data-row="${first}"]`);
-    await press(el, 'Space');
+    focus(ui, first.removeButton);
+    await press(ui, 'Space');
     expect(el.value.mcp_config?.stdio_servers ?? []).to.deep.equal([]);
-    expect(active(el)).to.equal($(el, 'button[data-action="add-server"][data-kind="stdio"]'));
+    expect(ui.focused()).to.equal(stdio.addButton);
   });
 
   it('removes a stored provider through its confirmation, and undoes it', async () => {
     const el = await mount((e) => (e.settings = { provider_tokens_set: { github: null }, mcp_config: null }));
-    const row = rowOf(el, '/provider_tokens/github');
-    button(el, `button[data-action="remove-provider"][data-row="${row}"]`);
-    await press(el, 'Enter');
+    const ui = harness(el);
+    const github = ui.provider('github');
+    focus(ui, github.removeButton);
+    await press(ui, 'Enter');
     // The safe choice has focus; the other one is a Shift+Tab away.
-    expect(active(el)?.dataset.action).to.equal('cancel-remove-provider');
-    await press(el, 'Shift+Tab');
-    expect(active(el)?.dataset.action).to.equal('confirm-remove-provider');
-    await press(el, 'Enter');
+    expect(ui.focused()).to.equal(github.cancelRemoveButton);
+    await press(ui, 'Shift+Tab');
+    expect(ui.focused()).to.equal(github.confirmRemoveButton);
+    await press(ui, 'Enter');
     expect(Object.keys(el.value.provider_tokens)).to.deep.equal([]);
-    expect(active(el)?.dataset.action).to.equal('restore-provider');
-    await press(el, 'Enter');
+    expect(ui.focused()).to.equal(github.restoreButton);
+    await press(ui, 'Enter');
     expect(Object.keys(el.value.provider_tokens)).to.deep.equal(['github']);
-    expect(active(el)).to.equal(control(el, '/provider_tokens/github/token'));
+    expect(ui.focused()).to.equal(github.token);
   });
 
   it('saves with Enter, announces “Saved.” in a status region, and dismisses it', async () => {
@@ -120,22 +105,23 @@ describe('<openhands-provider-settings> operations by keyboard alone', () => {
       e.baseUrl = tenant.baseUrl;
       e.sessionKey = SESSION_KEY;
     });
-    control(el, '/provider_tokens/github/token').focus();
-    await typeKeys(el, 'ghp_keyboard');
+    const ui = harness(el);
+    ui.provider('github').token.focus();
+    await ui.typeKeys('ghp_keyboard');
     const saved = new Promise((resolve) => el.addEventListener('provider-settings-saved', resolve, { once: true }));
-    await press(el, 'Enter');
+    await press(ui, 'Enter');
     await saved;
     await el.updateComplete;
     expect((await tenantState(tenant.id)).provider_tokens.github!.token).to.equal('ghp_keyboard');
-    const status = $(el, '[part="status"]');
+    const status = ui.status.element;
     expect(status.getAttribute('role')).to.equal('status');
     expect(status.textContent).to.equal('Saved.');
 
-    button(el, 'button[data-action="dismiss-status"]');
-    await press(el, 'Enter');
+    focus(ui, ui.status.dismissButton);
+    await press(ui, 'Enter');
     expect(status.textContent).to.equal('');
-    expect(el.shadowRoot!.querySelector('button[data-action="dismiss-status"]')).to.equal(null);
-    expect(active(el)).to.equal($(el, '[part="save-button"]'));
+    expect(ui.status.dismissable).to.equal(false);
+    expect(ui.focused()).to.equal(ui.saveButton);
   });
 
   it('saves with Enter in an MCP API key too: secret fields sit in forms of their own, three at most', async () => {
@@ -150,8 +136,9 @@ describe('<openhands-provider-settings> operations by keyboard alone', () => {
     // Chromium's password heuristics warn ("[DOM] Multiple forms should be contained in their own
     // form elements") about a form owning more than three password fields, or text and password
     // fields alternating; and about a password field in no form.
-    const main = $(el, 'form[part="form"]');
-    const secrets = [...el.shadowRoot!.querySelectorAll('input')].filter((i) => i.type === 'password');
+    const ui = harness(el);
+    const main = ui.form;
+    const secrets = ui.inputs().filter((i) => i.type === 'password');
     expect(secrets.length).to.equal(4);
     for (const input of secrets) {
       expect(input.form, input.id).to.not.equal(null);
@@ -161,12 +148,12 @@ describe('<openhands-provider-settings> operations by keyboard alone', () => {
       expect(fields.every((f) => (f as HTMLInputElement).type === 'password')).to.equal(true);
     }
     expect(new Set(secrets.map((i) => i.form)).size).to.equal(2);
-    expect(control(el, '/provider_tokens/github/host').form).to.equal(main);
+    expect(ui.provider('github').host.form).to.equal(main);
 
-    control(el, '/mcp_config/sse_servers/0/api_key').focus();
-    await typeKeys(el, 'sk-keyboard');
+    ui.server('sse', 0).apiKey.focus();
+    await ui.typeKeys('sk-keyboard');
     const saved = new Promise((resolve) => el.addEventListener('provider-settings-saved', resolve, { once: true }));
-    await press(el, 'Enter');
+    await press(ui, 'Enter');
     await saved;
     const stored = (await tenantState(tenant.id)).mcp_config as { sse_servers: unknown[] };
     expect(stored.sse_servers).to.deep.equal([{ url: 'https://mcp.example.com/sse', api_key: 'sk-keyboard' }]);
@@ -176,29 +163,31 @@ describe('<openhands-provider-settings> operations by keyboard alone', () => {
     const el = await mount((e) => {
       e.value = schemelessSseUrl();
     });
-    const url = control(el, '/mcp_config/sse_servers/0/url');
+    const ui = harness(el);
+    const url = ui.server('sse', 0).url;
     url.focus();
-    await press(el, 'Enter');
-    const summary = $(el, '[part="error-summary"]');
-    expect(active(el)).to.equal(summary);
+    await press(ui, 'Enter');
+    // The first save in a page loads the checks first.
+    const summary = await ui.waitFor(() => ui.summary.element, 'the error summary');
+    expect(ui.focused()).to.equal(summary);
     const snapshot = await axTree();
     const focused = findAccessibilityNode<AxNode>(snapshot as never, (n) => n.focused === true);
     expect(focused?.name, 'the focused summary is announced by its heading').to.equal('There is a problem');
 
-    await press(el, 'Tab');
-    expect(active(el)?.dataset.action).to.equal('dismiss-summary');
-    await press(el, 'Tab');
-    expect(active(el)?.dataset.action).to.equal('focus-error');
-    await press(el, 'Enter');
-    expect(active(el)).to.equal(url);
+    await press(ui, 'Tab');
+    expect(ui.focused()).to.equal(ui.summary.dismissButton);
+    await press(ui, 'Tab');
+    expect(ui.focused()).to.equal(ui.summary.entries[0]);
+    await press(ui, 'Enter');
+    expect(ui.focused()).to.equal(url);
 
     // Save again, then dismiss the summary: the field keeps its error and takes focus.
-    await press(el, 'Enter');
-    expect(active(el)).to.equal($(el, '[part="error-summary"]'));
-    await press(el, 'Tab');
-    await press(el, 'Enter');
-    expect(el.shadowRoot!.querySelector('[part="error-summary"]')).to.equal(null);
-    expect(active(el)).to.equal(url);
+    await press(ui, 'Enter');
+    expect(ui.focused()).to.equal(ui.summary.element);
+    await press(ui, 'Tab');
+    await press(ui, 'Enter');
+    expect(ui.summary.shown).to.equal(false);
+    expect(ui.focused()).to.equal(url);
     expect(url.getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
   });

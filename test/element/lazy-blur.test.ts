@@ -3,14 +3,13 @@
  * first edit starts loading). This file's page has loaded nothing else: keep it the only test here.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { $, control, errorOf, leave, mount } from '../helpers/element.js';
+import { errorOf, harness, leave, mount } from '../helpers/element.js';
 
 describe('<openhands-provider-settings> a field left before the checks have loaded', () => {
   it('a field left at once after the first edit is checked when the checks arrive', async () => {
     const el = await mount((e) => (e.providers = ['github']));
-    $(el, 'button[data-action="add-server"][data-kind="sse"]').click();
-    await el.updateComplete;
-    const url = control(el, '/mcp_config/sse_servers/0/url');
+    const server = await harness(el).addServer('sse');
+    const url = server.url;
     url.focus();
     url.value = 'mcp.example.com';
     url.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));

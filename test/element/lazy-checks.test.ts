@@ -5,7 +5,7 @@
  * page, so there nothing has loaded the module yet).
  */
 import { expect } from '@open-wc/testing';
-import { $, control, mount } from '../helpers/element.js';
+import { harness, mount } from '../helpers/element.js';
 import { schemelessSseUrl } from '../helpers/bodies.js';
 
 describe('<openhands-provider-settings> before the checks have loaded', () => {
@@ -16,7 +16,7 @@ describe('<openhands-provider-settings> before the checks have loaded', () => {
     });
     expect(await el.validate()).to.equal(false);
     await el.updateComplete;
-    expect($(el, '[part="error-summary"]')).to.exist;
-    expect(control(el, '/mcp_config/sse_servers/0/url').getAttribute('aria-invalid')).to.equal('true');
+    expect(harness(el).summary.shown).to.equal(true);
+    expect(harness(el).server('sse', 0).url.getAttribute('aria-invalid')).to.equal('true');
   });
 });

@@ -3,7 +3,7 @@
  * request) has not loaded yet: see lazy-checks.test.ts.
  */
 import { expect } from '@open-wc/testing';
-import { mount, showsSaving } from '../helpers/element.js';
+import { harness, mount } from '../helpers/element.js';
 import { schemelessSseUrl } from '../helpers/bodies.js';
 
 describe('<openhands-provider-settings> saving before the checks have loaded', () => {
@@ -12,14 +12,15 @@ describe('<openhands-provider-settings> saving before the checks have loaded', (
       e.providers = ['github'];
       e.value = schemelessSseUrl();
     });
+    const ui = harness(el);
     const pending = el.submit();
     expect(el.saving).to.equal(true);
     await el.updateComplete;
-    expect(showsSaving(el)).to.equal(true);
+    expect(ui.showsSaving).to.equal(true);
     const outcome = await pending;
     expect(outcome.kind).to.equal('invalid');
     expect(el.saving).to.equal(false);
     await el.updateComplete;
-    expect(showsSaving(el)).to.equal(false);
+    expect(ui.showsSaving).to.equal(false);
   });
 });

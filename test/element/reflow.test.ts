@@ -14,7 +14,7 @@
 import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { expectNone, reflowProblems, resetViewport, targetSizeProblems, textSize, viewport } from '../helpers/a11y.js';
-import { mount, openServer } from '../helpers/element.js';
+import { harness, mount } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
 import {
   everyPanelWithErrors,
@@ -44,7 +44,7 @@ const STATES: Record<string, () => Promise<OpenHandsProviderSettings>> = {
       provider_tokens: { github: { token: 'ghp_storedUnseen', host: null } },
     });
     await typeToken(el);
-    await pressSave(el, '[part="confirm-replace"]');
+    await pressSave(el, 'replace confirmation');
     return el;
   },
   'autoload failed': failedAutoload,
@@ -67,8 +67,9 @@ const STATES: Record<string, () => Promise<OpenHandsProviderSettings>> = {
         (e.value = { provider_tokens: {}, mcp_config: { sse_servers: sse, shttp_servers: [], stdio_servers: stdio } }),
     );
     await el.validate();
-    await openServer(el, '/mcp_config/stdio_servers/0');
-    expect(el.shadowRoot!.querySelectorAll('button[data-action="toggle-server"]').length).to.equal(30);
+    const ui = harness(el);
+    await ui.server('stdio', 0).expand();
+    expect(ui.servers().filter((s) => s.collapsible).length).to.equal(30);
     return el;
   },
 };
@@ -83,7 +84,7 @@ function insert(el: OpenHandsProviderSettings, markup: string): HTMLElement {
   const holder = document.createElement('div');
   holder.setAttribute('data-test-insert', '');
   holder.innerHTML = markup;
-  el.shadowRoot!.querySelector('[part="form"]')!.append(holder);
+  harness(el).form.append(holder);
   return holder;
 }
 

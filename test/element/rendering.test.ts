@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { $, $$, click, control, group, mount, type } from '../helpers/element.js';
+import { control, group, harness, mount } from '../helpers/element.js';
 
 describe('<openhands-provider-settings> rendering', () => {
   it('shows GitHub, GitLab and Bitbucket by default, each with token and host controls', async () => {
     const el = await mount();
-    const legends = $$(el, 'fieldset[part="provider"] > legend').map((l) => l.textContent!.trim());
-    expect(legends).to.deep.equal(['GitHub', 'GitLab', 'Bitbucket']);
+    const ui = harness(el);
+    expect(ui.providers().map((p) => p.label)).to.deep.equal(['GitHub', 'GitLab', 'Bitbucket']);
     for (const provider of ['github', 'gitlab', 'bitbucket']) {
       expect(control(el, `/provider_tokens/${provider}/token`).type).to.equal('password');
       expect(control(el, `/provider_tokens/${provider}/host`).type).to.equal('text');
@@ -15,8 +15,11 @@ describe('<openhands-provider-settings> rendering', () => {
 
   it('shows the providers the page asks for, unknown ones included, in order', async () => {
     const el = await mount((e) => e.setAttribute('providers', 'azure_devops, github'));
-    const legends = $$(el, 'fieldset[part="provider"] > legend').map((l) => l.textContent!.trim());
-    expect(legends).to.deep.equal(['Azure DevOps', 'GitHub']);
+    expect(
+      harness(el)
+        .providers()
+        .map((p) => p.label),
+    ).to.deep.equal(['Azure DevOps', 'GitHub']);
     expect(control(el, '/provider_tokens/azure_devops/token')).to.exist;
   });
 
@@ -25,8 +28,7 @@ describe('<openhands-provider-settings> rendering', () => {
       e.providers = ['github'];
       e.settings = { provider_tokens_set: { github: null, gitlab: 'gitlab.example.com' } };
     });
-    const github = group(el, '/provider_tokens/github');
-    expect(github.querySelector('[part="stored-badge"]')).to.exist;
+    expect(harness(el).storedProviders()).to.deep.equal(['github', 'gitlab']);
     const gitlabHost = control(el, '/provider_tokens/gitlab/host');
     expect(gitlabHost.value).to.equal('gitlab.example.com');
     expect(el.value.provider_tokens).to.deep.equal({
@@ -49,13 +51,15 @@ describe('<openhands-provider-settings> rendering', () => {
 
   it('shows and hides a token on request', async () => {
     const el = await mount();
-    const token = control(el, '/provider_tokens/github/token');
-    const toggle = $(el, `button[data-action="toggle-reveal"][aria-controls="${token.id}"]`) as HTMLButtonElement;
+    const github = harness(el).provider('github');
+    const token = github.token;
+    const toggle = github.revealButton;
+    expect(toggle.getAttribute('aria-controls')).to.equal(token.id);
     expect(toggle.disabled, 'nothing to show in an empty field').to.equal(true);
-    await type(el, token, 'ghp_typedToShow');
+    await github.typeToken('ghp_typedToShow');
     expect(toggle.disabled).to.equal(false);
     expect(toggle.getAttribute('aria-label')).to.equal('Show Token');
-    await click(el, `button[data-action="toggle-reveal"][aria-controls="${token.id}"]`);
+    await github.toggleReveal();
     expect(token.type).to.equal('text');
     expect(toggle.getAttribute('aria-label')).to.equal('Hide Token');
     expect(token.value).to.equal('ghp_typedToShow');
@@ -63,23 +67,24 @@ describe('<openhands-provider-settings> rendering', () => {
 
   it('adds, edits, reorders and removes MCP servers with data-path at their current position', async () => {
     const el = await mount();
-    expect($(el, '[data-kind="stdio"] .empty').textContent).to.contain('No stdio servers');
-    await click(el, 'button[data-action="add-server"][data-kind="stdio"]');
-    await click(el, 'button[data-action="add-server"][data-kind="stdio"]');
+    const ui = harness(el);
+    expect(ui.serverList('stdio').emptyNote).to.contain('No stdio servers');
+    await ui.addServer('stdio');
+    await ui.addServer('stdio');
     // Focus moves to the new server's first field.
-    expect(el.shadowRoot!.activeElement).to.equal(control(el, '/mcp_config/stdio_servers/1/name'));
+    expect(ui.focused()).to.equal(control(el, '/mcp_config/stdio_servers/1/name'));
     control(el, '/mcp_config/stdio_servers/0/name').value = 'first';
     control(el, '/mcp_config/stdio_servers/0/name').dispatchEvent(new InputEvent('input', { bubbles: true }));
     control(el, '/mcp_config/stdio_servers/1/name').value = 'second';
     control(el, '/mcp_config/stdio_servers/1/name').dispatchEvent(new InputEvent('input', { bubbles: true }));
 
-    const second = group(el, '/mcp_config/stdio_servers/1');
-    await click(el, `button[data-action="move-server"][data-row="${second.dataset.row}"][data-delta="-1"]`);
+    const second = ui.server('stdio', 1);
+    await second.moveUp();
     expect(control(el, '/mcp_config/stdio_servers/0/name').value).to.equal('second');
     expect(control(el, '/mcp_config/stdio_servers/1/name').value).to.equal('first');
     expect(el.value.mcp_config!.stdio_servers.map((s) => s.name)).to.deep.equal(['second', 'first']);
 
-    await click(el, `button[data-action="remove-server"][data-row="${second.dataset.row}"]`);
+    await second.remove();
     expect(el.value.mcp_config!.stdio_servers.map((s) => s.name)).to.deep.equal(['first']);
     expect(control(el, '/mcp_config/stdio_servers/0/name').value).to.equal('first');
   });
@@ -101,10 +106,10 @@ describe('<openhands-provider-settings> rendering', () => {
     expect(group(el, '/mcp_config/stdio_servers/0/args').getAttribute('role')).to.equal('group');
     expect(group(el, '/mcp_config/stdio_servers/0/env')).to.exist;
 
-    const serverRow = group(el, '/mcp_config/stdio_servers/0').dataset.row!;
-    await click(el, `button[data-action="add-arg"][data-row="${serverRow}"]`);
+    const ui = harness(el);
+    await ui.server('stdio', 0).addArg();
     const third = control(el, '/mcp_config/stdio_servers/0/args/2');
-    expect(el.shadowRoot!.activeElement).to.equal(third);
+    expect(ui.focused()).to.equal(third);
 
     // Typing a key moves the entry's pointer with it.
     const key = control(el, '/mcp_config/stdio_servers/0/env/PATH_X/[key]');
@@ -120,31 +125,33 @@ describe('<openhands-provider-settings> rendering', () => {
     const el = await mount((e) => {
       e.settings = { provider_tokens_set: { github: 'github.example.com' } };
     });
-    const row = group(el, '/provider_tokens/github').dataset.row!;
-    await click(el, `button[data-action="remove-provider"][data-row="${row}"]`);
+    const ui = harness(el);
+    const github = ui.provider('github');
+    await github.askToRemove();
     expect(el.value.provider_tokens).to.have.property('github');
-    expect(el.shadowRoot!.activeElement).to.equal($(el, `button[data-action="cancel-remove-provider"]`));
-    await click(el, `button[data-action="cancel-remove-provider"]`);
+    expect(ui.focused()).to.equal(github.cancelRemoveButton);
+    await github.cancelRemove();
     expect(el.value.provider_tokens).to.have.property('github');
 
-    await click(el, `button[data-action="remove-provider"][data-row="${row}"]`);
-    await click(el, `button[data-action="confirm-remove-provider"]`);
+    await github.askToRemove();
+    await github.confirmRemove();
     expect(el.value.provider_tokens).not.to.have.property('github');
     expect(el.dirty).to.equal(true);
-    await click(el, `button[data-action="restore-provider"]`);
+    await github.restore();
     expect(el.value.provider_tokens).to.deep.equal({ github: { token: null, host: 'github.example.com' } });
   });
 
   it('disables every control when disabled', async () => {
     const el = await mount((e) => (e.disabled = true));
-    expect($(el, 'form > fieldset').hasAttribute('disabled')).to.equal(true);
+    expect(harness(el).controls.hasAttribute('disabled')).to.equal(true);
     expect(control(el, '/provider_tokens/github/token').matches(':disabled')).to.equal(true);
   });
 
   it('lets the page replace any text', async () => {
     const el = await mount((e) => (e.strings = { save: 'Speichern', gitProvidersHeading: 'Git-Anbieter' }));
-    expect($(el, 'button[type="submit"]').textContent!.trim()).to.equal('Speichern');
-    expect($(el, '#providers-heading').textContent).to.equal('Git-Anbieter');
+    const ui = harness(el);
+    expect(ui.saveButton.textContent!.trim()).to.equal('Speichern');
+    expect(ui.providersHeading.textContent).to.equal('Git-Anbieter');
   });
 });
 
@@ -157,7 +164,7 @@ describe('<openhands-provider-settings> settings arriving late', () => {
     el.settings = { provider_tokens_set: { github: null, gitlab: 'gitlab.example.com' } };
     await el.updateComplete;
     expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_typed_early');
-    expect(group(el, '/provider_tokens/github').querySelector('[part="stored-badge"]')).to.exist;
+    expect(harness(el).provider('github').stored).to.equal(true);
     expect(el.value.provider_tokens['github']!.token).to.equal('ghp_typed_early');
   });
 });

@@ -1,19 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import { requestsOf, scriptResponses, SESSION_KEY, tenantState, type Tenant } from '../helpers/reference-server.js';
-import {
-  $,
-  $$,
-  click,
-  control,
-  description,
-  errorOf,
-  group,
-  mount,
-  nextEvent,
-  showsSaving,
-  type,
-} from '../helpers/element.js';
+import { harness, mount, nextEvent } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
 
 async function loadSettings(el: OpenHandsProviderSettings, tenant: Tenant): Promise<void> {
@@ -24,16 +12,16 @@ async function loadSettings(el: OpenHandsProviderSettings, tenant: Tenant): Prom
 
 describe('<openhands-provider-settings> saving to the reference server', () => {
   it('saves a new token: status shown, typed token cleared, provider shown as stored', async () => {
-    const { tenant, el } = await setup();
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_goodtoken');
+    const { tenant, el, ui } = await setup();
+    await ui.typeToken('github', 'ghp_goodtoken');
     const saved = nextEvent(el, 'provider-settings-saved');
     const outcome = await el.submit();
     await el.updateComplete;
     expect(outcome.kind).to.equal('saved');
     expect((await saved).storedProviders).to.deep.equal(['github']);
-    expect($(el, '[part="status"]').textContent).to.equal('Saved.');
-    expect(control(el, '/provider_tokens/github/token').value).to.equal('');
-    expect(group(el, '/provider_tokens/github').querySelector('[part="stored-badge"]')).to.exist;
+    expect(ui.status.element.textContent).to.equal('Saved.');
+    expect(ui.provider('github').token.value).to.equal('');
+    expect(ui.provider('github').stored).to.equal(true);
     expect(el.dirty).to.equal(false);
     const state = await tenantState(tenant.id);
     expect(state.provider_tokens.github!.token).to.equal('ghp_goodtoken');
@@ -41,7 +29,7 @@ describe('<openhands-provider-settings> saving to the reference server', () => {
   });
 
   it('a save that changes only MCP servers keeps every stored token', async () => {
-    const { tenant, el } = await setup({
+    const { tenant, el, ui } = await setup({
       settings: {
         provider_tokens: {
           github: { token: 'ghp_stored', host: null },
@@ -50,8 +38,8 @@ describe('<openhands-provider-settings> saving to the reference server', () => {
       },
     });
     await loadSettings(el, tenant);
-    await click(el, 'button[data-action="add-server"][data-kind="sse"]');
-    await type(el, control(el, '/mcp_config/sse_servers/0/url'), 'https://mcp.example.com/sse');
+    const server = await ui.addServer('sse');
+    await server.type('url', 'https://mcp.example.com/sse');
     expect((await el.submit()).kind).to.equal('saved');
 
     const [request] = await requestsOf(tenant.id);
@@ -69,22 +57,20 @@ describe('<openhands-provider-settings> saving to the reference server', () => {
   });
 
   it('deletes a stored token only after the person confirmed it', async () => {
-    const { tenant, el } = await setup({
+    const { tenant, el, ui } = await setup({
       settings: {
         provider_tokens: { github: { token: 'ghp_a', host: null }, gitlab: { token: 'glpat_b', host: null } },
       },
     });
     await loadSettings(el, tenant);
-    const row = group(el, '/provider_tokens/github').dataset.row!;
-    await click(el, `button[data-action="remove-provider"][data-row="${row}"]`);
-    await click(el, 'button[data-action="confirm-remove-provider"]');
+    await ui.provider('github').remove();
     expect((await el.submit()).kind).to.equal('saved');
     const state = await tenantState(tenant.id);
     expect(Object.keys(state.provider_tokens)).to.deep.equal(['gitlab']);
   });
 
   it('with novalidate, puts every item of the server’s 422 on its field with its message', async () => {
-    const { el } = await setup({}, (e) => {
+    const { el, ui } = await setup({}, (e) => {
       e.noValidate = true;
       e.value = {
         provider_tokens: {},
@@ -111,17 +97,17 @@ describe('<openhands-provider-settings> saving to the reference server', () => {
         'Command should be a single executable without spaces (use arguments field for parameters)',
     };
     for (const [pointer, message] of Object.entries(expected)) {
-      expect(errorOf(el, control(el, pointer)), pointer).to.equal(message);
+      expect(ui.errorOf(ui.control(pointer)), pointer).to.equal(message);
     }
-    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="error-summary"]'));
-    expect($$(el, '[part="error-summary"] li')).to.have.length(4);
+    expect(ui.focused()).to.equal(ui.summary.element);
+    expect(ui.summary.items()).to.have.length(4);
     // Nothing typed is lost.
-    expect(control(el, '/mcp_config/stdio_servers/1/command').value).to.equal('two words');
+    expect(ui.control('/mcp_config/stdio_servers/1/command').value).to.equal('two words');
     await expect(el).to.be.accessible();
   });
 
   it('keeps each server error with its row when rows above it are removed, and clears it when edited', async () => {
-    const { el } = await setup({}, (e) => {
+    const { el, ui } = await setup({}, (e) => {
       e.noValidate = true;
       e.value = {
         provider_tokens: {},
@@ -137,36 +123,33 @@ describe('<openhands-provider-settings> saving to the reference server', () => {
     });
     await el.submit();
     await el.updateComplete;
-    const first = group(el, '/mcp_config/stdio_servers/0').dataset.row!;
-    await click(el, `button[data-action="remove-server"][data-row="${first}"]`);
-    const name = control(el, '/mcp_config/stdio_servers/0/name');
+    await ui.server('stdio', 0).remove();
+    const name = ui.control('/mcp_config/stdio_servers/0/name');
     expect(name.value).to.equal('bad name');
-    expect(errorOf(el, name)).to.equal('Server name can only contain letters, numbers, hyphens, and underscores');
-    name.value = 'good-name';
-    name.dispatchEvent(new InputEvent('input', { bubbles: true }));
-    await el.updateComplete;
+    expect(ui.errorOf(name)).to.equal('Server name can only contain letters, numbers, hyphens, and underscores');
+    await ui.fill(name, 'good-name');
     expect(name.hasAttribute('aria-invalid')).to.equal(false);
   });
 
   it('puts a token the provider rejected on that provider’s token field', async () => {
-    const { el } = await setup();
-    await type(el, control(el, '/provider_tokens/gitlab/token'), 'bad-token');
+    const { el, ui } = await setup();
+    await ui.typeToken('gitlab', 'bad-token');
     const outcome = await el.submit();
     await el.updateComplete;
     expect(outcome.kind).to.equal('token-rejected');
-    const token = control(el, '/provider_tokens/gitlab/token');
-    expect(errorOf(el, token)).to.equal('Invalid token. Please make sure it is a valid gitlab token.');
+    const token = ui.provider('gitlab').token;
+    expect(ui.errorOf(token)).to.equal('Invalid token. Please make sure it is a valid gitlab token.');
     expect(token.value).to.equal('bad-token');
   });
 
   it('says the session key was refused on a 401 detail, and keeps what was typed', async () => {
-    const { el } = await setup({}, (e) => (e.sessionKey = 'wrong-key'));
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_typed');
+    const { el, ui } = await setup({}, (e) => (e.sessionKey = 'wrong-key'));
+    await ui.typeToken('github', 'ghp_typed');
     const outcome = await el.submit();
     await el.updateComplete;
     expect(outcome.kind).to.equal('unauthorized');
-    expect($(el, '[part="form-error"]').textContent).to.not.equal('');
-    expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_typed');
+    expect(ui.formError.element.textContent).to.not.equal('');
+    expect(ui.provider('github').token.value).to.equal('ghp_typed');
   });
 
   const failures: [string, Parameters<typeof scriptResponses>[1][number], string][] = [
@@ -177,15 +160,15 @@ describe('<openhands-provider-settings> saving to the reference server', () => {
   ];
   for (const [what, response, kind] of failures) {
     it(`reports ${what} as ${kind} and keeps what was typed`, async () => {
-      const { tenant, el } = await setup();
+      const { tenant, el, ui } = await setup();
       await scriptResponses(tenant.id, [response]);
-      await type(el, control(el, '/provider_tokens/github/token'), 'ghp_typed');
+      await ui.typeToken('github', 'ghp_typed');
       const outcome = await el.submit();
       await el.updateComplete;
       expect(outcome.kind).to.equal(kind);
-      expect($(el, '[part="form-error"]').textContent!.length).to.be.greaterThan(0);
-      expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="error-summary"]'));
-      expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_typed');
+      expect(ui.formError.element.textContent!.length).to.be.greaterThan(0);
+      expect(ui.focused()).to.equal(ui.summary.element);
+      expect(ui.provider('github').token.value).to.equal('ghp_typed');
       // And saving again works.
       expect((await el.submit()).kind).to.equal('saved');
     });
@@ -199,13 +182,13 @@ describe('<openhands-provider-settings> saving to the reference server', () => {
   });
 
   it('sends one request when submitted twice, and shows it is busy meanwhile', async () => {
-    const { tenant, el } = await setup();
+    const { tenant, el, ui } = await setup();
     await scriptResponses(tenant.id, [{ status: 200, body: { message: 'Git providers stored' }, delayMs: 200 }]);
     const first = el.submit();
     const second = el.submit();
     expect(second).to.equal(first);
     await el.updateComplete;
-    expect(showsSaving(el)).to.equal(true);
+    expect(ui.showsSaving).to.equal(true);
     await first;
     expect((await requestsOf(tenant.id)).length).to.equal(1);
   });
@@ -233,17 +216,17 @@ describe('<openhands-provider-settings> saving to the reference server', () => {
 
 describe('<openhands-provider-settings> placing every item of a 422', () => {
   it('an older server that does not know a provider: the map key error lands on that provider', async () => {
-    const { el } = await setup({}, (e) => (e.providers = ['azure_devops', 'github']));
-    await type(el, control(el, '/provider_tokens/azure_devops/token'), 'azdo-token');
+    const { el, ui } = await setup({}, (e) => (e.providers = ['azure_devops', 'github']));
+    await ui.typeToken('azure_devops', 'azdo-token');
     expect((await el.submit()).kind).to.equal('validation');
     await el.updateComplete;
-    const section = group(el, '/provider_tokens/azure_devops');
-    expect(description(el, section)).to.equal("Input should be 'github', 'gitlab', 'bitbucket' or 'enterprise_sso'");
-    expect(control(el, '/provider_tokens/azure_devops/token').value).to.equal('azdo-token');
+    const section = ui.group('/provider_tokens/azure_devops');
+    expect(ui.description(section)).to.equal("Input should be 'github', 'gitlab', 'bitbucket' or 'enterprise_sso'");
+    expect(ui.provider('azure_devops').token.value).to.equal('azdo-token');
   });
 
   it('every item lands on its field, its nearest rendered ancestor, or the summary, with its message', async () => {
-    const { tenant, el } = await setup({}, (e) => {
+    const { tenant, el, ui } = await setup({}, (e) => {
       e.noValidate = true;
       e.value = {
         provider_tokens: { github: { token: 'ghp_x', host: null } },
@@ -294,19 +277,19 @@ describe('<openhands-provider-settings> placing every item of a 422', () => {
     const outcome = await el.submit();
     await el.updateComplete;
     expect(outcome.kind).to.equal('validation');
-    const on = (pointer: string) => errorOf(el, control(el, pointer));
+    const on = (pointer: string) => ui.errorOf(ui.control(pointer));
     expect(on('/provider_tokens/github/token')).to.equal('Input should be a valid string');
-    expect(description(el, group(el, '/provider_tokens/github'))).to.contain('value is not a valid enumeration member');
+    expect(ui.description(ui.group('/provider_tokens/github'))).to.contain('value is not a valid enumeration member');
     expect(on('/mcp_config/sse_servers/0/url')).to.equal('URL must include a valid domain/host');
     expect(on('/mcp_config/stdio_servers/0/args/1')).to.equal('Input should be a valid string');
     expect(on('/mcp_config/stdio_servers/0/env/a~1b')).to.equal('Input should be a valid string');
     expect(on('/mcp_config/stdio_servers/0/env/K/[key]')).to.equal('Bad key');
     // No field for these: the nearest rendered ancestor shows them.
-    expect(description(el, group(el, '/mcp_config/stdio_servers/0'))).to.equal('Extra inputs are not permitted');
-    expect(description(el, group(el, '/mcp_config/stdio_servers'))).to.equal('Field required');
-    expect(description(el, group(el, '/mcp_config'))).to.equal('Extra inputs are not permitted');
+    expect(ui.description(ui.group('/mcp_config/stdio_servers/0'))).to.equal('Extra inputs are not permitted');
+    expect(ui.description(ui.group('/mcp_config/stdio_servers'))).to.equal('Field required');
+    expect(ui.description(ui.group('/mcp_config'))).to.equal('Extra inputs are not permitted');
     // Nothing is dropped: every item is listed in the summary, the unplaceable ones with a readable place.
-    const summary = $$(el, '[part="error-summary"] li').map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const summary = ui.summary.items().map((item) => item.replace(/\s+/g, ' '));
     expect(summary).to.have.length(11);
     expect(summary).to.include('Request body (character 17): JSON decode error');
     expect(summary).to.include('Request: Field required');
@@ -315,16 +298,16 @@ describe('<openhands-provider-settings> placing every item of a 422', () => {
   });
 
   it('redacts a secret the server echoes in a message, in the page and in the event', async () => {
-    const { tenant, el } = await setup();
+    const { tenant, el, ui } = await setup();
     await scriptResponses(tenant.id, [{ status: 500, body: { error: 'Could not store ghp_topsecret_1 for github' } }]);
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_topsecret_1');
+    await ui.typeToken('github', 'ghp_topsecret_1');
     const failed = nextEvent(el, 'provider-settings-failed');
     await el.submit();
     await el.updateComplete;
     const event = await failed;
     expect(event.message).not.to.contain('ghp_topsecret_1');
-    expect($(el, '[part="form-error"]').textContent).not.to.contain('ghp_topsecret_1');
-    expect($(el, '[part="form-error"]').textContent).to.contain('•••');
+    expect(ui.formError.element.textContent).not.to.contain('ghp_topsecret_1');
+    expect(ui.formError.element.textContent).to.contain('•••');
   });
 });
 
@@ -334,22 +317,24 @@ describe('<openhands-provider-settings> configuration', () => {
       e.baseUrl = 'http://openhands.example.com';
       e.sessionKey = SESSION_KEY;
     });
+    const ui = harness(el);
     const submitted = nextEvent(el, 'provider-settings-failed');
     const outcome = await el.submit();
     expect(outcome.kind).to.equal('refused');
     expect((await submitted).kind).to.equal('refused');
     await el.updateComplete;
-    expect($(el, '[part="form-error"]').textContent).to.not.equal('');
+    expect(ui.formError.element.textContent).to.not.equal('');
   });
 
   it('tells the page when the form changes, and whether it differs from what is stored', async () => {
     const el = await mount();
+    const ui = harness(el);
     const changed = nextEvent(el, 'provider-settings-change');
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_new');
+    await ui.typeToken('github', 'ghp_new');
     expect((await changed).dirty).to.equal(true);
     el.reset();
     await el.updateComplete;
     expect(el.dirty).to.equal(false);
-    expect(control(el, '/provider_tokens/github/token').value).to.equal('');
+    expect(ui.provider('github').token.value).to.equal('');
   });
 });

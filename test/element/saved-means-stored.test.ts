@@ -4,7 +4,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { $, $$, click, control, group, mount, nextEvent, type } from '../helpers/element.js';
+import { harness, mount, nextEvent } from '../helpers/element.js';
 import {
   createTenant,
   requestsOf,
@@ -28,7 +28,7 @@ async function onTenant(options: TenantOptions, configure: (el: OpenHandsProvide
     e.sessionKey = SESSION_KEY;
     configure(e);
   });
-  return { tenant, el };
+  return { tenant, el, ui: harness(el) };
 }
 
 const storedTokens = async (id: string) => Object.keys((await tenantState(id)).provider_tokens).sort();
@@ -37,63 +37,63 @@ const methodsAndPaths = async (id: string) =>
 
 describe('saved means stored: the stored token set is known before a save replaces it', () => {
   it('without settings or autoload, the first save loads what is stored first and keeps every stored token', async () => {
-    const { tenant, el } = await onTenant({ settings: { provider_tokens: STORED_TOKENS } });
-    expect($(el, '[part="tokens-unknown"]').textContent).to.contain('not loaded yet');
-    await type(el, control(el, '/provider_tokens/bitbucket/token'), 'ATCTT-new-bitbucket-token');
+    const { tenant, el, ui } = await onTenant({ settings: { provider_tokens: STORED_TOKENS } });
+    expect(ui.tokensUnknown.text).to.contain('not loaded yet');
+    await ui.typeToken('bitbucket', 'ATCTT-new-bitbucket-token');
     const outcome = await el.submit();
     expect(outcome.kind).to.equal('saved');
     expect(await methodsAndPaths(tenant.id)).to.deep.equal(['GET /api/settings', 'POST /api/add-git-providers']);
     expect(await storedTokens(tenant.id)).to.deep.equal(['bitbucket', 'github', 'gitlab']);
     expect((await tenantState(tenant.id)).provider_tokens.github!.token).to.equal('ghp_storedByAnotherSession');
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part="tokens-unknown"]')).to.equal(null);
+    expect(ui.tokensUnknown.shown).to.equal(false);
   });
 
   it('a load that fails before the save sends nothing and keeps what was typed', async () => {
-    const { tenant, el } = await onTenant({ settings: { provider_tokens: STORED_TOKENS } });
-    await type(el, control(el, '/provider_tokens/bitbucket/token'), 'ATCTT-typed');
+    const { tenant, el, ui } = await onTenant({ settings: { provider_tokens: STORED_TOKENS } });
+    await ui.typeToken('bitbucket', 'ATCTT-typed');
     await scriptResponses(tenant.id, [{ status: 500, body: { error: 'Something went wrong loading settings' } }]);
     const failed = nextEvent(el, 'provider-settings-failed');
     const outcome = await el.submit();
     expect(outcome.kind).to.equal('server');
     expect((await failed).stored).to.deep.equal([]);
     expect(await methodsAndPaths(tenant.id)).to.deep.equal(['GET /api/settings']);
-    expect(control(el, '/provider_tokens/bitbucket/token').value).to.equal('ATCTT-typed');
+    expect(ui.provider('bitbucket').token.value).to.equal('ATCTT-typed');
     expect(await storedTokens(tenant.id)).to.deep.equal(['github', 'gitlab']);
   });
 
   it('a 404 (settings not found, tokens stored) is not "no tokens": the person must confirm replacing them, and Back sends nothing', async () => {
-    const { tenant, el } = await onTenant(
+    const { tenant, el, ui } = await onTenant(
       { settings: null, provider_tokens: STORED_TOKENS },
       (e) => (e.autoload = true),
     );
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 50));
-    await type(el, control(el, '/provider_tokens/bitbucket/token'), 'ATCTT-new');
+    await ui.typeToken('bitbucket', 'ATCTT-new');
     const outcome = await el.submit();
     expect(outcome.kind).to.equal('aborted');
     await el.updateComplete;
-    const panel = $(el, '[part="confirm-replace"]');
+    const panel = ui.replaceConfirmation.element;
     expect(panel.textContent).to.contain('deleted');
-    expect(el.shadowRoot!.activeElement).to.equal(panel);
+    expect(ui.focused()).to.equal(panel);
     expect((await requestsOf(tenant.id)).length, 'nothing saved yet').to.equal(0);
 
-    await click(el, 'button[data-action="replace-back"]');
-    expect(el.shadowRoot!.querySelector('[part="confirm-replace"]')).to.equal(null);
+    await ui.replaceConfirmation.back();
+    expect(ui.replaceConfirmation.shown).to.equal(false);
     expect(await storedTokens(tenant.id)).to.deep.equal(['github', 'gitlab']);
 
     await el.submit();
     await el.updateComplete;
     const saved = nextEvent(el, 'provider-settings-saved');
-    await click(el, 'button[data-action="replace-confirm"]');
+    await ui.replaceConfirmation.confirm();
     expect((await saved).stored).to.deep.equal(['tokens']);
     // What the person confirmed: the map replaces the stored one.
     expect(await storedTokens(tenant.id)).to.deep.equal(['bitbucket']);
     // Known from its own save, even though the reload after it answers 404 again.
     await new Promise((r) => setTimeout(r, 100));
     await el.updateComplete;
-    expect(group(el, '/provider_tokens/bitbucket').querySelector('[part="stored-badge"]')).to.exist;
-    expect(el.shadowRoot!.querySelector('[part="tokens-unknown"]')).to.equal(null);
+    expect(ui.provider('bitbucket').stored).to.equal(true);
+    expect(ui.tokensUnknown.shown).to.equal(false);
   });
 });
 
@@ -115,10 +115,11 @@ describe('saved means stored: MCP servers are stored in the settings', () => {
   };
 
   it('an added SSE server is stored with the settings read-modify-write, and every other setting survives', async () => {
-    const { tenant, el } = await onTenant({ settings: SETTINGS }, (e) => (e.autoload = true));
+    const { tenant, el, ui } = await onTenant({ settings: SETTINGS }, (e) => (e.autoload = true));
     await new Promise((r) => setTimeout(r, 100));
-    await click(el, 'button[data-action="add-server"][data-kind="sse"]');
-    await type(el, control(el, '/mcp_config/sse_servers/1/url'), 'https://added.example.com/sse');
+    const added = await ui.addServer('sse');
+    expect(added.index).to.equal(1);
+    await added.type('url', 'https://added.example.com/sse');
     const saved = nextEvent(el, 'provider-settings-saved');
     expect((await el.submit()).kind).to.equal('saved');
     expect((await saved).stored).to.deep.equal(['tokens', 'mcp']);
@@ -147,10 +148,10 @@ describe('saved means stored: MCP servers are stored in the settings', () => {
   });
 
   it('tokens saved and MCP servers refused (422 from the settings): the errors land on the MCP fields, the tokens show as stored', async () => {
-    const { tenant, el } = await onTenant({ settings: SETTINGS }, (e) => (e.autoload = true));
+    const { tenant, el, ui } = await onTenant({ settings: SETTINGS }, (e) => (e.autoload = true));
     await new Promise((r) => setTimeout(r, 100));
-    await type(el, control(el, '/provider_tokens/gitlab/token'), 'glpat-new');
-    await type(el, control(el, '/mcp_config/sse_servers/0/url'), 'https://changed.example.com/sse');
+    await ui.typeToken('gitlab', 'glpat-new');
+    await ui.server('sse', 0).type('url', 'https://changed.example.com/sse');
     await scriptResponses(tenant.id, [
       {
         method: 'POST',
@@ -173,14 +174,12 @@ describe('saved means stored: MCP servers are stored in the settings', () => {
     expect(outcome.kind).to.equal('validation');
     const event = await failed;
     expect([event.stored, event.notStored]).to.deep.equal([['tokens'], ['mcp']]);
-    expect($(el, '[part="error-summary"]').textContent).to.contain(
-      'The git tokens were saved; the MCP servers were not',
-    );
-    const url = control(el, '/mcp_config/sse_servers/0/url');
+    expect(ui.summary.element.textContent).to.contain('The git tokens were saved; the MCP servers were not');
+    const url = ui.server('sse', 0).url;
     expect(url.getAttribute('aria-invalid')).to.equal('true');
     expect(url.value).to.equal('https://changed.example.com/sse');
-    expect(group(el, '/provider_tokens/gitlab').querySelector('[part="stored-badge"]')).to.exist;
-    expect(control(el, '/provider_tokens/gitlab/token').value).to.equal('');
+    expect(ui.provider('gitlab').stored).to.equal(true);
+    expect(ui.provider('gitlab').token.value).to.equal('');
     expect(el.dirty).to.equal(true);
     const state = await tenantState(tenant.id);
     expect(state.provider_tokens.gitlab!.token).to.equal('glpat-new');
@@ -190,20 +189,20 @@ describe('saved means stored: MCP servers are stored in the settings', () => {
   });
 
   it('a server without settings takes the tokens, and the MCP servers fail with a clear sentence, kept', async () => {
-    const { tenant, el } = await onTenant({ settings: null, provider_tokens: STORED_TOKENS }, (e) => {
+    const { tenant, el, ui } = await onTenant({ settings: null, provider_tokens: STORED_TOKENS }, (e) => {
       // The host knows the tokens (say, from an earlier answer); the server has no settings record.
       e.settings = { provider_tokens_set: { github: null, gitlab: 'gitlab.example.com' }, mcp_config: null };
     });
-    await click(el, 'button[data-action="add-server"][data-kind="sse"]');
-    await type(el, control(el, '/mcp_config/sse_servers/0/url'), 'https://added.example.com/sse');
+    const added = await ui.addServer('sse');
+    await added.type('url', 'https://added.example.com/sse');
     const outcome = await el.submit();
     await el.updateComplete;
     expect(outcome.kind).to.equal('no-settings');
     expect([outcome.stored, outcome.notStored]).to.deep.equal([['tokens'], ['mcp']]);
-    expect($(el, '[part="form-error"]').textContent).to.contain(
+    expect(ui.formError.element.textContent).to.contain(
       'MCP servers can be saved once this OpenHands server has settings',
     );
-    expect(control(el, '/mcp_config/sse_servers/0/url').value).to.equal('https://added.example.com/sse');
+    expect(added.url.value).to.equal('https://added.example.com/sse');
     const state = await tenantState(tenant.id);
     expect(state.settings, 'no half-made settings record').to.equal(null);
     expect(await storedTokens(tenant.id)).to.deep.equal(['github', 'gitlab']);
@@ -218,8 +217,8 @@ describe('saved means stored: only the API answer is success', () => {
     ['{"queued": true}', { status: 200, body: { queued: true } }],
   ] as const) {
     it(`${what} is not "Saved.": typed values kept, nothing marked stored`, async () => {
-      const { tenant, el } = await onTenant({}, (e) => (e.settings = NOTHING_STORED));
-      await type(el, control(el, '/provider_tokens/github/token'), 'ghp_typedNotStored');
+      const { tenant, el, ui } = await onTenant({}, (e) => (e.settings = NOTHING_STORED));
+      await ui.typeToken('github', 'ghp_typedNotStored');
       await scriptResponses(tenant.id, [response]);
       const failed = nextEvent(el, 'provider-settings-failed');
       const outcome = await el.submit();
@@ -229,10 +228,10 @@ describe('saved means stored: only the API answer is success', () => {
       expect(event.kind).to.equal('unknown');
       expect(event.stored).to.deep.equal([]);
       expect(event.notStored).to.deep.equal(['tokens']);
-      expect($(el, '[part="error-summary"]').textContent).to.contain('not as OpenHands does');
-      expect($(el, '[part="status"]').textContent).not.to.contain('Saved');
-      expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_typedNotStored');
-      expect(group(el, '/provider_tokens/github').querySelector('[part="stored-badge"]')).to.equal(null);
+      expect(ui.summary.element.textContent).to.contain('not as OpenHands does');
+      expect(ui.status.element.textContent).not.to.contain('Saved');
+      expect(ui.provider('github').token.value).to.equal('ghp_typedNotStored');
+      expect(ui.provider('github').stored).to.equal(false);
       expect(el.dirty).to.equal(true);
     });
   }
@@ -240,27 +239,23 @@ describe('saved means stored: only the API answer is success', () => {
 
 describe('saved means stored: what is typed during a save is kept', () => {
   it('a token typed, a host edited and a removal confirmed while the request is in flight stay, unsaved', async () => {
-    const { tenant, el } = await onTenant(
+    const { tenant, el, ui } = await onTenant(
       { delayMs: 300, settings: { provider_tokens: { bitbucket: { token: 'ATCTT-stored', host: null } } } },
       (e) => (e.settings = { provider_tokens_set: { bitbucket: null }, mcp_config: null }),
     );
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_sentFirst');
+    await ui.typeToken('github', 'ghp_sentFirst');
     const saving = el.submit();
     await new Promise((r) => setTimeout(r, 50));
     expect(el.saving).to.equal(true);
     // The fields stay editable during a save.
-    await type(el, control(el, '/provider_tokens/gitlab/token'), 'glpat-typedDuringTheSave');
-    await type(el, control(el, '/provider_tokens/github/host'), 'github.example.com');
-    await click(
-      el,
-      `button[data-action="remove-provider"][data-row="${group(el, '/provider_tokens/bitbucket').dataset.row}"]`,
-    );
-    await click(el, 'button[data-action="confirm-remove-provider"]');
+    await ui.typeToken('gitlab', 'glpat-typedDuringTheSave');
+    await ui.provider('github').typeHost('github.example.com');
+    await ui.provider('bitbucket').remove();
     expect((await saving).kind).to.equal('saved');
     await el.updateComplete;
 
-    expect(control(el, '/provider_tokens/gitlab/token').value).to.equal('glpat-typedDuringTheSave');
-    expect(control(el, '/provider_tokens/github/host').value).to.equal('github.example.com');
+    expect(ui.provider('gitlab').token.value).to.equal('glpat-typedDuringTheSave');
+    expect(ui.provider('github').host.value).to.equal('github.example.com');
     expect(el.value.provider_tokens).to.deep.equal({
       github: { token: null, host: 'github.example.com' },
       gitlab: { token: 'glpat-typedDuringTheSave', host: null },
@@ -281,16 +276,16 @@ describe('saved means stored: what is typed during a save is kept', () => {
 describe('saved means stored: the same object again is no change', () => {
   it('settings set again as the same object does not undo a save', async () => {
     const stored = { provider_tokens_set: { github: null }, mcp_config: null };
-    const { tenant, el } = await onTenant(
+    const { tenant, el, ui } = await onTenant(
       { settings: { provider_tokens: { github: STORED_TOKENS.github } } },
       (e) => (e.settings = stored),
     );
-    await type(el, control(el, '/provider_tokens/bitbucket/token'), 'ATCTT-bb');
+    await ui.typeToken('bitbucket', 'ATCTT-bb');
     expect((await el.submit()).kind).to.equal('saved');
     el.settings = stored;
     await el.updateComplete;
-    expect($(el, '[part="status"]').textContent).to.contain('Saved.');
-    expect(group(el, '/provider_tokens/bitbucket').querySelector('[part="stored-badge"]')).to.exist;
+    expect(ui.status.element.textContent).to.contain('Saved.');
+    expect(ui.provider('bitbucket').stored).to.equal(true);
     expect(el.value.provider_tokens).to.have.keys(['github', 'bitbucket']);
     expect((await el.submit()).kind).to.equal('saved');
     expect(await storedTokens(tenant.id)).to.deep.equal(['bitbucket', 'github']);
@@ -307,19 +302,17 @@ describe('saved means stored: the same object again is no change', () => {
         },
       };
     });
+    const ui = harness(el);
     // A controlled host page: the value goes back in after every change.
     // eslint-disable-next-line no-self-assign -- read from the element and given back to it, as such a page does
     el.addEventListener('provider-settings-change', () => (el.value = el.value));
-    await click(
-      el,
-      `button[data-action="remove-provider"][data-row="${group(el, '/provider_tokens/github').dataset.row}"]`,
-    );
-    await click(el, 'button[data-action="confirm-remove-provider"]');
+    const github = ui.provider('github');
+    await github.remove();
     expect(el.value.provider_tokens).to.deep.equal({});
-    expect($$(el, 'button[data-action="restore-provider"]')).to.have.length(1);
+    expect(github.removed).to.equal(true);
 
-    const server = group(el, '/mcp_config/stdio_servers/0').dataset.row!;
-    await click(el, `button[data-action="add-env"][data-row="${server}"]`);
-    expect($$(el, '[data-path^="/mcp_config/stdio_servers/0/env"] input[data-field="[key]"]')).to.have.length(1);
+    const server = ui.server('stdio', 0);
+    await server.addEnv();
+    expect(server.env.length).to.equal(1);
   });
 });

@@ -9,21 +9,24 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { $$, control, errorOf, mount, type } from '../helpers/element.js';
+import { harness, mount } from '../helpers/element.js';
 import { createTenant, requestsOf, scriptResponses, SESSION_KEY, tenantState } from '../helpers/reference-server.js';
 
 const clearButtons = (el: OpenHandsProviderSettings) =>
-  $$(el, 'button[data-action="clear-provider"]').map((b) => b.textContent!.trim());
+  harness(el)
+    .clearButtons()
+    .map((b) => b.textContent!.trim());
 
 describe('<openhands-provider-settings> keystrokes render what they change', () => {
   it('typing into a second provider offers its Clear button too; emptying a field takes its button away', async () => {
     const el = await mount();
-    control(el, '/provider_tokens/github/token').focus();
+    const ui = harness(el);
+    ui.provider('github').token.focus();
     await sendKeys({ type: 'ghp_first' });
     await el.updateComplete;
     expect(clearButtons(el)).to.deep.equal(['Clear GitHub']);
     // The form is dirty already: this keystroke changes nothing but the field and its button.
-    control(el, '/provider_tokens/gitlab/token').focus();
+    ui.provider('gitlab').token.focus();
     await sendKeys({ type: 'g' });
     await el.updateComplete;
     expect(clearButtons(el)).to.deep.equal(['Clear GitHub', 'Clear GitLab']);
@@ -44,18 +47,19 @@ describe('<openhands-provider-settings> the checks computed ahead follow what th
       e.sessionKey = SESSION_KEY;
       e.autoload = true;
     });
-    await until(() => el.shadowRoot!.querySelector('input[data-path="/mcp_config/sse_servers/1/url"]') !== null);
+    const ui = harness(el);
+    await until(() => ui.servers().length === 3);
     // The load hands the checks over; they run ahead in slices of a few ms. Give them time to finish.
     await new Promise((r) => setTimeout(r, 200));
 
-    await type(el, control(el, '/mcp_config/sse_servers/1/url'), 'not a url');
+    await ui.server('sse', 1).type('url', 'not a url');
     const refused = await el.submit();
     await el.updateComplete;
     expect(refused.kind).to.equal('invalid');
-    expect(errorOf(el, control(el, '/mcp_config/sse_servers/1/url'))).to.not.equal('');
+    expect(ui.errorOf(ui.server('sse', 1).url)).to.not.equal('');
     expect(await requestsOf(tenant.id)).to.deep.equal([]);
 
-    await type(el, control(el, '/mcp_config/sse_servers/1/url'), 'https://fixed.example.com/sse');
+    await ui.server('sse', 1).type('url', 'https://fixed.example.com/sse');
     const saved = await el.submit();
     expect(saved.kind).to.equal('saved');
     const stored = (await tenantState(tenant.id)).mcp_config as { sse_servers: { url: string }[] };
@@ -77,7 +81,8 @@ describe('<openhands-provider-settings> a field shows each message once, however
         e.sessionKey = SESSION_KEY;
         e.settings = { provider_tokens_set: {}, mcp_config: null };
       });
-      await type(el, control(el, '/provider_tokens/github/token'), 'ghp_typedToken');
+      const ui = harness(el);
+      await ui.typeToken('github', 'ghp_typedToken');
       const messages = Array.from({ length: repeats }, (_, i) => `Problem ${i + 1}`);
       const detail = [...messages, ...messages].map((msg) => ({
         type: 'value_error',
@@ -87,7 +92,7 @@ describe('<openhands-provider-settings> a field shows each message once, however
       await scriptResponses(tenant.id, [{ status: 422, body: { detail }, method: 'POST' }]);
       expect((await el.submit()).kind).to.equal('validation');
       await el.updateComplete;
-      expect(errorOf(el, control(el, '/provider_tokens/github/token')).split(/\s*\n\s*/)).to.deep.equal(messages);
+      expect(ui.errorOf(ui.provider('github').token).split(/\s*\n\s*/)).to.deep.equal(messages);
     });
   }
 });

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { $, $$, control, countRenders, errorOf, mount } from '../helpers/element.js';
+import { countRenders, errorOf, harness, mount } from '../helpers/element.js';
 
 /** `n` SSE servers with an empty URL: one problem each. */
 function emptyUrls(n: number) {
@@ -15,9 +15,7 @@ function emptyUrls(n: number) {
   };
 }
 
-const entries = (el: OpenHandsProviderSettings) => $$(el, '[part="error-summary"] button[data-action="focus-error"]');
-const showAll = (el: OpenHandsProviderSettings) =>
-  el.shadowRoot!.querySelector<HTMLButtonElement>('[part="error-summary"] button[data-action="show-all-errors"]');
+const entries = (el: OpenHandsProviderSettings) => harness(el).summary.entries;
 
 describe('<openhands-provider-settings> error summary with many problems', () => {
   it('lists the first 100 problems, counts them all, and every field still shows its own', async () => {
@@ -27,16 +25,17 @@ describe('<openhands-provider-settings> error summary with many problems', () =>
     const outcome = await el.submit();
     await el.updateComplete;
     expect(outcome.kind).to.equal('invalid');
-    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="error-summary"]'));
-    expect($(el, '#summary-heading').textContent).to.equal('There are 150 problems');
+    const summary = harness(el).summary;
+    expect(harness(el).focused()).to.equal(summary.element);
+    expect(summary.heading).to.equal('There are 150 problems');
     const listed = entries(el);
-    expect(listed).to.have.length(100);
+    expect(listed.length).to.equal(100);
     // In form order: the first 100 servers.
     expect(listed[0]!.textContent).to.contain('SSE server 1');
     expect(listed[99]!.textContent).to.contain('SSE server 100');
-    expect(showAll(el)!.textContent!.trim()).to.equal('Show all 150 problems');
+    expect(summary.showAllButton.textContent!.trim()).to.equal('Show all 150 problems');
     for (let i = 0; i < 150; i++) {
-      const input = control(el, `/mcp_config/sse_servers/${i}/url`);
+      const input = harness(el).server('sse', i).url;
       expect(input.getAttribute('aria-invalid'), `server ${i}`).to.equal('true');
       expect(errorOf(el, input), `server ${i}`).to.equal('URL cannot be empty');
     }
@@ -47,21 +46,22 @@ describe('<openhands-provider-settings> error summary with many problems', () =>
     const el = await mount((e) => {
       e.value = emptyUrls(120);
     });
+    const ui = harness(el);
     await el.submit();
     await el.updateComplete;
     entries(el)[99]!.focus();
     await sendKeys({ press: 'Tab' });
-    expect(el.shadowRoot!.activeElement).to.equal(showAll(el));
+    expect(ui.focused()).to.equal(ui.summary.showAllButton);
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(showAll(el)).to.equal(null);
+    expect(ui.summary.canShowAll).to.equal(false);
     const listed = entries(el);
-    expect(listed).to.have.length(120);
-    expect(el.shadowRoot!.activeElement).to.equal(listed[100]);
-    expect($(el, '#summary-heading').textContent).to.equal('There are 120 problems');
+    expect(listed.length).to.equal(120);
+    expect(ui.focused()).to.equal(listed[100]);
+    expect(ui.summary.heading).to.equal('There are 120 problems');
     // The new entries work like the others: Enter moves focus to the field.
     await sendKeys({ press: 'Enter' });
-    expect(el.shadowRoot!.activeElement).to.equal(control(el, '/mcp_config/sse_servers/100/url'));
+    expect(ui.focused()).to.equal(ui.server('sse', 100).url);
     await expect(el).to.be.accessible();
   });
 
@@ -69,15 +69,15 @@ describe('<openhands-provider-settings> error summary with many problems', () =>
     const el = await mount((e) => {
       e.value = emptyUrls(101);
     });
+    const summary = harness(el).summary;
     await el.submit();
     await el.updateComplete;
-    showAll(el)!.click();
-    await el.updateComplete;
-    expect(entries(el)).to.have.length(101);
+    await summary.showAll();
+    expect(entries(el).length).to.equal(101);
     await el.submit();
     await el.updateComplete;
-    expect(entries(el)).to.have.length(100);
-    expect(showAll(el)!.dataset.count).to.equal('101');
+    expect(entries(el).length).to.equal(100);
+    expect(summary.showAllButton.textContent!.trim()).to.equal('Show all 101 problems');
   });
 
   it('up to 100 problems are all listed, with no “Show all”', async () => {
@@ -86,8 +86,8 @@ describe('<openhands-provider-settings> error summary with many problems', () =>
     });
     expect(await el.validate()).to.equal(false);
     await el.updateComplete;
-    expect(entries(el)).to.have.length(100);
-    expect(showAll(el)).to.equal(null);
+    expect(entries(el).length).to.equal(100);
+    expect(harness(el).summary.canShowAll).to.equal(false);
   });
 
   it('the button’s text comes from strings.showAllErrors', async () => {
@@ -97,7 +97,7 @@ describe('<openhands-provider-settings> error summary with many problems', () =>
     });
     await el.validate();
     await el.updateComplete;
-    expect(showAll(el)!.textContent!.trim()).to.equal('Alle 105 zeigen');
+    expect(harness(el).summary.showAllButton.textContent!.trim()).to.equal('Alle 105 zeigen');
   });
 });
 
@@ -117,13 +117,13 @@ describe('<openhands-provider-settings> validate() renders only what changed', (
     expect(await el.validate()).to.equal(false);
     await el.updateComplete;
     expect(renders.count).to.equal(1);
-    expect(entries(el)).to.have.length(2);
+    expect(entries(el).length).to.equal(2);
     expect(await el.validate()).to.equal(false);
     await el.updateComplete;
     expect(renders.count).to.equal(1);
 
     // A different problem on a field: the check renders it.
-    const input = control(el, '/mcp_config/sse_servers/1/url');
+    const input = harness(el).server('sse', 1).url;
     input.value = 'mcp.example.com';
     input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
     await el.updateComplete;
@@ -132,6 +132,6 @@ describe('<openhands-provider-settings> validate() renders only what changed', (
     await el.updateComplete;
     expect(renders.count).to.equal(1);
     expect(errorOf(el, input)).to.equal('URL must include a scheme (http:// or https://)');
-    expect(entries(el)).to.have.length(2);
+    expect(entries(el).length).to.equal(2);
   });
 });

@@ -5,7 +5,7 @@ import { defaultMessages } from '../../src/messages.js';
 import { ISSUE_MESSAGES } from '../../src/contract/codes.js';
 import { MODEL_MESSAGES } from '../../src/model/rules.js';
 import { createTenant, scriptResponses, SESSION_KEY } from '../helpers/reference-server.js';
-import { $, control, errorOf, mount, type } from '../helpers/element.js';
+import { harness, mount } from '../helpers/element.js';
 import { schemelessSseUrl } from '../helpers/bodies.js';
 
 const background = (el: Element) => getComputedStyle(el).backgroundColor;
@@ -52,7 +52,7 @@ describe('<openhands-provider-settings> theming', () => {
     el.theme = 'dark';
     await el.updateComplete;
     expect(background(el)).to.equal('rgb(1, 2, 3)');
-    expect(background($(el, '[part="save-button"]'))).to.equal('rgb(4, 5, 6)');
+    expect(background(harness(el).saveButton)).to.equal('rgb(4, 5, 6)');
   });
 });
 
@@ -73,22 +73,20 @@ describe('<openhands-provider-settings> strings', () => {
     });
     await el.validate();
     await el.updateComplete;
-    expect(errorOf(el, control(el, '/mcp_config/sse_servers/0/url'))).to.equal(defaultMessages.url_empty);
-    expect(errorOf(el, control(el, '/provider_tokens/github/host'))).to.equal(
-      'Enter the domain only, e.g. github.example.com',
-    );
+    const ui = harness(el);
+    expect(ui.errorOf(ui.server('sse', 0).url)).to.equal(defaultMessages.url_empty);
+    expect(ui.errorOf(ui.provider('github').host)).to.equal('Enter the domain only, e.g. github.example.com');
   });
 
   it('clearProvider given as one word (its form before 0.1.0) still names the button, rather than breaking the form', async () => {
     const el = await mount((e) => {
       e.strings = { clearProvider: 'Leeren' };
     });
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_oldStrings');
-    const clear = $(el, 'button[data-action="clear-provider"]');
-    expect(clear.textContent!.trim()).to.equal('Leeren');
-    clear.click();
-    await el.updateComplete;
-    expect(control(el, '/provider_tokens/github/token').value).to.equal('');
+    const github = harness(el).provider('github');
+    await github.typeToken('ghp_oldStrings');
+    expect(github.clearButton.textContent!.trim()).to.equal('Leeren');
+    await github.clear();
+    expect(github.token.value).to.equal('');
   });
 
   it('replaces client messages by code, placeholders included, and a change applies to errors already shown', async () => {
@@ -100,19 +98,20 @@ describe('<openhands-provider-settings> strings', () => {
     });
     await el.validate();
     await el.updateComplete;
-    const url = control(el, '/mcp_config/sse_servers/0/url');
-    const host = control(el, '/provider_tokens/github/host');
-    expect(errorOf(el, url)).to.equal('URL must include a scheme (http:// or https://)');
-    expect(errorOf(el, host)).to.equal('Enter the domain only, e.g. github.example.com');
+    const ui = harness(el);
+    const url = ui.server('sse', 0).url;
+    const host = ui.provider('github').host;
+    expect(ui.errorOf(url)).to.equal('URL must include a scheme (http:// or https://)');
+    expect(ui.errorOf(host)).to.equal('Enter the domain only, e.g. github.example.com');
 
     el.strings = {
       messages: { url_no_scheme: 'Schema fehlt', host_bare_domain: 'Nur die Domain, z. B. {example}' },
       save: 'Speichern',
     };
     await el.updateComplete;
-    expect(errorOf(el, url)).to.equal('Schema fehlt');
-    expect(errorOf(el, host)).to.equal('Nur die Domain, z. B. github.example.com');
-    expect($(el, '[part="save-button"]').textContent!.trim()).to.equal('Speichern');
+    expect(ui.errorOf(url)).to.equal('Schema fehlt');
+    expect(ui.errorOf(host)).to.equal('Nur die Domain, z. B. github.example.com');
+    expect(ui.saveButton.textContent!.trim()).to.equal('Speichern');
     const outcome = await el.submit();
     expect(outcome.kind === 'invalid' && outcome.errors.map((e) => e.message)).to.include('Schema fehlt');
   });
@@ -128,9 +127,8 @@ describe('<openhands-provider-settings> strings', () => {
     });
     expect((await el.submit()).kind).to.equal('validation');
     await el.updateComplete;
-    expect(errorOf(el, control(el, '/mcp_config/sse_servers/0/url'))).to.equal(
-      'URL must include a scheme (http:// or https://)',
-    );
+    const ui = harness(el);
+    expect(ui.errorOf(ui.server('sse', 0).url)).to.equal('URL must include a scheme (http:// or https://)');
   });
 
   it('failure sentences come from strings.failure, followed by the server’s own words', async () => {
@@ -144,17 +142,16 @@ describe('<openhands-provider-settings> strings', () => {
       { status: 500, body: { error: 'Something went wrong storing git providers' } },
       { drop: true },
     ]);
+    const formError = harness(el).formError;
     expect((await el.submit()).kind).to.equal('server');
     await el.updateComplete;
-    expect($(el, '[part="form-error"]').textContent).to.equal(
-      'Serverfehler 500. “Something went wrong storing git providers”',
-    );
+    expect(formError.element.textContent).to.equal('Serverfehler 500. “Something went wrong storing git providers”');
     expect((await el.submit()).kind).to.equal('network');
     await el.updateComplete;
-    expect($(el, '[part="form-error"]').textContent).to.equal('Keine Verbindung.');
+    expect(formError.element.textContent).to.equal('Keine Verbindung.');
     // Without an override, the English sentence.
     el.strings = {};
     await el.updateComplete;
-    expect($(el, '[part="form-error"]').textContent).to.contain('The server could not be reached');
+    expect(formError.element.textContent).to.contain('The server could not be reached');
   });
 });

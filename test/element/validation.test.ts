@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { $, $$, click, control, errorOf, group, leave, mount, type } from '../helpers/element.js';
+import { control, errorOf, harness, leave, mount } from '../helpers/element.js';
 import { createTenant, requestsOf, SESSION_KEY } from '../helpers/reference-server.js';
 
 async function withServers(): Promise<OpenHandsProviderSettings> {
@@ -45,57 +45,55 @@ describe('<openhands-provider-settings> checks', () => {
 
   it('moves focus to the error summary, whose entries move focus to their fields', async () => {
     const el = await withServers();
+    const ui = harness(el);
     await el.submit();
     await el.updateComplete;
-    const summary = $(el, '[part="error-summary"]');
-    expect(el.shadowRoot!.activeElement).to.equal(summary);
-    const entries = $$(el, '[part="error-summary"] button[data-action="focus-error"]');
-    expect(entries).to.have.length(4);
+    expect(ui.focused()).to.equal(ui.summary.element);
+    const entries = ui.summary.entries;
+    expect(entries.length).to.equal(4);
     expect(entries[0]!.textContent).to.contain('SSE server 1 › URL: URL must include a valid domain/host');
-    entries[3]!.click();
-    expect(el.shadowRoot!.activeElement).to.equal(control(el, '/mcp_config/stdio_servers/1/command'));
+    await ui.summary.goTo(3);
+    expect(ui.focused()).to.equal(ui.server('stdio', 1).command);
     await expect(el).to.be.accessible();
   });
 
   it('checks a field when the person leaves it after typing, not when they only pass through', async () => {
     const el = await mount();
-    await click(el, 'button[data-action="add-server"][data-kind="sse"]');
-    const url = control(el, '/mcp_config/sse_servers/0/url');
+    const ui = harness(el);
+    const server = await ui.addServer('sse');
+    const url = server.url;
     url.focus();
     leave(url);
     await el.updateComplete;
     expect(url.hasAttribute('aria-invalid')).to.equal(false);
-    await type(el, url, 'example.com/sse');
-    expect(errorOf(el, url)).to.equal('URL must include a scheme (http:// or https://)');
-    await type(el, url, 'https://example.com/sse');
+    await server.type('url', 'example.com/sse');
+    expect(ui.errorOf(url)).to.equal('URL must include a scheme (http:// or https://)');
+    await server.type('url', 'https://example.com/sse');
     expect(url.hasAttribute('aria-invalid')).to.equal(false);
   });
 
   it('flags a new provider with a host but no token (the server would drop it silently)', async () => {
     const el = await mount();
-    await type(el, control(el, '/provider_tokens/gitlab/host'), 'gitlab.example.com');
+    const gitlab = harness(el).provider('gitlab');
+    await gitlab.typeHost('gitlab.example.com');
     const outcome = await el.submit();
     await el.updateComplete;
     expect(outcome.kind).to.equal('invalid');
-    const token = control(el, '/provider_tokens/gitlab/token');
-    expect(token.getAttribute('aria-invalid')).to.equal('true');
-    expect(errorOf(el, token)).to.not.equal('');
+    expect(gitlab.token.getAttribute('aria-invalid')).to.equal('true');
+    expect(errorOf(el, gitlab.token)).to.not.equal('');
   });
 
   it('flags duplicate and empty environment variable names', async () => {
     const el = await mount();
-    await click(el, 'button[data-action="add-server"][data-kind="stdio"]');
-    const server = group(el, '/mcp_config/stdio_servers/0').dataset.row!;
-    await type(el, control(el, '/mcp_config/stdio_servers/0/name'), 'fs');
-    await type(el, control(el, '/mcp_config/stdio_servers/0/command'), 'npx');
-    await click(el, `button[data-action="add-env"][data-row="${server}"]`);
-    await type(el, control(el, '/mcp_config/stdio_servers/0/env//[key]'), 'A');
-    await click(el, `button[data-action="add-env"][data-row="${server}"]`);
-    await type(el, control(el, '/mcp_config/stdio_servers/0/env//[key]'), 'A');
+    const ui = harness(el);
+    const server = await ui.addServer('stdio');
+    await server.type('name', 'fs');
+    await server.type('command', 'npx');
+    await ui.type((await server.addEnv()).key, 'A');
+    await ui.type((await server.addEnv()).key, 'A');
     await el.submit();
     await el.updateComplete;
-    const keys = $$(el, 'input[data-field="[key]"]') as HTMLInputElement[];
-    expect(keys.map((k) => k.getAttribute('aria-invalid'))).to.deep.equal([null, 'true']);
+    expect(server.env.map((v) => v.key.getAttribute('aria-invalid'))).to.deep.equal([null, 'true']);
   });
 
   it('with novalidate, skips its own checks so the server answers', async () => {

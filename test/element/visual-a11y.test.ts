@@ -18,7 +18,7 @@ import {
   textSize,
   viewport,
 } from '../helpers/a11y.js';
-import { $, $$, click, control, group, mount, type } from '../helpers/element.js';
+import { harness, mount } from '../helpers/element.js';
 import { setup } from '../helpers/scenario.js';
 
 const LONG_URL = 'https://a-rather-long-host-name-for-an-mcp-server.example.com/a/path/without/any/break/sse';
@@ -48,16 +48,10 @@ const IMPORT = JSON.stringify({
 });
 
 async function openTools(el: OpenHandsProviderSettings): Promise<HTMLElement> {
-  $(el, 'button[data-action="mcp-tools"]').click();
-  await waitUntil(() => el.shadowRoot!.querySelector('[part="mcp-tools"]') !== null, 'the panel did not open', {
-    timeout: 5000,
-  });
-  await el.updateComplete;
-  const text = $(el, '#mcp-import-text') as HTMLTextAreaElement;
-  text.value = IMPORT;
-  text.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  await click(el, '[part="mcp-tools"] [data-tool="preview"]');
-  return $(el, '[part="mcp-tools"]');
+  const tools = harness(el).importExport;
+  const panel = await tools.open();
+  await tools.preview(IMPORT);
+  return panel;
 }
 
 /** 320 px (1.4.10); 200 % text (1.4.4) on a narrow window, and on the narrowest. */
@@ -87,7 +81,7 @@ describe('reflow (1.4.10, 1.4.4)', () => {
   it('a checkbox keeps its own size, its label right after it', async () => {
     const el = await mount((e) => (e.settings = structuredClone(STORED)));
     await openTools(el);
-    const boxes = $$(el, '[part="mcp-tools"] input[type="checkbox"]');
+    const boxes = harness(el).importExport.checkboxes();
     expect(boxes.map((b) => b.id || 'entry')).to.deep.equal(['entry', 'entry', 'mcp-export-secrets']);
     for (const box of boxes) {
       const { width, right } = box.getBoundingClientRect();
@@ -112,7 +106,7 @@ describe('reflow (1.4.10, 1.4.4)', () => {
       });
       await el.validate();
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('[part="error-summary"] li')).to.not.equal(null);
+      expect(harness(el).summary.items().length).to.be.at.least(1);
       expectNone(await reflowProblems(el), `the cards at ${width} px and ${text} % text`);
     });
   }
@@ -128,21 +122,17 @@ describe('review', () => {
   };
 
   async function reviewing(): Promise<OpenHandsProviderSettings> {
-    const { el } = await setup({ settings: REVIEW_STORED }, (e) => {
+    const { el, ui } = await setup({ settings: REVIEW_STORED }, (e) => {
       e.review = true;
       e.settings = {
         provider_tokens_set: { github: null, gitlab: 'gitlab.example.com' },
         mcp_config: REVIEW_STORED.mcp_config,
       };
     });
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_replacementSecret');
-    const gitlab = group(el, '/provider_tokens/gitlab').dataset.row!;
-    await click(el, `button[data-action="remove-provider"][data-row="${gitlab}"]`);
-    await click(el, 'button[data-action="confirm-remove-provider"]');
-    ($(el, '[part="save-button"]') as HTMLButtonElement).click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="review"]') !== null, 'no review after Save', {
-      timeout: 5000,
-    });
+    await ui.typeToken('github', 'ghp_replacementSecret');
+    await ui.provider('gitlab').remove();
+    await ui.save();
+    await waitUntil(() => ui.review.shown, 'no review after Save', { timeout: 5000 });
     await el.updateComplete;
     return el;
   }
@@ -150,23 +140,23 @@ describe('review', () => {
   afterEach(resetViewport);
 
   it('stands apart from Save / Discard, and only its own Save is the primary button', async () => {
-    const el = await reviewing();
-    const review = $(el, '[part="review"]').getBoundingClientRect();
-    const actions = $(el, '[part="actions"]').getBoundingClientRect();
+    const ui = harness(await reviewing());
+    const review = ui.review.element.getBoundingClientRect();
+    const actions = ui.actions.getBoundingClientRect();
     expect(actions.top - review.bottom, 'space between the review and the actions').to.be.at.least(12);
-    const look = (selector: string) => getComputedStyle($(el, selector)).backgroundColor;
-    expect(look('[part="save-button"]')).to.not.equal(look('[data-action="review-save"]'));
-    expect(look('[part="save-button"]')).to.equal(look('[data-action="reset"]'));
-    await click(el, '[data-action="review-back"]');
-    expect(el.shadowRoot!.querySelector('[part="review"]')).to.equal(null);
-    expect(getComputedStyle($(el, '[part="save-button"]')).backgroundColor).to.equal('rgb(11, 92, 173)');
+    const look = (button: HTMLElement) => getComputedStyle(button).backgroundColor;
+    expect(look(ui.saveButton)).to.not.equal(look(ui.review.saveButton));
+    expect(look(ui.saveButton)).to.equal(look(ui.discardButton));
+    await ui.review.back();
+    expect(ui.review.shown).to.equal(false);
+    expect(look(ui.saveButton)).to.equal('rgb(11, 92, 173)');
   });
 
   it('its token deletion is as large as its other lines, and marked by more than colour', async () => {
-    const el = await reviewing();
-    const [replaced, deleted] = $$(el, '[part="review"] li');
-    expect(deleted!.textContent!.trim()).to.equal('delete the stored GitLab token');
-    expect(deleted!.classList.contains('error')).to.equal(true);
+    const review = harness(await reviewing()).review;
+    expect(review.lines()).to.deep.equal(['replace the stored GitHub token', 'delete the stored GitLab token']);
+    expect(review.removals()).to.deep.equal(['delete the stored GitLab token']);
+    const [replaced, deleted] = review.lineElements();
     const a = getComputedStyle(replaced!);
     const b = getComputedStyle(deleted!);
     expect(b.fontSize).to.equal(a.fontSize);
@@ -196,12 +186,13 @@ describe('target size (2.5.8)', () => {
     });
     await el.validate();
     await el.updateComplete;
-    const entries = $$(el, '[part="error-summary"] li button').map((b) => b.getBoundingClientRect());
+    const buttons = harness(el).summary.entries;
+    const entries = buttons.map((b) => b.getBoundingClientRect());
     expect(entries.length).to.be.at.least(2);
     for (const box of entries) expect(box.height).to.be.at.least(24);
     for (let i = 1; i < entries.length; i++) expect(entries[i]!.top).to.be.at.least(entries[i - 1]!.bottom);
     // Still a link: no box around it.
-    const style = getComputedStyle($(el, '[part="error-summary"] li button'));
+    const style = getComputedStyle(buttons[0]!);
     expect([style.borderTopStyle, style.backgroundColor, style.textDecorationLine]).to.deep.equal([
       'none',
       'rgba(0, 0, 0, 0)',
@@ -217,7 +208,11 @@ describe('placeholder contrast (1.4.3)', () => {
   it('follows prefers-color-scheme: dark', async () => {
     await emulateMedia({ colorScheme: 'dark' });
     const el = await mount();
-    expect(el.shadowRoot!.querySelectorAll('input[placeholder]').length).to.be.at.least(1);
+    expect(
+      harness(el)
+        .inputs()
+        .filter((input) => input.placeholder).length,
+    ).to.be.at.least(1);
     expectNone(placeholderContrastProblems(el), 'placeholders under prefers-color-scheme: dark');
   });
 });
@@ -244,34 +239,26 @@ describe('forced colours', () => {
     await el.updateComplete;
     await forcedColors(true);
     expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
-    const invalid = control(el, '/provider_tokens/github/host');
+    const ui = harness(el);
+    const invalid = ui.provider('github').host;
     expect(invalid.getAttribute('aria-invalid')).to.equal('true');
-    const valid = control(el, '/provider_tokens/gitlab/host');
+    const valid = ui.provider('gitlab').host;
     expect(shape(invalid)).to.not.deep.equal(shape(valid));
-    const error = $(
-      el,
-      `#${invalid
-        .getAttribute('aria-describedby')!
-        .split(' ')
-        .find((id) => id.endsWith('-error'))}`,
-    );
-    const hint = $(el, '.field .hint');
-    expect(shape(error)).to.not.deep.equal(shape(hint));
+    const error = ui.errorElement(invalid);
+    const hint = ui.hintElement(invalid);
+    expect(error, 'the host’s error').to.exist;
+    expect(hint, 'the host’s hint').to.exist;
+    expect(shape(error!)).to.not.deep.equal(shape(hint!));
   });
 
   it('so does an invalid text area of the import / export panel', async () => {
     const el = await mount();
-    $(el, 'button[data-action="mcp-tools"]').click();
-    await waitUntil(() => el.shadowRoot!.querySelector('[part="mcp-tools"]') !== null, 'the panel did not open', {
-      timeout: 5000,
-    });
-    await el.updateComplete;
-    const text = $(el, '#mcp-import-text') as HTMLTextAreaElement;
-    text.value = '{';
-    text.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-    await click(el, '[part="mcp-tools"] [data-tool="preview"]');
+    const tools = harness(el).importExport;
+    await tools.open();
+    await tools.preview('{');
     await forcedColors(true);
+    const text = tools.importText;
     expect(text.getAttribute('aria-invalid')).to.equal('true');
-    expect(shape(text)).to.not.deep.equal(shape($(el, '#mcp-raw-text')));
+    expect(shape(text)).to.not.deep.equal(shape(tools.rawText));
   });
 });

@@ -8,7 +8,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendMouse, resetMouse } from '@web/test-runner-commands';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
 import type { SaveOutcome } from '../../src/contract/result.js';
-import { $, mount, nextEvent } from '../helpers/element.js';
+import { harness, mount, nextEvent } from '../helpers/element.js';
 import { createTenant, requestsOf, scriptResponses, type ScriptedResponse } from '../helpers/reference-server.js';
 import { fillForm, formValues, otherOrigin, setup } from '../helpers/scenario.js';
 
@@ -34,7 +34,7 @@ describe('faults: the timeout', () => {
     el.removeAttribute('timeout');
 
     // The default deadline really is armed: the one 30,000 ms timer of the save is fired early.
-    const { tenant, el: fresh } = await setup();
+    const { tenant, el: fresh, ui } = await setup();
     await scriptResponses(tenant.id, [{ hang: true }]);
     const original = window.setTimeout;
     const armed: number[] = [];
@@ -52,11 +52,11 @@ describe('faults: the timeout', () => {
     expect(outcome.kind).to.equal('timeout');
     expect(outcome.kind === 'timeout' && outcome.timeoutMs).to.equal(30_000);
     await fresh.updateComplete;
-    expect($(fresh, '[part="form-error"]').textContent).to.contain('30 seconds');
+    expect(ui.formError.element.textContent).to.contain('30 seconds');
   });
 
   it('a configured timeout aborts the request, says so, keeps every value, and the next save works', async () => {
-    const { tenant, el } = await setup({}, (e) => (e.timeout = 250));
+    const { tenant, el, ui } = await setup({}, (e) => (e.timeout = 250));
     await fillForm(el);
     const before = formValues(el);
     await scriptResponses(tenant.id, [{ hang: true }]);
@@ -73,7 +73,7 @@ describe('faults: the timeout', () => {
     expect(spy.calls).to.have.length(1);
     expect(spy.calls[0]!.init.signal!.aborted, 'the fetch was aborted').to.equal(true);
     await el.updateComplete;
-    expect($(el, '[part="form-error"]').textContent).to.match(/did not answer within 250 ms/);
+    expect(ui.formError.element.textContent).to.match(/did not answer within 250 ms/);
     expect(formValues(el)).to.deep.equal(before);
     expect((await el.submit()).kind).to.equal('saved');
   });
@@ -117,7 +117,7 @@ describe('faults: the element leaves the page', () => {
         expect(mutations.length, 'no render after removal').to.equal(0);
         expect(events).to.equal(0);
         expect(errors).to.deep.equal([]);
-        expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.equal('');
+        expect(harness(el).status.element.textContent).to.equal('');
       } finally {
         spy.restore();
         window.removeEventListener('error', onError);
@@ -125,15 +125,19 @@ describe('faults: the element leaves the page', () => {
       }
       // Put back on the page, it saves again.
       document.body.append(el);
-      await el.updateComplete;
-      expect((await el.submit()).kind).to.equal('saved');
-      // The aborted one, then this save's tokens and its MCP servers' settings write.
-      expect((await requestsOf(tenant.id)).map((r) => r.path.replace(/^\/t\/[^/]+/, ''))).to.deep.equal([
-        '/api/add-git-providers',
-        '/api/add-git-providers',
-        '/api/settings',
-      ]);
-      el.remove();
+      try {
+        await el.updateComplete;
+        expect((await el.submit()).kind).to.equal('saved');
+        // The aborted one, then this save's tokens and its MCP servers' settings write.
+        expect((await requestsOf(tenant.id)).map((r) => r.path.replace(/^\/t\/[^/]+/, ''))).to.deep.equal([
+          '/api/add-git-providers',
+          '/api/add-git-providers',
+          '/api/settings',
+        ]);
+      } finally {
+        // Outside the fixture now: taken out here, pass or fail, not left for the next test.
+        el.remove();
+      }
     });
   }
 });
@@ -142,10 +146,10 @@ describe('faults: a real double click on Save', () => {
   afterEach(() => resetMouse());
 
   it('sends one request', async () => {
-    const { tenant, el } = await setup();
+    const { tenant, el, ui } = await setup();
     await fillForm(el);
     await scriptResponses(tenant.id, [{ ...STORED, delayMs: 300 }]);
-    const button = $(el, '[part="save-button"]');
+    const button = ui.saveButton;
     button.scrollIntoView({ block: 'center' });
     const box = button.getBoundingClientRect();
     const position: [number, number] = [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
@@ -242,7 +246,7 @@ describe('faults: every failure keeps every typed value, and saving again works'
     it(`${failure.what} -> ${failure.kind}`, async () => {
       const elsewhere = await createTenant();
       const target = `${otherOrigin()}${elsewhere.baseUrl}/api/add-git-providers`;
-      const { tenant, el } = await setup({}, (e) => {
+      const { tenant, el, ui } = await setup({}, (e) => {
         if (failure.timeout !== undefined) e.timeout = failure.timeout;
       });
       if (failure.crossOrigin) el.baseUrl = `${otherOrigin()}${tenant.baseUrl}`;
@@ -270,7 +274,7 @@ describe('faults: every failure keeps every typed value, and saving again works'
       const retry = await el.submit();
       expect(retry.kind, 'saving again works').to.equal('saved');
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('[part="form-error"]')).to.equal(null);
+      expect(ui.formError.shown).to.equal(false);
       expect(el.dirty).to.equal(false);
     });
   }

@@ -4,7 +4,7 @@
  * a clear, bounded message is shown, nothing is polluted, and the page stays responsive.
  */
 import { expect } from '@open-wc/testing';
-import { nextEvent } from '../helpers/element.js';
+import { harness, nextEvent } from '../helpers/element.js';
 import { scriptResponses, type ScriptedResponse } from '../helpers/reference-server.js';
 import { fillForm, responsive, setup } from '../helpers/scenario.js';
 
@@ -217,15 +217,16 @@ async function playHostile(response: ScriptedResponse): Promise<void> {
   expect(message.length, 'a bounded message').to.be.at.most(600);
   // Markup in a message is fine as long as it stays text: shown literally, never parsed (checked above).
 
+  const ui = harness(el);
   if (outcome.kind === 'saved') {
-    expect(root.querySelector('[part="status"]')!.textContent!.trim()).to.equal('Saved.');
+    expect(ui.status.text).to.equal('Saved.');
     return;
   }
-  const summary = root.querySelector('[part="error-summary"]');
-  expect(summary, 'the error summary is shown').to.exist;
-  expect(summary!.textContent!.trim().length).to.be.greaterThan(0);
-  const entries = [...summary!.querySelectorAll('li')].map((li) => li.textContent!.trim());
-  const formError = root.querySelector('[part="form-error"]')?.textContent?.trim() ?? '';
+  expect(ui.summary.shown, 'the error summary is shown').to.equal(true);
+  const summary = ui.summary.element;
+  expect(summary.textContent!.trim().length).to.be.greaterThan(0);
+  const entries = ui.summary.items();
+  const formError = ui.formError.shown ? ui.formError.text : '';
   expect(entries.length + (formError ? 1 : 0), 'at least one message').to.be.greaterThan(0);
   for (const text of [...entries.slice(0, 50), formError]) {
     expect(text.length, 'each message is bounded').to.be.at.most(1200);
@@ -234,7 +235,7 @@ async function playHostile(response: ScriptedResponse): Promise<void> {
   if (response.path === '/api/settings') {
     // The tokens were stored before the answer came: the form says which part is where.
     expect([outcome.stored, outcome.notStored]).to.deep.equal([['tokens'], ['mcp']]);
-    expect(summary!.textContent).to.contain('The git tokens were saved; the MCP servers were not');
+    expect(summary.textContent).to.contain('The git tokens were saved; the MCP servers were not');
     expect(el.dirty, 'the MCP edits are kept, unsaved').to.equal(true);
     expect(el.value.mcp_config!.sse_servers.map((s) => s.url)).to.deep.equal(['https://mcp.example.com/sse']);
   }
@@ -264,9 +265,7 @@ describe('hostile and malformed answers', () => {
     await scriptResponses(tenant.id, [detail(item(['body', 'provider_tokens', 'github', 'token'], XSS))]);
     await el.submit();
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part="error-summary"]')!.textContent).to.contain(
-      '<script>window.__pwned=2</script>',
-    );
+    expect(harness(el).summary.element.textContent).to.contain('<script>window.__pwned=2</script>');
     expect(foreignMarkup(el.shadowRoot!)).to.deep.equal([]);
   });
 

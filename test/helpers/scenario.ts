@@ -3,7 +3,8 @@
  * in as a person would (every kind of control), and a snapshot of every value the form shows.
  */
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { $, click, control, group, mount, type } from './element.js';
+import { harness, mount } from './element.js';
+import type { ProviderSettingsHarness } from './harness.js';
 import { createTenant, SESSION_KEY, type Tenant, type TenantOptions } from './reference-server.js';
 
 /** Secrets the filled-in form carries: each long and unique, so finding one anywhere is a leak. */
@@ -24,7 +25,7 @@ export const NOTHING_STORED = Object.freeze({ provider_tokens_set: {}, mcp_confi
 export async function setup(
   options: TenantOptions = {},
   configure: (el: OpenHandsProviderSettings) => void = () => {},
-): Promise<{ tenant: Tenant; el: OpenHandsProviderSettings }> {
+): Promise<{ tenant: Tenant; el: OpenHandsProviderSettings; ui: ProviderSettingsHarness }> {
   const tenant = await createTenant(options);
   const el = await mount((e) => {
     e.baseUrl = tenant.baseUrl;
@@ -32,35 +33,35 @@ export async function setup(
     if (options.settings === undefined) e.settings = NOTHING_STORED;
     configure(e);
   });
-  return { tenant, el };
+  return { tenant, el, ui: harness(el) };
 }
 
 /** Types into every kind of control: tokens, a host, an SSE and an SHTTP server with API keys, a stdio server with an argument and an environment variable. */
 export async function fillForm(el: OpenHandsProviderSettings): Promise<void> {
-  await type(el, control(el, '/provider_tokens/github/token'), TYPED_SECRETS.github);
-  await type(el, control(el, '/provider_tokens/gitlab/token'), TYPED_SECRETS.gitlab);
-  await type(el, control(el, '/provider_tokens/gitlab/host'), 'gitlab.example.com');
-  await click(el, 'button[data-action="add-server"][data-kind="sse"]');
-  await type(el, control(el, '/mcp_config/sse_servers/0/url'), 'https://mcp.example.com/sse');
-  await type(el, control(el, '/mcp_config/sse_servers/0/api_key'), TYPED_SECRETS.sseApiKey);
-  await click(el, 'button[data-action="add-server"][data-kind="shttp"]');
-  await type(el, control(el, '/mcp_config/shttp_servers/0/url'), 'https://mcp.example.com/mcp');
-  await type(el, control(el, '/mcp_config/shttp_servers/0/api_key'), TYPED_SECRETS.shttpApiKey);
-  await click(el, 'button[data-action="add-server"][data-kind="stdio"]');
-  await type(el, control(el, '/mcp_config/stdio_servers/0/name'), 'files');
-  await type(el, control(el, '/mcp_config/stdio_servers/0/command'), 'npx');
-  const stdioRow = group(el, '/mcp_config/stdio_servers/0').dataset.row!;
-  await click(el, `button[data-action="add-arg"][data-row="${stdioRow}"]`);
-  await type(el, control(el, '/mcp_config/stdio_servers/0/args/0'), '-y');
-  await click(el, `button[data-action="add-env"][data-row="${stdioRow}"]`);
-  const key = $(el, `[data-path="/mcp_config/stdio_servers/0"] input[data-field="[key]"]`) as HTMLInputElement;
-  await type(el, key, 'LOG_LEVEL');
-  await type(el, control(el, '/mcp_config/stdio_servers/0/env/LOG_LEVEL'), 'debug');
+  const ui = harness(el);
+  await ui.typeToken('github', TYPED_SECRETS.github);
+  await ui.typeToken('gitlab', TYPED_SECRETS.gitlab);
+  await ui.provider('gitlab').typeHost('gitlab.example.com');
+  const sse = await ui.addServer('sse');
+  await sse.type('url', 'https://mcp.example.com/sse');
+  await sse.type('api_key', TYPED_SECRETS.sseApiKey);
+  const shttp = await ui.addServer('shttp');
+  await shttp.type('url', 'https://mcp.example.com/mcp');
+  await shttp.type('api_key', TYPED_SECRETS.shttpApiKey);
+  const stdio = await ui.addServer('stdio');
+  await stdio.type('name', 'files');
+  await stdio.type('command', 'npx');
+  await ui.type(await stdio.addArg(), '-y');
+  const variable = await stdio.addEnv();
+  await ui.type(variable.key, 'LOG_LEVEL');
+  await ui.type(variable.value, 'debug');
 }
 
 /** Every input of the form as `[data-path, value]`, in document order. */
 export function formValues(el: OpenHandsProviderSettings): [string, string][] {
-  return [...el.shadowRoot!.querySelectorAll('input')].map((input) => [input.dataset.path ?? '', input.value]);
+  return harness(el)
+    .inputs()
+    .map((input) => [input.dataset.path ?? '', input.value]);
 }
 
 /** The same server seen from another origin: the test page is on `localhost`, this is `127.0.0.1` (loopback too). */

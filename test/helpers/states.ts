@@ -4,11 +4,12 @@
  * really shown before it returns, so that a check run on it cannot pass on a state that is not
  * there.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { CLAUDE_DESKTOP_CONFIG, STORED } from '../../demo/scenarios.js';
 import { OPENHANDS_THEME } from '../../demo/themes.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
-import { $, $$, control, group, mount, type } from './element.js';
+import { harness, mount } from './element.js';
+import type { ProviderSettingsHarness } from './harness.js';
 import { createTenant, scriptResponses, SESSION_KEY } from './reference-server.js';
 
 /** What `GET /api/settings` says of a user with three stored tokens and four MCP servers. */
@@ -53,8 +54,6 @@ export function manyProblems() {
   };
 }
 
-const root = (el: OpenHandsProviderSettings) => el.shadowRoot!;
-
 /** The looks the tests check: the element's two themes, and the demo's OpenHands look (dark, with its `--ohps-*` properties). */
 export type Look = 'light' | 'dark' | 'openhands';
 
@@ -79,27 +78,14 @@ export async function failedAutoload(): Promise<OpenHandsProviderSettings> {
     e.sessionKey = SESSION_KEY;
     e.autoload = true;
   });
-  await shows(el, '[part="load-error"] button[data-action="retry-load"]', 'the load error');
+  const ui = harness(el);
+  await ui.waitFor(() => ui.loadError.retryButton, 'the load error');
   return el;
 }
 
-/** Waits until the element shows something matching `selector`. */
-export async function shows(el: OpenHandsProviderSettings, selector: string, what = selector): Promise<HTMLElement> {
-  await waitUntil(
-    async () => {
-      await el.updateComplete;
-      return root(el).querySelector(selector) !== null;
-    },
-    `${what} did not show`,
-    { timeout: 5000 },
-  );
-  return $(el, selector);
-}
-
 /** Opens the MCP "Import / export" panel with its button (the panel loads on demand). */
-export async function openImportExport(el: OpenHandsProviderSettings): Promise<HTMLElement> {
-  $(el, 'button[data-action="mcp-tools"]').click();
-  return shows(el, '[part="mcp-tools"]', 'the import / export panel');
+export function openImportExport(el: OpenHandsProviderSettings): Promise<HTMLElement> {
+  return harness(el).importExport.open();
 }
 
 /**
@@ -107,38 +93,40 @@ export async function openImportExport(el: OpenHandsProviderSettings): Promise<H
  * a stored one, one converted, one unusable) and asks for the preview.
  */
 export async function previewImport(el: OpenHandsProviderSettings, text = CLAUDE_DESKTOP_CONFIG): Promise<HTMLElement> {
-  const panel = root(el).querySelector<HTMLElement>('[part="mcp-tools"]') ?? (await openImportExport(el));
-  const area = $(el, '#mcp-import-text') as HTMLTextAreaElement;
-  area.value = text;
-  area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  $(el, '[part="mcp-tools"] button[data-tool="preview"]').click();
-  await shows(el, '[part="mcp-tools"] .preview', 'the import preview');
+  const tools = harness(el).importExport;
+  const panel = tools.shown ? tools.element : await tools.open();
+  await tools.preview(text);
+  await harness(el).waitFor(() => tools.hasPreview, 'the import preview');
   return panel;
 }
 
 /** Presses a provider's "Remove stored … token" button: the provider asks to confirm. */
 export async function askToRemove(el: OpenHandsProviderSettings, provider: string): Promise<HTMLElement> {
-  const row = group(el, `/provider_tokens/${provider}`).dataset.row!;
-  $(el, `button[data-action="remove-provider"][data-row="${CSS.escape(row)}"]`).click();
-  return shows(
-    el,
-    `[data-provider="${provider}"] [data-action="confirm-remove-provider"]`,
-    `${provider}'s remove confirmation`,
-  );
+  const ui = harness(el);
+  await ui.provider(provider).askToRemove();
+  return ui.waitFor(() => ui.provider(provider).confirmRemoveButton, `${provider}'s remove confirmation`);
 }
+
+/** What Save can bring up. */
+const AFTER_SAVE = {
+  review: (ui: ProviderSettingsHarness) => ui.review.element,
+  'error summary': (ui: ProviderSettingsHarness) => ui.summary.element,
+  'replace confirmation': (ui: ProviderSettingsHarness) => ui.replaceConfirmation.element,
+} as const;
 
 /** Presses Save as a person would (the form's submit button), then waits for what it shows. */
 export async function pressSave(
   el: OpenHandsProviderSettings,
-  expected: '[part="review"]' | '[part="error-summary"]' | '[part="load-error"]' | string,
+  expected: keyof typeof AFTER_SAVE,
 ): Promise<HTMLElement> {
-  ($(el, '[part="save-button"]') as HTMLButtonElement).click();
-  return shows(el, expected, `after Save, ${expected}`);
+  const ui = harness(el);
+  await ui.save();
+  return ui.waitFor(() => AFTER_SAVE[expected](ui), `after Save, the ${expected}`);
 }
 
 /** Types a new GitHub token (a change for the review to list). */
 export function typeToken(el: OpenHandsProviderSettings, token = 'ghp_a11yReplacementToken'): Promise<void> {
-  return type(el, control(el, '/provider_tokens/github/token'), token);
+  return harness(el).typeToken('github', token);
 }
 
 /**
@@ -153,10 +141,11 @@ export async function everyPanelWithReview(el: OpenHandsProviderSettings): Promi
   await previewImport(el);
   await typeToken(el);
   await askToRemove(el, 'gitlab');
-  await pressSave(el, '[part="review"]');
+  await pressSave(el, 'review');
   // Nothing closed another: all three are there.
-  expect(root(el).querySelector('[part="mcp-tools"] .preview'), 'the import preview').to.exist;
-  expect(root(el).querySelector('[data-action="confirm-remove-provider"]'), 'the remove confirmation').to.exist;
+  const ui = harness(el);
+  expect(ui.importExport.hasPreview, 'the import preview').to.equal(true);
+  expect(ui.provider('gitlab').confirming, 'the remove confirmation').to.equal(true);
 }
 
 /**
@@ -169,9 +158,9 @@ export async function everyPanelWithErrors(el: OpenHandsProviderSettings): Promi
   el.value = manyProblems();
   await el.updateComplete;
   await previewImport(el);
-  await pressSave(el, '[part="error-summary"]');
+  await pressSave(el, 'error summary');
   await askToRemove(el, 'bitbucket');
-  const entries = $$(el, '[part="error-summary"] [data-action="focus-error"]');
-  expect(entries.length, 'entries in the error summary').to.be.at.least(10);
-  expect(root(el).querySelector('[part="mcp-tools"] .preview'), 'the import preview').to.exist;
+  const ui = harness(el);
+  expect(ui.summary.entries.length, 'entries in the error summary').to.be.at.least(10);
+  expect(ui.importExport.hasPreview, 'the import preview').to.equal(true);
 }

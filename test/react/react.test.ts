@@ -13,7 +13,7 @@ import {
   type OpenHandsProviderSettingsProps,
 } from '../../src/react.js';
 import type { ProviderSettingsJsxProps } from '../../src/jsx.js';
-import { control, type } from '../helpers/element.js';
+import { harness } from '../helpers/element.js';
 import { createTenant, requestsOf, SESSION_KEY, tenantState } from '../helpers/reference-server.js';
 
 // Tells React that updates are wrapped in act() (it warns otherwise).
@@ -93,7 +93,7 @@ describe('openhands-provider-settings/react', () => {
     expect(el.timeout).to.equal(1234);
     expect(el.className).to.equal('settings');
     expect(el.id).to.equal('ps');
-    expect(control(el, '/provider_tokens/azure_devops/token')).to.exist;
+    expect(harness(el).provider('azure_devops').token).to.exist;
     for (const name of el.getAttributeNames()) {
       expect(name.toLowerCase()).not.to.contain('session');
       expect(el.getAttribute(name)).not.to.contain('react-session-key-secret');
@@ -106,7 +106,7 @@ describe('openhands-provider-settings/react', () => {
     expect(el.providers).to.deep.equal(['gitlab']);
     expect(el.disabled).to.equal(true);
     expect(el.hasAttribute('disabled')).to.equal(true);
-    expect(control(el, '/provider_tokens/gitlab/token').matches(':disabled')).to.equal(true);
+    expect(harness(el).provider('gitlab').token.matches(':disabled')).to.equal(true);
   });
 
   it('calls onProviderSettingsChange, onProviderSettingsSubmit and onProviderSettingsSaved with the typed events', async () => {
@@ -120,7 +120,7 @@ describe('openhands-provider-settings/react', () => {
       onProviderSettingsSaved: (e) => seen.push(e),
       onProviderSettingsFailed: (e) => seen.push(e),
     });
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_reactgoodtoken');
+    await harness(el).typeToken('github', 'ghp_reactgoodtoken');
     const outcome = await act(() => el.submit());
     expect(outcome.kind).to.equal('saved');
 
@@ -141,7 +141,7 @@ describe('openhands-provider-settings/react', () => {
       sessionKey: 'not-the-session-key',
       onProviderSettingsFailed: (e) => failures.push(e),
     });
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_reactgoodtoken');
+    await harness(el).typeToken('github', 'ghp_reactgoodtoken');
     await act(() => el.submit());
     expect(failures.map((e) => [e.kind, e.status])).to.deep.equal([['unauthorized', 401]]);
   });
@@ -154,7 +154,7 @@ describe('openhands-provider-settings/react', () => {
       e.preventDefault();
     };
     const el = await render({ baseUrl: tenant.baseUrl, sessionKey: SESSION_KEY, onProviderSettingsSubmit: cancel });
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_reactgoodtoken');
+    await harness(el).typeToken('github', 'ghp_reactgoodtoken');
     expect((await act(() => el.submit())).kind).to.equal('aborted');
     expect(await requestsOf(tenant.id)).to.have.length(0);
 
@@ -166,7 +166,7 @@ describe('openhands-provider-settings/react', () => {
     expect((await act(() => el.submit())).kind).to.equal('saved');
 
     await render({ baseUrl: tenant.baseUrl, sessionKey: SESSION_KEY });
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_reactothertoken');
+    await harness(el).typeToken('github', 'ghp_reactothertoken');
     await act(() => el.submit());
     expect(calls).to.deep.equal(['first', 'second']);
   });
@@ -179,23 +179,17 @@ describe('openhands-provider-settings/react', () => {
     const stored = { provider_tokens_set: { github: null }, mcp_config: null };
     const props = { baseUrl: tenant.baseUrl, sessionKey: SESSION_KEY, settings: stored };
     const el = await render({ ...props, className: 'first' });
-    await type(el, control(el, '/provider_tokens/bitbucket/token'), 'ATCTT-bitbucket-access-token');
+    await harness(el).typeToken('bitbucket', 'ATCTT-bitbucket-access-token');
     expect((await act(() => el.submit())).kind).to.equal('saved');
     await el.updateComplete;
 
     await render({ ...props, className: 'second' });
     await el.updateComplete;
-    const status = el.shadowRoot!.querySelector('[part="status"]')!.textContent!;
-    expect(status, 'the saved message stays').to.contain('Saved.');
-    const badges = [...el.shadowRoot!.querySelectorAll('[part="provider"]')].filter((card) =>
-      card.querySelector('[part="stored-badge"]'),
-    );
-    expect(badges.map((card) => card.getAttribute('data-path'))).to.deep.equal([
-      '/provider_tokens/github',
-      '/provider_tokens/bitbucket',
-    ]);
+    const ui = harness(el);
+    expect(ui.status.element.textContent, 'the saved message stays').to.contain('Saved.');
+    expect(ui.storedProviders()).to.deep.equal(['github', 'bitbucket']);
 
-    await type(el, control(el, '/provider_tokens/gitlab/token'), 'glpat-after-the-rerender');
+    await ui.typeToken('gitlab', 'glpat-after-the-rerender');
     expect((await act(() => el.submit())).kind).to.equal('saved');
     const state = await tenantState(tenant.id);
     expect(Object.keys(state.provider_tokens).sort()).to.deep.equal(['bitbucket', 'github', 'gitlab']);
@@ -210,9 +204,9 @@ describe('openhands-provider-settings/react', () => {
       settings: { provider_tokens_set: {}, mcp_config: null },
       className: 'a',
     });
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_firstkeystrokes');
+    await harness(el).typeToken('github', 'ghp_firstkeystrokes');
     await render({ value: initial, settings: { provider_tokens_set: {}, mcp_config: null }, className: 'b' });
-    expect(control(el, '/provider_tokens/github/token').value).to.equal('ghp_firstkeystrokes');
+    expect(harness(el).provider('github').token.value).to.equal('ghp_firstkeystrokes');
   });
 });
 
@@ -236,7 +230,7 @@ describe('the raw tag in React 19 (openhands-provider-settings/jsx)', () => {
       expect(el.sessionKey).to.equal(SESSION_KEY);
       expect(el.settings).to.deep.equal({ provider_tokens_set: {}, mcp_config: null });
       expect(el.getAttributeNames().filter((name) => /session|settings|base/i.test(name))).to.deep.equal([]);
-      await type(el, control(el, '/provider_tokens/github/token'), 'ghp_rawTagToken');
+      await harness(el).typeToken('github', 'ghp_rawTagToken');
       expect((await act(() => el.submit())).kind).to.equal('saved');
       expect(saved.map((e) => e.storedProviders)).to.deep.equal([['github']]);
       expect((await tenantState(tenant.id)).provider_tokens.github!.token).to.equal('ghp_rawTagToken');

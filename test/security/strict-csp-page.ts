@@ -2,10 +2,11 @@
  * Runs inside the strict-CSP page (`/__strict-csp/`, served by web-test-runner.config.js with
  * `default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script';
  * trusted-types lit-html`). It uses the element as a person would (render, type, validate, save,
- * a server 422, a rejected token) and reports to the parent every CSP violation it saw. Not a
- * test file itself: strict-csp.test.ts loads it.
+ * a server 422, a rejected token), through the test harness (which brings no test library with it),
+ * and reports to the parent every CSP violation it saw. Not a test file itself: strict-csp.test.ts
+ * loads it.
  */
-import type { OpenHandsProviderSettings } from '../../src/index.js';
+import { harness } from '../helpers/harness.js';
 
 const violations: string[] = [];
 const onViolation = (event: SecurityPolicyViolationEvent) =>
@@ -23,25 +24,6 @@ async function control(method: string, path: string, body?: unknown): Promise<un
   return text ? JSON.parse(text) : undefined;
 }
 
-function input(el: OpenHandsProviderSettings, pointer: string): HTMLInputElement {
-  const found = el.shadowRoot!.querySelector<HTMLInputElement>(`input[data-path="${CSS.escape(pointer)}"]`);
-  if (!found) throw new Error(`no control at ${pointer}`);
-  return found;
-}
-
-async function typeInto(el: OpenHandsProviderSettings, pointer: string, text: string): Promise<void> {
-  const target = input(el, pointer);
-  target.value = text;
-  target.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
-  target.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
-  await el.updateComplete;
-}
-
-function click(el: OpenHandsProviderSettings, selector: string): Promise<boolean> {
-  el.shadowRoot!.querySelector<HTMLButtonElement>(selector)!.click();
-  return el.updateComplete;
-}
-
 try {
   await import('../../src/openhands-provider-settings.js');
   const sessionKey = 'csp-session-key-1234';
@@ -51,36 +33,37 @@ try {
   el.sessionKey = sessionKey;
   document.body.append(el);
   await el.updateComplete;
+  const ui = harness(el);
   const steps: Record<string, unknown> = {};
-  steps.rendered = el.shadowRoot!.querySelectorAll('input').length;
+  steps.rendered = ui.inputs().length;
   steps.styled = getComputedStyle(el).display;
 
   // Validate: an invalid SSE URL is caught by the form's own checks.
-  await click(el, 'button[data-action="add-server"][data-kind="sse"]');
-  await typeInto(el, '/mcp_config/sse_servers/0/url', 'localhost:8080');
+  const server = await ui.addServer('sse');
+  await server.type('url', 'localhost:8080');
   steps.valid = await el.validate();
   steps.invalid = (await el.submit()).kind;
   await el.updateComplete;
-  steps.clientError = input(el, '/mcp_config/sse_servers/0/url').getAttribute('aria-invalid');
+  steps.clientError = server.url.getAttribute('aria-invalid');
 
   // The server's 422, placed on the field.
   el.noValidate = true;
   steps.validation = (await el.submit()).kind;
   await el.updateComplete;
-  steps.serverSummary = el.shadowRoot!.querySelectorAll('[part="error-summary"] li').length;
+  steps.serverSummary = ui.summary.items().length;
 
   // A rejected token, and a message with markup, shown as text.
   el.noValidate = false;
-  await typeInto(el, '/mcp_config/sse_servers/0/url', 'https://mcp.example.com/sse');
-  await typeInto(el, '/provider_tokens/github/token', 'bad-token-<img src=x onerror=alert(1)>');
+  await server.type('url', 'https://mcp.example.com/sse');
+  await ui.typeToken('github', 'bad-token-<img src=x onerror=alert(1)>');
   steps.rejected = (await el.submit()).kind;
   await el.updateComplete;
 
   // Saved.
-  await typeInto(el, '/provider_tokens/github/token', 'ghp_good_token');
+  await ui.typeToken('github', 'ghp_good_token');
   steps.saved = (await el.submit()).kind;
   await el.updateComplete;
-  steps.tokenCleared = input(el, '/provider_tokens/github/token').value === '';
+  steps.tokenCleared = ui.provider('github').token.value === '';
   await settle();
   const elementViolations = [...violations];
 

@@ -10,7 +10,7 @@ import {
   ProviderSettingsFailedEvent,
   ProviderSettingsSavedEvent,
 } from '../../src/index.js';
-import { control, type } from '../helpers/element.js';
+import { harness } from '../helpers/element.js';
 import { createTenant, SESSION_KEY } from '../helpers/reference-server.js';
 
 // Compile-time checks (`npm run typecheck`): what vue-tsc sees for the tag in a template.
@@ -99,7 +99,7 @@ describe('<openhands-provider-settings> in Vue 3', () => {
     await nextTick();
     await el.updateComplete;
     expect(el.providers).to.deep.equal(['gitlab']);
-    expect(control(el, '/provider_tokens/gitlab/token')).to.exist;
+    expect(harness(el).provider('gitlab').token).to.exist;
   });
 
   it('receives the events with v-on, as their own classes', async () => {
@@ -111,11 +111,11 @@ describe('<openhands-provider-settings> in Vue 3', () => {
         @provider-settings-change="record" @provider-settings-saved="record" @provider-settings-failed="record" />`,
     });
     await el.updateComplete;
-    await type(el, control(el, '/provider_tokens/github/token'), 'ghp_vuegoodtoken');
+    await harness(el).typeToken('github', 'ghp_vuegoodtoken');
     expect((await el.submit()).kind).to.equal('saved');
 
     el.sessionKey = 'not-the-session-key';
-    await type(el, control(el, '/provider_tokens/gitlab/token'), 'glpat-vuegoodtoken');
+    await harness(el).typeToken('gitlab', 'glpat-vuegoodtoken');
     expect((await el.submit()).kind).to.equal('unauthorized');
 
     expect(seen.find((e) => e instanceof ProviderSettingsChangeEvent)).to.have.property('dirty', true);
