@@ -4,11 +4,14 @@
 //   @lit/task (dependencies), @lit/react and react (optional peer dependencies) stay imports, so an
 //   app carries one copy of each.
 // - `--mode bundle`: minified and self-contained, for a plain `<script type="module">`: the entry
-//   registers the element and carries Lit; what loads late (`import()`: the checks and the save,
-//   the import / export panel) are chunks next to it that import Lit and the rest from it.
+//   is a facade over one shared chunk (Lit, the element, the model) that registers the element;
+//   what loads late (`import()`: the checks and the save, the import / export panel) are chunks
+//   next to it that import the shared chunk too.
 //
 // vite.config.ts is the demo's dev server; this file is only for the package.
 import { literalsHtmlCssMinifier } from '@literals/rollup-plugin-html-css-minifier';
+import { resolve } from 'node:path';
+import type { ChunkingContext } from 'rolldown';
 import { defineConfig, type UserConfig } from 'vite';
 
 const external = [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, /^react(\/|$)/, /^react-dom(\/|$)/];
@@ -47,6 +50,23 @@ const modules: UserConfig = {
   },
 };
 
+const BUNDLE_ENTRY = resolve('src/openhands-provider-settings.ts');
+let fromEntry: Set<string> | undefined;
+
+/** Whether the module is in the entry's static import graph (worked out once per build). */
+function staticallyFromEntry(id: string, ctx: ChunkingContext): boolean {
+  if (!fromEntry) {
+    fromEntry = new Set();
+    const queue = [BUNDLE_ENTRY];
+    for (let next = queue.pop(); next !== undefined; next = queue.pop()) {
+      if (fromEntry.has(next)) continue;
+      fromEntry.add(next);
+      queue.push(...(ctx.getModuleInfo(next)?.importedIds ?? []));
+    }
+  }
+  return fromEntry.has(id);
+}
+
 const bundle: UserConfig = {
   // Lit keeps the text of its `html` and `css` templates as written: this minifies it (markup by
   // html-minifier-next, styles by lightningcss). Before TypeScript is compiled, so it sees the
@@ -76,12 +96,16 @@ const bundle: UserConfig = {
       formats: ['es'],
     },
     rolldownOptions: {
-      // The entry may export more than its module does: what the late chunks import from it (Lit,
-      // the model). Without this, what both use would be a third file every page loads.
-      preserveEntrySignatures: 'allow-extension',
       output: {
         entryFileNames: '[name].js',
-        chunkFileNames: 'openhands-provider-settings.[name]-[hash].js',
+        chunkFileNames: 'ohps-[name]-[hash].js',
+        // Everything the entry imports statically goes into one shared chunk, which the late
+        // chunks import too: each file then reaches it at the same address, however the page
+        // addressed the entry (a query string, a CDN's redirect), so Lit and the element run once.
+        // The entry is left a facade that imports it and exports the public names.
+        codeSplitting: {
+          groups: [{ debugName: 'core', name: (id, ctx) => (staticallyFromEntry(id, ctx) ? 'core' : null) }],
+        },
         // Vite minifies an ES library without removing whitespace (`codegen: false`); these files
         // are for browsers as they are, so they get the whole minifier, and no comments.
         minify: { compress: true, mangle: true, codegen: true },

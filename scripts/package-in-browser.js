@@ -99,17 +99,21 @@ function preparePlainPage(tarball, root) {
     <meta charset="utf-8" />
     <link rel="icon" href="data:," />
     <title>A plain page</title>
-    <script type="module" src="./vendor/${NAME}/${entry}"></script>
+    <script type="module" src="./vendor/${NAME}/${entry}?v=1"></script>
   </head>
   <body>
     <${NAME}></${NAME}>
     <p id="log"></p>
     <script type="module">
+      // The entry under a query string, as pages version it: the chunks it loads late must not
+      // load a second copy of it (their saved event would not be the page's class).
+      import { ProviderSettingsSavedEvent } from './vendor/${NAME}/${entry}?v=1';
       const el = document.querySelector('${NAME}');
       const log = document.querySelector('#log');
       el.baseUrl = location.origin;
       el.sessionKey = window.hostConfig.sessionKey;
-      el.addEventListener('provider-settings-saved', (e) => (log.textContent = 'saved: ' + e.storedProviders.join(',')));
+      el.addEventListener('provider-settings-saved', (e) =>
+        (log.textContent = (e instanceof ProviderSettingsSavedEvent ? 'saved: ' : 'saved by a second copy: ') + e.storedProviders.join(',')));
       el.addEventListener('provider-settings-failed', (e) => (log.textContent = 'failed: ' + e.kind));
     </script>
   </body>

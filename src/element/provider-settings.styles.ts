@@ -1,12 +1,13 @@
 import { css, unsafeCSS, type CSSResult } from 'lit';
 
 /** The dark defaults (written once, used by two rules below). */
-const DARK = `--_bg:var(--ohps-background,#0d1117);--_fg:var(--ohps-color,#e6edf3);
---_muted:var(--ohps-muted-color,#9198a1);--_border:var(--ohps-border-color,#7d8590);
---_surface:var(--ohps-surface,#161b22);--_input-bg:var(--ohps-input-background,var(--_bg));
---_accent:var(--ohps-accent,#4493f8);--_accent-fg:var(--ohps-accent-color,#0d1117);
---_danger:var(--ohps-danger,#ff7b72);--_success:var(--ohps-success,#3fb950);
---_focus:var(--ohps-focus-ring,#58a6ff);color-scheme:dark`;
+const DARK =
+  '--_bg:var(--ohps-background,#0d1117);--_fg:var(--ohps-color,#e6edf3);' +
+  '--_muted:var(--ohps-muted-color,#9198a1);--_border:var(--ohps-border-color,#7d8590);' +
+  '--_surface:var(--ohps-surface,#161b22);--_input-bg:var(--ohps-input-background,var(--_bg));' +
+  '--_accent:var(--ohps-accent,#4493f8);--_accent-fg:var(--ohps-accent-color,#0d1117);' +
+  '--_danger:var(--ohps-danger,#ff7b72);--_success:var(--ohps-success,#3fb950);' +
+  '--_focus:var(--ohps-focus-ring,#58a6ff);color-scheme:dark';
 
 /**
  * Under `prefers-color-scheme: dark` unless `theme="light"`, and always with `theme="dark"`. A

@@ -15,7 +15,7 @@ export function scrubSessionKeyAttributes(element: Element): void {
     if (!SESSION_KEY_ATTRIBUTES.includes(name.toLowerCase())) continue;
     element.removeAttribute(name);
     console.warn(
-      `<openhands-provider-settings>: removed the ${name} attribute, unused: the page could read it. Set the sessionKey property, after registering the element.`,
+      `<openhands-provider-settings>: removed the ${name} attribute (not used: the page could read it). Set the sessionKey property, after registering the element.`,
     );
   }
 }
