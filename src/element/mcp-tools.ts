@@ -317,19 +317,17 @@ export class McpTools implements ReactiveController {
     </div>`;
   }
 
+  private importErrorText(outcome: Exclude<ImportOutcome, { ok: true }>, t: McpToolsStrings): string {
+    if ('syntax' in outcome) return t.syntaxError(outcome.syntax.line, outcome.syntax.column, outcome.syntax.message);
+    return outcome.problem === 'not_object' ? t.importNotAnObject : t.nothingFound;
+  }
+
   private previewBlock(st: ProviderSettingsStrings, t: McpToolsStrings): TemplateResult | string {
     const outcome = this.outcome;
     if (!outcome) return '';
     if (!outcome.ok)
-      return html`<p class="error" id="mcp-import-error" role="alert">
-        ${
-          'syntax' in outcome
-            ? t.syntaxError(outcome.syntax.line, outcome.syntax.column, outcome.syntax.message)
-            : outcome.problem === 'not_object'
-              ? t.importNotAnObject
-              : t.nothingFound
-        }
-      </p>`;
+      // One line inside the paragraph: `.error` keeps white space (pre-wrap).
+      return html`<p class="error" id="mcp-import-error" role="alert">${this.importErrorText(outcome, t)}</p>`;
     const { format, servers, skipped } = outcome.preview;
     const kinds = { ...defaultReviewStrings.serverKind, ...st.review.serverKind };
     const count = this.selected.filter(Boolean).length;

@@ -1,6 +1,6 @@
 /**
- * The look of what comes with the on-demand module (on-demand.ts): the error summary, the review,
- * and the MCP import / export panel. The element's own styles carry nothing of them, so a page
+ * The look of what comes late: the error summary and the review (the on-demand module,
+ * on-demand.ts) and the MCP import / export panel (mcp-tools.ts, which loads this module too). The element's own styles carry nothing of them, so a page
  * that only shows the form does not load them; the element adds this sheet to its shadow root
  * before it first renders any of them. A constructed style sheet, like Lit's own styles, works
  * under a strict Content Security Policy, where a `<style>` element would not.

@@ -45,7 +45,7 @@ export interface FailureStrings {
 /**
  * The review before a save (the `review` attribute): what the save will change, in words. Only
  * provider names and server labels (a URL, a stdio name) appear, never a secret. Each entry left
- * out keeps its English text ({@link defaultReviewStrings}), which is loaded with the save path,
+ * out keeps its English text (`defaultReviewStrings`, review-strings.ts), which is loaded with the save path,
  * not with the element.
  */
 export interface ReviewStrings {
@@ -83,7 +83,7 @@ export interface ReviewStrings {
 
 /**
  * The MCP "Import / export" panel. Each entry left out keeps its English text
- * ({@link defaultMcpToolsStrings}), which is loaded with the panel, not with the element.
+ * (`defaultMcpToolsStrings`, mcp-tools-strings.ts), which is loaded with the panel, not with the element.
  */
 export interface McpToolsStrings {
   heading: string;

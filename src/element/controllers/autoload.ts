@@ -25,8 +25,8 @@ export interface AutoloadOptions {
 
 /**
  * `autoload`: the stored settings loaded with `GET /api/settings` (load-task.ts, which comes with
- * the on-demand module, as the request does). Made the first time `autoload` is set, so an
- * element without it runs no task at all. While the settings are unknown nothing can be saved.
+ * the on-demand module, as the request does). The loader is made the first time `autoload` is
+ * set, so an element without it runs no task at all. While the settings are unknown nothing can be saved.
  */
 export class AutoloadController implements ReactiveController {
   private loader?: StoredSettingsLoad;

@@ -46,7 +46,7 @@ export class SaveFlowController {
   status = '';
   /** The error summary is shown (after a failed save or `validate()`). */
   showSummary = false;
-  /** It lists every problem, not only the first hundred. */
+  /** It lists every problem, not only the first `SUMMARY_LIMIT` (templates/summary-limit.ts). */
   summaryExpanded = false;
   /** The review of what the save will change (`review`), while it is open. */
   review: Review | null = null;
