@@ -13,7 +13,7 @@ import { defaultReviewStrings } from './review-strings.js';
 import type { ProviderSettingsStrings, ReviewStrings } from './strings.js';
 import { act } from './actions.js';
 
-export interface ReviewLine {
+interface ReviewLine {
   text: string;
   /** The line deletes a stored token. */
   removal: boolean;
@@ -65,7 +65,7 @@ export function reviewOf(stored: StoredState, body: ProviderSettingsBody, parts:
 }
 
 /** The lines of a review, in the language of `t`, in form order. */
-export function reviewLines(t: ProviderSettingsStrings, review: Review): ReviewLine[] {
+function reviewLines(t: ProviderSettingsStrings, review: Review): ReviewLine[] {
   const r = reviewStrings(t);
   return review.changes.map((change) => ({
     text: line(t, r, change),

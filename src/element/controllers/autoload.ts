@@ -5,7 +5,7 @@ import type { FormModel } from '../../model/form-model.js';
 import type { StoredSettingsLoad } from '../load-task.js';
 import type { ProviderSettingsStrings } from '../strings.js';
 import type { FormFailure } from '../failure-texts.js';
-import { failureSentence } from './failure-sentence.js';
+import { failureSentence } from '../failure-sentence.js';
 import { loadOnDemand, NOT_LOADED, onDemand } from './on-demand.js';
 import { act } from '../actions.js';
 

@@ -10,7 +10,7 @@ import type { SaveController } from '../save-controller.js';
 import type { ProviderSettingsStrings } from '../strings.js';
 import type { RenderContext } from '../templates/context.js';
 import type { ChecksController } from './checks.js';
-import { failureSentence } from './failure-sentence.js';
+import { failureSentence } from '../failure-sentence.js';
 import type { FocusController } from './focus.js';
 import { NOT_LOADED, onDemand } from './on-demand.js';
 

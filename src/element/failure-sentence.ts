@@ -1,6 +1,6 @@
-import type { ProviderSettingsStrings } from '../strings.js';
-import type { FormFailure } from '../failure-texts.js';
-import { onDemand } from './on-demand.js';
+import type { ProviderSettingsStrings } from './strings.js';
+import type { FormFailure } from './failure-texts.js';
+import { onDemand } from './controllers/on-demand.js';
 
 /**
  * The sentence for a failure that is about no field. Every such failure is an answer of the
