@@ -9,22 +9,10 @@ import {
   postProviderSettings,
   saveMcpServers,
   type ConnectionOptions,
-  type GetStoredSettingsResult,
 } from './http.js';
-import type { SubmitResult } from './result.js';
-import type { ProviderSettingsBody } from './schema.js';
+import type { SettingsApi } from './settings-api.js';
 
-export interface SettingsApi {
-  /**
-   * What is stored: the token set and the MCP servers (`not-found`: no settings record).
-   * `secrets`: values typed in the form, redacted from whatever the server says.
-   */
-  load(signal: AbortSignal, secrets?: readonly string[]): Promise<GetStoredSettingsResult>;
-  /** Stores the token map of `body` (which replaces the stored one); the server also validates `mcp_config`. */
-  saveTokens(body: ProviderSettingsBody, signal: AbortSignal): Promise<SubmitResult>;
-  /** Stores the MCP servers of `body`, leaving every other stored setting as it is. */
-  saveMcp(body: ProviderSettingsBody, signal: AbortSignal): Promise<SubmitResult>;
-}
+export type { SettingsApi } from './settings-api.js';
 
 /**
  * `connection` gives where and how each request goes (read at call time: base URL and session key
@@ -36,9 +24,9 @@ export function v0Api(
 ): SettingsApi {
   return {
     load: (signal, secrets = []) => getStoredSettings({ ...connection(signal), secrets }),
-    saveTokens: (body, signal) =>
+    saveTokens: ({ body }, signal) =>
       postProviderSettings({ ...connection(signal), body, providers: providers(), secrets: bodySecrets(body) }),
-    saveMcp: (body, signal) =>
+    saveMcp: ({ body }, signal) =>
       saveMcpServers({ ...connection(signal), mcpConfig: body.mcp_config, secrets: bodySecrets(body) }),
   };
 }

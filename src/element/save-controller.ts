@@ -15,7 +15,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { bodySecrets, NO_SETTINGS } from '../contract/http.js';
 import type { SaveOutcome, SavePart, SubmitResult } from '../contract/result.js';
 import type { StoredSettings } from '../contract/schema.js';
-import type { SettingsApi } from '../contract/v0-client.js';
+import type { SettingsApi } from '../contract/settings-api.js';
 import type { FormModel } from '../model/form-model.js';
 import {
   markMcpSaved,
@@ -167,13 +167,13 @@ export class SaveController implements ReactiveController {
   private async store(snapshot: SaveSnapshot, signal: AbortSignal): Promise<SaveOutcome> {
     const { model, options } = this;
     const meant = this.meant(snapshot);
-    const tokens = await options.api.saveTokens(snapshot.body, signal);
+    const tokens = await options.api.saveTokens(snapshot.content, signal);
     if (tokens.kind !== 'saved') return storedNothing(tokens, meant);
     // Stored on the server whatever happens next: the form says so.
     markTokensSaved(model, snapshot);
     if (!snapshot.mcpChanged) return { ...tokens, ...parts(['tokens'], []) };
 
-    const mcp = await options.api.saveMcp(snapshot.body, signal);
+    const mcp = await options.api.saveMcp(snapshot.content, signal);
     if (mcp.kind !== 'saved') return { ...mcp, ...parts(['tokens'], mcp.kind === 'aborted' ? [] : ['mcp']) };
     markMcpSaved(model, snapshot);
     return { ...mcp, ...parts(['tokens', 'mcp'], []) };

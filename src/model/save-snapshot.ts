@@ -6,6 +6,7 @@
  * {@link FormModel.commitMcp}.
  */
 import type { ProviderSettingsBody } from '../contract/schema.js';
+import type { SaveContent } from '../contract/settings-api.js';
 import { providerIsDirty } from './dirty.js';
 import type { ProviderRow } from './draft.js';
 import type { FormModel } from './form-model.js';
@@ -22,6 +23,8 @@ export interface ProviderContent {
 /** The body of a save, taken with what it was taken from. */
 export interface SaveSnapshot {
   readonly body: ProviderSettingsBody;
+  /** What the server API is handed: the body, the servers with what newer APIs add, the baseline. */
+  readonly content: SaveContent;
   /** Provider row id -> what it held when the body was taken. */
   readonly providers: ReadonlyMap<string, ProviderContent>;
   /** The MCP servers sent differ from the stored ones (a settings write is needed to store them). */
@@ -39,8 +42,15 @@ export function providersChanged(model: FormModel): boolean {
 }
 
 export function takeSnapshot(model: FormModel): SaveSnapshot {
+  const body = model.toBody();
+  const stored = model.storedState();
   return {
-    body: model.toBody(),
+    body,
+    content: {
+      body,
+      servers: body.mcp_config,
+      stored: { providers: model.known.tokens ? Object.fromEntries(stored.providers) : null, servers: stored.mcp },
+    },
     providers: new Map(
       model.draft.providers.map((row) => [row.id, { token: row.token, host: row.host, removed: row.removed }]),
     ),

@@ -10,8 +10,8 @@ import fc from 'fast-check';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { NO_SETTINGS } from '../../src/contract/http.js';
 import type { SubmitResult } from '../../src/contract/result.js';
-import type { McpConfig, ProviderSettingsBody, StoredSettings } from '../../src/contract/schema.js';
-import type { SettingsApi } from '../../src/contract/v0-client.js';
+import type { McpConfig, StoredSettings } from '../../src/contract/schema.js';
+import type { SaveContent, SettingsApi } from '../../src/contract/settings-api.js';
 import { SaveController } from '../../src/element/save-controller.js';
 import { FormModel } from '../../src/model/form-model.js';
 
@@ -47,7 +47,7 @@ class TwoStores {
     return {
       load: async () =>
         this.hasSettings ? { kind: 'loaded', settings: this.answer(), raw: {} } : { kind: 'not-found' },
-      saveTokens: async (body: ProviderSettingsBody): Promise<SubmitResult> => {
+      saveTokens: async ({ body }: SaveContent): Promise<SubmitResult> => {
         await this.gate;
         if (this.failTokens) return { kind: 'server', status: 500, message: 'no' };
         const next = new Map<string, string>();
@@ -58,7 +58,7 @@ class TwoStores {
         this.tokens = next;
         return { kind: 'saved', status: 200, message: 'Git providers stored' };
       },
-      saveMcp: async (body: ProviderSettingsBody): Promise<SubmitResult> => {
+      saveMcp: async ({ body }: SaveContent): Promise<SubmitResult> => {
         await this.gate;
         if (!this.hasSettings) return NO_SETTINGS;
         if (this.failMcp) return { kind: 'server', status: 500, message: 'no' };
