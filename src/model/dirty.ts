@@ -34,8 +34,8 @@ export function envListKey(serverId: string): string {
 
 /** JSON arrays make the signatures unambiguous whatever the values contain. */
 export const signature = {
-  url: (row: UrlServerRow): string => JSON.stringify([row.url, row.apiKey]),
-  stdio: (row: StdioServerRow): string => JSON.stringify([row.name, row.command]),
+  url: (row: UrlServerRow): string => JSON.stringify([row.url, row.apiKey, row.x]),
+  stdio: (row: StdioServerRow): string => JSON.stringify([row.name, row.command, row.x]),
   arg: (row: ArgRow): string => JSON.stringify([row.value]),
   env: (row: EnvRow): string => JSON.stringify([row.key, row.value]),
 };

@@ -3,6 +3,7 @@
  * lives, so keyed rendering and error attachment survive inserts, removals and reordering.
  * Pure TypeScript: no DOM.
  */
+import type { ServerExtras } from '../contract/mcp-server.js';
 import type { StdioServerContent, UrlServerContent } from './from-body.js';
 import type { IdSource } from './ids.js';
 
@@ -43,6 +44,8 @@ export interface UrlServerRow {
   id: string;
   url: string;
   apiKey: string;
+  /** What a newer server API stores besides (contract/mcp-server.ts); replaced whole on each edit. */
+  x?: ServerExtras;
 }
 
 export interface ArgRow {
@@ -62,11 +65,12 @@ export interface StdioServerRow {
   command: string;
   args: ArgRow[];
   env: EnvRow[];
+  x?: ServerExtras;
 }
 
 /** A row, with a fresh id, for a server read from outside (from-body.ts). */
 export function newUrlRow(content: UrlServerContent, ids: IdSource): UrlServerRow {
-  return { id: ids.next(), url: content.url, apiKey: content.apiKey };
+  return { id: ids.next(), url: content.url, apiKey: content.apiKey, x: content.x };
 }
 
 export function newStdioRow(content: StdioServerContent, ids: IdSource): StdioServerRow {
@@ -76,6 +80,7 @@ export function newStdioRow(content: StdioServerContent, ids: IdSource): StdioSe
     command: content.command,
     args: content.args.map((value) => ({ id: ids.next(), value })),
     env: content.env.map(([key, value]) => ({ id: ids.next(), key, value })),
+    x: content.x,
   };
 }
 

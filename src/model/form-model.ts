@@ -17,6 +17,7 @@
  */
 import { KEY_SEGMENT } from '../contract/pointer.js';
 import type { ServerFieldError } from '../contract/result.js';
+import type { ServerExtras } from '../contract/mcp-server.js';
 import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js';
 import type { FormChecks } from './checks.js';
 import { DirtyTracker, providerIsDirty, rowSignature } from './dirty.js';
@@ -196,6 +197,18 @@ export class FormModel {
     return cleared || flipped || (entry.kind === 'env' && field === KEY_SEGMENT);
   }
 
+  /**
+   * Replaces what a newer API stores for a server besides V0's fields (`x`: its name, headers,
+   * auth, `enabled`); the late editors build the new object. Clears the server's errors on `field`.
+   */
+  setExtras(rowId: string, x: ServerExtras, field = ''): void {
+    const entry = this.index.get(rowId);
+    if (entry?.kind !== 'sse' && entry?.kind !== 'shttp' && entry?.kind !== 'stdio') return;
+    entry.row.x = x;
+    this.tracker.updateRow(rowId, rowSignature(entry));
+    this.errors.clearField(rowId, field);
+  }
+
   /** What an editable field holds now; `undefined` for an unknown row or field. */
   fieldValue(rowId: string, field: string): string | undefined {
     const entry = this.index.get(rowId);
@@ -359,9 +372,12 @@ export class FormModel {
     return this.tracker.dirty;
   }
 
-  /** What the server holds as far as the form knows (its baseline), for `describeChanges`. */
-  storedState(): StoredState {
-    return this.baseline.stored();
+  /**
+   * What the server holds as far as the form knows (its baseline), for `describeChanges`; `named`:
+   * the servers with what a newer API stores besides (`x`).
+   */
+  storedState(named = false): StoredState {
+    return this.baseline.stored(named);
   }
 
   /**

@@ -5,11 +5,13 @@
  * or read as "not given", never thrown on.
  */
 import { isRecord, ownKeys, readArray, readOwn } from '../contract/json.js';
+import type { ServerExtras } from '../contract/mcp-server.js';
 import { shellSplit } from './shell-split.js';
 
 export interface UrlServerContent {
   url: string;
   apiKey: string;
+  x?: ServerExtras | undefined;
 }
 
 export interface StdioServerContent {
@@ -17,6 +19,7 @@ export interface StdioServerContent {
   command: string;
   args: string[];
   env: Array<[key: string, value: string]>;
+  x?: ServerExtras | undefined;
 }
 
 export interface McpContent {
@@ -37,11 +40,17 @@ function str(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** What a newer API adds to a server (its client wrote it), taken as it is: only the late editors read it. */
+const extras = (value: unknown): ServerExtras | undefined => {
+  const x = readOwn(value, 'x');
+  return isRecord(x) ? x : undefined;
+};
+
 /** The server accepts a bare string as `{ "url": s }`; an object's non-string fields read as blank. */
 function parseUrlServer(value: unknown): UrlServerContent | null {
   if (typeof value === 'string') return { url: value, apiKey: '' };
   if (!isRecord(value)) return null;
-  return { url: str(readOwn(value, 'url')), apiKey: str(readOwn(value, 'api_key')) };
+  return { url: str(readOwn(value, 'url')), apiKey: str(readOwn(value, 'api_key')), x: extras(value) };
 }
 
 function parseArgs(value: unknown): string[] {
@@ -75,6 +84,7 @@ function parseStdioServer(value: unknown): StdioServerContent | null {
     command: str(readOwn(value, 'command')),
     args: parseArgs(readOwn(value, 'args')),
     env: parseEnv(readOwn(value, 'env')),
+    x: extras(value),
   };
 }
 

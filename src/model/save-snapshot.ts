@@ -33,7 +33,7 @@ export interface SaveSnapshot {
 
 /** Whether the MCP servers the form would send differ from the stored ones. */
 export function mcpChanged(model: FormModel): boolean {
-  return JSON.stringify(mcpBody(model.draft)) !== JSON.stringify(model.storedState().mcp);
+  return JSON.stringify(mcpBody(model.draft, true)) !== JSON.stringify(model.storedState(true).mcp);
 }
 
 /** Whether any provider differs from what is stored (a token typed, a host edited, a removal). */
@@ -43,12 +43,12 @@ export function providersChanged(model: FormModel): boolean {
 
 export function takeSnapshot(model: FormModel): SaveSnapshot {
   const body = model.toBody();
-  const stored = model.storedState();
+  const stored = model.storedState(true);
   return {
     body,
     content: {
       body,
-      servers: body.mcp_config,
+      servers: mcpBody(model.draft, true),
       stored: { providers: model.known.tokens ? Object.fromEntries(stored.providers) : null, servers: stored.mcp },
     },
     providers: new Map(
@@ -102,5 +102,5 @@ export function markTokensSaved(model: FormModel, sent: SaveSnapshot): void {
 
 /** After the server stored the MCP servers of `sent` (see {@link FormModel.commitMcp}). */
 export function markMcpSaved(model: FormModel, sent: SaveSnapshot): void {
-  model.commitMcp(readOwn(sent.body, 'mcp_config'));
+  model.commitMcp(sent.content.servers);
 }

@@ -22,7 +22,7 @@ export interface StoredKnowledge {
 }
 
 function cloneUrl(row: UrlServerRow): UrlServerRow {
-  return { id: row.id, url: row.url, apiKey: row.apiKey };
+  return { id: row.id, url: row.url, apiKey: row.apiKey, x: row.x };
 }
 
 function cloneStdio(row: StdioServerRow): StdioServerRow {
@@ -32,6 +32,7 @@ function cloneStdio(row: StdioServerRow): StdioServerRow {
     command: row.command,
     args: row.args.map((arg) => ({ id: arg.id, value: arg.value })),
     env: row.env.map((env) => ({ id: env.id, key: env.key, value: env.value })),
+    x: row.x,
   };
 }
 
@@ -122,8 +123,8 @@ export class StoredBaseline {
     this.rebase({ provider_tokens_set: tokensSet, mcp_config: null }, this.known.tokens);
   }
 
-  stored(): StoredState {
-    return { providers: new Map(this.providers), mcp: mcpBody(this.mcp) };
+  stored(named = false): StoredState {
+    return { providers: new Map(this.providers), mcp: mcpBody(this.mcp, named) };
   }
 
   /** The MCP servers as content, for a value that says nothing of them (it keeps the baseline's). */
@@ -160,7 +161,7 @@ export class StoredBaseline {
   /** {@link FormModel.commitMcp}. */
   commitMcp(sentMcp: unknown): void {
     const { draft, index, errors, tracker } = this.state;
-    if (sameJson(mcpBody(draft), sentMcp ?? null)) {
+    if (sameJson(mcpBody(draft, true), sentMcp ?? null)) {
       for (const server of draft.stdio) {
         for (const env of server.env.filter(isBlankEnvRow)) {
           server.env.splice(server.env.indexOf(env), 1);

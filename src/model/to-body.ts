@@ -81,12 +81,20 @@ export function hasMcpConfig(draft: McpDraft): boolean {
   return draft.mcpPresent || draft.sse.length > 0 || draft.shttp.length > 0 || draft.stdio.length > 0;
 }
 
-export function mcpBody(draft: McpDraft): McpConfig | null {
+/**
+ * The MCP servers as V0 takes them; `named`: each with what a newer API stores besides (`x`,
+ * contract/mcp-server.ts), which only those APIs' clients read.
+ */
+export function mcpBody(draft: McpDraft, named = false): McpConfig | null {
   if (!hasMcpConfig(draft)) return null;
+  const withX =
+    <R extends UrlServerRow | StdioServerRow, B>(body: (row: R) => B) =>
+    (row: R): B =>
+      named && row.x ? { ...body(row), x: row.x } : body(row);
   return {
-    sse_servers: draft.sse.map(urlServerBody),
-    stdio_servers: draft.stdio.map(stdioServerBody),
-    shttp_servers: draft.shttp.map(urlServerBody),
+    sse_servers: draft.sse.map(withX(urlServerBody)),
+    stdio_servers: draft.stdio.map(withX(stdioServerBody)),
+    shttp_servers: draft.shttp.map(withX(urlServerBody)),
   };
 }
 
