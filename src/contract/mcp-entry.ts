@@ -13,6 +13,13 @@ import { readOwn } from './json.js';
 /** The form's three lists (V0's `sse_servers`, `shttp_servers`, `stdio_servers`). */
 export type EntryKind = 'sse' | 'shttp' | 'stdio';
 
+/** Each list's key in V0's `mcp_config` (as model/draft.ts's `SERVER_LIST_KEYS`, which the contract cannot import). */
+export const LIST_KEY = {
+  sse: 'sse_servers',
+  shttp: 'shttp_servers',
+  stdio: 'stdio_servers',
+} as const satisfies Record<EntryKind, string>;
+
 /** Why an entry is not a server the form can hold (worded by `strings.mcpTools.skipReason`). */
 export type SkipReason =
   | { code: 'not_object' }
