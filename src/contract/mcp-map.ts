@@ -20,6 +20,7 @@
  * - An entry the form cannot show (not an object, a blank `command` or `url`, an unknown
  *   transport) is kept, by name, in `opaque`, and written back verbatim: a save never deletes a
  *   server nobody removed.
+ * - Each list is in the map's order, as JavaScript gives it (integer-like names first).
  */
 import { isRecord, ownKeys, readArray, readOwn, setOwn } from './json.js';
 import { classifyEntry, freeName, hostName, KIND_TRANSPORT, WIRE_DIALECT, type EntryKind } from './mcp-entry.js';
@@ -223,6 +224,8 @@ export function writeServerMap(
 /**
  * One server as the map holds it. `x.rest` first, then the fields the form edits over it. A V0
  * `api_key` becomes bearer `auth` when `x.auth` is not set; when it is, `x.auth` is what is sent.
+ * A stdio server's `x.name`, `x.headers` and `x.auth` are not written: its name is `name`, and
+ * headers and auth are a remote server's (a stdio entry that had them keeps them in `x.rest`).
  */
 export function writeEntry(kind: EntryKind, server: NamedStdioServer | NamedUrlServer): Record<string, unknown> {
   const x = server.x ?? {};
