@@ -34,8 +34,12 @@ export default {
     a11ySnapshotPlugin(),
     // Forced colours and the browser's default font size, for test/element/accessibility*.test.ts.
     a11yCommandsPlugin(),
-    // React is CommonJS only, so test/react/ gets it as ES modules; test/vue/ gets Vue's browser build (with its template compiler).
-    esmPackagesPlugin({ bundle: ['react', 'react-dom/client'], alias: { vue: 'vue/dist/vue.esm-browser.js' } }),
+    // React is CommonJS only, so test/react/ gets it as ES modules (and test/contract/ json-merge-patch, also
+    // CommonJS); test/vue/ gets Vue's browser build (with its template compiler).
+    esmPackagesPlugin({
+      bundle: ['react', 'react-dom/client', 'json-merge-patch'],
+      alias: { vue: 'vue/dist/vue.esm-browser.js' },
+    }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
   ],
   // The reference server answers /api/* and /__control/* on the same origin as the tests.

@@ -6,6 +6,7 @@
  */
 import type { McpConfig } from '../contract/schema.js';
 import { setOwn } from '../contract/json.js';
+import { freeName, hostName, KIND_TRANSPORT } from '../contract/mcp-entry.js';
 
 export const MASK = '••••••';
 
@@ -57,8 +58,7 @@ export function toMcpServersJson(config: McpConfig, options: ExportOptions = {})
   const servers: Record<string, unknown> = {};
   const taken = new Set<string>();
   const unique = (base: string): string => {
-    let name = base || 'server';
-    for (let n = 2; taken.has(name); n++) name = `${base || 'server'}-${n}`;
+    const name = freeName(base, taken);
     taken.add(name);
     return name;
   };
@@ -68,8 +68,8 @@ export function toMcpServersJson(config: McpConfig, options: ExportOptions = {})
     setOwn(servers, unique(s.name), entry);
   }
   const urlServers = [
-    ...config.sse_servers.map((s) => ({ s, type: 'sse' })),
-    ...config.shttp_servers.map((s) => ({ s, type: 'http' })),
+    ...config.sse_servers.map((s) => ({ s, type: KIND_TRANSPORT.sse })),
+    ...config.shttp_servers.map((s) => ({ s, type: KIND_TRANSPORT.shttp })),
   ];
   for (const { s, type } of urlServers) {
     const entry: Record<string, unknown> = { type, url: s.url };
@@ -77,12 +77,4 @@ export function toMcpServersJson(config: McpConfig, options: ExportOptions = {})
     setOwn(servers, unique(hostName(s.url)), entry);
   }
   return JSON.stringify({ mcpServers: servers }, null, 2) + '\n';
-}
-
-function hostName(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/[^a-zA-Z0-9_-]+/g, '-');
-  } catch {
-    return 'server';
-  }
 }

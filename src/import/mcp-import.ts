@@ -7,6 +7,7 @@
 import type { StdioServer, UrlServer } from '../contract/schema.js';
 import { SERVER_LIST_KEYS } from '../model/draft.js';
 import { isRecord, ownKeys, readArray, readOwn, setOwn } from '../contract/json.js';
+import { classifyEntry, IMPORT_DIALECT, type SkipReason } from '../contract/mcp-entry.js';
 import { shellSplit } from '../model/shell-split.js';
 import { parseJsonAt, type JsonSyntaxError } from './json-location.js';
 
@@ -33,12 +34,7 @@ export type ImportNote =
   | { code: 'bare_url' };
 
 /** Why an entry was not imported (worded by `strings.mcpTools.skipReason`). */
-export type SkipReason =
-  | { code: 'not_object' }
-  | { code: 'no_command' }
-  | { code: 'no_url'; type: string | null }
-  | { code: 'neither_command_nor_url' }
-  | { code: 'unknown_type'; type: string };
+export type { SkipReason };
 
 /** Why an imported server would duplicate one in the form (worded by `strings.mcpTools.clash`). */
 export type ClashReason = { code: 'same_name'; name: string } | { code: 'same_url'; url: string };
@@ -101,28 +97,13 @@ function fromNamedMap(format: 'mcpServers' | 'vscode', map: unknown): ImportPrev
 }
 
 function namedEntry(name: string, entry: Record<string, unknown>): ImportedServer | SkippedEntry {
-  const type = readOwn(entry, 'type');
-  const url = readOwn(entry, 'url');
-  const command = readOwn(entry, 'command');
-  if (type === 'stdio' || (type === undefined && typeof command === 'string')) {
-    if (typeof command !== 'string' || command.trim() === '') return { name, reason: { code: 'no_command' } };
-    return stdioEntry(name, entry, command);
-  }
-  if (typeof url !== 'string' || url.trim() === '') {
-    return { name, reason: typeof type === 'string' ? { code: 'no_url', type } : { code: 'neither_command_nor_url' } };
-  }
+  const classified = classifyEntry(entry, IMPORT_DIALECT);
+  if ('reason' in classified) return { name, reason: classified.reason };
+  if (classified.kind === 'stdio') return stdioEntry(name, entry, classified.command);
+  const { kind, url, type } = classified;
   const notes: ImportNote[] = [];
-  let kind: 'sse' | 'shttp';
-  if (type === 'sse') kind = 'sse';
-  else if (type === 'http' || type === 'streamable-http' || type === 'streamableHttp') {
-    kind = 'shttp';
-    notes.push({ code: 'type_became_shttp', type });
-  } else if (type === undefined) {
-    kind = /\/sse\/?$/.test(url.trim()) ? 'sse' : 'shttp';
-    notes.push({ code: 'type_guessed', kind });
-  } else {
-    return { name, reason: { code: 'unknown_type', type: String(type) } };
-  }
+  if (type === undefined) notes.push({ code: 'type_guessed', kind });
+  else if (kind === 'shttp') notes.push({ code: 'type_became_shttp', type });
   const server: UrlServer = { url: url.trim(), api_key: null };
   const headers = readOwn(entry, 'headers');
   for (const header of ownKeys(headers)) {

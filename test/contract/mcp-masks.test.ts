@@ -1,0 +1,337 @@
+/**
+ * Saving MCP servers whose secrets came back masked (src/contract/mcp-masks.ts): the agent-server's
+ * merge patch leaves unchanged secrets out and never sends a mask; the list of secrets a whole-map
+ * write would lose. Property: applied by json-merge-patch to the stored map, the patch gives the
+ * desired map, the unchanged masked secrets keeping their stored value.
+ */
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { apply as referenceApply } from 'json-merge-patch';
+import { readServerMap, writeServerMap } from '../../src/contract/mcp-map.js';
+import { maskedPaths, mcpPatch, secretsLostByReplacing } from '../../src/contract/mcp-masks.js';
+import { isMasked, SECRET_MASKS, type NamedMcpConfig } from '../../src/contract/mcp-server.js';
+import { applyMergePatch, cloneJson } from '../../src/contract/merge-patch.js';
+import { anyKey, objectOf, prototypeState, REFERENCE_BLIND_KEYS } from './json-arbitraries.js';
+import { mcpArbitraries } from './mcp-arbitraries.js';
+
+const MASK = '**********';
+const EMPTY: NamedMcpConfig = { sse_servers: [], shttp_servers: [], stdio_servers: [] };
+
+function config(map: Record<string, unknown>): NamedMcpConfig {
+  return readServerMap(map)!.config;
+}
+
+function patchOf(stored: Record<string, unknown> | null, desired: Record<string, unknown> | null) {
+  return mcpPatch(stored && config(stored), desired && config(desired));
+}
+
+describe('mcp masks: secrets a whole-map write would lose', () => {
+  it('names every masked value by its V0-style pointer', () => {
+    const value: NamedMcpConfig = {
+      stdio_servers: [
+        { name: 'fs', command: 'npx', args: [], env: { API_KEY: MASK, PLAIN: 'x', 'a/b~': '<redacted>' } },
+      ],
+      sse_servers: [
+        { url: 'https://a.example/sse', api_key: MASK },
+        {
+          url: 'https://b.example/sse',
+          api_key: null,
+          x: { name: 'b', headers: { 'X-Key': MASK, 'X-Env': 'prod' }, rest: { description: MASK } },
+        },
+      ],
+      shttp_servers: [
+        { url: 'https://c.example', api_key: null, x: { name: 'c', auth: { strategy: 'bearer', value: MASK } } },
+        {
+          url: 'https://d.example',
+          api_key: MASK,
+          x: { name: 'd', auth: { strategy: 'basic', username: 'u', password: MASK } },
+        },
+        {
+          url: 'https://e.example',
+          api_key: null,
+          x: { name: 'e', auth: { strategy: 'header', headers: { 'X-A': MASK } } },
+        },
+        // An auth the form does not edit is sent as read, from x.rest: it is no api_key.
+        {
+          url: 'https://f.example',
+          api_key: null,
+          x: { name: 'f', rest: { auth: { strategy: 'bearer', value: MASK, scope: 'x' } } },
+        },
+      ],
+    };
+    expect(secretsLostByReplacing(value)).to.deep.equal([
+      '/mcp_config/stdio_servers/0/env/API_KEY',
+      '/mcp_config/stdio_servers/0/env/a~1b~0',
+      '/mcp_config/sse_servers/0/api_key',
+      '/mcp_config/sse_servers/1/description',
+      '/mcp_config/sse_servers/1/headers/X-Key',
+      '/mcp_config/shttp_servers/0/auth/value',
+      // The V0 api_key is not sent when x.auth is set: only the auth's password is lost.
+      '/mcp_config/shttp_servers/1/auth/password',
+      '/mcp_config/shttp_servers/2/auth/headers/X-A',
+      '/mcp_config/shttp_servers/3/auth/value',
+    ]);
+  });
+
+  it('is empty for no config, and for one with nothing masked', () => {
+    expect(secretsLostByReplacing(null)).to.deep.equal([]);
+    expect(secretsLostByReplacing(config({ a: { command: 'c', env: { K: 'v' } } }))).to.deep.equal([]);
+  });
+
+  it('finds masks in arrays and nested objects', () => {
+    expect(maskedPaths({ a: [1, { b: MASK }], c: '<redacted>', d: 'Bearer **********' })).to.deep.equal([
+      ['a', '1', 'b'],
+      ['c'],
+    ]);
+  });
+});
+
+describe('mcp masks: the merge patch for the agent-server', () => {
+  const stored = {
+    fs: { command: 'npx', env: { API_KEY: MASK, MODE: 'a', OLD: 'o' } },
+    docs: {
+      transport: 'http',
+      url: 'https://d.example',
+      headers: { 'X-Key': '<redacted>', 'X-Gone': 'g' },
+      auth: { strategy: 'bearer', value: MASK },
+    },
+    gone: { transport: 'sse', url: 'https://g.example/sse' },
+  };
+
+  it('is undefined when nothing changed, masks and all', () => {
+    expect(patchOf(stored, cloneJson(stored) as typeof stored)).to.deep.equal({ ok: true, patch: undefined });
+    expect(patchOf(null, null)).to.deep.equal({ ok: true, patch: undefined });
+    expect(patchOf(null, {})).to.deep.equal({ ok: true, patch: undefined });
+  });
+
+  it('leaves unchanged secrets out (either mask), and removes what was removed with null', () => {
+    const desired = {
+      fs: { command: 'npx', env: { API_KEY: MASK, MODE: 'b', NEW: 'n' } },
+      docs: {
+        transport: 'http',
+        url: 'https://d.example',
+        headers: { 'X-Key': MASK },
+        auth: { strategy: 'api_key', value: MASK, header_name: 'X-Api' },
+      },
+    };
+    expect(patchOf(stored, desired)).to.deep.equal({
+      ok: true,
+      patch: {
+        fs: { env: { MODE: 'b', NEW: 'n', OLD: null } },
+        docs: { headers: { 'X-Gone': null }, auth: { strategy: 'api_key', header_name: 'X-Api' } },
+        gone: null,
+      },
+    });
+  });
+
+  it('sends a secret that was typed anew, and removes all servers for a null config', () => {
+    const desired = { ...stored, fs: { command: 'npx', env: { API_KEY: 'typed', MODE: 'a', OLD: 'o' } } };
+    expect(patchOf(stored, desired)).to.deep.equal({ ok: true, patch: { fs: { env: { API_KEY: 'typed' } } } });
+    expect(patchOf(stored, null)).to.deep.equal({ ok: true, patch: { fs: null, docs: null, gone: null } });
+  });
+
+  it('never sends a mask it cannot keep: a new or renamed server, a stored value that is not masked', () => {
+    const desired = {
+      ...stored,
+      renamed: stored.fs,
+      docs: { ...stored.docs, headers: { 'X-Key': '<redacted>', 'X-Gone': MASK } },
+    };
+    expect(patchOf(stored, desired)).to.deep.equal({
+      ok: false,
+      problems: [
+        { code: 'mask_not_stored', pointer: '/mcp_config/stdio_servers/1/env/API_KEY' },
+        { code: 'mask_not_stored', pointer: '/mcp_config/shttp_servers/0/headers/X-Gone' },
+      ],
+    });
+    // A secret moved under another strategy's field is no longer where it was stored.
+    const basic = { ...stored, docs: { ...stored.docs, auth: { strategy: 'basic', username: 'u', password: MASK } } };
+    expect(patchOf(stored, basic)).to.deep.equal({
+      ok: false,
+      problems: [{ code: 'mask_not_stored', pointer: '/mcp_config/shttp_servers/0/auth/password' }],
+    });
+  });
+
+  it("names a V0 api_key's problem by /api_key", () => {
+    const desired: NamedMcpConfig = { ...EMPTY, sse_servers: [{ url: 'https://v0.example/sse', api_key: MASK }] };
+    expect(mcpPatch(EMPTY, desired)).to.deep.equal({
+      ok: false,
+      problems: [{ code: 'mask_not_stored', pointer: '/mcp_config/sse_servers/0/api_key' }],
+    });
+    // Stored under the name it is written by, its mask is unchanged.
+    const storedV0 = config({
+      'v0-example': { transport: 'sse', url: 'https://v0.example/sse', auth: { strategy: 'bearer', value: MASK } },
+    });
+    expect(mcpPatch(storedV0, desired)).to.deep.equal({ ok: true, patch: undefined });
+  });
+
+  it('never touches opaque entries, and keeps their names from new servers', () => {
+    const read = readServerMap({ odd: { transport: 'websocket', url: 'wss://o.example' }, a: { command: 'c' } })!;
+    const desired: NamedMcpConfig = {
+      ...read.config,
+      stdio_servers: [...read.config.stdio_servers, { name: 'odd', command: 'new', args: [], env: {} }],
+    };
+    expect(mcpPatch(read.config, desired, read.opaque)).to.deep.equal({
+      ok: true,
+      patch: { 'odd-2': { command: 'new' } },
+    });
+    expect(mcpPatch(read.config, EMPTY, read.opaque)).to.deep.equal({ ok: true, patch: { a: null } });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Property
+
+/** `value` less the null members of its objects (outside arrays): a merge patch cannot set them. */
+function stripNullMembers(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return objectOf(
+    Object.entries(value)
+      .filter(([, member]) => member !== null)
+      .map(([key, member]) => [key, stripNullMembers(member)] as const),
+  );
+}
+
+/** Deep equality where two masks are equal (a masked-unchanged leaf keeps its stored mask). */
+function equalModuloMasks(a: unknown, b: unknown): boolean {
+  if (isMasked(a) && isMasked(b)) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => equalModuloMasks(v, b[i]))
+    );
+  }
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Object.is(a, b);
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && equalModuloMasks((a as never)[k], (b as never)[k]))
+  );
+}
+
+/** The masks of `after` at a place where `before` holds no mask: the ones no patch can keep. */
+function unmatchedMasks(before: unknown, after: unknown): number {
+  if (isMasked(after)) return isMasked(before) ? 0 : 1;
+  if (typeof after !== 'object' || after === null) return 0;
+  const previous = typeof before === 'object' && before !== null ? (before as Record<string, unknown>) : {};
+  return Object.keys(after).reduce(
+    (n, k) =>
+      n +
+      unmatchedMasks(
+        Object.prototype.hasOwnProperty.call(previous, k) ? previous[k] : undefined,
+        (after as Record<string, unknown>)[k],
+      ),
+    0,
+  );
+}
+
+/**
+ * `a` and `b` mixed by `pick` (a random but fixed function of the path): each member from one or
+ * the other, or (outside the fields that decide the list) dropped. Two entries of the same kind
+ * give one of that kind: changed fields, added and removed env keys and headers, masks kept or not.
+ */
+function mix(a: unknown, b: unknown, pick: (path: string) => number, path = ''): unknown {
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) ||
+    Array.isArray(b)
+  )
+    return pick(path) % 2 === 0 ? a : b;
+  const entries: [string, unknown][] = [];
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const at = `${path}/${key}`;
+    const inA = Object.prototype.hasOwnProperty.call(a, key);
+    const inB = Object.prototype.hasOwnProperty.call(b, key);
+    const choice = pick(at);
+    const required = path === '' && ['command', 'url', 'transport'].includes(key);
+    if (choice === 2 && !required) continue;
+    if (inA && inB)
+      entries.push([
+        key,
+        choice === 1 ? mix(a[key as never], b[key as never], pick, at) : (choice === 0 ? a : b)[key as never],
+      ]);
+    else entries.push([key, (inA ? a : b)[key as never]]);
+  }
+  return objectOf(entries);
+}
+
+/** `value` with each mask kept, swapped for the other mask, or replaced by a typed secret (by `pick`). */
+function remask(value: unknown, pick: (path: string) => number, path = ''): unknown {
+  if (isMasked(value)) return [value, SECRET_MASKS.find((mask) => mask !== value), 'typed'][pick(path)];
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item, i) => remask(item, pick, `${path}/${i}`));
+  return objectOf(Object.entries(value).map(([k, v]) => [k, remask(v, pick, `${path}/${k}`)] as const));
+}
+
+/** Stored and desired maps over the same names: a server kept, changed, removed, added. */
+function mapPairs(key: fc.Arbitrary<string>) {
+  const { serverName, stdioEntry, urlEntry } = mcpArbitraries(key);
+  return fc
+    .uniqueArray(
+      fc.tuple(
+        serverName,
+        fc.oneof(fc.tuple(stdioEntry, stdioEntry), fc.tuple(urlEntry, urlEntry)),
+        fc.constantFrom('same', 'mixed', 'remasked', 'other', 'removed', 'added'),
+      ),
+      { selector: ([name]) => name, maxLength: 5 },
+    )
+    .chain((servers) =>
+      fc.func(fc.integer({ min: 0, max: 2 })).map((pick) => {
+        const stored: [string, unknown][] = [];
+        const desired: [string, unknown][] = [];
+        for (const [name, [a, b], change] of servers) {
+          if (change !== 'added') stored.push([name, a]);
+          if (change === 'same') desired.push([name, cloneJson(a)]);
+          if (change === 'mixed') desired.push([name, mix(a, b, (path) => pick(name, path))]);
+          if (change === 'remasked') desired.push([name, remask(a, (path) => pick(name, path))]);
+          if (change === 'other' || change === 'added') desired.push([name, b]);
+        }
+        return [objectOf(stored), objectOf(desired)] as const;
+      }),
+    );
+}
+
+/** The property, with json-merge-patch or our own application as the patch's reader. */
+function patchReachesDesired(key: fc.Arbitrary<string>, apply: (target: unknown, patch: unknown) => unknown): void {
+  const before = prototypeState();
+  fc.assert(
+    fc.property(mapPairs(key), ([storedMap, desiredMap]) => {
+      const stored = readServerMap(storedMap)!;
+      const desired = readServerMap(desiredMap)!;
+      // Both are maps a read and a write leave as they are (test/contract/mcp-map.test.ts).
+      expect(writeServerMap(desired.config)).to.deep.equal(desiredMap);
+      const result = mcpPatch(stored.config, desired.config);
+      const unmatched = unmatchedMasks(storedMap, desiredMap);
+      if (!result.ok) {
+        expect(result.problems).to.have.length(unmatched);
+        const lost = secretsLostByReplacing(desired.config);
+        for (const problem of result.problems) expect(lost).to.include(problem.pointer);
+        return;
+      }
+      expect(unmatched).to.equal(0);
+      expect(maskedPaths(result.patch)).to.deep.equal([]);
+      const applied = result.patch === undefined ? storedMap : apply(cloneJson(storedMap), result.patch);
+      expect(
+        equalModuloMasks(stripNullMembers(applied), stripNullMembers(desiredMap)),
+        JSON.stringify({ storedMap, desiredMap, patch: result.patch, applied }),
+      ).to.equal(true);
+    }),
+    { numRuns: 400 },
+  );
+  expect(prototypeState()).to.equal(before);
+}
+
+describe('mcp masks: properties', () => {
+  it('applied by json-merge-patch to the stored map, the patch gives the desired map; unchanged secrets keep their stored value', () => {
+    patchReachesDesired(
+      anyKey.filter((k) => !REFERENCE_BLIND_KEYS.includes(k)),
+      referenceApply,
+    );
+  });
+
+  it('the same with __proto__, constructor... as names and keys (applied by applyMergePatch, tested against json-merge-patch)', () => {
+    patchReachesDesired(anyKey, applyMergePatch);
+  });
+});
