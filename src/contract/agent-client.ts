@@ -53,7 +53,8 @@ type Settings = { kind: 'settings'; json: Record<string, unknown> };
 
 /** The agent-server's settings answer: `agent_settings` (all versions) or `llm_api_key_is_set`. */
 function isAgentSettings(json: unknown): json is Record<string, unknown> {
-  return isRecord(json) && ('agent_settings' in json || 'llm_api_key_is_set' in json);
+  const own = (key: string) => Object.prototype.hasOwnProperty.call(json, key);
+  return isRecord(json) && (own('agent_settings') || own('llm_api_key_is_set'));
 }
 
 /** Deep search of a JSON value, depth- and size-bounded (a patch is the form's own data, but still). */

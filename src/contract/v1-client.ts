@@ -63,7 +63,8 @@ async function getSettings(
   if (answer.status >= 200 && answer.status <= 299) {
     // V1's answer has `agent_settings` (newer) or at least `provider_tokens_set`; any other object
     // is not its settings, and read as "nothing stored" it would make the next save drop every token.
-    const isSettings = isRecord(json) && ('agent_settings' in json || 'provider_tokens_set' in json);
+    const own = (key: string) => Object.prototype.hasOwnProperty.call(json, key);
+    const isSettings = isRecord(json) && (own('agent_settings') || own('provider_tokens_set'));
     if (!isSettings) return notTheAnswer(answer, 'settings', isRecord(json));
     let config: NamedMcpConfig | null;
     try {
