@@ -174,7 +174,9 @@ export function v1Api(
     let map: Record<string, unknown>;
     if (current.kind === 'not-found') {
       // No settings record yet: V1's POST creates one from its defaults with these servers in it
-      // (the app reads `llm_api_key_set`, not the record's existence, to ask for an LLM).
+      // (unlike V0's POST, which would store a whole record of made-up values, V1 takes a diff).
+      // Not checked: whether the app then takes the server as set up; the element's own plan
+      // may still refuse first, as it does on V0 (NO_SETTINGS).
       map = {};
     } else if (current.kind !== 'loaded') {
       return current;
