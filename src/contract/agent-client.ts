@@ -28,8 +28,8 @@ import {
 import type { SecretEntry } from './git-secret-names.js';
 import type { GetStoredSettingsResult } from './http.js';
 import { isRecord, ownKeys, readArray, readOwn } from './json.js';
-import { isMasked, type NamedMcpConfig } from './mcp-server.js';
-import { leafPointer, leafWords, maskedLeaves, typedSecrets } from './mcp-secrets.js';
+import type { NamedMcpConfig } from './mcp-server.js';
+import { leafPointer, leafWords, maskedLeaves, serverMap, typedSecrets, type MaskedLeaf } from './mcp-secrets.js';
 import { guardWire, WireError, type McpWire } from './mcp-wire.js';
 import { fromPointer, toPointer } from './pointer.js';
 import { answerJson, request, type Answer, type ConnectionOptions, type RequestSpec } from './request.js';
@@ -46,6 +46,8 @@ export const MCP_STORED = 'MCP servers stored.';
 
 const HOST_NEEDS_TOKEN =
   'To change the host of a stored token on this server, type the token again: the server keeps the host with the token, and the token cannot be read back.';
+const SECRET_NOT_STORED =
+  'Type this secret again: the server has no stored value for it here, and a masked value cannot be sent.';
 const SECRET_NEEDS_TYPING =
   'Type this secret again: removing an MCP server on this server means storing all of them again, and a secret shown masked cannot be sent back (the server would erase it).';
 
@@ -72,6 +74,25 @@ function tokenPointer(provider: string, field: 'token' | 'host'): string {
 function sameHost(a: unknown, b: unknown): boolean {
   const norm = (h: unknown) => (typeof h === 'string' ? h.trim() : '');
   return norm(a) === norm(b);
+}
+
+/** Refused before sending: secrets shown masked that this save would lose, each on its field to type again. */
+function secretsRequired(masked: MaskedLeaf[], content: SaveContent, why: string): SubmitResult {
+  const placed = masked.map((leaf) => ({ leaf, pointer: leafPointer(content.servers, leaf) }));
+  placed.sort((a, b) => Number(a.pointer === '') - Number(b.pointer === ''));
+  const errors: ServerFieldError[] = placed.map(({ leaf, pointer }) => ({
+    pointer,
+    type: 'secret_required',
+    message: pointer === '' ? `${leafWords(leaf)}: ${why}` : why,
+  }));
+  const n = masked.length;
+  const names = placed.map(({ leaf, pointer }) => pointer || leafWords(leaf));
+  return {
+    kind: 'validation',
+    status: 0,
+    errors,
+    message: `Nothing was sent: ${n} ${n === 1 ? 'secret' : 'secrets'} shown masked must be typed again (${names.join(', ')}). ${why}`,
+  };
 }
 
 /**
@@ -299,12 +320,10 @@ export function agentServerApi(
       learn(settings.json);
     }
     const diff = wire.patch(content.stored.servers, content.servers) ?? {};
-    if (some(diff, isMasked))
-      return {
-        kind: 'refused',
-        message:
-          'A value of the MCP servers equals the mask a stored secret is shown as, and cannot be sent: nothing was sent.',
-      };
+    // A mask in the patch stands for no value the server has (a new server, a renamed one): it
+    // would be stored as no value, so it is never sent; the person types those secrets.
+    const masks = maskedLeaves(diff);
+    if (masks.length > 0) return secretsRequired(masks, content, SECRET_NOT_STORED);
     if (wrapped === false) return patch(options, diff, content);
     // Older servers deep-merge: a patch that removes nothing can be sent as it is, wrapped.
     if (!some(diff, (leaf) => leaf === null)) return patch(options, { mcpServers: diff }, content);
@@ -315,29 +334,15 @@ export function agentServerApi(
   async function replaceWhole(options: ConnectionOptions, diff: Record<string, unknown>, content: SaveContent) {
     const settings = await getSettings(options);
     if (settings.kind !== 'settings') return settings;
-    const current = learn(settings.json);
+    learn(settings.json);
     // A server that has meanwhile become a newer one takes the patch itself.
     if (wrapped === false) return patch(options, diff, content);
-    const merged = wire.apply(current === null ? {} : wire.write(current), diff);
+    // The changes applied to the map as stored now, as it came (a server added since stays).
+    const stored = readOwn(readOwn(settings.json, 'agent_settings'), 'mcp_config');
+    const merged = wire.apply(serverMap(stored), diff);
     const whole = isRecord(merged) ? merged : {};
-    const masked = maskedLeaves(wire.read(whole)?.config ?? null);
-    if (masked.length > 0) {
-      const errors: ServerFieldError[] = masked.map((leaf) => {
-        const pointer = leafPointer(content.servers, leaf);
-        return {
-          pointer,
-          type: 'secret_required',
-          message: pointer === '' ? `${leafWords(leaf)}: ${SECRET_NEEDS_TYPING}` : SECRET_NEEDS_TYPING,
-        };
-      });
-      const n = masked.length;
-      return {
-        kind: 'validation',
-        status: 0,
-        errors,
-        message: `Nothing was sent: to remove an MCP server, this server needs ${n} stored ${n === 1 ? 'secret' : 'secrets'} shown masked typed again (${masked.map((leaf) => leafPointer(content.servers, leaf) || leafWords(leaf)).join(', ')}).`,
-      } satisfies SubmitResult;
-    }
+    const masked = maskedLeaves(whole);
+    if (masked.length > 0) return secretsRequired(masked, content, SECRET_NEEDS_TYPING);
     const cleared = await patch(options, null, content);
     if (cleared.kind !== 'saved') return cleared;
     const written = await patch(options, { mcpServers: whole }, content);

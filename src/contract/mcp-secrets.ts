@@ -1,15 +1,19 @@
 /**
- * Where the secrets of an MCP configuration are, for the newer APIs' clients: the stored ones the
- * form shows masked (`**********`), which a save must not lose, named by server and place and by
- * the form's V0-style pointer; and the typed ones, which no message may quote.
+ * Where the secrets of an MCP configuration are, for the newer APIs' clients: the stored ones a
+ * server shows masked (`**********`), which a save must not lose, and the typed ones, which no
+ * message may quote.
  *
- * A server is looked at as one object, its "secret view": V0's fields (`env`, `api_key`, ...) and
- * what the newer APIs add (`headers`, `auth`, and the fields the form does not edit, `rest`) side
- * by side, as the servers store them. A place in it is a list of segments (`['env', 'API_KEY']`,
- * `['auth', 'value']`), and its pointer is the server's pointer in the form
- * (`/mcp_config/<list>/<index>`) with those segments after it: `/mcp_config/stdio_servers/0/env/API_KEY`
- * (V0's own pointer), `/mcp_config/sse_servers/1/headers/X-Key`, `/mcp_config/shttp_servers/0/auth/value`.
- * Where the form renders no such field the error lands on the nearest ancestor (the server).
+ * Masked values are found in the server map as it goes on the wire (`{name: entry}`, unwrapped):
+ * what is sent and what is read back are compared there, entry fields as the server stores them
+ * (`env/API_KEY`, `headers/X-Key`, `auth/value`), with nothing lost to a conversion (an entry the
+ * form cannot show is in the map too). A place is the server's name and the path in its entry.
+ *
+ * Its pointer in the form is the server's V0-style pointer (`/mcp_config/<list>/<index>`, the
+ * server found by its name: a stdio server's `name`, a URL server's `x.name`) with the path after
+ * it: `/mcp_config/stdio_servers/0/env/API_KEY` (V0's own), `/mcp_config/sse_servers/1/headers/X-Key`,
+ * and `/api_key` for the `auth` a V0 API key is written as (as mcp-masks.ts names it). Where the
+ * form renders no such field the error lands on the server; a server the form does not have (added
+ * by someone else) is named in words instead.
  */
 import { isRecord, ownKeys, readArray, readOwn } from './json.js';
 import { isMasked, type NamedMcpConfig } from './mcp-server.js';
@@ -18,7 +22,7 @@ import { toPointer } from './pointer.js';
 export const SERVER_LISTS = ['sse_servers', 'shttp_servers', 'stdio_servers'] as const;
 export type ServerList = (typeof SERVER_LISTS)[number];
 
-/** A stored secret shown masked: the server's name in the map and the place in its secret view. */
+/** A stored secret shown masked: the server's name in the map and the path in its entry. */
 export interface MaskedLeaf {
   server: string;
   path: string[];
@@ -47,17 +51,12 @@ function* servers(config: NamedMcpConfig | null) {
   }
 }
 
-/** The server's fields and its extras side by side, as one object (see the module's comment). */
+/** The server's fields and its extras side by side, as one object: where typed secrets are looked for. */
 function secretView(server: unknown): Record<string, unknown> {
   const view: Record<string, unknown> = {};
   const x = readOwn(server, 'x');
-  const rest = readOwn(x, 'rest');
-  for (const key of ownKeys(rest)) view[key] = readOwn(rest, key);
-  for (const key of ownKeys(server)) if (key !== 'x') view[key] = readOwn(server, key);
-  for (const key of ['headers', 'auth']) {
-    const value = readOwn(x, key);
-    if (value !== undefined) view[key] = value;
-  }
+  for (const key of ['env', 'api_key']) view[key] = readOwn(server, key);
+  for (const key of ['headers', 'auth']) view[key] = readOwn(x, key);
   return view;
 }
 
@@ -74,35 +73,35 @@ function walk(value: unknown, path: string[], visit: (path: string[], leaf: unkn
   visit(path, value);
 }
 
-/** Every masked value of `config` (each server's secret view walked), in list order. */
-export function maskedLeaves(config: NamedMcpConfig | null): MaskedLeaf[] {
+/** The server map inside a stored `mcp_config`: unwrapped from `{"mcpServers": ...}`; `{}` when not a map. */
+export function serverMap(mcpConfig: unknown): Record<string, unknown> {
+  const inner = readOwn(mcpConfig, 'mcpServers');
+  if (isRecord(inner)) return inner;
+  return isRecord(mcpConfig) ? mcpConfig : {};
+}
+
+/** Every masked value of a server map (or of a merge patch of one), by server name and path. */
+export function maskedLeaves(map: unknown): MaskedLeaf[] {
   const leaves: MaskedLeaf[] = [];
   const budget = { n: MAX_LEAVES };
-  for (const { server, name } of servers(config)) {
-    // A server without a name cannot be found again in a map; the wire conversion names every one.
-    if (name === undefined) continue;
+  for (const name of ownKeys(map))
     walk(
-      secretView(server),
+      readOwn(map, name),
       [],
       (path, leaf) => {
         if (isMasked(leaf)) leaves.push({ server: name, path });
       },
       budget,
     );
-  }
   return leaves;
 }
 
-/** The value at `leaf` in `config` (the server found by name), or `undefined` when absent. */
-export function leafValue(config: NamedMcpConfig | null, leaf: MaskedLeaf): unknown {
-  for (const { server, name } of servers(config)) {
-    if (name !== leaf.server) continue;
-    let value: unknown = secretView(server);
-    for (const segment of leaf.path)
-      value = Array.isArray(value) ? readArray(value)[Number(segment)] : readOwn(value, segment);
-    return value;
-  }
-  return undefined;
+/** The value at `leaf` in a server map, or `undefined` when absent. */
+export function leafValue(map: unknown, leaf: MaskedLeaf): unknown {
+  let value = readOwn(map, leaf.server);
+  for (const segment of leaf.path)
+    value = Array.isArray(value) ? readArray(value)[Number(segment)] : readOwn(value, segment);
+  return value;
 }
 
 /** The form's pointer of the server named `name` in `config` (`/mcp_config/stdio_servers/2`), or null. */
@@ -114,8 +113,18 @@ export function serverPointer(config: NamedMcpConfig | null, name: string): stri
 
 /** The form's pointer of `leaf` in `config`, or `''` (the summary only) when the form has no such server. */
 export function leafPointer(config: NamedMcpConfig | null, leaf: MaskedLeaf): string {
-  const pointer = serverPointer(config, leaf.server);
-  return pointer === null ? '' : pointer + toPointer(leaf.path);
+  for (const { list, index, server, name } of servers(config)) {
+    if (name !== leaf.server) continue;
+    const pointer = toPointer(['mcp_config', list, index]);
+    // A V0 API key is written as bearer `auth` when the server has no `auth` of its own.
+    const x = readOwn(server, 'x');
+    if (list !== 'stdio_servers' && leaf.path[0] === 'auth' && readOwn(x, 'auth') === undefined) {
+      const apiKey = readOwn(server, 'api_key');
+      if (typeof apiKey === 'string' && apiKey !== '') return pointer + '/api_key';
+    }
+    return pointer + toPointer(leaf.path);
+  }
+  return '';
 }
 
 /** A leaf in words, for a message when it has no field in the form: `“fs”: env.API_KEY`. */

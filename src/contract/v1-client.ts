@@ -22,7 +22,15 @@ import type { GetStoredSettingsResult } from './http.js';
 import { isRecord, readArray, readOwn } from './json.js';
 import type { NamedMcpConfig } from './mcp-server.js';
 import { isMasked } from './mcp-server.js';
-import { leafPointer, leafValue, leafWords, maskedLeaves, typedSecrets, type MaskedLeaf } from './mcp-secrets.js';
+import {
+  leafPointer,
+  leafValue,
+  leafWords,
+  maskedLeaves,
+  serverMap,
+  typedSecrets,
+  type MaskedLeaf,
+} from './mcp-secrets.js';
 import { guardWire, WireError, type McpWire } from './mcp-wire.js';
 import { answerJson, request, type Answer, type ConnectionOptions } from './request.js';
 import type { ServerFieldError, SubmitResult } from './result.js';
@@ -111,7 +119,7 @@ function bodyRejected(answer: Answer): SubmitResult | null {
 const LOST_TEXT = 'The server did not keep this stored secret when the MCP servers were saved: type it again and save.';
 
 /** The secrets that went back masked and did not come back masked: lost by an app server that does not restore them. */
-function lostSecrets(sent: MaskedLeaf[], readBack: NamedMcpConfig | null): MaskedLeaf[] {
+function lostSecrets(sent: MaskedLeaf[], readBack: Record<string, unknown>): MaskedLeaf[] {
   return sent.filter((leaf) => !isMasked(leafValue(readBack, leaf)));
 }
 
@@ -171,32 +179,33 @@ export function v1Api(
     const options = { ...connection(signal), secrets: contentSecrets(content) };
     const shown = providers();
     const current = await getSettings(options, shown, wire);
-    let map: Record<string, unknown>;
+    let stored: unknown;
     if (current.kind === 'not-found') {
       // No settings record yet: V1's POST creates one from its defaults with these servers in it
       // (unlike V0's POST, which would store a whole record of made-up values, V1 takes a diff).
       // Not checked: whether the app then takes the server as set up; the element's own plan
       // may still refuse first, as it does on V0 (NO_SETTINGS).
-      map = {};
+      stored = null;
     } else if (current.kind !== 'loaded') {
       return current;
     } else {
-      const stored = storedMcp(current.raw);
-      const read = stored === undefined || stored === null ? null : wire.read(stored);
-      if (read === null && stored !== undefined && stored !== null)
+      stored = storedMcp(current.raw);
+      if (stored !== undefined && stored !== null && !isRecord(stored))
         return {
           kind: 'server',
           status: 200,
           message:
             'The MCP configuration this server has stored could not be read, so it was not replaced: nothing was sent.',
         };
-      map = read === null ? {} : wire.write(read.config);
     }
+    // The person's changes (from what the form loaded) applied to the map as stored now, as it
+    // came: a server added since, or one the form cannot show, stays exactly as it is.
     const patch = wire.patch(content.stored.servers, content.servers);
+    const map = serverMap(stored);
     const merged = patch === undefined ? map : wire.apply(map, patch);
     const servers = isRecord(merged) ? merged : {};
     // Which secrets go back masked, known before sending: after it, only reading back is left to do.
-    const masked = maskedLeaves(wire.read(servers)?.config ?? null);
+    const masked = maskedLeaves(servers);
     const answer = await request(options, {
       method: 'POST',
       path: V1_SETTINGS_PATH,
@@ -225,7 +234,7 @@ export function v1Api(
         message: `The server said the MCP servers were stored, but reading them back to check that it kept the secrets shown masked failed (${why}), so whether it did is not known.`,
       };
     }
-    const lost = lostSecrets(leaves, back.settings.mcp_config as NamedMcpConfig | null);
+    const lost = lostSecrets(leaves, serverMap(storedMcp(back.raw)));
     return lost.length === 0 ? saved : lostResult(lost, content, saved.status);
   }
 

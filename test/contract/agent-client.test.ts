@@ -385,16 +385,50 @@ describe('contract/agent-client: saveMcp', () => {
     }
   });
 
-  it('a patch that would carry a mask is never sent', async () => {
+  it('a patch that would carry a mask is never sent: the secret is to be typed again, on its field', async () => {
     const server = fakeServer({ 'GET api/settings': json(200, agentSettings(flatStored)) });
-    const badWire = { ...fakeWire, patch: () => ({ fs: { env: { K: MASK } } }) };
+    const badWire = { ...fakeWire, patch: () => ({ fs: { env: { K: MASK } }, ghost: { env: { X: MASK } } }) };
     const c = agentServerApi(
       () => ({ baseUrl: BASE, fetch: server.fetch }),
       () => [],
       badWire,
     );
     const result = await c.saveMcp(content({ servers: removeOld, storedServers: stored }), signal);
-    expect(result.kind).to.equal('refused');
+    expect(result.kind === 'validation' && result.status).to.equal(0);
+    expect(result.kind === 'validation' && result.errors.map((e) => [e.pointer, e.type])).to.deep.equal([
+      ['/mcp_config/stdio_servers/0/env/K', 'secret_required'],
+      ['', 'secret_required'],
+    ]);
+    expect(result.message).to.contain('“ghost”: env.X');
     expect(server.routes()).to.deep.equal(['GET api/settings']);
+  });
+
+  it('older: a server nobody touched that the form cannot show is written back as it was', async () => {
+    const now = {
+      mcpServers: {
+        fs: { command: 'npx', args: [], env: { A: 'plain' }, transport: 'stdio' },
+        old: { transport: 'sse', url: 'https://old.example/sse' },
+        weird: 42,
+      },
+    };
+    const { client, server } = api({
+      'GET api/settings': json(200, agentSettings(now)),
+      'PATCH api/settings': json(200, agentSettings({ mcpServers: {} })),
+    });
+    const storedPlain = config({
+      stdio_servers: [fs({ A: 'plain' })],
+      sse_servers: [{ url: 'https://old.example/sse', x: { name: 'old' } }],
+    });
+    await client.saveMcp(
+      content({ servers: config({ stdio_servers: [fs({ A: 'plain' })] }), storedServers: storedPlain }),
+      signal,
+    );
+    expect(server.calls[3]?.body).to.deep.equal({
+      agent_settings_diff: {
+        mcp_config: {
+          mcpServers: { fs: { command: 'npx', args: [], env: { A: 'plain' }, transport: 'stdio' }, weird: 42 },
+        },
+      },
+    });
   });
 });

@@ -241,6 +241,30 @@ describe('contract/v1-client: saveMcp (read, merge, write, verify)', () => {
     expect(server.calls[1]?.body).to.deep.equal({ agent_settings_diff: { mcp_config: { mcpServers: sentMap } } });
   });
 
+  it('what the form cannot show, or does not model, is sent back exactly as stored', async () => {
+    const odd = {
+      fs: { command: 'npx', args: ['-y'], env: { API_KEY: MASK }, cwd: '/w', transport: 'stdio' },
+      old: { transport: 'sse', url: 'https://old.example/sse' },
+      weird: 42,
+    };
+    const { server, done } = save({
+      'GET api/v1/settings': [json(200, settings({ mcpServers: odd })), json(200, settings(odd))],
+      'POST api/v1/settings': json(200, { message: 'Settings stored' }),
+    });
+    await done;
+    const sent = server.calls[1]?.body as {
+      agent_settings_diff: { mcp_config: { mcpServers: Record<string, unknown> } };
+    };
+    expect(sent.agent_settings_diff.mcp_config.mcpServers['weird']).to.equal(42);
+    expect(sent.agent_settings_diff.mcp_config.mcpServers['fs']).to.deep.equal({
+      command: 'npx',
+      args: ['-y'],
+      env: { API_KEY: MASK, PLAIN: 'v' },
+      cwd: '/w',
+      transport: 'stdio',
+    });
+  });
+
   it('a secret sent back masked and not kept -> validation on its field, saying which (no value)', async () => {
     const lost = {
       fs: { command: 'npx', args: ['-y'], env: { PLAIN: 'v' } },
