@@ -24,6 +24,15 @@ export interface InterpretOptions {
   providers?: readonly string[];
   /** Values to redact from every message (tokens, API keys, the session key). */
   secrets?: readonly string[];
+  /**
+   * Which 401 bodies mean "the git provider rejected a token" (`token-rejected`) rather than "the
+   * session key was not accepted" (`unauthorized`). `'error'` (the default, V0): a 401 with an
+   * `error` string. `'error-or-detail'` (the V1 app server, whose newer versions raise the same
+   * text as FastAPI's `detail`): that, or a `detail` string that names a provider's token
+   * (`... valid <provider> token`), so `{"detail": "Unauthorized"}` stays `unauthorized`.
+   * `'never'`: every 401 is `unauthorized` (reads, and APIs that do not check tokens).
+   */
+  tokenRejection?: 'error' | 'error-or-detail' | 'never';
 }
 
 /** At most this many 422 items become errors; one more error says how many were left out. */
@@ -229,6 +238,9 @@ function rejectedProvider(message: string, providers: readonly string[]): string
   return match?.[1] ?? null;
 }
 
+/** A 401 `detail` that is a provider's rejection, not the session key's: `... valid github token`. */
+const NAMES_A_TOKEN = /\bvalid\s+[A-Za-z0-9_.-]{1,64}\s+token\b/i;
+
 function tokenRejected(error: string, present: Present, providers: readonly string[]): SubmitResult {
   const text = present(error);
   const message = text === '' ? 'The git provider rejected a token.' : text;
@@ -248,8 +260,8 @@ function withServerText(sentence: string, text: string): string {
  *   not the API's answer, and reporting it as saved would clear typed tokens that were never stored.
  * - 422 -> `validation`: each `detail` item placed with {@link locToPointer}; anything else as one
  *   error on the whole request (`''`). At most {@link MAX_SERVER_ERRORS} items plus one summary error.
- * - 401 with an `error` string -> `token-rejected` (provider found in the text); any other 401/403
- *   -> `unauthorized`; 429 -> `rate-limited`; everything else -> `server`.
+ * - 401 with an `error` string -> `token-rejected` (provider found in the text; see
+ *   `options.tokenRejection` for the other rules); any other 401/403 -> `unauthorized`; 429 -> `rate-limited`; everything else -> `server`.
  */
 export function interpretResponse(snapshot: ResponseSnapshot, options: InterpretOptions = {}): SubmitResult {
   const status = Number.isSafeInteger(snapshot?.status) ? snapshot.status : 0;
@@ -274,8 +286,12 @@ export function interpretResponse(snapshot: ResponseSnapshot, options: Interpret
   }
   if (status === 422) return validationResult(body, present);
   if (status === 401) {
-    const error = body.kind === 'json' ? readOwn(body.value, 'error') : undefined;
+    const rule = options?.tokenRejection ?? 'error';
+    const error = body.kind === 'json' && rule !== 'never' ? readOwn(body.value, 'error') : undefined;
     if (typeof error === 'string') return tokenRejected(error, present, providers);
+    const detail = body.kind === 'json' && rule === 'error-or-detail' ? readOwn(body.value, 'detail') : undefined;
+    if (typeof detail === 'string' && NAMES_A_TOKEN.test(present(detail)))
+      return tokenRejected(detail, present, providers);
   }
   if (status === 401 || status === 403) {
     const sentence =

@@ -34,8 +34,14 @@ export type SubmitResult =
    * OpenHands take an unconfigured server as set up.
    */
   | { kind: 'no-settings'; status: 404; message: string }
-  /** 422: each item placed on its field. */
-  | { kind: 'validation'; status: 422; errors: ServerFieldError[]; message: string }
+  /**
+   * Problems placed on their fields. `status` 422: the server's answer, each item placed on its
+   * field. The newer APIs' clients also use this kind for content a server cannot store safely,
+   * each problem on the field to change (a stored secret to type again, a host that needs its
+   * token typed again): `status` 0 when they refused before sending anything, or the status of
+   * the write when reading it back showed the server did not keep what was sent.
+   */
+  | { kind: 'validation'; status: number; errors: ServerFieldError[]; message: string }
   /** 401 `{"error": ...}`: the git provider rejected a token. `pointer` is that provider's token field when the message names a provider. */
   | { kind: 'token-rejected'; status: 401; provider: string | null; pointer: string | null; message: string }
   /** 401 `{"detail": ...}` (or any other 401/403): the session key is missing or wrong. */
