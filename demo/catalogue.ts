@@ -7,7 +7,7 @@
  */
 import '../src/openhands-provider-settings.js';
 import { getStoredSettings } from '../src/contract/http.js';
-import type { OpenHandsProviderSettings } from '../src/index.js';
+import type { ApiChoice, OpenHandsProviderSettings } from '../src/index.js';
 import { closedPort, createTenant, deleteTenant, scriptResponses, type Tenant } from '../server/control-client.js';
 import {
   scenarios as allScenarios,
@@ -52,6 +52,7 @@ const EVENTS = [
   'provider-settings-failed',
   'provider-settings-change',
   'provider-settings-dirty',
+  'provider-settings-api',
 ] as const;
 
 function h<K extends keyof HTMLElementTagNameMap>(
@@ -95,6 +96,8 @@ function describeEvent(event: Event): string {
     case 'provider-settings-change':
     case 'provider-settings-dirty':
       return `dirty: ${String(e.dirty)}`;
+    case 'provider-settings-api':
+      return `speaking ${String(e.api)}`;
     default:
       return '';
   }
@@ -115,6 +118,7 @@ export function applyControls(el: OpenHandsProviderSettings, stage: HTMLElement,
   el.noValidate = c.noValidate;
   el.disabled = c.disabled;
   el.timeout = c.timeout;
+  el.api = c.api;
   el.strings = c.language === 'de' ? germanStrings : {};
   el.lang = c.language;
   applyTheme(el, stage, c.theme);
@@ -130,10 +134,13 @@ const DEFAULT_CONTROLS: Controls = {
   theme: 'auto',
   language: 'en',
   timeout: 30_000,
+  api: 'auto',
 };
 
+/** A scripted scenario speaks V0: its script answers V0's requests, which `auto`'s probes would take instead. */
 function defaultControls(tenant: Tenant, scenario: Scenario, closedBaseUrl: string | null): Controls {
-  return { ...DEFAULT_CONTROLS, baseUrl: closedBaseUrl ?? tenant.baseUrl, ...scenario.controls };
+  const api = scenario.script ? 'v0' : DEFAULT_CONTROLS.api;
+  return { ...DEFAULT_CONTROLS, api, baseUrl: closedBaseUrl ?? tenant.baseUrl, ...scenario.controls };
 }
 
 /** The host page of the `hostPage` scenario: a settings page of some product, with loud global styles. */
@@ -222,6 +229,16 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
     h('option', { value: 'en' }, 'English'),
     h('option', { value: 'de' }, 'Deutsch'),
   );
+  const apiSelect = h(
+    'select',
+    { name: 'api' },
+    h('option', { value: 'auto' }, 'auto (the one that answers)'),
+    h('option', { value: 'v0' }, 'v0 (OpenHands 0.53)'),
+    h('option', { value: 'v1' }, 'v1 (app server, Cloud)'),
+    h('option', { value: 'agent-server' }, 'agent-server (local)'),
+  );
+  // Which API the element speaks: the `serverApi` property, updated by its `provider-settings-api` event.
+  const apiFound = h('output', { name: 'api-found', 'aria-live': 'polite' }, 'not known yet');
   const reloadButton = h('button', { type: 'button', 'data-action': 'reload' }, 'Reload stored settings');
   const restartButton = h('button', { type: 'button', 'data-action': 'restart' }, 'Restart scenario');
   const controlsForm = h(
@@ -236,6 +253,8 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
     h('label', { class: 'check' }, disabledInput, ' disabled'),
     field('Theme', themeSelect),
     field('Language', languageSelect),
+    field('Server API', apiSelect),
+    h('p', { class: 'control-row' }, h('span', {}, 'Speaking'), apiFound),
     h('div', { class: 'buttons' }, reloadButton, restartButton),
   );
 
@@ -266,6 +285,7 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
     disabledInput.checked = controls.disabled;
     themeSelect.value = controls.theme;
     languageSelect.value = controls.language;
+    apiSelect.value = controls.api;
   }
 
   function setControl<K extends keyof Controls>(key: K, value: Controls[K]): void {
@@ -285,6 +305,7 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
       disabled: disabledInput.checked,
       theme: themeSelect.value as Theme,
       language: languageSelect.value === 'de' ? 'de' : 'en',
+      api: apiSelect.value as ApiChoice,
     };
     if (el) applyControls(el, stage, controls);
   });
@@ -374,6 +395,8 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
     unsavedBar.hidden = !scenario.attributes?.includes('guard-unsaved');
     showUnsaved(false);
     element.addEventListener('provider-settings-dirty', (e) => showUnsaved(e.dirty));
+    apiFound.textContent = element.serverApi ?? 'not known yet';
+    element.addEventListener('provider-settings-api', (e) => (apiFound.textContent = e.api));
     stage.append(scenario.hostPage ? hostPageFrame(element) : element);
     await element.updateComplete;
     // An autoload element loads the stored settings itself; otherwise the page does, as most hosts would.

@@ -6,7 +6,7 @@
  *
  * test/catalogue/ mounts every scenario and checks that it shows what its description promises.
  */
-import type { OpenHandsProviderSettings } from '../src/index.js';
+import type { ApiChoice, OpenHandsProviderSettings } from '../src/index.js';
 import type { ScriptedResponse, TenantOptions } from '../server/control-client.js';
 
 export type Theme = 'auto' | 'light' | 'dark' | 'openhands';
@@ -25,6 +25,8 @@ export interface Controls {
   language: Language;
   /** The element's `timeout` in milliseconds. */
   timeout: number;
+  /** The element's `api`: which server API it speaks (`auto`: the one that answers). */
+  api: ApiChoice;
 }
 
 export interface Scenario {

@@ -3,7 +3,7 @@
  * `ProviderSettingsStrings` so a string added to the element fails the type check here until it
  * is translated. Messages the server sends stay as the server wrote them.
  */
-import type { McpToolsStrings, ProviderSettingsStrings } from '../src/index.js';
+import type { McpToolsStrings, NamedStrings, ProviderSettingsStrings } from '../src/index.js';
 
 const kindName = { sse: 'SSE-Server', shttp: 'Streamable-HTTP-Server', stdio: 'Stdio-Server' } as const;
 
@@ -92,6 +92,34 @@ const mcpToolsGerman: McpToolsStrings = {
   apply: 'Ins Formular übernehmen',
   notAnObject: 'Erwartet wird ein JSON-Objekt mit sse_servers, shttp_servers und stdio_servers.',
   applied: 'Ins Formular übernommen.',
+};
+
+const namedGerman: NamedStrings = {
+  name: 'Name',
+  auth: 'Anmeldung',
+  strategies: {
+    none: 'Keine',
+    api_key: 'API-Schlüssel',
+    bearer: 'Bearer-Token',
+    basic: 'Benutzername und Passwort',
+    header: 'Geheime Header',
+    oauth2: 'OAuth 2.0',
+  },
+  value: 'Schlüssel oder Token',
+  headerName: 'Header',
+  headerNameHint: 'Leer: als Bearer-Token gesendet.',
+  username: 'Benutzername',
+  password: 'Passwort',
+  headers: 'Header',
+  authHeaders: 'Geheime Header',
+  headerKey: (i) => `Name von Header ${i + 1}`,
+  headerValue: (i) => `Wert von Header ${i + 1}`,
+  addHeader: 'Header hinzufügen',
+  removeHeader: (i) => `Header ${i + 1} entfernen`,
+  noHeaders: 'Keine Header.',
+  enabled: 'Aktiv',
+  stored: 'Gespeichert: zum Ersetzen tippen',
+  oauth2Kept: 'Anderswo mit OAuth 2.0 eingerichtet; bleibt wie gespeichert.',
 };
 
 export const germanStrings: ProviderSettingsStrings = {
@@ -229,4 +257,5 @@ export const germanStrings: ProviderSettingsStrings = {
   retryLoad: 'Erneut versuchen',
   importExport: 'Importieren / exportieren',
   mcpTools: mcpToolsGerman,
+  named: namedGerman,
 };

@@ -6,6 +6,7 @@ export {
   ProviderSettingsFailedEvent,
   ProviderSettingsChangeEvent,
   ProviderSettingsDirtyEvent,
+  ProviderSettingsApiEvent,
   type ProviderSettingsEventMap,
 } from './element/events.js';
 export {
@@ -14,9 +15,11 @@ export {
   type ReviewStrings,
   type FailureStrings,
   type McpToolsStrings,
+  type NamedStrings,
   type MessageCode,
 } from './element/strings.js';
 export type { ImportNote, SkipReason, ClashReason } from './import/mcp-import.js';
+export type { ApiChoice, ApiKind } from './contract/settings-api.js';
 export type { SaveOutcome, SubmitResult, InvalidResult, FailureKind, ServerFieldError } from './contract/result.js';
 export type {
   ProviderSettingsBody,

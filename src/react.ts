@@ -11,6 +11,7 @@ import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { OpenHandsProviderSettings as OpenHandsProviderSettingsElement } from './openhands-provider-settings.js';
 import {
+  ProviderSettingsApiEvent,
   ProviderSettingsChangeEvent,
   ProviderSettingsDirtyEvent,
   ProviderSettingsFailedEvent,
@@ -40,6 +41,8 @@ export interface ProviderSettingsEventProps {
   onProviderSettingsChange?: (event: ProviderSettingsChangeEvent) => void;
   /** `provider-settings-dirty`: `event.dirty` flipped (unsaved changes appeared or went). */
   onProviderSettingsDirty?: (event: ProviderSettingsDirtyEvent) => void;
+  /** `provider-settings-api`: the server API the element speaks is known; `event.api`. */
+  onProviderSettingsApi?: (event: ProviderSettingsApiEvent) => void;
 }
 
 /** Everything `<OpenHandsProviderSettings>` accepts: HTML attributes, the element's properties, its event callbacks, a `ref` to the element. */
@@ -71,5 +74,6 @@ export const OpenHandsProviderSettings: React.ForwardRefExoticComponent<OpenHand
       onProviderSettingsFailed: ProviderSettingsFailedEvent.eventName as EventName<ProviderSettingsFailedEvent>,
       onProviderSettingsChange: ProviderSettingsChangeEvent.eventName as EventName<ProviderSettingsChangeEvent>,
       onProviderSettingsDirty: ProviderSettingsDirtyEvent.eventName as EventName<ProviderSettingsDirtyEvent>,
+      onProviderSettingsApi: ProviderSettingsApiEvent.eventName as EventName<ProviderSettingsApiEvent>,
     },
   });

@@ -2,10 +2,22 @@
  * The save's seam: what the save controller asks of a server API, whichever answers (V0, the V1
  * app server, the agent-server). Each operation resolves to a typed result and never rejects.
  */
-import type { GetStoredSettingsResult } from './http.js';
+import type { ConnectionOptions, GetStoredSettingsResult } from './http.js';
 import type { NamedMcpConfig } from './mcp-server.js';
 import type { SubmitResult } from './result.js';
 import type { ProviderSettingsBody } from './schema.js';
+
+/** The server APIs the element speaks (README, "Server APIs"). */
+export type ApiKind = 'v0' | 'v1' | 'agent-server';
+/** The element's `api`: one of them, or `auto`, the one that answers. */
+export type ApiChoice = 'auto' | ApiKind;
+
+/** Where requests go, with which API the element speaks and where to say which one answered. */
+export interface ApiConnection extends ConnectionOptions {
+  api?: ApiChoice;
+  /** Told the API in use once it is known, with the module of the newer APIs when it is one of them. */
+  found?(api: ApiKind, named?: unknown): void;
+}
 
 /** What a save sends, and what the form took as stored when it began. */
 export interface SaveContent {

@@ -3,6 +3,7 @@
  * No detail ever holds a token, an API key or the session key.
  */
 import type { FailureKind, SaveOutcome, SavePart, SubmitResult } from '../contract/result.js';
+import type { ApiKind } from '../contract/settings-api.js';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -33,6 +34,17 @@ export class ProviderSettingsSavedEvent extends Event {
     this.message = message;
     this.storedProviders = storedProviders;
     this.stored = stored;
+  }
+}
+
+/** Fired when the element knows which server API it speaks: `api` set, or the one that answered for `auto`. */
+export class ProviderSettingsApiEvent extends Event {
+  static readonly eventName = 'provider-settings-api';
+  /** `v0`, `v1` or `agent-server`. */
+  readonly api: ApiKind;
+  constructor(api: ApiKind) {
+    super(ProviderSettingsApiEvent.eventName, init);
+    this.api = api;
   }
 }
 
@@ -95,6 +107,7 @@ export interface ProviderSettingsEventMap {
   'provider-settings-failed': ProviderSettingsFailedEvent;
   'provider-settings-change': ProviderSettingsChangeEvent;
   'provider-settings-dirty': ProviderSettingsDirtyEvent;
+  'provider-settings-api': ProviderSettingsApiEvent;
 }
 
 declare global {

@@ -6,7 +6,8 @@
  */
 import { initialState, Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
-import { getStoredSettings, type ConnectionOptions } from '../contract/http.js';
+import type { ApiConnection, SettingsApi } from '../contract/settings-api.js';
+import { serverApi } from './server-api.js';
 import type { StoredSettings } from '../contract/schema.js';
 import type { FormModel } from '../model/form-model.js';
 import { agreesWithStored } from '../model/stored-agreement.js';
@@ -15,10 +16,13 @@ import type { FormFailure } from './failure-texts.js';
 /** How long a load runs before the status says so. */
 const SAY_LOADING_AFTER_MS = 100;
 
-export type LoadArgs = readonly [baseUrl: string, sessionKey: string | null, autoload: boolean];
+/** The element's settings a load depends on (`api` and `authScheme` after these three). */
+export type LoadArgs = readonly [baseUrl: string, sessionKey: string | null, autoload: boolean, ...rest: unknown[]];
 
 export class StoredSettingsLoad {
   private readonly task: Task<LoadArgs, void>;
+  /** The server API the element speaks (server-api.ts): its load of what is stored. */
+  private readonly api: SettingsApi;
   /** The load after a save ({@link refresh}), while it is in flight. */
   private refreshing: AbortController | null = null;
   /** The current load has run long enough to say so ({@link saysLoading}). */
@@ -28,13 +32,14 @@ export class StoredSettingsLoad {
   constructor(
     private readonly host: ReactiveControllerHost,
     args: () => LoadArgs,
-    private readonly connection: (signal: AbortSignal) => ConnectionOptions,
+    connection: (signal: AbortSignal) => ApiConnection,
     /** A load's answer, the form's new baseline (`null`: nothing stored yet, a 404). */
     private readonly take: (settings: StoredSettings | null) => void,
     private readonly model: FormModel,
     /** A load after a save that agrees with what the form takes as stored: the element's `settings`, nothing more. */
     private readonly keep: (settings: StoredSettings | null) => void,
   ) {
+    this.api = serverApi(connection, () => model.providers);
     this.task = new Task(host, {
       args,
       task: async ([, , autoload], { signal }) => {
@@ -48,7 +53,7 @@ export class StoredSettingsLoad {
           this.slow = true;
           if (this.loading) this.host.requestUpdate();
         }, SAY_LOADING_AFTER_MS));
-        const result = await getStoredSettings(this.connection(signal));
+        const result = await this.api.load(signal);
         // This run's timer only: a newer run (new connection) has its own.
         clearTimeout(timer);
         // Thrown, so the task's error is the failure to show.
@@ -97,7 +102,7 @@ export class StoredSettingsLoad {
     if (!this.loaded) return;
     this.refreshing?.abort();
     const control = (this.refreshing = new AbortController());
-    const result = await getStoredSettings(this.connection(control.signal));
+    const result = await this.api.load(control.signal);
     if (control.signal.aborted) return;
     this.refreshing = null;
     if (result.kind !== 'loaded' && result.kind !== 'not-found') return;

@@ -1,5 +1,5 @@
 import { LitElement, type PropertyValues } from 'lit';
-import type { ConnectionOptions } from '../contract/http.js';
+import type { ApiChoice, ApiConnection, ApiKind } from '../contract/settings-api.js';
 import type { SaveOutcome } from '../contract/result.js';
 import type { ProviderSettingsBody, StoredSettings } from '../contract/schema.js';
 import { DEFAULT_PROVIDERS } from '../model/draft.js';
@@ -11,8 +11,12 @@ import { FocusController } from './controllers/focus.js';
 import { loadOnDemand, onDemand } from './controllers/on-demand.js';
 import { SaveFlowController } from './controllers/save-flow.js';
 import { UnsavedChangesController } from './controllers/unsaved-changes.js';
+import { ProviderSettingsApiEvent, ProviderSettingsChangeEvent } from './events.js';
 import { formListeners } from './form-events.js';
 import type { McpTools } from './mcp-tools.js';
+import type { EditExtras } from './named/index.js';
+
+type NamedModule = typeof import('./named/index.js');
 import { styles } from './provider-settings.styles.js';
 import { SESSION_KEY_ATTRIBUTES, scrubSessionKeyAttributes } from './session-key-attributes.js';
 import { defaultStrings, type ProviderSettingsStrings } from './strings.js';
@@ -101,6 +105,8 @@ export class OpenHandsProviderSettings extends LitElement {
     providers: { converter: listConverter },
     settings: { attribute: false },
     value: { attribute: false },
+    api: {},
+    authScheme: { attribute: 'auth-scheme' },
   };
 
   /** Where the OpenHands API lives (`https://host` or `https://host/prefix/`); `""` means this page's origin. */
@@ -156,6 +162,26 @@ export class OpenHandsProviderSettings extends LitElement {
   /** While the form has unsaved changes, leaving the page asks first (`beforeunload`). */
   guardUnsaved = false;
 
+  /**
+   * Which server API to speak: `v0` (OpenHands 0.53: `/api/add-git-providers`), `v1` (the app
+   * server of OpenHands 1.x and Cloud: `/api/v1/...`), `agent-server` (local OpenHands), or `auto`
+   * (the default): the one that answers, found with side-effect-free requests before the first
+   * load or save and remembered per base URL. {@link serverApi} says which.
+   */
+  api: ApiChoice = 'auto';
+
+  /** How `sessionKey` is sent: `session-key` (`X-Session-API-Key`, the default) or `bearer` (`Authorization: Bearer`, OpenHands Cloud's API keys). */
+  authScheme: 'session-key' | 'bearer' = 'session-key';
+
+  private found: ApiKind | null = null;
+  /** The module of the newer APIs, once one of them answered: it renders what they store besides. */
+  private named?: NamedModule;
+
+  /** The server API in use: `api` once set, or the one `auto` found; null before it is known. Also the `provider-settings-api` event. */
+  get serverApi(): ApiKind | null {
+    return this.found ?? (this.api === 'auto' ? null : this.api);
+  }
+
   private readonly model = new FormModel({ providers: DEFAULT_PROVIDERS });
   private _providers: string[] = [...DEFAULT_PROVIDERS];
   private _settings: StoredSettings | null = null;
@@ -172,7 +198,7 @@ export class OpenHandsProviderSettings extends LitElement {
   private readonly autoloads = new AutoloadController(this, {
     model: this.model,
     on: () => this.autoload,
-    args: () => [this.baseUrl, this.sessionKey, this.autoload],
+    args: () => [this.baseUrl, this.sessionKey, this.autoload, this.api, this.authScheme],
     connection: (signal) => this.connection(signal),
     take: (settings) => this.setStored(settings, true),
     keep: (settings) => (this._settings = settings),
@@ -199,10 +225,34 @@ export class OpenHandsProviderSettings extends LitElement {
   }
 
   /** Where and how the requests go. */
-  private connection(signal: AbortSignal): ConnectionOptions {
-    const { baseUrl, sessionKey, timeout: timeoutMs, credentials, allowInsecureHttp } = this;
-    return { baseUrl, sessionKey, signal, timeoutMs, credentials, allowInsecureHttp };
+  private connection(signal: AbortSignal): ApiConnection {
+    const { baseUrl, sessionKey, timeout: timeoutMs, credentials, allowInsecureHttp, api, authScheme } = this;
+    return {
+      baseUrl,
+      sessionKey,
+      signal,
+      timeoutMs,
+      credentials,
+      allowInsecureHttp,
+      api,
+      authScheme,
+      found: this.onFound,
+    };
   }
+
+  private readonly editExtras: EditExtras = (rowId, x, field) => {
+    this.model.setExtras(rowId, x, field);
+    this.requestUpdate();
+    this.dispatchEvent(new ProviderSettingsChangeEvent(this.model.dirty));
+  };
+
+  private readonly onFound = (api: ApiKind, named?: unknown): void => {
+    this.named = named as NamedModule | undefined;
+    if (api === this.found) return;
+    this.found = api;
+    this.requestUpdate();
+    this.dispatchEvent(new ProviderSettingsApiEvent(api));
+  };
 
   /** Which provider sections to show, in order (attribute: comma- or space-separated). Stored providers are always shown too. */
   get providers(): string[] {
@@ -326,6 +376,14 @@ export class OpenHandsProviderSettings extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    // Another server, or another choice: which API answers is found again.
+    if (changed.has('baseUrl') || changed.has('api')) this.found = null;
+    const api = this.serverApi;
+    if (api && api !== 'v0' && !this.named)
+      import('./named/index.js').then(
+        (m) => this.onFound(api, m),
+        () => {},
+      );
     // A card an error opened stays open once the error is fixed (templates/mcp.ts).
     if (this.model.errorsRevision !== this.openedAt) {
       this.openedAt = this.model.errorsRevision;
@@ -344,6 +402,8 @@ export class OpenHandsProviderSettings extends LitElement {
       loading: this.autoloads.loading,
       secretForms: secretForms(this.model.draft),
     };
+    const { named } = this;
+    if (named) ctx.named = (row, path) => named.extrasTemplate(ctx, row, path, this.editExtras);
     return formTemplate(ctx, {
       disabled: this.disabled,
       saves: this.saves,

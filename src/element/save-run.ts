@@ -10,7 +10,7 @@ import { ProviderSettingsSavedEvent, ProviderSettingsSubmitEvent } from './event
 import { nothingToSaveText, reviewOf } from './review.js';
 import { NOT_SENT, SaveController } from './save-controller.js';
 import { errorMessage } from './texts.js';
-import { v0Api } from '../contract/v0-client.js';
+import { serverApi } from './server-api.js';
 import { errorCount, listErrors } from '../model/error-list.js';
 
 export async function runSave(
@@ -22,7 +22,7 @@ export async function runSave(
   const { model } = options;
   const saver = (flow.saver ??= new SaveController(host, {
     model,
-    api: v0Api(options.connection, () => model.providers),
+    api: serverApi(options.connection, () => model.providers),
     takeStored: options.takeStored,
     // Put in place before the render the task's completion asks for, so one render shows it: on
     // a form with a thousand servers each render costs tens of ms.

@@ -9,6 +9,7 @@
  * `serverKindEmpty`, `addServer`) must be complete. The English defaults of `review` and
  * `mcpTools` are in review-strings.ts and mcp-tools-strings.ts, loaded with what shows them.
  */
+import type { AuthStrategy } from '../contract/mcp-server.js';
 import type { IssueCode } from '../contract/codes.js';
 import type { ServerKind } from '../model/draft.js';
 import type { ServerListKind } from '../model/changes.js';
@@ -79,6 +80,34 @@ export interface ReviewStrings {
   replaceText: string;
   /** The button that saves anyway. */
   replaceConfirm: string;
+}
+
+/**
+ * What the newer server APIs store for an MCP server besides V0's fields (its name, auth, headers,
+ * `enabled`), shown only when one of them answers. Entries left out keep their English text
+ * (named/strings.ts), which loads with those APIs' module.
+ */
+export interface NamedStrings {
+  name: string;
+  auth: string;
+  strategies: Record<AuthStrategy, string>;
+  value: string;
+  headerName: string;
+  headerNameHint: string;
+  username: string;
+  password: string;
+  headers: string;
+  authHeaders: string;
+  headerKey: (i: number) => string;
+  headerValue: (i: number) => string;
+  addHeader: string;
+  removeHeader: (i: number) => string;
+  noHeaders: string;
+  enabled: string;
+  /** Placeholder of a secret the server keeps and did not show (read back masked). */
+  stored: string;
+  /** Under an OAuth 2.0 server's auth: it is kept as stored, not edited here. */
+  oauth2Kept: string;
 }
 
 /**
@@ -228,6 +257,8 @@ export interface ProviderSettingsStrings {
   importExport: string;
   /** The import and export panel; entries left out keep their English text. */
   mcpTools: Partial<McpToolsStrings>;
+  /** What the newer server APIs store for a server besides; entries left out keep their English text. */
+  named: Partial<NamedStrings>;
   /** The `autoload` attribute: while `GET /api/settings` is in flight (a live region). */
   loading: string;
   /** Under the providers' heading while the form does not know which tokens are stored. */
@@ -316,6 +347,7 @@ export const defaultStrings: ProviderSettingsStrings = {
   review: {},
   importExport: 'Import / export',
   mcpTools: {},
+  named: {},
   loading: 'Loading stored settings…',
   tokensUnknown: 'Stored tokens not loaded yet: Save looks first, so none is deleted.',
   tokensUnseen: 'This server has no settings, so its stored tokens cannot be seen: Save asks before replacing them.',

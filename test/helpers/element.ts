@@ -11,12 +11,16 @@ import { harness } from './harness.js';
 
 export { harness, leave, type } from './harness.js';
 
-/** A new element in the test's fixture, `setup` applied before its first update. */
+/**
+ * A new element in the test's fixture, `setup` applied before its first update. It speaks V0 (`api`
+ * set): the V0 tests run as before the other APIs came, with no probe before the first request;
+ * tests of `auto` set it back (test/element/server-apis.test.ts).
+ */
 export async function mount(
   setup: (el: OpenHandsProviderSettings) => void = () => {},
 ): Promise<OpenHandsProviderSettings> {
   const el = await fixture<OpenHandsProviderSettings>(
-    html`<openhands-provider-settings></openhands-provider-settings>`,
+    html`<openhands-provider-settings api="v0"></openhands-provider-settings>`,
   );
   setup(el);
   await el.updateComplete;

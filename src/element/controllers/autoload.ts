@@ -1,8 +1,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { ConnectionOptions } from '../../contract/http.js';
+import type { ApiConnection } from '../../contract/settings-api.js';
 import type { StoredSettings } from '../../contract/schema.js';
 import type { FormModel } from '../../model/form-model.js';
-import type { StoredSettingsLoad } from '../load-task.js';
+import type { LoadArgs, StoredSettingsLoad } from '../load-task.js';
 import type { ProviderSettingsStrings } from '../strings.js';
 import type { FormFailure } from '../failure-texts.js';
 import { failureSentence } from '../failure-sentence.js';
@@ -14,8 +14,8 @@ export interface AutoloadOptions {
   /** `autoload` is set. */
   on(): boolean;
   /** The load's arguments: a change of any runs it again. */
-  args(): readonly [baseUrl: string, sessionKey: string | null, autoload: boolean];
-  connection(signal: AbortSignal): ConnectionOptions;
+  args(): LoadArgs;
+  connection(signal: AbortSignal): ApiConnection;
   model: FormModel;
   /** A load's answer becomes the baseline (`null`: a 404, nothing stored yet). */
   take(settings: StoredSettings | null): void;

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
-import type { ConnectionOptions } from '../../contract/http.js';
+import type { ApiConnection } from '../../contract/settings-api.js';
 import type { SaveOutcome } from '../../contract/result.js';
 import type { StoredSettings } from '../../contract/schema.js';
 import type { FormModel } from '../../model/form-model.js';
@@ -23,7 +23,7 @@ export interface SaveFlowOptions {
   checks: ChecksController;
   focus: FocusController;
   strings(): ProviderSettingsStrings;
-  connection(signal: AbortSignal): ConnectionOptions;
+  connection(signal: AbortSignal): ApiConnection;
   /** The form's own checks are off (`novalidate`). */
   noValidate(): boolean;
   /** The stored settings are unknown (`autoload` loading or failed): nothing may be sent. */

@@ -1,3 +1,4 @@
+import type { StdioServerRow, UrlServerRow } from '../../model/draft.js';
 import type { FormModel } from '../../model/form-model.js';
 import type { ProviderSettingsStrings } from '../strings.js';
 
@@ -17,6 +18,11 @@ export interface RenderContext {
   filter: string;
   /** The form that owns each row's secret field, by row id (templates/secret-forms.ts). */
   secretForms: ReadonlyMap<string, string>;
+  /**
+   * A newer server API answered: the fields it stores for a server besides V0's (named/extras.ts),
+   * under the server's pointer. A URL server's auth replaces V0's API key there.
+   */
+  named?: ((row: UrlServerRow | StdioServerRow, path: string) => unknown) | undefined;
 }
 
 /** A DOM id for a row's field, unique within the shadow root. */

@@ -192,14 +192,17 @@ function urlCard(ctx: RenderContext, row: UrlServerRow, place: CardPlace): Templ
         value: row.url,
         placeholder: 'https://mcp.example.com/' + (kind === 'sse' ? 'sse' : 'mcp'),
       })}
-      ${field(ctx, {
-        rowId: row.id,
-        field: 'api_key',
-        rowPath: path,
-        label: ctx.t.apiKeyLabel,
-        value: row.apiKey,
-        secret: true,
-      })}
+      ${
+        ctx.named?.(row, path) ??
+        field(ctx, {
+          rowId: row.id,
+          field: 'api_key',
+          rowPath: path,
+          label: ctx.t.apiKeyLabel,
+          value: row.apiKey,
+          secret: true,
+        })
+      }
     </div>`,
   );
 }
@@ -229,7 +232,7 @@ function stdioCard(ctx: RenderContext, row: StdioServerRow, place: CardPlace): T
           hint: ctx.t.commandHint,
         })}
       </div>
-      ${argsEditor(ctx, row, place.index, path)} ${envEditor(ctx, row, place.index, path)}`,
+      ${argsEditor(ctx, row, place.index, path)} ${envEditor(ctx, row, place.index, path)} ${ctx.named?.(row, path)}`,
   );
 }
 

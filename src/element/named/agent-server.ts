@@ -1,0 +1,10 @@
+/** The agent-server's client (contract/agent-client.ts) with the MCP conversion: a chunk loaded only when the agent-server answers. */
+import { agentServerApi } from '../../contract/agent-client.js';
+import type { ConnectionOptions } from '../../contract/http.js';
+import type { SettingsApi } from '../../contract/settings-api.js';
+import { wire } from './wire.js';
+
+export const api = (
+  connection: (signal: AbortSignal) => ConnectionOptions,
+  providers: () => readonly string[],
+): SettingsApi => agentServerApi(connection, providers, wire);

@@ -1,0 +1,276 @@
+/**
+ * The fields of an MCP server card that only the newer server APIs store (contract/mcp-server.ts):
+ * a URL server's name, its auth and headers, and whether a server is enabled. Rendered inside the
+ * card by templates/mcp.ts once one of those APIs answered; each edit builds a new `x` and hands
+ * it to the model (`FormModel.setExtras`). Every control carries its `data-path` (the server's
+ * pointer and the field's), as the card's own controls do.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { ownKeys, readOwn, setOwn } from '../../contract/json.js';
+import { isMasked, type AuthStrategy, type McpAuth, type ServerExtras } from '../../contract/mcp-server.js';
+import { escapeSegment } from '../../contract/pointer.js';
+import type { StdioServerRow, UrlServerRow } from '../../model/draft.js';
+import type { RenderContext } from '../templates/context.js';
+import { domId } from '../templates/context.js';
+import { errorText } from '../templates/field.js';
+import type { NamedStrings } from '../strings.js';
+import { defaultNamedStrings } from './strings.js';
+
+/** Hands a server's new `x` to the model; `field` names the edited field, whose errors it clears. */
+export type EditExtras = (rowId: string, x: ServerExtras, field: string) => void;
+
+/** The strategies a person can pick; `oauth2` is shown, never picked (it is set up elsewhere). */
+const EDITABLE: readonly AuthStrategy[] = ['none', 'api_key', 'bearer', 'basic', 'header'];
+
+/** A fresh auth of `strategy`, keeping a secret already typed where the new one has a place for it. */
+function authOf(strategy: AuthStrategy, old: McpAuth): McpAuth {
+  const value = 'value' in old && typeof old.value === 'string' ? old.value : '';
+  switch (strategy) {
+    case 'api_key':
+      return { strategy, value, header_name: null };
+    case 'bearer':
+      return { strategy, value };
+    case 'basic':
+      return { strategy, username: '', password: '' };
+    case 'header':
+      return { strategy, headers: {} };
+    default:
+      return { strategy: 'none' };
+  }
+}
+
+/** The auth a URL card shows: its own, or a V0 API key as the bearer token it is sent as. */
+export function shownAuth(row: UrlServerRow): McpAuth {
+  return row.x?.auth ?? (row.apiKey ? { strategy: 'bearer', value: row.apiKey } : { strategy: 'none' });
+}
+
+/** A map with entry `i` set to `key: value` (or removed, `key` null), order kept. */
+function withEntry(
+  map: Record<string, string> | undefined,
+  i: number,
+  key: string | null,
+  value = '',
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  ownKeys(map).forEach((k, j) => {
+    if (j !== i) setOwn(out, k, String(readOwn(map, k)));
+    else if (key !== null) setOwn(out, key, value);
+  });
+  if (i >= ownKeys(map).length && key !== null) setOwn(out, key, value);
+  return out;
+}
+
+interface Input {
+  id: string;
+  /** The server's pointer; the control's is that and `/` `field`. */
+  path: string;
+  label: string;
+  value: string;
+  secret?: boolean;
+  hint?: string;
+  rowId: string;
+  /** The field under the server (`name`, `auth/value`, `headers/X-Key`): its errors are the server row's errors on it. */
+  field: string;
+  onInput: (value: string) => void;
+}
+
+function input(ctx: RenderContext, t: NamedStrings, o: Input): TemplateResult {
+  const error = errorText(ctx, o.rowId, [o.field]);
+  const errorId = o.id + '-error';
+  const hintId = o.id + '-hint';
+  const masked = isMasked(o.value);
+  const describedBy = [error ? errorId : '', o.hint ? hintId : ''].filter(Boolean).join(' ');
+  return html`<div class="field">
+    <label for=${o.id}>${o.label}</label>
+    <div class="control">
+      <input
+        id=${o.id}
+        type=${o.secret ? 'password' : 'text'}
+        data-path=${o.path + '/' + o.field}
+        .value=${live(masked ? '' : o.value)}
+        placeholder=${masked ? t.stored : nothing}
+        autocomplete="off"
+        autocapitalize="off"
+        spellcheck="false"
+        aria-invalid=${error ? 'true' : nothing}
+        aria-describedby=${describedBy || nothing}
+        @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+      />
+    </div>
+    ${o.hint ? html`<p class="hint" id=${hintId}>${o.hint}</p>` : nothing}
+    ${error ? html`<p class="error" id=${errorId}>${error}</p>` : nothing}
+  </div>`;
+}
+
+/** Key and value rows of a string map (headers, or the `header` strategy's secret headers). */
+function mapEditor(
+  ctx: RenderContext,
+  t: NamedStrings,
+  o: {
+    rowId: string;
+    path: string;
+    field: string;
+    label: string;
+    map: Record<string, string> | undefined;
+    secret: boolean;
+  },
+  set: (map: Record<string, string>, field: string) => void,
+): TemplateResult {
+  const keys = ownKeys(o.map);
+  const labelId = domId(o.rowId, o.field) + '-label';
+  return html`<div role="group" data-path=${o.path + '/' + o.field} aria-labelledby=${labelId}>
+    <p class="label" id=${labelId}>${o.label}</p>
+    ${keys.length === 0 ? html`<p class="empty">${t.noHeaders}</p>` : nothing}
+    <ul class="rows">
+      ${repeat(
+        keys,
+        (_, i) => i,
+        (key, i) => {
+          const value = String(readOwn(o.map, key));
+          const field = o.field + '/' + escapeSegment(key);
+          return html`<li class="row env-row">
+            ${input(ctx, t, {
+              id: domId(o.rowId, `${o.field}-${i}-key`),
+              path: o.path,
+              label: t.headerKey(i),
+              value: key,
+              rowId: o.rowId,
+              field: field + '/[key]',
+              onInput: (next) => set(withEntry(o.map, i, next, value), field + '/[key]'),
+            })}
+            ${input(ctx, t, {
+              id: domId(o.rowId, `${o.field}-${i}-value`),
+              path: o.path,
+              label: t.headerValue(i),
+              value,
+              secret: o.secret,
+              rowId: o.rowId,
+              field,
+              onInput: (next) => set(withEntry(o.map, i, key, next), field),
+            })}
+            <button type="button" class="icon" aria-label=${t.removeHeader(i)} @click=${() => set(withEntry(o.map, i, null), o.field)}>
+              ✕
+            </button>
+          </li>`;
+        },
+      )}
+    </ul>
+    <div class="actions">
+      <button type="button" ?disabled=${keys.includes('')} @click=${() => set(withEntry(o.map, keys.length, ''), o.path)}>
+        ${t.addHeader}
+      </button>
+    </div>
+  </div>`;
+}
+
+function authEditor(
+  ctx: RenderContext,
+  t: NamedStrings,
+  row: UrlServerRow,
+  path: string,
+  edit: EditExtras,
+): TemplateResult {
+  const auth = shownAuth(row);
+  const at = path + '/auth';
+  const set = (next: McpAuth, field: string) => edit(row.id, { ...row.x, auth: next }, field);
+  const id = (field: string) => domId(row.id, 'auth-' + field);
+  const text = (
+    field: 'value' | 'header_name' | 'username' | 'password',
+    label: string,
+    secret: boolean,
+    hint?: string,
+  ) =>
+    input(ctx, t, {
+      id: id(field),
+      path,
+      label,
+      value: String(readOwn(auth, field) ?? ''),
+      secret,
+      hint,
+      rowId: row.id,
+      field: 'auth/' + field,
+      onInput: (value) => set({ ...auth, [field]: value } as McpAuth, 'auth/' + field),
+    });
+  let fields: unknown = nothing;
+  if (auth.strategy === 'api_key')
+    fields = [text('value', t.value, true), text('header_name', t.headerName, false, t.headerNameHint)];
+  else if (auth.strategy === 'bearer') fields = text('value', t.value, true);
+  else if (auth.strategy === 'basic')
+    fields = [text('username', t.username, false), text('password', t.password, true)];
+  else if (auth.strategy === 'header')
+    fields = mapEditor(
+      ctx,
+      t,
+      { rowId: row.id, path, field: 'auth/headers', label: t.authHeaders, map: auth.headers, secret: true },
+      (headers, field) => set({ strategy: 'header', headers }, field),
+    );
+  else if (auth.strategy === 'oauth2') fields = html`<p class="hint">${t.oauth2Kept}</p>`;
+  return html`<fieldset class="auth" data-path=${at}>
+    <legend>${t.auth}</legend>
+    <div class="field">
+      <label for=${id('strategy')}>${t.auth}</label>
+      <select
+        id=${id('strategy')}
+        data-path=${at + '/strategy'}
+        ?disabled=${auth.strategy === 'oauth2'}
+        @change=${(e: Event) => set(authOf((e.target as HTMLSelectElement).value as AuthStrategy, auth), 'auth')}
+      >
+        ${(auth.strategy === 'oauth2' ? [...EDITABLE, 'oauth2' as const] : EDITABLE).map(
+          (s) => html`<option value=${s} ?selected=${s === auth.strategy}>${t.strategies[s]}</option>`,
+        )}
+      </select>
+    </div>
+    ${fields}
+  </fieldset>`;
+}
+
+function enabledBox(
+  t: NamedStrings,
+  row: UrlServerRow | StdioServerRow,
+  path: string,
+  edit: EditExtras,
+): TemplateResult {
+  const id = domId(row.id, 'enabled');
+  return html`<div class="field check">
+    <input
+      id=${id}
+      type="checkbox"
+      data-path=${path + '/enabled'}
+      .checked=${live(row.x?.enabled !== false)}
+      @change=${(e: Event) => edit(row.id, { ...row.x, enabled: (e.target as HTMLInputElement).checked }, 'enabled')}
+    /><label for=${id}>${t.enabled}</label>
+  </div>`;
+}
+
+/**
+ * What a card shows of `x`: a URL server's name, auth and headers, and the enabled switch of
+ * every server. `path`: the server's pointer.
+ */
+export function extrasTemplate(
+  ctx: RenderContext,
+  row: UrlServerRow | StdioServerRow,
+  path: string,
+  edit: EditExtras,
+): TemplateResult {
+  const t: NamedStrings = { ...defaultNamedStrings, ...ctx.t.named };
+  if (!('url' in row)) return enabledBox(t, row, path, edit);
+  return html`${input(ctx, t, {
+    id: domId(row.id, 'x-name'),
+    path,
+    label: t.name,
+    value: row.x?.name ?? '',
+    rowId: row.id,
+    field: 'name',
+    onInput: (name) => edit(row.id, { ...row.x, name }, 'name'),
+  })}
+    ${authEditor(ctx, t, row, path, edit)}
+    ${mapEditor(
+      ctx,
+      t,
+      { rowId: row.id, path, field: 'headers', label: t.headers, map: row.x?.headers, secret: false },
+      (headers, field) => edit(row.id, { ...row.x, headers }, field),
+    )}
+    ${enabledBox(t, row, path, edit)}`;
+}
