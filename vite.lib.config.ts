@@ -91,7 +91,12 @@ const bundle: UserConfig = {
     outDir: 'dist',
     emptyOutDir: false,
     target: 'es2022',
-    minify: true,
+    // Two minifiers, each for what it does best: terser's compressor first (it inlines functions
+    // and constants used once, which Lit's and the element's code have many of), without renaming;
+    // then oxc (`output.minify` below) compresses again, renames and prints. ~180 bytes gzip less
+    // than oxc alone to show the form, ~300 in the late chunks. terser is a devDependency.
+    minify: 'terser',
+    terserOptions: { compress: { passes: 2 }, mangle: false },
     // No source map: it would carry lit's and zod's sources too (~650 KB). Debug with the modules.
     sourcemap: false,
     reportCompressedSize: false,
