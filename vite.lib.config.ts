@@ -105,6 +105,9 @@ const bundle: UserConfig = {
       formats: ['es'],
     },
     rolldownOptions: {
+      // Imported constants (`KEY_SEGMENT`, `SUMMARY_LIMIT`...) written where they are used, everywhere
+      // (rolldown's default only inlines them in conditions).
+      optimization: { inlineConst: true },
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'ohps-[name]-[hash].js',
