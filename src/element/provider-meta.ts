@@ -1,4 +1,5 @@
 /** How each git provider is presented: its name, the host it expects, and what to hint. */
+import { readOwn } from '../contract/json.js';
 import type { ProviderSettingsStrings } from './strings.js';
 
 export interface ProviderMeta {
@@ -28,7 +29,8 @@ const KNOWN: Record<string, ProviderMeta> = {
 
 /** Unknown providers still work end to end (the list is open): they get a readable name from their key. */
 export function providerMeta(provider: string): ProviderMeta {
-  if (Object.prototype.hasOwnProperty.call(KNOWN, provider)) return KNOWN[provider]!;
+  const known = readOwn(KNOWN, provider) as ProviderMeta | undefined;
+  if (known) return known;
   const label = provider
     .split(/[_\-\s]+/)
     .filter(Boolean)

@@ -4,7 +4,8 @@
  * sentences of failures that are about no field are in failure-texts.ts (they load on demand).
  */
 import type { ErrorSource } from '../model/errors.js';
-import type { MessageCode, ProviderSettingsStrings } from './strings.js';
+import { readOwn } from '../contract/json.js';
+import type { ProviderSettingsStrings } from './strings.js';
 
 export interface ShownError {
   message: string;
@@ -16,13 +17,10 @@ export interface ShownError {
 /** A client error's text from `strings.messages` (placeholders filled); a server error as the server wrote it. */
 export function errorMessage(t: ProviderSettingsStrings, error: ShownError): string {
   if (error.source !== 'client') return error.message;
-  const messages = t.messages ?? {};
-  const template = Object.prototype.hasOwnProperty.call(messages, error.code)
-    ? messages[error.code as MessageCode]
-    : undefined;
+  const template = readOwn(t.messages, error.code);
   if (typeof template !== 'string') return error.message;
-  const params = error.params ?? {};
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? (params[name] ?? whole) : whole,
+  return template.replace(
+    /\{(\w+)\}/g,
+    (whole, name: string) => (readOwn(error.params, name) as string | undefined) ?? whole,
   );
 }
