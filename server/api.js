@@ -7,12 +7,12 @@
  * `detail`) -> body validation (422) -> token check (401 `error`, tokens only) -> store (200).
  */
 
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { corsHeaders } from './cors.js';
 import { readBody, sendInternalServerError, sendJson } from './http.js';
 import { checkProviderTokens } from './provider-check.js';
-import { JsonDecodeError, JsonLimitError, parsePythonJson } from './python-json.js';
-import { pyStrip } from './python-text.js';
+import { parsePythonJson } from './python-json.js';
+import { decodeFastApiBody, decodeUtf8, jsonInvalidItem, keyMatches } from './request.js';
+import { redirectWithoutSlash } from './router.js';
 import { nextScripted, playScripted } from './script.js';
 import { replaceSettings, settingsAnswer, validateSettingsBody } from './settings.js';
 import { validateProviderBody, ValidatorCrash } from './validate.js';
@@ -91,15 +91,7 @@ export async function serveApi({ req, res, tenant, url, apiPath, lifecycle }) {
 function decodedAndAuthorised({ req, res, tenant, body, cors }) {
   const decoded = decodeFastApiBody(body, req.headers['content-type']);
   if (decoded.kind === 'json_invalid') {
-    const { msg, pos } = decoded.error;
-    const error = {
-      type: 'json_invalid',
-      loc: ['body', BigInt(pos)],
-      msg: 'JSON decode error',
-      input: {},
-      ctx: { error: msg },
-    };
-    sendJson(res, 422, { detail: [error] }, cors);
+    sendJson(res, 422, { detail: [jsonInvalidItem(decoded.error)] }, cors);
     return null;
   }
   if (decoded.kind === 'unreadable') {
@@ -182,77 +174,11 @@ function storeSettings(context) {
 }
 
 /**
- * What FastAPI makes of the body of a route that takes a JSON model: nothing when empty;
- * `json.loads` of it when the Content-Type is absent or JSON (`application/json`,
- * `application/*+json`); the raw bytes (which no model accepts) otherwise.
- * @param {Buffer} bytes
- * @param {string | undefined} contentType
- * @returns {{ kind: 'value', value: PyValue } | { kind: 'json_invalid', error: JsonDecodeError } | { kind: 'unreadable' }}
- */
-function decodeFastApiBody(bytes, contentType) {
-  if (bytes.length === 0) return { kind: 'value', value: null };
-  if (!isJsonContentType(contentType)) return { kind: 'value', value: bytes.toString('utf8') };
-  const text = decodeUtf8(bytes);
-  if (text === null) return { kind: 'unreadable' };
-  try {
-    return { kind: 'value', value: parsePythonJson(text) };
-  } catch (error) {
-    if (error instanceof JsonDecodeError) return { kind: 'json_invalid', error };
-    if (error instanceof JsonLimitError) return { kind: 'unreadable' };
-    throw error;
-  }
-}
-
-/**
- * Python's `email.message` reading of a Content-Type, as FastAPI uses it.
- * @param {string | undefined} header
- */
-function isJsonContentType(header) {
-  if (!header) return true;
-  const type = pyStrip(header.split(';', 1)[0] ?? '').toLowerCase();
-  const parts = type.split('/');
-  if (parts.length !== 2) return false;
-  const [main, sub = ''] = parts;
-  return main === 'application' && (sub === 'json' || sub.endsWith('+json'));
-}
-
-/**
- * UTF-8 with an optional BOM, as `json.loads(bytes)` reads it.
- * @param {Buffer} bytes
- * @returns {string | null} null when the bytes are not UTF-8
- */
-function decodeUtf8(bytes) {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/**
  * @param {IncomingMessage} req
  * @param {Tenant} tenant
  */
 function sessionKeyAccepted(req, tenant) {
-  if (tenant.sessionKey === null) return true;
-  const sent = req.headers['x-session-api-key'];
-  if (typeof sent !== 'string' || sent === '') return false;
-  // Compare digests so that the time taken says nothing about the key.
-  const digest = (/** @type {string} */ s) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(sent), digest(tenant.sessionKey));
-}
-
-/**
- * @param {IncomingMessage} req
- * @param {ServerResponse} res
- * @param {URL} url
- * @param {Record<string, string>} cors
- */
-function redirectWithoutSlash(req, res, url, cors) {
-  const scheme = /** @type {{ encrypted?: boolean }} */ (req.socket).encrypted ? 'https' : 'http';
-  const location = `${scheme}://${req.headers.host ?? 'localhost'}${url.pathname.replace(/\/+$/, '')}${url.search}`;
-  res.writeHead(307, { ...cors, location, 'content-length': '0' });
-  res.end();
+  return tenant.sessionKey === null || keyMatches(req.headers['x-session-api-key'], tenant.sessionKey);
 }
 
 /**
