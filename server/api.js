@@ -9,6 +9,7 @@
 
 import { corsHeaders } from './cors.js';
 import { readBody, sendInternalServerError, sendJson } from './http.js';
+import { serveModernApi } from './modern-api.js';
 import { checkProviderTokens } from './provider-check.js';
 import { parsePythonJson } from './python-json.js';
 import { decodeFastApiBody, decodeUtf8, jsonInvalidItem, keyMatches } from './request.js';
@@ -60,12 +61,13 @@ export async function serveApi({ req, res, tenant, url, apiPath, lifecycle }) {
   const { bytes, tooLarge } = await readBody(req);
   const cors = corsHeaders(req);
   if (!tenant) return sendJson(res, 404, { detail: 'Not Found' }, cors);
-  tenant.record(logEntry(req, url, bytes, tooLarge));
+  tenant.record(logEntry(req, url, bytes, tooLarge, tenant.api === 'v1'));
   await lifecycle.wait(tenant.delayMs);
   if (lifecycle.closed) return void res.destroy();
   const scripted = nextScripted(tenant.script, req.method ?? '', apiPath);
   if (scripted) return playScripted(scripted, { req, res, lifecycle });
   if (tooLarge) return sendJson(res, 413, { detail: 'Request body too large' }, cors);
+  if (tenant.api !== 'v0') return serveModernApi({ req, res, tenant, url, apiPath, body: bytes, cors, lifecycle });
 
   const route = ROUTES.get(apiPath);
   if (!route) {
@@ -186,9 +188,10 @@ function sessionKeyAccepted(req, tenant) {
  * @param {URL} url
  * @param {Buffer} bytes
  * @param {boolean} tooLarge
+ * @param {boolean} withAuthorization V1 takes the key as a Bearer token too: log that header
  * @returns {LoggedRequest}
  */
-function logEntry(req, url, bytes, tooLarge) {
+function logEntry(req, url, bytes, tooLarge, withAuthorization) {
   const header = (/** @type {string} */ name) => {
     const value = req.headers[name];
     return typeof value === 'string' ? value : null;
@@ -208,6 +211,7 @@ function logEntry(req, url, bytes, tooLarge) {
     method: req.method ?? '',
     path: url.pathname + url.search,
     sessionKey: header('x-session-api-key'),
+    ...(withAuthorization ? { authorization: header('authorization') } : {}),
     origin: header('origin'),
     contentType: header('content-type'),
     ...body,

@@ -32,6 +32,10 @@ import { OptionsError, tenantConfig } from './tenant-options.js';
  *   null: no settings record (GET /api/settings answers 404, whatever the tokens); absent: defaults
  * @property {object | null} [operatorMcpConfig] the operator's config.toml MCP servers, put in front in answers
  * @property {number} [delayMs] added before every API answer
+ * @property {'v0' | 'v1' | 'agent-server'} [api] which server the default tenant is (default v0;
+ *   server/README.md, "API modes"); with v1 or agent-server, `settings` takes that API's shape
+ * @property {string} [variant] which version of it (modes.js)
+ * @property {number} [mcpTestMs] how long an MCP connection test takes (v1, agent-server)
  * @property {boolean} [demo] seed a demo state: session key `demo-session-key`, stored GitHub
  *   and GitLab tokens, a settings record with an MCP configuration, language, agent, LLM model and
  *   key, search key, confirmation mode and git user (explicit options above still win, each on

@@ -5,6 +5,8 @@
  * answer with a 400 and `createReferenceServer` with a TypeError).
  */
 
+import { API_MODES, VARIANTS } from './modes.js';
+
 /** @typedef {import('./python-json.js').PyValue} PyValue */
 
 /** Bad options: the controls answer 400 with this message (and the 422-style details for mcp_config). */
@@ -48,6 +50,40 @@ export function delayOption(value, what) {
     throw new OptionsError(`${what} must be a number of milliseconds from 0 to ${MAX_DELAY_MS}`);
   }
   return ms;
+}
+
+/**
+ * `api`: which server the tenant is (modes.js); default v0.
+ * @param {PyValue | undefined} value
+ * @returns {import('./modes.js').ApiMode}
+ */
+export function apiOption(value) {
+  if (value === undefined) return 'v0';
+  const api = API_MODES.find((mode) => mode === value);
+  if (!api) throw new OptionsError(`api must be one of ${API_MODES.join(', ')}`);
+  return api;
+}
+
+/**
+ * A tenant keeps its API for life: a PATCH may repeat it, not change it.
+ * @param {import('./modes.js').ApiMode} current
+ * @param {PyValue | undefined} value
+ */
+export function sameApi(current, value) {
+  if (apiOption(value) !== current) {
+    throw new OptionsError(`api cannot change (the tenant is ${current}); create another tenant`);
+  }
+}
+
+/**
+ * @param {import('./modes.js').ApiMode} api
+ * @param {PyValue | undefined} value
+ */
+export function variantOption(api, value) {
+  const variants = VARIANTS[api];
+  const variant = variants.find((v) => v === value);
+  if (!variant) throw new OptionsError(`variant of api ${api} must be one of ${variants.join(', ')}`);
+  return variant;
 }
 
 /** @param {PyValue | undefined} value */

@@ -17,7 +17,18 @@
  * validation as a request's, the other fields through the settings endpoint's.
  */
 
-import { delayOption, object, OptionsError, providerTypesOption, sessionKeyOption } from './option-readers.js';
+import { applyModernOptions, modernTenantConfig } from './modern-options.js';
+import { defaultVariant } from './modes.js';
+import {
+  apiOption,
+  delayOption,
+  object,
+  OptionsError,
+  providerTypesOption,
+  sameApi,
+  sessionKeyOption,
+  variantOption,
+} from './option-readers.js';
 import { defaultSettings, validateSettingsFields } from './settings.js';
 import { DEFAULT_PROVIDER_TYPES } from './store.js';
 import { validateMcpConfigAt, ValidatorCrash } from './validate.js';
@@ -36,6 +47,8 @@ export { delayOption, object, OptionsError };
  * @returns {TenantConfig}
  */
 export function tenantConfig(input) {
+  const api = apiOption(input instanceof Map ? input.get('api') : undefined);
+  if (api !== 'v0') return modernTenantConfig(api, input);
   /** @type {TenantConfig} */
   const config = {
     sessionKey: null,
@@ -44,6 +57,11 @@ export function tenantConfig(input) {
     settings: defaultSettings(),
     operatorMcpConfig: null,
     delayMs: 0,
+    api: 'v0',
+    variant: defaultVariant('v0'),
+    mcpTestMs: 0,
+    modernSettings: null,
+    secrets: new Map(),
   };
   return applyTenantOptions(config, input);
 }
@@ -56,7 +74,10 @@ export function tenantConfig(input) {
  * @returns {TenantConfig}
  */
 export function applyTenantOptions(config, input) {
+  if (config.api !== 'v0') return applyModernOptions(config, input);
   const options = object(input, 'options', [
+    'api',
+    'variant',
     'sessionKey',
     'providerTypes',
     'settings',
@@ -64,6 +85,8 @@ export function applyTenantOptions(config, input) {
     'provider_tokens',
     'operatorMcpConfig',
   ]);
+  if (options.has('api')) sameApi(config.api, options.get('api'));
+  if (options.has('variant')) variantOption('v0', options.get('variant'));
   // Read everything before changing anything: a bad option leaves the tenant as it was.
   const sessionKey = options.has('sessionKey') ? sessionKeyOption(options.get('sessionKey')) : config.sessionKey;
   const providerTypes = options.has('providerTypes')
