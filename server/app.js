@@ -36,6 +36,8 @@ import { OptionsError, tenantConfig } from './tenant-options.js';
  *   server/README.md, "API modes"); with v1 or agent-server, `settings` takes that API's shape
  * @property {string} [variant] which version of it (modes.js)
  * @property {number} [mcpTestMs] how long an MCP connection test takes (v1, agent-server)
+ * @property {Record<string, string | { value: string, description?: string | null }>} [secrets]
+ *   the agent-server's secrets store
  * @property {boolean} [demo] seed a demo state: session key `demo-session-key`, stored GitHub
  *   and GitLab tokens, a settings record with an MCP configuration, language, agent, LLM model and
  *   key, search key, confirmation mode and git user (explicit options above still win, each on

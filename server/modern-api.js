@@ -5,14 +5,12 @@
  * mode's own routes.
  */
 
-import { sendJson } from './http.js';
+import { serveAgentServer } from './agent-api.js';
 import { serveV1 } from './v1-api.js';
 
 /** @typedef {import('./modern-request.js').ModernContext} ModernContext */
 
 /** @param {ModernContext} context */
 export function serveModernApi(context) {
-  if (context.tenant.api === 'v1') return serveV1(context);
-  // The agent-server's routes are not there yet.
-  return sendJson(context.res, 404, { detail: 'Not Found' }, context.cors);
+  return context.tenant.api === 'v1' ? serveV1(context) : serveAgentServer(context);
 }

@@ -10,15 +10,17 @@
  *       conversation_settings: {...}, misc_settings: {...} (agent-server),
  *       language, git_user_name, search_api_key, ... (v1's top-level fields) },
  *     provider_tokens: { github: { token, host?, user_id? } },   v1: the token store
- *     providerTypes: [...] }                                      v1
+ *     providerTypes: [...],                                       v1
+ *     secrets: { NAME: "value" | { value, description? } } }     agent-server: the secrets store
  *
  * `mcp_config` goes through the variant's validation (so a test cannot seed what the server
  * would not store), except that both shapes are taken; its errors are the 400's `detail`. In a
  * PATCH, `settings` changes only the parts it names (on a v1 tenant without a record it makes
- * one), `mcp_config` replaces the map, `provider_tokens` replaces the token store, and
+ * one), `mcp_config` replaces the map, `provider_tokens` and `secrets` replace their stores, and
  * `variant` may change (the stored state is kept: a server upgraded under the page).
  */
 
+import { SECRET_NAME } from './agent-api.js';
 import { mergePatch } from './merge-patch.js';
 import { validateMcpConfig } from './mcp-map.js';
 import { deepCopy } from './mcp-secrets.js';
@@ -36,6 +38,7 @@ import {
 
 /** @typedef {import('./python-json.js').PyValue} PyValue */
 /** @typedef {import('./store.js').TenantConfig} TenantConfig */
+/** @typedef {import('./store.js').StoredSecret} StoredSecret */
 /** @typedef {import('./provider-check.js').StoredToken} StoredToken */
 /** @typedef {import('./modern-record.js').ModernRecord} ModernRecord */
 /** @typedef {import('./modes.js').ApiMode} ApiMode */
@@ -85,7 +88,7 @@ export function applyModernOptions(config, input) {
   const { api } = config;
   const v1 = api === 'v1';
   const keys = ['api', 'variant', 'sessionKey', 'delayMs', 'mcpTestMs', 'settings'];
-  const options = object(input, 'options', v1 ? [...keys, 'providerTypes', 'provider_tokens'] : keys);
+  const options = object(input, 'options', v1 ? [...keys, 'providerTypes', 'provider_tokens'] : [...keys, 'secrets']);
   if (options.has('api')) sameApi(api, options.get('api'));
   const variant = options.has('variant') ? variantOption(api, options.get('variant')) : config.variant;
   const next = {
@@ -100,6 +103,7 @@ export function applyModernOptions(config, input) {
       ? providerTypesOption(options.get('providerTypes'))
       : config.providerTypes,
     tokens: options.has('provider_tokens') ? providerTokensOption(options.get('provider_tokens')) : config.tokens,
+    secrets: options.has('secrets') ? secretsOption(options.get('secrets')) : config.secrets,
   };
   return Object.assign(config, next);
 }
@@ -185,4 +189,31 @@ function providerTokensOption(value) {
     if (token || userId) tokens.set(provider, { token: token ?? '', host: host ?? null, user_id: userId ?? null });
   }
   return tokens;
+}
+
+/**
+ * The agent-server's secrets: `{NAME: value}` or `{NAME: {value, description?}}`.
+ * @param {PyValue | undefined} value
+ * @returns {Map<string, StoredSecret>}
+ */
+function secretsOption(value) {
+  if (!(value instanceof Map)) throw new OptionsError('secrets must be an object');
+  /** @type {Map<string, StoredSecret>} */
+  const secrets = new Map();
+  for (const [name, entry] of value) {
+    if (!SECRET_NAME.test(name)) throw new OptionsError(`secrets: ${JSON.stringify(name)} is not a valid secret name`);
+    if (typeof entry === 'string') {
+      secrets.set(name, { value: entry, description: null });
+      continue;
+    }
+    const fields = object(entry, `secrets.${name}`, ['value', 'description']);
+    const secret = fields.get('value');
+    const description = fields.get('description') ?? null;
+    if (typeof secret !== 'string') throw new OptionsError(`secrets.${name}.value must be a string`);
+    if (description !== null && typeof description !== 'string') {
+      throw new OptionsError(`secrets.${name}.description must be a string or null`);
+    }
+    secrets.set(name, { value: secret, description });
+  }
+  return secrets;
 }
