@@ -12,7 +12,7 @@
 import { serveApi } from './api.js';
 import { answerPreflight, isPreflight } from './cors.js';
 import { serveControl } from './control.js';
-import { DEMO_SESSION_KEY, demoProviderTokens, demoSettings } from './demo.js';
+import { DEMO_SESSION_KEY, demoModernState, demoProviderTokens, demoSettings } from './demo.js';
 import { Lifecycle, sendInternalServerError } from './http.js';
 import { dumpsPython, fromPlain } from './python-json.js';
 import { TenantRegistry } from './store.js';
@@ -41,7 +41,8 @@ import { OptionsError, tenantConfig } from './tenant-options.js';
  * @property {boolean} [demo] seed a demo state: session key `demo-session-key`, stored GitHub
  *   and GitLab tokens, a settings record with an MCP configuration, language, agent, LLM model and
  *   key, search key, confirmation mode and git user (explicit options above still win, each on
- *   its own: `{ demo: true, settings: null }` keeps the demo tokens without settings)
+ *   its own: `{ demo: true, settings: null }` keeps the demo tokens without settings); for the
+ *   newer APIs their own demo state (demo.js)
  */
 
 /**
@@ -90,9 +91,9 @@ export function createReferenceServer(options = {}) {
 /** @param {ReferenceServerOptions} options */
 function defaultTenantConfig(options) {
   const { demo = false, ...rest } = options;
-  const seeded = demo
-    ? { sessionKey: DEMO_SESSION_KEY, provider_tokens: demoProviderTokens(), settings: demoSettings() }
-    : {};
+  const api = rest.api ?? 'v0';
+  const v0Demo = { sessionKey: DEMO_SESSION_KEY, provider_tokens: demoProviderTokens(), settings: demoSettings() };
+  const seeded = demo ? (api === 'v0' ? v0Demo : demoModernState(api)) : {};
   const given = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
   try {
     return tenantConfig(fromPlain({ ...seeded, ...given }));

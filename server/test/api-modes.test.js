@@ -157,6 +157,19 @@ describe('the default tenant in a newer mode', () => {
     await control(own.url, 'POST', '/reset');
     assert.deepEqual((await control(own.url, 'GET', '/tenants/default')).mcp_config, { fs: { command: 'npx' } });
   });
+
+  it('demo: true seeds a v1 and an agent-server demo state', async (t) => {
+    const v1 = await startServer(t, { api: 'v1', demo: true });
+    const shown = await control(v1.url, 'GET', '/tenants/default');
+    assert.deepEqual(
+      [shown.sessionKey, Object.keys(shown.mcp_config), Object.keys(shown.provider_tokens)],
+      ['demo-session-key', ['docs', 'fetch'], ['github', 'gitlab']],
+    );
+    const agent = await startServer(t, { api: 'agent-server', variant: 'deep-merge', demo: true });
+    const agentShown = await control(agent.url, 'GET', '/tenants/default');
+    assert.deepEqual(Object.keys(agentShown.secrets), ['github_token']);
+    assert.equal(agentShown.variant, 'deep-merge');
+  });
 });
 
 describe('the controls on newer tenants', () => {
