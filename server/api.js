@@ -7,12 +7,13 @@
  * `detail`) -> body validation (422) -> token check (401 `error`, tokens only) -> store (200).
  */
 
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { corsHeaders } from './cors.js';
 import { readBody, sendInternalServerError, sendJson } from './http.js';
+import { serveModernApi } from './modern-api.js';
 import { checkProviderTokens } from './provider-check.js';
-import { JsonDecodeError, JsonLimitError, parsePythonJson } from './python-json.js';
-import { pyStrip } from './python-text.js';
+import { parsePythonJson } from './python-json.js';
+import { decodeFastApiBody, decodeUtf8, jsonInvalidItem, keyMatches } from './request.js';
+import { redirectWithoutSlash } from './router.js';
 import { nextScripted, playScripted } from './script.js';
 import { replaceSettings, settingsAnswer, validateSettingsBody } from './settings.js';
 import { validateProviderBody, ValidatorCrash } from './validate.js';
@@ -60,12 +61,13 @@ export async function serveApi({ req, res, tenant, url, apiPath, lifecycle }) {
   const { bytes, tooLarge } = await readBody(req);
   const cors = corsHeaders(req);
   if (!tenant) return sendJson(res, 404, { detail: 'Not Found' }, cors);
-  tenant.record(logEntry(req, url, bytes, tooLarge));
+  tenant.record(logEntry(req, url, bytes, tooLarge, tenant.api === 'v1'));
   await lifecycle.wait(tenant.delayMs);
   if (lifecycle.closed) return void res.destroy();
   const scripted = nextScripted(tenant.script, req.method ?? '', apiPath);
   if (scripted) return playScripted(scripted, { req, res, lifecycle });
   if (tooLarge) return sendJson(res, 413, { detail: 'Request body too large' }, cors);
+  if (tenant.api !== 'v0') return serveModernApi({ req, res, tenant, url, apiPath, body: bytes, cors, lifecycle });
 
   const route = ROUTES.get(apiPath);
   if (!route) {
@@ -91,15 +93,7 @@ export async function serveApi({ req, res, tenant, url, apiPath, lifecycle }) {
 function decodedAndAuthorised({ req, res, tenant, body, cors }) {
   const decoded = decodeFastApiBody(body, req.headers['content-type']);
   if (decoded.kind === 'json_invalid') {
-    const { msg, pos } = decoded.error;
-    const error = {
-      type: 'json_invalid',
-      loc: ['body', BigInt(pos)],
-      msg: 'JSON decode error',
-      input: {},
-      ctx: { error: msg },
-    };
-    sendJson(res, 422, { detail: [error] }, cors);
+    sendJson(res, 422, { detail: [jsonInvalidItem(decoded.error)] }, cors);
     return null;
   }
   if (decoded.kind === 'unreadable') {
@@ -182,77 +176,11 @@ function storeSettings(context) {
 }
 
 /**
- * What FastAPI makes of the body of a route that takes a JSON model: nothing when empty;
- * `json.loads` of it when the Content-Type is absent or JSON (`application/json`,
- * `application/*+json`); the raw bytes (which no model accepts) otherwise.
- * @param {Buffer} bytes
- * @param {string | undefined} contentType
- * @returns {{ kind: 'value', value: PyValue } | { kind: 'json_invalid', error: JsonDecodeError } | { kind: 'unreadable' }}
- */
-function decodeFastApiBody(bytes, contentType) {
-  if (bytes.length === 0) return { kind: 'value', value: null };
-  if (!isJsonContentType(contentType)) return { kind: 'value', value: bytes.toString('utf8') };
-  const text = decodeUtf8(bytes);
-  if (text === null) return { kind: 'unreadable' };
-  try {
-    return { kind: 'value', value: parsePythonJson(text) };
-  } catch (error) {
-    if (error instanceof JsonDecodeError) return { kind: 'json_invalid', error };
-    if (error instanceof JsonLimitError) return { kind: 'unreadable' };
-    throw error;
-  }
-}
-
-/**
- * Python's `email.message` reading of a Content-Type, as FastAPI uses it.
- * @param {string | undefined} header
- */
-function isJsonContentType(header) {
-  if (!header) return true;
-  const type = pyStrip(header.split(';', 1)[0] ?? '').toLowerCase();
-  const parts = type.split('/');
-  if (parts.length !== 2) return false;
-  const [main, sub = ''] = parts;
-  return main === 'application' && (sub === 'json' || sub.endsWith('+json'));
-}
-
-/**
- * UTF-8 with an optional BOM, as `json.loads(bytes)` reads it.
- * @param {Buffer} bytes
- * @returns {string | null} null when the bytes are not UTF-8
- */
-function decodeUtf8(bytes) {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/**
  * @param {IncomingMessage} req
  * @param {Tenant} tenant
  */
 function sessionKeyAccepted(req, tenant) {
-  if (tenant.sessionKey === null) return true;
-  const sent = req.headers['x-session-api-key'];
-  if (typeof sent !== 'string' || sent === '') return false;
-  // Compare digests so that the time taken says nothing about the key.
-  const digest = (/** @type {string} */ s) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(sent), digest(tenant.sessionKey));
-}
-
-/**
- * @param {IncomingMessage} req
- * @param {ServerResponse} res
- * @param {URL} url
- * @param {Record<string, string>} cors
- */
-function redirectWithoutSlash(req, res, url, cors) {
-  const scheme = /** @type {{ encrypted?: boolean }} */ (req.socket).encrypted ? 'https' : 'http';
-  const location = `${scheme}://${req.headers.host ?? 'localhost'}${url.pathname.replace(/\/+$/, '')}${url.search}`;
-  res.writeHead(307, { ...cors, location, 'content-length': '0' });
-  res.end();
+  return tenant.sessionKey === null || keyMatches(req.headers['x-session-api-key'], tenant.sessionKey);
 }
 
 /**
@@ -260,9 +188,10 @@ function redirectWithoutSlash(req, res, url, cors) {
  * @param {URL} url
  * @param {Buffer} bytes
  * @param {boolean} tooLarge
+ * @param {boolean} withAuthorization V1 takes the key as a Bearer token too: log that header
  * @returns {LoggedRequest}
  */
-function logEntry(req, url, bytes, tooLarge) {
+function logEntry(req, url, bytes, tooLarge, withAuthorization) {
   const header = (/** @type {string} */ name) => {
     const value = req.headers[name];
     return typeof value === 'string' ? value : null;
@@ -282,6 +211,7 @@ function logEntry(req, url, bytes, tooLarge) {
     method: req.method ?? '',
     path: url.pathname + url.search,
     sessionKey: header('x-session-api-key'),
+    ...(withAuthorization ? { authorization: header('authorization') } : {}),
     origin: header('origin'),
     contentType: header('content-type'),
     ...body,

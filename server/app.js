@@ -12,7 +12,7 @@
 import { serveApi } from './api.js';
 import { answerPreflight, isPreflight } from './cors.js';
 import { serveControl } from './control.js';
-import { DEMO_SESSION_KEY, demoProviderTokens, demoSettings } from './demo.js';
+import { DEMO_SESSION_KEY, demoModernState, demoProviderTokens, demoSettings } from './demo.js';
 import { Lifecycle, sendInternalServerError } from './http.js';
 import { dumpsPython, fromPlain } from './python-json.js';
 import { TenantRegistry } from './store.js';
@@ -32,10 +32,17 @@ import { OptionsError, tenantConfig } from './tenant-options.js';
  *   null: no settings record (GET /api/settings answers 404, whatever the tokens); absent: defaults
  * @property {object | null} [operatorMcpConfig] the operator's config.toml MCP servers, put in front in answers
  * @property {number} [delayMs] added before every API answer
+ * @property {'v0' | 'v1' | 'agent-server'} [api] which server the default tenant is (default v0;
+ *   server/README.md, "API modes"); with v1 or agent-server, `settings` takes that API's shape
+ * @property {string} [variant] which version of it (modes.js)
+ * @property {number} [mcpTestMs] how long an MCP connection test takes (v1, agent-server)
+ * @property {Record<string, string | { value: string, description?: string | null }>} [secrets]
+ *   the agent-server's secrets store
  * @property {boolean} [demo] seed a demo state: session key `demo-session-key`, stored GitHub
  *   and GitLab tokens, a settings record with an MCP configuration, language, agent, LLM model and
  *   key, search key, confirmation mode and git user (explicit options above still win, each on
- *   its own: `{ demo: true, settings: null }` keeps the demo tokens without settings)
+ *   its own: `{ demo: true, settings: null }` keeps the demo tokens without settings); for the
+ *   newer APIs their own demo state (demo.js)
  */
 
 /**
@@ -84,9 +91,9 @@ export function createReferenceServer(options = {}) {
 /** @param {ReferenceServerOptions} options */
 function defaultTenantConfig(options) {
   const { demo = false, ...rest } = options;
-  const seeded = demo
-    ? { sessionKey: DEMO_SESSION_KEY, provider_tokens: demoProviderTokens(), settings: demoSettings() }
-    : {};
+  const api = rest.api ?? 'v0';
+  const v0Demo = { sessionKey: DEMO_SESSION_KEY, provider_tokens: demoProviderTokens(), settings: demoSettings() };
+  const seeded = demo ? (api === 'v0' ? v0Demo : demoModernState(api)) : {};
   const given = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
   try {
     return tenantConfig(fromPlain({ ...seeded, ...given }));

@@ -10,7 +10,21 @@ export interface StoredProvider {
   user_id?: string | null;
 }
 
+/** Which server a tenant is (server/README.md, "API modes"). */
+export type ApiMode = 'v0' | 'v1' | 'agent-server';
+
 export interface TenantOptions {
+  /** Default 'v0'. Fixed for the tenant's life (a PATCH may repeat it, not change it). */
+  api?: ApiMode;
+  /**
+   * Which version of it: v0 '0.53.0'; v1 'native' (default) | 'fastmcp'; agent-server
+   * 'merge-patch' (default) | 'nested-delete' | 'deep-merge'. A PATCH may change it.
+   */
+  variant?: string;
+  /** v1, agent-server: how long an MCP connection test takes. */
+  mcpTestMs?: number;
+  /** agent-server: the secrets store. */
+  secrets?: Record<string, string | { value: string; description?: string | null }>;
   sessionKey?: string | null;
   providerTypes?: string[];
   delayMs?: number;
@@ -19,7 +33,9 @@ export interface TenantOptions {
   /**
    * The settings store: any settings field (`language`, `llm_model`, `llm_api_key`, ...) and
    * `mcp_config`; `provider_tokens` is a shorthand for the token store. `null`: no settings record
-   * (`GET /api/settings` answers 404, whatever the tokens).
+   * (`GET /api/settings` answers 404, whatever the tokens). On v1 and agent-server tenants:
+   * `{ agent_settings?, conversation_settings?, mcp_config?, misc_settings?, ...V1 fields }`, with
+   * `mcp_config` a server map (flat or `{mcpServers}`); `null` only on v1.
    */
   settings?:
     ({ provider_tokens?: Record<string, StoredProvider>; mcp_config?: unknown } & Record<string, unknown>) | null;
@@ -54,6 +70,8 @@ export interface LoggedRequest {
   method: string;
   path: string;
   sessionKey?: string | null;
+  /** v1 tenants only: the `Authorization` header. */
+  authorization?: string | null;
   body: unknown;
 }
 
@@ -64,8 +82,18 @@ export interface TenantState {
   hasSettings: boolean;
   /** The stored settings record, secrets included; null: none. */
   settings: Record<string, unknown> | null;
-  /** The stored MCP servers (the record's `mcp_config`), or null. */
+  /**
+   * The stored MCP servers (the record's `mcp_config`), or null. On v1 and agent-server tenants a
+   * flat `{ name: server }` map, normalised, secrets in clear, whatever the variant's wire shape.
+   */
   mcp_config: unknown;
+  /** v1, agent-server tenants. */
+  api?: ApiMode;
+  variant?: string;
+  /** agent-server tenants: `{ NAME: { value, description } }`. */
+  secrets?: Record<string, { value: string; description: string | null }>;
+  /** v1 tenants: the MCP test runs, as `GET .../test-runs/{id}` answers them. */
+  mcpTestRuns?: Record<string, unknown>[];
   /** The operator's `config.toml` MCP servers (put in front in answers, never stored), or null. */
   operatorMcpConfig?: unknown;
   [key: string]: unknown;

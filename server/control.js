@@ -120,15 +120,7 @@ function describeTenant({ tenant }) {
 
 /** @param {ControlRequest} request @returns {Promise<Answer>} */
 async function patchTenant({ tenant, body }) {
-  const current = {
-    sessionKey: tenant.sessionKey,
-    providerTypes: tenant.providerTypes,
-    tokens: tenant.tokens,
-    settings: tenant.settings,
-    operatorMcpConfig: tenant.operatorMcpConfig,
-    delayMs: tenant.delayMs,
-  };
-  Object.assign(tenant, applyTenantOptions(current, await body()));
+  Object.assign(tenant, applyTenantOptions(tenant.config(), await body()));
   return { status: 200, body: tenant.describe() };
 }
 

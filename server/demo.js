@@ -35,3 +35,40 @@ export function demoSettings() {
     },
   };
 }
+
+/**
+ * The demo state of a v1 or agent-server default tenant: the same servers in the new MCP shape
+ * (a remote one with a bearer token and a stdio one), an LLM key; V1 also has the tokens and its
+ * product fields, the agent-server a GitHub token as the secret `github_token`, the name the
+ * SDK's clone path reads (CURRENT-SERVERS §2.4).
+ * @param {'v1' | 'agent-server'} api
+ */
+export function demoModernState(api) {
+  const mcp_config = {
+    docs: {
+      transport: 'sse',
+      url: 'https://mcp.example.com/sse',
+      auth: { strategy: 'bearer', value: 'demo-bearer-not-a-real-token' },
+    },
+    fetch: { command: 'uvx', args: ['mcp-server-fetch'], env: { FETCH_TIMEOUT: '30' } },
+  };
+  const agent_settings = { llm: { model: 'anthropic/claude-sonnet-4-20250514', api_key: 'sk-demo-not-a-real-key' } };
+  if (api === 'v1') {
+    return {
+      sessionKey: DEMO_SESSION_KEY,
+      provider_tokens: demoProviderTokens(),
+      settings: {
+        language: 'en',
+        git_user_name: 'openhands',
+        git_user_email: 'openhands@all-hands.dev',
+        agent_settings,
+        mcp_config,
+      },
+    };
+  }
+  return {
+    sessionKey: DEMO_SESSION_KEY,
+    secrets: { github_token: { value: 'ghp_demoTokenForTheReferenceServer00000', description: 'GitHub token' } },
+    settings: { agent_settings, mcp_config },
+  };
+}

@@ -6,6 +6,7 @@
  */
 
 import { randomBytes } from 'node:crypto';
+import { describeModern } from './modern-state.js';
 
 /** @typedef {import('./python-json.js').PyValue} PyValue */
 /** @typedef {import('./validate.js').McpConfig} McpConfig */
@@ -13,6 +14,10 @@ import { randomBytes } from 'node:crypto';
 /** @typedef {import('./provider-check.js').StoredToken} StoredToken */
 /** @typedef {import('./script.js').ScriptedResponse} ScriptedResponse */
 /** @typedef {import('./settings.js').SettingsRecord} SettingsRecord */
+/** @typedef {import('./modes.js').ApiMode} ApiMode */
+/** @typedef {import('./modern-record.js').ModernRecord} ModernRecord */
+/** @typedef {import('./v1-mcp-tests.js').TestRun} TestRun */
+/** @typedef {{ value: string, description: string | null }} StoredSecret */
 /**
  * @typedef {object} TenantConfig
  * @property {string | null} sessionKey null: no `X-Session-API-Key` check
@@ -21,12 +26,20 @@ import { randomBytes } from 'node:crypto';
  * @property {SettingsRecord | null} settings the settings store; null: no settings record yet (GET /api/settings answers 404)
  * @property {McpConfig | null} operatorMcpConfig the operator's `config.toml` `[mcp]` servers, put in front in every answer
  * @property {number} delayMs added before every API answer
+ * @property {ApiMode} api which server this tenant is (modes.js); fixed for its life
+ * @property {string} variant which version of it
+ * @property {number} mcpTestMs how long an MCP test takes (V1 runs stay `running`, the
+ *   agent-server's test answers after it)
+ * @property {ModernRecord | null} modernSettings the settings of a v1 or agent-server tenant (null: no
+ *   record, V1 only); v0 tenants use `settings`
+ * @property {Map<string, StoredSecret>} secrets the agent-server's secrets store
  */
 /**
  * @typedef {object} LoggedRequest
  * @property {string} method
  * @property {string} path as received, prefix and query included
  * @property {string | null} sessionKey the `X-Session-API-Key` header
+ * @property {string | null} [authorization] the `Authorization` header (v1 tenants only)
  * @property {string | null} origin
  * @property {string | null} contentType
  * @property {'json' | 'text' | 'empty' | 'too-large'} bodyKind
@@ -47,6 +60,13 @@ export class Tenant {
   /** @type {SettingsRecord | null} */ settings = null;
   /** @type {McpConfig | null} */ operatorMcpConfig = null;
   delayMs = 0;
+  /** @type {ApiMode} */ api = 'v0';
+  variant = '0.53.0';
+  mcpTestMs = 0;
+  /** @type {ModernRecord | null} */ modernSettings = null;
+  /** @type {Map<string, StoredSecret>} */ secrets = new Map();
+  /** @type {Map<string, TestRun>} V1's MCP test runs (not configuration: reset empties them) */
+  testRuns = new Map();
   /** @type {ScriptedResponse[]} answers to give instead of the real logic, first first */
   script = [];
   /** @type {LoggedRequest[]} */
@@ -70,6 +90,26 @@ export class Tenant {
     this.script = [];
     this.requests = [];
     this.requestCount = 0;
+    this.testRuns = new Map();
+  }
+
+  /** @returns {TenantConfig} the configuration as it is now (what a PATCH of the controls changes) */
+  config() {
+    const { sessionKey, providerTypes, tokens, settings, operatorMcpConfig, delayMs } = this;
+    const { api, variant, mcpTestMs, modernSettings, secrets } = this;
+    return {
+      sessionKey,
+      providerTypes,
+      tokens,
+      settings,
+      operatorMcpConfig,
+      delayMs,
+      api,
+      variant,
+      mcpTestMs,
+      modernSettings,
+      secrets,
+    };
   }
 
   /** @param {LoggedRequest} request */
@@ -104,6 +144,7 @@ export class Tenant {
 
   /** The tenant as the test controls show it: everything, stored tokens and secrets included. */
   describe() {
+    if (this.api !== 'v0') return describeModern(this);
     return {
       id: this.id,
       baseUrl: this.baseUrl,

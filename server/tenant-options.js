@@ -17,6 +17,18 @@
  * validation as a request's, the other fields through the settings endpoint's.
  */
 
+import { applyModernOptions, modernTenantConfig } from './modern-options.js';
+import { defaultVariant } from './modes.js';
+import {
+  apiOption,
+  delayOption,
+  object,
+  OptionsError,
+  providerTypesOption,
+  sameApi,
+  sessionKeyOption,
+  variantOption,
+} from './option-readers.js';
 import { defaultSettings, validateSettingsFields } from './settings.js';
 import { DEFAULT_PROVIDER_TYPES } from './store.js';
 import { validateMcpConfigAt, ValidatorCrash } from './validate.js';
@@ -26,19 +38,8 @@ import { validateMcpConfigAt, ValidatorCrash } from './validate.js';
 /** @typedef {import('./settings.js').SettingsRecord} SettingsRecord */
 /** @typedef {import('./store.js').StoredToken} StoredToken */
 
-/** Bad options: the controls answer 400 with this message (and the 422-style details for mcp_config). */
-export class OptionsError extends Error {
-  /**
-   * @param {string} message
-   * @param {unknown} [detail]
-   */
-  constructor(message, detail) {
-    super(message);
-    this.detail = detail;
-  }
-}
-
-const MAX_DELAY_MS = 10 * 60 * 1000;
+// Where script.js, control.js and app.js have always found them.
+export { delayOption, object, OptionsError };
 
 /**
  * A new tenant's configuration.
@@ -46,6 +47,8 @@ const MAX_DELAY_MS = 10 * 60 * 1000;
  * @returns {TenantConfig}
  */
 export function tenantConfig(input) {
+  const api = apiOption(input instanceof Map ? input.get('api') : undefined);
+  if (api !== 'v0') return modernTenantConfig(api, input);
   /** @type {TenantConfig} */
   const config = {
     sessionKey: null,
@@ -54,6 +57,11 @@ export function tenantConfig(input) {
     settings: defaultSettings(),
     operatorMcpConfig: null,
     delayMs: 0,
+    api: 'v0',
+    variant: defaultVariant('v0'),
+    mcpTestMs: 0,
+    modernSettings: null,
+    secrets: new Map(),
   };
   return applyTenantOptions(config, input);
 }
@@ -66,7 +74,10 @@ export function tenantConfig(input) {
  * @returns {TenantConfig}
  */
 export function applyTenantOptions(config, input) {
+  if (config.api !== 'v0') return applyModernOptions(config, input);
   const options = object(input, 'options', [
+    'api',
+    'variant',
     'sessionKey',
     'providerTypes',
     'settings',
@@ -74,6 +85,8 @@ export function applyTenantOptions(config, input) {
     'provider_tokens',
     'operatorMcpConfig',
   ]);
+  if (options.has('api')) sameApi(config.api, options.get('api'));
+  if (options.has('variant')) variantOption('v0', options.get('variant'));
   // Read everything before changing anything: a bad option leaves the tenant as it was.
   const sessionKey = options.has('sessionKey') ? sessionKeyOption(options.get('sessionKey')) : config.sessionKey;
   const providerTypes = options.has('providerTypes')
@@ -88,51 +101,6 @@ export function applyTenantOptions(config, input) {
     ? mcpConfigOption(options.get('operatorMcpConfig'), 'operatorMcpConfig')
     : config.operatorMcpConfig;
   return Object.assign(config, { sessionKey, providerTypes, delayMs, settings, tokens, operatorMcpConfig });
-}
-
-/**
- * @param {PyValue | undefined} value
- * @param {string} what
- * @param {string[]} keys the keys it may have
- * @returns {Map<string, PyValue>}
- */
-export function object(value, what, keys) {
-  if (!(value instanceof Map)) throw new OptionsError(`${what} must be an object`);
-  for (const key of value.keys()) {
-    if (!keys.includes(key)) {
-      throw new OptionsError(`${what} has an unknown key ${JSON.stringify(key)} (known: ${keys.join(', ')})`);
-    }
-  }
-  return value;
-}
-
-/**
- * A non-negative delay in milliseconds.
- * @param {PyValue | undefined} value
- * @param {string} what
- */
-export function delayOption(value, what) {
-  const ms = typeof value === 'bigint' ? Number(value) : value;
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_DELAY_MS) {
-    throw new OptionsError(`${what} must be a number of milliseconds from 0 to ${MAX_DELAY_MS}`);
-  }
-  return ms;
-}
-
-/** @param {PyValue | undefined} value */
-function sessionKeyOption(value) {
-  if (value === null || (typeof value === 'string' && value !== '')) return value;
-  throw new OptionsError('sessionKey must be a non-empty string, or null for no session key check');
-}
-
-/** @param {PyValue | undefined} value */
-function providerTypesOption(value) {
-  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && v !== '')) {
-    throw new OptionsError('providerTypes must be a non-empty list of non-empty strings');
-  }
-  const types = /** @type {string[]} */ (value);
-  if (new Set(types).size !== types.length) throw new OptionsError('providerTypes must not repeat a value');
-  return types;
 }
 
 /**

@@ -179,6 +179,27 @@ describe('npm run server (server/cli.js)', () => {
     assert.equal(await exited, 0);
   });
 
+  it('OPENHANDS_API and OPENHANDS_VARIANT pick a newer server, with its demo state', async (t) => {
+    const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
+    const child = spawn(process.execPath, [cli], {
+      env: { ...process.env, PORT: '0', OPENHANDS_API: 'agent-server', OPENHANDS_VARIANT: 'deep-merge' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    t.after(() => child.kill());
+    let output = '';
+    const url = await new Promise((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        output += chunk;
+        const match = /base URL:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+        if (match && output.includes('Ctrl-C')) resolve(match[1]);
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+    });
+    assert.match(output, /\(agent-server deep-merge\)/);
+    const reply = await send(`${url}/api/settings`, { headers: { 'x-session-api-key': 'demo-session-key' } });
+    assert.deepEqual(Object.keys(reply.json.agent_settings.mcp_config.mcpServers), ['docs', 'fetch']);
+  });
+
   it('refuses a PORT that is not a port', async () => {
     const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
     const child = spawn(process.execPath, [cli], {
