@@ -115,6 +115,9 @@ export function agentServerApi(
     secrets,
   });
 
+  // Read through a function: TypeScript narrows a `let` across the awaits that change it.
+  const isWrapped = () => wrapped === true;
+
   /** Remembers how the server stores the map, from any answer that carries the settings. */
   function learn(json: Record<string, unknown>): NamedMcpConfig | null {
     const stored = readOwn(readOwn(json, 'agent_settings'), 'mcp_config');
@@ -303,13 +306,35 @@ export function agentServerApi(
     return { ...result, errors };
   }
 
-  async function patch(options: ConnectionOptions, mcpConfig: unknown, content: SaveContent): Promise<SubmitResult> {
+  /**
+   * Sends one PATCH. `expected`: the servers (by name) it sets or removes, checked in the settings
+   * the PATCH answers with: a server the answer does not show as sent was not stored (an older
+   * server drops a flat map's servers without a word), so that is no success.
+   */
+  async function patch(
+    options: ConnectionOptions,
+    mcpConfig: unknown,
+    content: SaveContent,
+    expected?: Record<string, unknown>,
+  ): Promise<SubmitResult> {
     const answer = await request(options, {
       method: 'PATCH',
       path: AGENT_SETTINGS_PATH,
       body: { agent_settings_diff: { mcp_config: mcpConfig } },
     });
-    return answer.kind === 'answer' ? patchResult(answer, content) : answer;
+    if (answer.kind !== 'answer') return answer;
+    const result = patchResult(answer, content);
+    if (result.kind !== 'saved' || !expected) return result;
+    const answered = serverMap(readOwn(readOwn(answerJson(answer), 'agent_settings'), 'mcp_config'));
+    const unstored = Object.keys(expected).filter(
+      (name) => (expected[name] === null) === Object.prototype.hasOwnProperty.call(answered, name),
+    );
+    if (unstored.length === 0) return result;
+    return {
+      kind: 'unknown',
+      status: answer.status,
+      message: `The server answered, but the settings it answered with do not show the MCP servers as sent (${unstored.map((n) => `“${n}”`).join(', ')}): nothing is known to be stored.`,
+    };
   }
 
   async function saveMcp(content: SaveContent, signal: AbortSignal): Promise<SubmitResult> {
@@ -324,9 +349,14 @@ export function agentServerApi(
     // would be stored as no value, so it is never sent; the person types those secrets.
     const masks = maskedLeaves(diff);
     if (masks.length > 0) return secretsRequired(masks, content, SECRET_NOT_STORED);
-    if (wrapped === false) return patch(options, diff, content);
+    if (wrapped === false) {
+      const flat = await patch(options, diff, content, diff);
+      // An empty map reads `{}` on older servers too; one that dropped the flat map answered with
+      // its map wrapped (`learn` saw it): it takes the wrapped patch below.
+      if (flat.kind !== 'unknown' || !isWrapped()) return flat;
+    }
     // Older servers deep-merge: a patch that removes nothing can be sent as it is, wrapped.
-    if (!some(diff, (leaf) => leaf === null)) return patch(options, { mcpServers: diff }, content);
+    if (!some(diff, (leaf) => leaf === null)) return patch(options, { mcpServers: diff }, content, diff);
     return replaceWhole(options, diff, content);
   }
 
@@ -345,7 +375,7 @@ export function agentServerApi(
     if (masked.length > 0) return secretsRequired(masked, content, SECRET_NEEDS_TYPING);
     const cleared = await patch(options, null, content);
     if (cleared.kind !== 'saved') return cleared;
-    const written = await patch(options, { mcpServers: whole }, content);
+    const written = await patch(options, { mcpServers: whole }, content, whole);
     if (written.kind === 'saved') return written;
     return prefixed(
       'The stored MCP servers were cleared to remove one, and storing them again failed: save again to store them.',

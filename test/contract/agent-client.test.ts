@@ -209,7 +209,7 @@ describe('contract/agent-client: saveMcp', () => {
   it('newest (flat): one PATCH with the merge patch (removed -> null, masked unchanged left out)', async () => {
     const { client, server } = api({
       'GET api/settings': json(200, agentSettings(flatStored)),
-      'PATCH api/settings': json(200, agentSettings({})),
+      'PATCH api/settings': json(200, agentSettings({ fs: flatStored.fs })),
     });
     const result = await client.saveMcp(content({ servers: removeOld, storedServers: stored }), signal);
     expect(result).to.deep.equal({ kind: 'saved', status: 200, message: MCP_STORED });
@@ -233,7 +233,10 @@ describe('contract/agent-client: saveMcp', () => {
   it('older (wrapped), nothing removed: the patch wrapped, deep-merged by the server', async () => {
     const { client, server } = api({
       'GET api/settings': json(200, agentSettings({ mcpServers: flatStored })),
-      'PATCH api/settings': json(200, agentSettings({ mcpServers: {} })),
+      'PATCH api/settings': json(
+        200,
+        agentSettings({ mcpServers: { ...flatStored, docs: { transport: 'http', url: 'https://docs.example/mcp' } } }),
+      ),
     });
     expect((await client.saveMcp(content({ servers: addOnly, storedServers: stored }), signal)).kind).to.equal('saved');
     expect(server.calls[1]?.body).to.deep.equal({
@@ -257,7 +260,10 @@ describe('contract/agent-client: saveMcp', () => {
     };
     const { client, server } = api({
       'GET api/settings': json(200, agentSettings(now)),
-      'PATCH api/settings': json(200, agentSettings({ mcpServers: {} })),
+      'PATCH api/settings': [
+        json(200, agentSettings({ mcpServers: {} })),
+        json(200, agentSettings({ mcpServers: { fs: now.mcpServers.fs, other: now.mcpServers.other } })),
+      ],
     });
     const desired = config({ stdio_servers: [fs({ A: 'plain' })] });
     const result = await client.saveMcp(content({ servers: desired, storedServers: noSecrets }), signal);
@@ -279,6 +285,34 @@ describe('contract/agent-client: saveMcp', () => {
         },
       },
     });
+  });
+
+  it('a PATCH answered with settings that do not show the servers sent is no success', async () => {
+    const { client } = api({
+      'GET api/settings': json(200, agentSettings(flatStored)),
+      'PATCH api/settings': json(200, agentSettings(flatStored)),
+    });
+    const result = await client.saveMcp(content({ servers: removeOld, storedServers: stored }), signal);
+    expect(result.kind).to.equal('unknown');
+    expect(result.message).to.contain('“old”');
+  });
+
+  it('an older server whose empty map reads `{}` drops the flat patch; its wrapped answer says so, and the patch goes again wrapped', async () => {
+    const docs = { transport: 'http', url: 'https://docs.example/mcp' };
+    const { client, server } = api({
+      'GET api/settings': json(200, agentSettings({})),
+      'PATCH api/settings': [
+        json(200, agentSettings({ mcpServers: {} })),
+        json(200, agentSettings({ mcpServers: { docs } })),
+      ],
+    });
+    const only = config({ shttp_servers: [{ url: 'https://docs.example/mcp', x: { name: 'docs' } }] });
+    const result = await client.saveMcp(content({ servers: only, storedServers: config({}) }), signal);
+    expect(result.kind).to.equal('saved');
+    expect(server.calls.slice(1).map((c) => c.body)).to.deep.equal([
+      { agent_settings_diff: { mcp_config: { docs } } },
+      { agent_settings_diff: { mcp_config: { mcpServers: { docs } } } },
+    ]);
   });
 
   it('older, a server removed, masked secrets kept: refused before sending, on the fields to type again', async () => {

@@ -715,6 +715,52 @@ export class ServerHarness extends Finder {
   removeArg(index: number): Promise<void> {
     return this.click(this.removeArgButton(index));
   }
+
+  // What a newer server API stores for a server besides V0's fields (named/extras.ts): each
+  // control found by its pointer, the card's and the field's (`name`, `auth/value`, `headers/X`).
+
+  /** A control of what the newer APIs store, by its field under the server (`name`, `auth/strategy`, `enabled`). */
+  extra<T extends HTMLInputElement | HTMLSelectElement = HTMLInputElement>(field: string): T {
+    return this.one(
+      `[data-path=${q(this.pointer + '/' + field)}]:is(input, select)`,
+      `${this.what}'s ${field}`,
+      this.card,
+    ) as T;
+  }
+
+  /** The controls of a URL server's name, auth and headers are shown (a newer API answered). */
+  get showsExtras(): boolean {
+    return this.has(() => this.extra('enabled'));
+  }
+
+  typeExtra(field: string, value: string): Promise<void> {
+    return type(this.el, this.extra(field), value);
+  }
+
+  /** Picks an auth strategy (`none`, `api_key`, `bearer`, `basic`, `header`). */
+  async chooseAuth(strategy: string): Promise<void> {
+    const select = this.extra<HTMLSelectElement>('auth/strategy');
+    select.value = strategy;
+    select.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await this.el.updateComplete;
+  }
+
+  /** Ticks or clears "Enabled". */
+  async setEnabled(on: boolean): Promise<void> {
+    const box = this.extra('enabled');
+    if (box.checked !== on) box.click();
+    await this.el.updateComplete;
+  }
+
+  /** Presses "Add header" of the headers (`headers`) or of the secret headers (`auth/headers`). */
+  async addHeader(group = 'headers'): Promise<void> {
+    const list = this.one(
+      `[role="group"][data-path=${q(this.pointer + '/' + group)}]`,
+      `${this.what}'s ${group}`,
+      this.card,
+    );
+    await this.click(this.one('.actions > button', `${this.what}'s Add header`, list));
+  }
 }
 
 /** The filter box of a long server list (more than ten servers). */

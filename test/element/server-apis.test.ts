@@ -1,0 +1,319 @@
+/**
+ * The element on today's OpenHands servers (README, "Server APIs"): the V1 app server and the
+ * agent-server, each a mode of the reference server with its versions. Each test does what a
+ * person does and asserts what the server then stores (its state through the test controls).
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import type { OpenHandsProviderSettings } from '../../src/index.js';
+import { harness, mount } from '../helpers/element.js';
+import {
+  createTenant,
+  requestsOf,
+  SESSION_KEY,
+  tenantState,
+  type Tenant,
+  type TenantOptions,
+} from '../helpers/reference-server.js';
+
+const MASK = '**********';
+
+/** A tenant of `options`, and an element on it with `api="auto"` that loads what is stored. */
+async function onServer(
+  options: TenantOptions,
+  configure: (el: OpenHandsProviderSettings) => void = () => {},
+): Promise<{ tenant: Tenant; el: OpenHandsProviderSettings; ui: ReturnType<typeof harness> }> {
+  const tenant = await createTenant(options);
+  const el = await mount((e) => {
+    e.api = 'auto';
+    e.baseUrl = tenant.baseUrl;
+    e.sessionKey = SESSION_KEY;
+    e.autoload = true;
+    configure(e);
+  });
+  const ui = harness(el);
+  await waitUntil(
+    async () => {
+      await el.updateComplete;
+      return !ui.saveButton.disabled || ui.loadError.shown;
+    },
+    'the stored settings did not load',
+    { timeout: 5000 },
+  );
+  await el.updateComplete;
+  return { tenant, el, ui };
+}
+
+/** The stored MCP map of a tenant, flat, secrets in clear. */
+async function storedServers(tenant: Tenant): Promise<Record<string, Record<string, unknown>>> {
+  return (await tenantState(tenant.id)).mcp_config as Record<string, Record<string, unknown>>;
+}
+
+const V1_STORED: TenantOptions = {
+  api: 'v1',
+  provider_tokens: {
+    github: { token: 'ghp_storedV1', host: null },
+    gitlab: { token: 'glpat_storedV1', host: 'gitlab.example.com' },
+  },
+  settings: {
+    mcp_config: {
+      docs: {
+        transport: 'http',
+        url: 'https://docs.example.com/mcp',
+        auth: { strategy: 'bearer', value: 'docs-secret' },
+      },
+      files: { command: 'npx', args: ['-y', 'files'], env: { FILES_TOKEN: 'files-secret' } },
+    },
+  },
+};
+
+const AGENT_STORED: TenantOptions = {
+  api: 'agent-server',
+  secrets: { github_token: 'ghp_storedAgent', OTHER: 'kept' },
+  settings: {
+    agent_settings: {
+      mcp_config: {
+        docs: {
+          transport: 'http',
+          url: 'https://docs.example.com/mcp',
+          auth: { strategy: 'bearer', value: 'docs-secret' },
+        },
+        files: { command: 'npx', args: ['-y', 'files'], env: { FILES_TOKEN: 'files-secret' } },
+      },
+    },
+  },
+};
+
+describe('server APIs: which one answers', () => {
+  it('auto finds the V1 app server, says so (property and event) and shows what it stores', async () => {
+    const tenant = await createTenant(V1_STORED);
+    const found: string[] = [];
+    const el = await mount((e) => {
+      e.api = 'auto';
+      e.baseUrl = tenant.baseUrl;
+      e.sessionKey = SESSION_KEY;
+      e.autoload = true;
+      e.addEventListener('provider-settings-api', (ev) => found.push(ev.api));
+    });
+    const ui = harness(el);
+    await waitUntil(() => el.serverApi === 'v1', 'V1 was not found', { timeout: 5000 });
+    await waitUntil(
+      () =>
+        (() => {
+          try {
+            return ui.server('shttp', 0).showsExtras;
+          } catch {
+            return false;
+          }
+        })(),
+      'the server names were not shown',
+    );
+    expect(found).to.deep.equal(['v1']);
+    expect(ui.provider('github').stored).to.equal(true);
+    expect(ui.provider('gitlab').host.value).to.equal('gitlab.example.com');
+    expect(ui.server('shttp', 0).extra('name').value).to.equal('docs');
+    expect(ui.server('stdio', 0).name.value).to.equal('files');
+    await expect(el).to.be.accessible();
+  });
+
+  it('auto finds the agent-server', async () => {
+    const { el, ui } = await onServer(AGENT_STORED);
+    expect(el.serverApi).to.equal('agent-server');
+    expect(ui.provider('github').stored).to.equal(true);
+    expect(ui.server('shttp', 0).extra('name').value).to.equal('docs');
+  });
+
+  it('auto finds V0 on a V0 server, and nothing changes in what it sends', async () => {
+    const { tenant, el, ui } = await onServer({ settings: { mcp_config: null } });
+    expect(el.serverApi).to.equal('v0');
+    expect((await ui.addServer('sse')).showsExtras, 'no fields of the newer APIs on V0').to.equal(false);
+    await ui.server('sse', 0).remove();
+    await ui.typeToken('github', 'ghp_newV0');
+    await el.submit();
+    expect((await tenantState(tenant.id)).provider_tokens.github?.token).to.equal('ghp_newV0');
+    const paths = (await requestsOf(tenant.id, 'POST')).map((r) => r.path);
+    expect(paths).to.deep.equal([`${tenant.baseUrl}/api/add-git-providers`]);
+  });
+
+  it('when nothing answers as OpenHands, the load says so and nothing can be saved', async () => {
+    const { el, ui } = await onServer({}, (e) => (e.baseUrl = '/no-openhands-here'));
+    expect(el.serverApi).to.equal(null);
+    expect(ui.loadError.text).to.match(/No OpenHands server answered/);
+    expect(ui.saveButton.disabled).to.equal(true);
+  });
+
+  it('a wrong session key is said as such, whichever API it is', async () => {
+    const { ui } = await onServer(V1_STORED, (e) => (e.sessionKey = 'wrong-key'));
+    expect(ui.loadError.shown).to.equal(true);
+    expect(ui.loadError.text.toLowerCase()).to.contain('session key');
+  });
+});
+
+describe('server APIs: the V1 app server', () => {
+  it('adds and changes a token, keeping the other stored one', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED);
+    await ui.typeToken('gitlab', 'glpat_changedV1');
+    await ui.typeToken('bitbucket', 'bb_newV1');
+    const outcome = await el.submit();
+    expect(outcome.kind).to.equal('saved');
+    const tokens = (await tenantState(tenant.id)).provider_tokens;
+    expect(tokens.github?.token).to.equal('ghp_storedV1');
+    expect(tokens.gitlab).to.include({ token: 'glpat_changedV1', host: 'gitlab.example.com' });
+    expect(tokens.bitbucket?.token).to.equal('bb_newV1');
+  });
+
+  it('removes one provider and keeps the other; removing every provider uses DELETE', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED);
+    await ui.provider('gitlab').remove();
+    expect((await el.submit()).kind).to.equal('saved');
+    expect(Object.keys((await tenantState(tenant.id)).provider_tokens)).to.deep.equal(['github']);
+
+    await ui.provider('github').remove();
+    expect((await el.submit()).kind).to.equal('saved');
+    expect((await tenantState(tenant.id)).provider_tokens).to.deep.equal({});
+    expect((await requestsOf(tenant.id, 'DELETE')).map((r) => r.path)).to.deep.equal([
+      `${tenant.baseUrl}/api/v1/secrets/git-providers`,
+    ]);
+  });
+
+  for (const variant of ['native', 'fastmcp']) {
+    it(`a rejected token lands on its provider's field (${variant}: 401 ${variant === 'native' ? 'detail' : 'error'})`, async () => {
+      const { tenant, el, ui } = await onServer({ ...V1_STORED, variant });
+      await ui.typeToken('bitbucket', 'bad-token');
+      const outcome = await el.submit();
+      expect(outcome.kind).to.equal('token-rejected');
+      expect(ui.errorOf(ui.provider('bitbucket').token)).to.contain('valid bitbucket token');
+      expect((await tenantState(tenant.id)).provider_tokens.bitbucket).to.equal(undefined);
+    });
+  }
+
+  it('adds a named server with a bearer token, changes one, disables one: the map stored is the person’s', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED);
+    const added = await ui.addServer('sse');
+    await added.typeExtra('name', 'events');
+    await added.type('url', 'https://events.example.com/sse');
+    await added.chooseAuth('bearer');
+    await added.typeExtra('auth/value', 'events-secret');
+    await ui.server('shttp', 0).type('url', 'https://docs.example.com/v2/mcp');
+    await ui.server('stdio', 0).setEnabled(false);
+    expect((await el.submit()).kind).to.equal('saved');
+
+    const stored = await storedServers(tenant);
+    expect(stored['events']).to.deep.include({ transport: 'sse', url: 'https://events.example.com/sse' });
+    expect(stored['events']!['auth']).to.deep.equal({ strategy: 'bearer', value: 'events-secret' });
+    expect(stored['docs']!['url']).to.equal('https://docs.example.com/v2/mcp');
+    expect(stored['docs']!['auth'], 'a masked secret left alone stays').to.deep.equal({
+      strategy: 'bearer',
+      value: 'docs-secret',
+    });
+    expect(stored['files']).to.deep.include({ enabled: false });
+    expect(stored['files']!['env'], 'a masked variable left alone stays').to.deep.equal({
+      FILES_TOKEN: 'files-secret',
+    });
+  });
+
+  it('deletes one server and keeps the other', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED);
+    await ui.server('shttp', 0).remove();
+    expect((await el.submit()).kind).to.equal('saved');
+    expect(Object.keys(await storedServers(tenant))).to.deep.equal(['files']);
+  });
+
+  it('shows a masked secret as stored, never as asterisks to edit', async () => {
+    const { ui } = await onServer(V1_STORED);
+    const value = ui.server('shttp', 0).extra('auth/value');
+    expect(value.value).to.equal('');
+    expect(value.placeholder).to.match(/Stored/);
+    expect(value.type).to.equal('password');
+  });
+});
+
+describe('server APIs: the agent-server', () => {
+  it('stores a git token as the secret its clone path reads, and removes it', async () => {
+    const { tenant, el, ui } = await onServer({ ...AGENT_STORED, secrets: { OTHER: 'kept' } });
+    await ui.typeToken('github', 'ghp_newAgent');
+    expect((await el.submit()).kind).to.equal('saved');
+    const secrets = (await tenantState(tenant.id)).secrets ?? {};
+    expect(secrets['github_token']?.value).to.equal('ghp_newAgent');
+    expect(secrets['OTHER']?.value).to.equal('kept');
+
+    await ui.provider('github').remove();
+    expect((await el.submit()).kind).to.equal('saved');
+    expect(Object.keys((await tenantState(tenant.id)).secrets ?? {})).to.deep.equal(['OTHER']);
+  });
+
+  it('adds, changes, disables and deletes servers by merge patch; masked secrets left alone stay', async () => {
+    const { tenant, el, ui } = await onServer(AGENT_STORED);
+    const added = await ui.addServer('shttp');
+    await added.typeExtra('name', 'search');
+    await added.type('url', 'https://search.example.com/mcp');
+    await ui.server('shttp', 0).setEnabled(false);
+    await ui.server('stdio', 0).remove();
+    expect((await el.submit()).kind).to.equal('saved');
+
+    const stored = await storedServers(tenant);
+    expect(Object.keys(stored).sort()).to.deep.equal(['docs', 'search']);
+    expect(stored['docs']).to.deep.include({ enabled: false });
+    expect(stored['docs']!['auth']).to.deep.equal({ strategy: 'bearer', value: 'docs-secret' });
+    expect(stored['search']).to.deep.include({ transport: 'http', url: 'https://search.example.com/mcp' });
+    const patches = await requestsOf(tenant.id, 'PATCH');
+    expect(JSON.stringify(patches.map((r) => r.body))).not.to.contain(MASK);
+  });
+
+  it('an older agent-server (deep merge, no delete) has a server removed without losing the others', async () => {
+    const { tenant, el, ui } = await onServer({
+      ...AGENT_STORED,
+      variant: 'deep-merge',
+      settings: {
+        agent_settings: {
+          mcp_config: {
+            mcpServers: {
+              docs: { transport: 'http', url: 'https://docs.example.com/mcp' },
+              files: { command: 'npx', args: ['-y', 'files'] },
+            },
+          },
+        },
+      },
+    });
+    await ui.server('stdio', 0).remove();
+    expect((await el.submit()).kind).to.equal('saved');
+    expect(Object.keys(await storedServers(tenant))).to.deep.equal(['docs']);
+  });
+
+  it('an older agent-server: a removal that would lose a masked secret is refused, nothing sent', async () => {
+    const { tenant, el, ui } = await onServer({
+      ...AGENT_STORED,
+      variant: 'nested-delete',
+      settings: {
+        agent_settings: {
+          mcp_config: {
+            mcpServers: {
+              docs: { transport: 'http', url: 'https://docs.example.com/mcp' },
+              files: { command: 'npx', args: ['-y', 'files'], env: { FILES_TOKEN: 'files-secret' } },
+            },
+          },
+        },
+      },
+    });
+    await ui.server('shttp', 0).remove();
+    const outcome = await el.submit();
+    expect(outcome.kind).to.equal('validation');
+    expect((await requestsOf(tenant.id, 'PATCH')).length).to.equal(0);
+    expect((await storedServers(tenant))['files']!['env']).to.deep.equal({ FILES_TOKEN: 'files-secret' });
+    expect(ui.summary.items().join(' ')).to.match(/type it again|again/i);
+  });
+
+  it('an older agent-server’s 422 with a text detail lands on the field it names, and what was typed stays', async () => {
+    const { el, ui } = await onServer(
+      { ...AGENT_STORED, variant: 'deep-merge', settings: {} },
+      (e) => (e.noValidate = true),
+    );
+    const added = await ui.addServer('shttp');
+    await added.typeExtra('name', 'broken');
+    await added.type('url', 'ftp://not-http.example.com');
+    const outcome = await el.submit();
+    expect(outcome.kind).to.equal('validation');
+    expect(ui.errorOf(ui.server('shttp', 0).url), 'the text names the server and field: on the field').to.match(/http/);
+    expect(ui.server('shttp', 0).url.value).to.equal('ftp://not-http.example.com');
+    expect(el.dirty).to.equal(true);
+  });
+});
