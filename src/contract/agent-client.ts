@@ -29,7 +29,7 @@ import type { SecretEntry } from './git-secret-names.js';
 import type { GetStoredSettingsResult } from './http.js';
 import { isRecord, ownKeys, readArray, readOwn } from './json.js';
 import type { NamedMcpConfig } from './mcp-server.js';
-import { leafPointer, leafWords, maskedLeaves, serverMap, typedSecrets, type MaskedLeaf } from './mcp-secrets.js';
+import { maskedLeaves, secretsRequired, serverMap, typedSecrets } from './mcp-secrets.js';
 import { guardWire, WireError, type McpWire } from './mcp-wire.js';
 import { fromPointer, toPointer } from './pointer.js';
 import { answerJson, request, type Answer, type ConnectionOptions, type RequestSpec } from './request.js';
@@ -77,24 +77,6 @@ function sameHost(a: unknown, b: unknown): boolean {
 }
 
 /** Refused before sending: secrets shown masked that this save would lose, each on its field to type again. */
-function secretsRequired(masked: MaskedLeaf[], content: SaveContent, why: string): SubmitResult {
-  const placed = masked.map((leaf) => ({ leaf, pointer: leafPointer(content.servers, leaf) }));
-  placed.sort((a, b) => Number(a.pointer === '') - Number(b.pointer === ''));
-  const errors: ServerFieldError[] = placed.map(({ leaf, pointer }) => ({
-    pointer,
-    type: 'secret_required',
-    message: pointer === '' ? `${leafWords(leaf)}: ${why}` : why,
-  }));
-  const n = masked.length;
-  const names = placed.map(({ leaf, pointer }) => pointer || leafWords(leaf));
-  return {
-    kind: 'validation',
-    status: 0,
-    errors,
-    message: `Nothing was sent: ${n} ${n === 1 ? 'secret' : 'secrets'} shown masked must be typed again (${names.join(', ')}). ${why}`,
-  };
-}
-
 /**
  * The agent-server. `connection` gives where and how each request goes (read at call time; its
  * `authScheme` is ignored: this server reads the key from `X-Session-API-Key` only); `providers`

@@ -18,6 +18,8 @@
 import { isRecord, ownKeys, readArray, readOwn } from './json.js';
 import { isMasked, type NamedMcpConfig } from './mcp-server.js';
 import { toPointer } from './pointer.js';
+import type { ServerFieldError, SubmitResult } from './result.js';
+import type { SaveContent } from './settings-api.js';
 
 export const SERVER_LISTS = ['sse_servers', 'shttp_servers', 'stdio_servers'] as const;
 export type ServerList = (typeof SERVER_LISTS)[number];
@@ -156,4 +158,39 @@ export function typedSecrets(config: NamedMcpConfig | null): string[] {
     }
   }
   return secrets;
+}
+
+/**
+ * The secrets of `leaves` as errors on their fields (`type`, `text` on each; a server the form
+ * does not show is named in words, summary only, after the placed ones), and their names for a
+ * sentence: the form of every "type these secrets again" result.
+ */
+export function secretErrors(
+  leaves: readonly MaskedLeaf[],
+  content: SaveContent,
+  type: string,
+  text: string,
+): { errors: ServerFieldError[]; names: string[] } {
+  const placed = leaves.map((leaf) => ({ leaf, pointer: leafPointer(content.servers, leaf) }));
+  placed.sort((a, b) => Number(a.pointer === '') - Number(b.pointer === ''));
+  return {
+    errors: placed.map(({ leaf, pointer }) => ({
+      pointer,
+      type,
+      message: pointer === '' ? `${leafWords(leaf)}: ${text}` : text,
+    })),
+    names: placed.map(({ leaf, pointer }) => pointer || leafWords(leaf)),
+  };
+}
+
+/** Nothing was sent: the masked secrets `leaves` must be typed again first (`why`: the reason, on each field). */
+export function secretsRequired(leaves: readonly MaskedLeaf[], content: SaveContent, why: string): SubmitResult {
+  const { errors, names } = secretErrors(leaves, content, 'secret_required', why);
+  const n = leaves.length;
+  return {
+    kind: 'validation',
+    status: 0,
+    errors,
+    message: `Nothing was sent: ${n} ${n === 1 ? 'secret' : 'secrets'} shown masked must be typed again (${names.join(', ')}). ${why}`,
+  };
 }

@@ -23,17 +23,17 @@ import { isRecord, readArray, readOwn } from './json.js';
 import type { NamedMcpConfig } from './mcp-server.js';
 import { isMasked } from './mcp-server.js';
 import {
-  leafPointer,
   leafValue,
-  leafWords,
   maskedLeaves,
+  secretErrors,
+  secretsRequired,
   serverMap,
   typedSecrets,
   type MaskedLeaf,
 } from './mcp-secrets.js';
 import { guardWire, WireError, type McpWire } from './mcp-wire.js';
 import { answerJson, request, type Answer, type ConnectionOptions } from './request.js';
-import type { ServerFieldError, SubmitResult } from './result.js';
+import type { SubmitResult } from './result.js';
 import type { ProviderSettingsBody } from './schema.js';
 import { parseStoredSettings } from './settings.js';
 import type { SaveContent, SettingsApi } from './settings-api.js';
@@ -116,6 +116,8 @@ function bodyRejected(answer: Answer): SubmitResult | null {
   return { kind: 'validation', status: 422, errors: [{ pointer: '', type: '', message: text }], message: text };
 }
 
+const SECRET_WOULD_BE_LOST =
+  'Type this secret again: this server stores the MCP servers anew on each save and does not keep a secret sent back masked.';
 const LOST_TEXT = 'The server did not keep this stored secret when the MCP servers were saved: type it again and save.';
 
 /** The secrets that went back masked and did not come back masked: lost by an app server that does not restore them. */
@@ -124,15 +126,7 @@ function lostSecrets(sent: MaskedLeaf[], readBack: Record<string, unknown>): Mas
 }
 
 function lostResult(lost: MaskedLeaf[], content: SaveContent, status: number): SubmitResult {
-  // The ones on a field of the form first; a server the form does not show (added by someone else) after.
-  const placed = lost.map((leaf) => ({ leaf, pointer: leafPointer(content.servers, leaf) }));
-  placed.sort((a, b) => Number(a.pointer === '') - Number(b.pointer === ''));
-  const errors: ServerFieldError[] = placed.map(({ leaf, pointer }) => ({
-    pointer,
-    type: 'secret_lost',
-    message: pointer === '' ? `${leafWords(leaf)}: ${LOST_TEXT}` : LOST_TEXT,
-  }));
-  const names = placed.map(({ leaf, pointer }) => pointer || leafWords(leaf));
+  const { errors, names } = secretErrors(lost, content, 'secret_lost', LOST_TEXT);
   const n = lost.length;
   return {
     kind: 'validation',
@@ -206,6 +200,10 @@ export function v1Api(
     const servers = isRecord(merged) ? merged : {};
     // Which secrets go back masked, known before sending: after it, only reading back is left to do.
     const masked = maskedLeaves(servers);
+    // An app server that stores the map wrapped is older than the one that restores masked
+    // secrets (docs/CURRENT-SERVERS.md, section 3.4): sent back masked, they would be erased.
+    if (masked.length > 0 && isRecord(readOwn(stored, 'mcpServers')))
+      return secretsRequired(masked, content, SECRET_WOULD_BE_LOST);
     const answer = await request(options, {
       method: 'POST',
       path: V1_SETTINGS_PATH,

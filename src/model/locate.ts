@@ -23,6 +23,15 @@ export interface Placement {
 const PROVIDER_FIELDS = new Set(['token', 'host', KEY_SEGMENT]);
 const URL_FIELDS = new Set(['url', 'api_key']);
 const STDIO_LEAF_FIELDS = new Set(['name', 'command']);
+/**
+ * What the newer APIs store for a server besides (element/named/extras.ts): its field is its path
+ * under the server, as the template names it (`auth/value`, `headers/X-Key`).
+ */
+const EXTRA_FIELDS = new Set(['name', 'auth', 'headers', 'enabled']);
+
+function placeExtra(rowId: string, segments: readonly string[], from: number): Placement {
+  return place(rowId, toPointer(segments.slice(from)).slice(1), segments, segments.length);
+}
 
 function place(rowId: string, field: string, segments: readonly string[], from: number): Placement {
   return { target: { rowId, field }, subpath: from >= segments.length ? '' : toPointer(segments.slice(from)) };
@@ -76,6 +85,7 @@ export function envKeyIndex(server: StdioServerRow): Map<string, EnvRow> {
 export function placeInUrlServer(row: UrlServerRow, segments: readonly string[], from: number): Placement {
   const field = segments[from];
   if (field !== undefined && URL_FIELDS.has(field)) return place(row.id, field, segments, from + 1);
+  if (field !== undefined && row.x && EXTRA_FIELDS.has(field)) return placeExtra(row.id, segments, from);
   return place(row.id, '', segments, from);
 }
 
@@ -101,6 +111,7 @@ export function placeInStdioServer(
     if (segments[from + 2] === KEY_SEGMENT) return place(env.id, KEY_SEGMENT, segments, from + 3);
     return place(env.id, 'value', segments, from + 2);
   }
+  if (field === 'enabled' && row.x) return placeExtra(row.id, segments, from);
   return place(row.id, '', segments, from);
 }
 

@@ -32,10 +32,14 @@ const FIELD_SUFFIXES: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
-/** The pointer suffix a field adds to its row's pointer. `value` is the row itself for args and env. */
+/**
+ * The pointer suffix a field adds to its row's pointer. `value` is the row itself for args and
+ * env; a field with a `/` is already a path of escaped segments (what a newer API stores besides:
+ * `auth/value`, `headers/X-Key`).
+ */
 export function fieldSuffix(field: string): string {
   if (field === '' || field === 'value') return '';
-  return FIELD_SUFFIXES.get(field) ?? '/' + escapeSegment(field);
+  return FIELD_SUFFIXES.get(field) ?? '/' + (field.includes('/') ? field : escapeSegment(field));
 }
 
 // The builders below run for every row when the errors are listed (after each 422, for the

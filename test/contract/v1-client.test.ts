@@ -233,7 +233,7 @@ describe('contract/v1-client: saveMcp (read, merge, write, verify)', () => {
 
   it('keeps a server added since the form loaded, sends the wrapped map with masks, and reads back', async () => {
     const { server, done } = save({
-      'GET api/v1/settings': [json(200, settings({ mcpServers: storedMap })), json(200, settings(sentMap))],
+      'GET api/v1/settings': [json(200, settings(storedMap)), json(200, settings(sentMap))],
       'POST api/v1/settings': json(200, { message: 'Settings stored' }),
     });
     expect(await done).to.deep.equal({ kind: 'saved', status: 200, message: 'Settings stored' });
@@ -248,7 +248,7 @@ describe('contract/v1-client: saveMcp (read, merge, write, verify)', () => {
       weird: 42,
     };
     const { server, done } = save({
-      'GET api/v1/settings': [json(200, settings({ mcpServers: odd })), json(200, settings(odd))],
+      'GET api/v1/settings': [json(200, settings(odd)), json(200, settings(odd))],
       'POST api/v1/settings': json(200, { message: 'Settings stored' }),
     });
     await done;
@@ -263,6 +263,18 @@ describe('contract/v1-client: saveMcp (read, merge, write, verify)', () => {
       cwd: '/w',
       transport: 'stdio',
     });
+  });
+
+  it('an app server that stores the map wrapped (older than the restore): masked secrets are refused before anything is sent', async () => {
+    const { done, server } = save({ 'GET api/v1/settings': json(200, settings({ mcpServers: storedMap })) });
+    const result = await done;
+    expect(result.kind).to.equal('validation');
+    if (result.kind !== 'validation') return;
+    expect(result.status).to.equal(0);
+    expect(result.errors.map((e) => e.type)).to.include('secret_required');
+    expect(result.errors.map((e) => e.pointer)).to.include('/mcp_config/stdio_servers/0/env/API_KEY');
+    expect(server.routes()).to.deep.equal(['GET api/v1/settings']);
+    expectNoSecret(result);
   });
 
   it('a secret sent back masked and not kept -> validation on its field, saying which (no value)', async () => {

@@ -211,6 +211,28 @@ describe('server APIs: the V1 app server', () => {
     });
   });
 
+  it('an older app server (map stored wrapped, secrets not restored): a save that would erase a masked secret is refused, nothing sent', async () => {
+    const { tenant, el, ui } = await onServer({ ...V1_STORED, variant: 'fastmcp' });
+    await ui.server('shttp', 0).type('url', 'https://docs.example.com/v2/mcp');
+    const outcome = await el.submit();
+    expect(outcome.kind).to.equal('validation');
+    expect((await requestsOf(tenant.id, 'POST')).map((r) => r.path)).not.to.include(
+      `${tenant.baseUrl}/api/v1/settings`,
+    );
+    const stored = await storedServers(tenant);
+    expect(stored['files']!['env']).to.deep.equal({ FILES_TOKEN: 'files-secret' });
+    expect(stored['docs']!['url']).to.equal('https://docs.example.com/mcp');
+    expect(ui.errorOf(ui.server('shttp', 0).extra('auth/value'))).to.match(/Type this secret again/);
+
+    await ui.server('shttp', 0).typeExtra('auth/value', 'docs-secret-2');
+    await ui.type(ui.server('stdio', 0).env[0]!.value, 'files-secret-2');
+    expect((await el.submit()).kind).to.equal('saved');
+    const after = await storedServers(tenant);
+    expect(after['docs']).to.deep.include({ url: 'https://docs.example.com/v2/mcp' });
+    expect(after['docs']!['auth']).to.deep.equal({ strategy: 'bearer', value: 'docs-secret-2' });
+    expect(after['files']!['env']).to.deep.equal({ FILES_TOKEN: 'files-secret-2' });
+  });
+
   it('deletes one server and keeps the other', async () => {
     const { tenant, el, ui } = await onServer(V1_STORED);
     await ui.server('shttp', 0).remove();
