@@ -136,6 +136,7 @@ export const germanStrings: ProviderSettingsStrings = {
   bareDomainHint: 'Nur die Domain, ohne https:// und ohne Pfad. Leer lassen für den öffentlichen Dienst.',
   gitlabHostHint: 'Eine Domain, mit oder ohne https://. Leer lassen für gitlab.com.',
   bitbucketTokenHint: 'Ein Zugriffstoken oder ein API-Token in der Form E-Mail:API-Token.',
+  bitbucketDcTokenHint: 'Ihr Benutzername und ein HTTP-Zugriffstoken in der Form Benutzername:Token.',
   removeStored: (p) => `Gespeichertes ${p}-Token entfernen`,
   confirmRemove: (p) => `Das gespeicherte ${p}-Token beim Speichern löschen?`,
   confirmRemoveYes: 'Beim Speichern löschen',

@@ -23,6 +23,14 @@ const KNOWN: Record<string, ProviderMeta> = {
     hostHint: 'bareDomainHint',
     tokenHint: 'bitbucketTokenHint',
   },
+  // Bitbucket Data Center takes `username:token` (OpenHands' own settings page asks for that form).
+  bitbucket_data_center: {
+    label: 'Bitbucket Data Center',
+    hostPlaceholder: 'bitbucket.example.com',
+    hostHint: null,
+    tokenHint: 'bitbucketDcTokenHint',
+  },
+  forgejo: { label: 'Forgejo', hostPlaceholder: 'codeberg.org', hostHint: null, tokenHint: null },
   enterprise_sso: { label: 'Enterprise SSO', hostPlaceholder: '', hostHint: null, tokenHint: null },
   azure_devops: { label: 'Azure DevOps', hostPlaceholder: 'dev.azure.com', hostHint: null, tokenHint: null },
 };

@@ -177,6 +177,7 @@ export interface ProviderSettingsStrings {
   bareDomainHint: string;
   gitlabHostHint: string;
   bitbucketTokenHint: string;
+  bitbucketDcTokenHint: string;
   removeStored: (provider: string) => string;
   confirmRemove: (provider: string) => string;
   confirmRemoveYes: string;
@@ -285,6 +286,7 @@ export const defaultStrings: ProviderSettingsStrings = {
   bareDomainHint: 'The domain only, without https:// or a path. Leave empty for the public service.',
   gitlabHostHint: 'A domain, with or without https://. Leave empty for gitlab.com.',
   bitbucketTokenHint: 'An access token, or an API token written as email:api_token.',
+  bitbucketDcTokenHint: 'Your user name and an HTTP access token, written as username:token.',
   removeStored: (p) => `Remove stored ${p} token`,
   confirmRemove: (p) => `Delete the stored ${p} token when you save?`,
   confirmRemoveYes: 'Delete on save',

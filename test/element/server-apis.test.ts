@@ -161,6 +161,25 @@ describe('server APIs: the V1 app server', () => {
     expect(tokens.bitbucket?.token).to.equal('bb_newV1');
   });
 
+  it('the newer provider types have their names and hints, and their tokens are stored', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED, (e) => {
+      e.providers = ['bitbucket_data_center', 'forgejo', 'azure_devops'];
+    });
+    expect(ui.provider('bitbucket_data_center').label).to.contain('Bitbucket Data Center');
+    expect(ui.description(ui.provider('bitbucket_data_center').token)).to.contain('username:token');
+    expect(ui.provider('forgejo').label).to.contain('Forgejo');
+    expect(ui.provider('forgejo').host.placeholder).to.equal('codeberg.org');
+    expect(ui.provider('azure_devops').label).to.contain('Azure DevOps');
+    await ui.typeToken('forgejo', 'forgejo-token-1');
+    await ui.provider('forgejo').typeHost('git.example.org');
+    await ui.typeToken('bitbucket_data_center', 'me:bbdc-token');
+    expect((await el.submit()).kind).to.equal('saved');
+    const tokens = (await tenantState(tenant.id)).provider_tokens;
+    expect(tokens.forgejo).to.include({ token: 'forgejo-token-1', host: 'git.example.org' });
+    expect(tokens.bitbucket_data_center?.token).to.equal('me:bbdc-token');
+    expect(tokens.github?.token, 'the stored ones stay').to.equal('ghp_storedV1');
+  });
+
   it('removes one provider and keeps the other; removing every provider uses DELETE', async () => {
     const { tenant, el, ui } = await onServer(V1_STORED);
     await ui.provider('gitlab').remove();
