@@ -161,6 +161,17 @@ describe('server APIs: the V1 app server', () => {
     expect(tokens.bitbucket?.token).to.equal('bb_newV1');
   });
 
+  it('auth-scheme="bearer" sends the key as Authorization: Bearer (OpenHands Cloud), never as a header of its own', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED, (e) => (e.authScheme = 'bearer'));
+    expect(el.serverApi).to.equal('v1');
+    await ui.typeToken('bitbucket', 'bb_bearer');
+    expect((await el.submit()).kind).to.equal('saved');
+    const [post] = await requestsOf(tenant.id, 'POST');
+    expect(post?.authorization).to.equal(`Bearer ${SESSION_KEY}`);
+    expect(post?.sessionKey ?? null).to.equal(null);
+    expect(el.getAttribute('auth-scheme')).to.equal(null);
+  });
+
   it('the newer provider types have their names and hints, and their tokens are stored', async () => {
     const { tenant, el, ui } = await onServer(V1_STORED, (e) => {
       e.providers = ['bitbucket_data_center', 'forgejo', 'azure_devops'];
