@@ -33,7 +33,8 @@ const listConverter = {
 
 /**
  * Edits the git provider tokens and MCP servers of an OpenHands server, validates them, saves them
- * with `POST /api/add-git-providers`, and shows every error the server returns on its field.
+ * (OpenHands 0.53's `POST /api/add-git-providers`, the V1 app server, or the agent-server: `api`),
+ * and shows every error the server returns on its field.
  *
  * @summary Git provider tokens and MCP servers for an OpenHands server.
  *
@@ -41,6 +42,7 @@ const listConverter = {
  * @fires provider-settings-saved - The server stored the providers. `message`, `storedProviders`.
  * @fires provider-settings-failed - A save did not succeed. `kind` (invalid, validation, token-rejected, unauthorized, rate-limited, server, network, timeout, refused), `message`, `status`, `errorCount`.
  * @fires provider-settings-change - The person edited the form. `dirty`.
+ * @fires provider-settings-api - The element knows which server API it speaks (`api` set, or the one `auto` found). `api` (v0, v1, agent-server).
  * @fires provider-settings-dirty - `dirty` flipped: unsaved changes appeared or went (an edit, an undo, a save, a reset, new `settings` or `value`). `dirty`.
  *
  * @attribute dirty - Present while the form differs from what is stored (set by the element, for CSS: `openhands-provider-settings[dirty]`).
