@@ -32,7 +32,7 @@ export interface Controls {
 export interface Scenario {
   id: string;
   title: string;
-  group: 'Stored state' | 'Saving' | 'Validation' | 'Server answers' | 'Look and language';
+  group: 'Stored state' | 'Saving' | 'Validation' | 'Server answers' | "Today's servers" | 'Look and language';
   /** One line: what the scenario shows. The catalogue test checks exactly this. */
   description: string;
   /** The tenant: stored settings and session key. Default: {@link STORED}, with {@link SESSION_KEY}. */
@@ -58,6 +58,38 @@ export interface Scenario {
 
 /** The session key of every scenario's tenant (a demo value: it only opens the demo's own tenants). */
 export const SESSION_KEY = 'catalogue-session-key';
+
+/** What today's servers store for the scenarios of "Today's servers" (fake secrets). */
+const AGENT_MCP = {
+  docs: {
+    transport: 'http',
+    url: 'https://docs.example.com/mcp',
+    auth: { strategy: 'bearer', value: 'docs-demo-secret' },
+    headers: { 'X-Team': 'platform' },
+  },
+  files: {
+    command: 'npx',
+    args: ['-y', '@modelcontextprotocol/server-filesystem', '/workspace'],
+    env: { FILES_TOKEN: 'files-demo-secret' },
+  },
+};
+
+const V1_TENANT: TenantOptions = {
+  api: 'v1',
+  sessionKey: SESSION_KEY,
+  provider_tokens: {
+    github: { token: 'ghp_demoV1Stored', host: null },
+    gitlab: { token: 'glpat-demoV1Stored', host: 'gitlab.example.com' },
+  },
+  settings: { mcp_config: AGENT_MCP },
+};
+
+const AGENT_TENANT: TenantOptions = {
+  api: 'agent-server',
+  sessionKey: SESSION_KEY,
+  secrets: { github_token: 'ghp_demoAgentStored' },
+  settings: { agent_settings: { mcp_config: AGENT_MCP } },
+};
 
 /** Fake tokens of the stored state: the reference server keeps them, the page never sees them. */
 const STORED_TOKENS = {
@@ -468,6 +500,67 @@ export const scenarios: readonly Scenario[] = [
     script: [{ hang: true }],
     controls: { timeout: 1500 },
     play: (el) => typeAndSave(el, { '/provider_tokens/github/token': NEW_GITHUB_TOKEN }),
+  },
+  {
+    id: 'v1-server',
+    title: 'The V1 app server',
+    group: "Today's servers",
+    description:
+      'On an OpenHands 1.x app server, auto finds V1: each MCP server shows its name, auth and headers, and its secrets show as stored.',
+    tenant: V1_TENANT,
+    attributes: ['autoload'],
+    play: (el) => until(el, '[data-path="/mcp_config/shttp_servers/0/name"]'),
+  },
+  {
+    id: 'v1-masked-secret',
+    title: 'A secret left alone stays',
+    group: "Today's servers",
+    description:
+      'The docs server’s URL changed and saved on V1: its bearer token, read back masked and never retyped, is still stored.',
+    tenant: V1_TENANT,
+    attributes: ['autoload'],
+    play: async (el) => {
+      await until(el, '[data-path="/mcp_config/shttp_servers/0/name"]');
+      return typeAndSave(el, { '/mcp_config/shttp_servers/0/url': 'https://docs.example.com/v2/mcp' });
+    },
+  },
+  {
+    id: 'agent-server',
+    title: 'The local agent-server',
+    group: "Today's servers",
+    description:
+      'On a local agent-server, removing the files server saves a merge patch that deletes it alone; the git token is its github_token secret.',
+    tenant: AGENT_TENANT,
+    attributes: ['autoload'],
+    play: async (el) => {
+      await until(el, '[data-path="/mcp_config/stdio_servers/0"]');
+      el.shadowRoot!.querySelector<HTMLButtonElement>(
+        '[data-path="/mcp_config/stdio_servers/0"] button[data-action="remove-server"]',
+      )!.click();
+      await el.updateComplete;
+      return el.submit();
+    },
+  },
+  {
+    id: 'agent-server-older',
+    title: 'An older agent-server',
+    group: "Today's servers",
+    description:
+      'An older agent-server cannot delete one server without storing all again; a secret shown masked would be erased, so nothing is sent and the field asks for it.',
+    tenant: {
+      ...AGENT_TENANT,
+      variant: 'nested-delete',
+      settings: { agent_settings: { mcp_config: { mcpServers: AGENT_MCP } } },
+    },
+    attributes: ['autoload'],
+    play: async (el) => {
+      await until(el, '[data-path="/mcp_config/shttp_servers/0"]');
+      el.shadowRoot!.querySelector<HTMLButtonElement>(
+        '[data-path="/mcp_config/shttp_servers/0"] button[data-action="remove-server"]',
+      )!.click();
+      await el.updateComplete;
+      return el.submit();
+    },
   },
   {
     id: 'dark',

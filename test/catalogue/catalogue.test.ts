@@ -354,6 +354,42 @@ const checks: Record<string, Check> = {
     expect(rgb(ui.saveButton, 'background-color')).not.to.equal('rgb(176, 0, 32)');
     expect(rgb(ui.provider('github').host, 'border-top-style')).to.equal('solid');
   },
+  'v1-server'({ el }) {
+    const ui = harness(el);
+    expect(el.serverApi).to.equal('v1');
+    expect(ui.server('shttp', 0).extra('name').value).to.equal('docs');
+    expect(ui.server('shttp', 0).extra<HTMLSelectElement>('auth/strategy').value).to.equal('bearer');
+    const secret = ui.server('shttp', 0).extra('auth/value');
+    expect([secret.value, secret.placeholder]).to.deep.equal(['', 'Stored: type to replace']);
+    expect(ui.server('stdio', 0).name.value).to.equal('files');
+    expect(document.querySelector('output[name="api-found"]')?.textContent).to.equal('v1');
+  },
+  async 'v1-masked-secret'({ el, tenant }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal([]);
+    const stored = (await controlGet<{ mcp_config: Record<string, Record<string, unknown>> }>(`/tenants/${tenant.id}`))
+      .mcp_config;
+    expect(stored['docs']).to.deep.include({ url: 'https://docs.example.com/v2/mcp' });
+    expect(stored['docs']!['auth']).to.deep.equal({ strategy: 'bearer', value: 'docs-demo-secret' });
+    expect(harness(el).status.text).to.equal('Saved.');
+  },
+  async 'agent-server'({ el, tenant }) {
+    expect(el.serverApi).to.equal('agent-server');
+    expect(harness(el).provider('github').stored).to.equal(true);
+    const state = await controlGet<{ mcp_config: Record<string, unknown>; secrets: Record<string, unknown> }>(
+      `/tenants/${tenant.id}`,
+    );
+    expect(Object.keys(state.mcp_config)).to.deep.equal(['docs']);
+    expect(Object.keys(state.secrets)).to.deep.equal(['github_token']);
+    const patches = await controlGet<{ body: unknown }[]>(`/tenants/${tenant.id}/requests?method=PATCH`);
+    expect(patches.map((p) => p.body)).to.deep.equal([{ agent_settings_diff: { mcp_config: { files: null } } }]);
+  },
+  async 'agent-server-older'({ el, tenant }, catalogue) {
+    expect(failedKinds(catalogue)).to.deep.equal(['validation']);
+    const patches = await controlGet<unknown[]>(`/tenants/${tenant.id}/requests?method=PATCH`);
+    expect(patches).to.deep.equal([]);
+    const variable = harness(el).server('stdio', 0).env[0]!.value;
+    expect(errorOf(el, variable)).to.match(/Type this secret again/);
+  },
 };
 
 describe('the demo catalogue', () => {
