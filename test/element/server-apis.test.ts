@@ -263,6 +263,23 @@ describe('server APIs: the V1 app server', () => {
     expect(after['files']!['env']).to.deep.equal({ FILES_TOKEN: 'files-secret-2' });
   });
 
+  it('two servers of one name are refused before anything is sent, each on its name', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED);
+    const added = await ui.addServer('sse');
+    await added.typeExtra('name', 'docs');
+    await added.type('url', 'https://other.example.com/sse');
+    expect((await el.submit()).kind).to.equal('validation');
+    expect(ui.errorOf(added.extra('name'))).to.match(/Another MCP server has this name/);
+    expect(ui.errorOf(ui.server('shttp', 0).extra('name'))).to.match(/Another MCP server has this name/);
+    expect((await requestsOf(tenant.id, 'POST')).map((r) => r.path)).not.to.include(
+      `${tenant.baseUrl}/api/v1/settings`,
+    );
+    await added.typeExtra('name', 'events');
+    expect(ui.errorOf(added.extra('name'))).to.equal('');
+    expect((await el.submit()).kind).to.equal('saved');
+    expect(Object.keys(await storedServers(tenant)).sort()).to.deep.equal(['docs', 'events', 'files']);
+  });
+
   it('deletes one server and keeps the other', async () => {
     const { tenant, el, ui } = await onServer(V1_STORED);
     await ui.server('shttp', 0).remove();
