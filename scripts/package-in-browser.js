@@ -211,7 +211,11 @@ async function saveFromHost(browser, root) {
       thrown(new Error('the page threw'));
     });
     page.on('console', (message) => {
-      if (['error', 'warn'].includes(message.type())) messages.push(`console.${message.type()}: ${message.text()}`);
+      // `api="auto"` (the default) asks `GET api/v1/settings` first: a V0 server's 404 there is how it
+      // finds out it is not the V1 app server, and Chromium logs every 404 it fetches.
+      const probe = message.location()?.url?.endsWith('/api/v1/settings') && /status of 404/.test(message.text());
+      if (['error', 'warn'].includes(message.type()) && !probe)
+        messages.push(`console.${message.type()}: ${message.text()}`);
     });
     const step = (what, promise) =>
       Promise.race([promise, pageThrew]).catch((error) => {
