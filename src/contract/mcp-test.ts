@@ -74,7 +74,7 @@ const CATEGORY = /^[a-z][a-z_]{0,31}$/;
 const MAX_DEPTH = 8;
 const MAX_LEAVES = 10_000;
 
-/** Fields of `auth` that are not secrets: shown in the form as they are. */
+/** Fields of `auth` itself (not of its `headers`) that are not secrets: shown in the form as they are. */
 const AUTH_NOT_SECRET: ReadonlySet<string> = new Set(['strategy', 'header_name', 'username']);
 
 function walkStrings(
@@ -105,7 +105,7 @@ function secretLeaves(entry: Record<string, unknown>): { path: string[]; value: 
       readOwn(entry, field),
       [field],
       (path, value) => {
-        if (field === 'auth' && AUTH_NOT_SECRET.has(path[path.length - 1] ?? '')) return;
+        if (field === 'auth' && path.length === 2 && AUTH_NOT_SECRET.has(path[1] ?? '')) return;
         leaves.push({ path, value });
       },
       budget,
