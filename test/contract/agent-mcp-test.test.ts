@@ -135,6 +135,11 @@ describe('contract/agent-mcp-test: masked secrets', () => {
         remote({ x: { name: 'docs', auth: { strategy: 'header', headers: { 'X-A': MASK } } } }),
         ['/auth/headers/X-A'],
       ],
+      [
+        'shttp',
+        remote({ x: { name: 'docs', auth: { strategy: 'header', headers: { username: MASK, strategy: MASK } } } }),
+        ['/auth/headers/username', '/auth/headers/strategy'],
+      ],
       ['sse', { url: 'https://a.example.com/sse', api_key: MASK }, ['/api_key']],
       [
         'sse',
