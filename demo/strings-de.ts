@@ -120,6 +120,8 @@ const namedGerman: NamedStrings = {
   enabled: 'Aktiv',
   stored: 'Gespeichert: zum Ersetzen tippen',
   oauth2Kept: 'Anderswo mit OAuth 2.0 eingerichtet; bleibt wie gespeichert.',
+  test: 'Verbindung testen',
+  testing: 'Wird getestet…',
 };
 
 export const germanStrings: ProviderSettingsStrings = {

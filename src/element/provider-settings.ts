@@ -178,6 +178,8 @@ export class OpenHandsProviderSettings extends LitElement {
   private found: ApiKind | null = null;
   /** The module of the newer APIs, once one of them answered: it renders what they store besides. */
   private named?: NamedModule;
+  /** The servers' connection tests, once a newer API answered (named/tests.ts). */
+  private tests?: InstanceType<NamedModule['McpTests']>;
 
   /** The server API in use: `api` once set, or the one `auto` found; null before it is known. Also the `provider-settings-api` event. */
   get serverApi(): ApiKind | null {
@@ -405,7 +407,15 @@ export class OpenHandsProviderSettings extends LitElement {
       secretForms: secretForms(this.model.draft),
     };
     const { named } = this;
-    if (named) ctx.named = (row, path) => named.extrasTemplate(ctx, row, path, this.editExtras);
+    if (named) {
+      const tests = (this.tests ??= new named.McpTests(
+        this,
+        this.model,
+        () => this.serverApi,
+        (s) => this.connection(s),
+      ));
+      ctx.named = (row, path) => named.extrasTemplate(ctx, row, path, this.editExtras, tests);
+    }
     return formTemplate(ctx, {
       disabled: this.disabled,
       saves: this.saves,

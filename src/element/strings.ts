@@ -108,6 +108,9 @@ export interface NamedStrings {
   stored: string;
   /** Under an OAuth 2.0 server's auth: it is kept as stored, not edited here. */
   oauth2Kept: string;
+  /** The card's button that tries the server (where the API offers it), and while it runs. */
+  test: string;
+  testing: string;
 }
 
 /**

@@ -386,3 +386,43 @@ describe('server APIs: the agent-server', () => {
     expect(el.dirty).to.equal(true);
   });
 });
+
+describe('server APIs: testing a server before saving', () => {
+  it('the agent-server tests what the card says: tools listed, announced, nothing stored', async () => {
+    const { tenant, ui } = await onServer({ ...AGENT_STORED, mcpTestMs: 100 });
+    const added = await ui.addServer('shttp');
+    await added.typeExtra('name', 'search');
+    await added.type('url', 'https://search.example.com/mcp');
+    await added.chooseAuth('bearer');
+    await added.typeExtra('auth/value', 'search-secret-1');
+    expect(added.testResult.getAttribute('role')).to.equal('status');
+    const said = await added.testConnection();
+    expect(said).to.match(/echo/);
+    expect(said).not.to.contain('search-secret-1');
+    expect(Object.keys(await storedServers(tenant)).sort()).to.deep.equal(['docs', 'files']);
+  });
+
+  it('the agent-server: a server that cannot be reached says why, and its card keeps what was typed', async () => {
+    const { ui } = await onServer(AGENT_STORED);
+    const added = await ui.addServer('sse');
+    await added.typeExtra('name', 'gone');
+    await added.type('url', 'https://gone.invalid/sse');
+    expect(await added.testConnection()).to.match(/connect/i);
+    expect(added.url.value).to.equal('https://gone.invalid/sse');
+  });
+
+  it('the agent-server: a server whose secret is stored masked asks for it instead of testing without it', async () => {
+    const { tenant, ui } = await onServer(AGENT_STORED);
+    expect(await ui.server('shttp', 0).testConnection()).to.match(/type|secret/i);
+    expect(await requestsOf(tenant.id, 'POST')).to.deep.equal([]);
+  });
+
+  it('V1 tests the stored server by name and polls its run; a changed card is saved first', async () => {
+    const { tenant, ui } = await onServer({ ...V1_STORED, mcpTestMs: 300 });
+    expect(await ui.server('shttp', 0).testConnection()).to.match(/tool/i);
+    expect((await tenantState(tenant.id)).mcpTestRuns?.length).to.equal(1);
+    await ui.server('shttp', 0).type('url', 'https://docs.example.com/v2/mcp');
+    expect(ui.server('shttp', 0).testResult.textContent!.trim(), 'a result is about what was tested').to.equal('');
+    expect(await ui.server('shttp', 0).testConnection()).to.match(/save/i);
+  });
+});

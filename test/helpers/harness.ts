@@ -752,6 +752,28 @@ export class ServerHarness extends Finder {
     await this.el.updateComplete;
   }
 
+  /** "Test connection" on its card (a newer API that offers it). */
+  get testButton(): HTMLButtonElement {
+    return this.one('.test > button', `${this.what}'s Test connection`, this.card);
+  }
+
+  /** What its connection test says (a live region). */
+  get testResult(): HTMLElement {
+    return this.one('.test > [role="status"]', `${this.what}'s test result`, this.card);
+  }
+
+  /** Presses "Test connection" and waits until the result is shown. */
+  async testConnection(timeoutMs = 5000): Promise<string> {
+    await this.click(this.testButton);
+    const until = Date.now() + timeoutMs;
+    while (this.testButton.disabled || this.testResult.textContent!.trim() === '') {
+      if (Date.now() > until) throw new Error(`${this.what}'s test gave no result`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await this.el.updateComplete;
+    }
+    return this.testResult.textContent!.trim();
+  }
+
   /** Presses "Add header" of the headers (`headers`) or of the secret headers (`auth/headers`). */
   async addHeader(group = 'headers'): Promise<void> {
     const list = this.one(

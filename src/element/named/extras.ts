@@ -17,6 +17,7 @@ import { domId } from '../templates/context.js';
 import { errorText } from '../templates/field.js';
 import type { NamedStrings } from '../strings.js';
 import { defaultNamedStrings } from './strings.js';
+import type { McpTests } from './tests.js';
 
 /** Hands a server's new `x` to the model; `field` names the edited field, whose errors it clears. */
 export type EditExtras = (rowId: string, x: ServerExtras, field: string) => void;
@@ -244,18 +245,31 @@ function enabledBox(
   </div>`;
 }
 
+/** "Test connection" and its result (a live region, there before any result so that it is announced). */
+function testPart(t: NamedStrings, row: UrlServerRow | StdioServerRow, tests: McpTests): TemplateResult {
+  const { running, result } = tests.state(row);
+  const id = domId(row.id, 'test');
+  return html`<div class="test">
+    <button type="button" ?disabled=${running} aria-describedby=${id} @click=${() => void tests.run(row)}>
+      ${t.test}
+    </button>
+    <p class="hint" id=${id} role="status">${running ? t.testing : (result?.message ?? '')}</p>
+  </div>`;
+}
+
 /**
- * What a card shows of `x`: a URL server's name, auth and headers, and the enabled switch of
- * every server. `path`: the server's pointer.
+ * What a card shows of `x`: a URL server's name, auth and headers, the enabled switch of every
+ * server, and its connection test. `path`: the server's pointer.
  */
 export function extrasTemplate(
   ctx: RenderContext,
   row: UrlServerRow | StdioServerRow,
   path: string,
   edit: EditExtras,
+  tests: McpTests,
 ): TemplateResult {
   const t: NamedStrings = { ...defaultNamedStrings, ...ctx.t.named };
-  if (!('url' in row)) return enabledBox(t, row, path, edit);
+  if (!('url' in row)) return html`${enabledBox(t, row, path, edit)} ${testPart(t, row, tests)}`;
   return html`${input(ctx, t, {
     id: domId(row.id, 'x-name'),
     path,
@@ -272,5 +286,5 @@ export function extrasTemplate(
       { rowId: row.id, path, field: 'headers', label: t.headers, map: row.x?.headers, secret: false },
       (headers, field) => edit(row.id, { ...row.x, headers }, field),
     )}
-    ${enabledBox(t, row, path, edit)}`;
+    ${enabledBox(t, row, path, edit)} ${testPart(t, row, tests)}`;
 }

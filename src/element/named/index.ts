@@ -4,3 +4,4 @@
  * own: a page on a V0 server never loads it.
  */
 export { extrasTemplate, type EditExtras } from './extras.js';
+export { McpTests } from './tests.js';

@@ -27,4 +27,6 @@ export const defaultNamedStrings: NamedStrings = {
   enabled: 'Enabled',
   stored: 'Stored: type to replace',
   oauth2Kept: 'Set up with OAuth 2.0 elsewhere; kept as stored.',
+  test: 'Test connection',
+  testing: 'Testing…',
 };
