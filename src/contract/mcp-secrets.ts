@@ -17,7 +17,7 @@
  */
 import { isRecord, ownKeys, readArray, readOwn } from './json.js';
 import { isMasked, type NamedMcpConfig } from './mcp-server.js';
-import { toPointer } from './pointer.js';
+import { toPointer } from './pointer-join.js';
 
 export const SERVER_LISTS = ['sse_servers', 'shttp_servers', 'stdio_servers'] as const;
 export type ServerList = (typeof SERVER_LISTS)[number];

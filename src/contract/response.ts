@@ -7,7 +7,8 @@
 import { readOwn, isRecord, NOT_JSON, parseJson } from './json.js';
 import { locToPointer } from './loc.js';
 import { capText, makeRedactor, normalizeText, textForType } from './message.js';
-import { childPointer, fromPointer, toPointer } from './pointer.js';
+import { fromPointer } from './pointer.js';
+import { childPointer, toPointer } from './pointer-join.js';
 import type { ServerFieldError, SubmitResult } from './result.js';
 
 /** What the transport read: the status, the `Content-Type` header and the body as text. */
