@@ -4,7 +4,8 @@
  * never throws. Every text that reaches a result is plain, bounded and redacted of known secrets;
  * a 422 item's `input` (which echoes tokens) is never read.
  */
-import { readOwn, isRecord, NOT_JSON, parseJson } from './json.js';
+import { readOwn, isRecord } from './json.js';
+import { NOT_JSON, parseJson } from './parse-json.js';
 import { locToPointer } from './loc.js';
 import { capText, makeRedactor, normalizeText, textForType } from './message.js';
 import { fromPointer } from './pointer.js';
