@@ -9,7 +9,8 @@ import type { ErrorTarget } from './draft.js';
 import { SECTION_IDS } from './draft.js';
 import { type ErrorSource, type FieldError, UNPLACED_ROW_ID } from './errors.js';
 import type { FormModel } from './form-model.js';
-import { argPointer, envPointer, fieldSuffix, providerPointer, SECTION_POINTERS, serverPointer } from './paths.js';
+import { argPointer, envPointer, fieldSuffix, providerPointer, serverPointer } from './paths.js';
+import { SECTION_POINTERS } from './section-pointers.js';
 
 /** One entry of the error summary. */
 export interface ListedError {
