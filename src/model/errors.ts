@@ -88,10 +88,10 @@ function merge(slot: Slot): readonly FieldError[] {
 /**
  * What the form shows and the edits that clear errors. What only the checks write (adding errors,
  * replacing or dropping client errors) is in error-writes.ts, loaded on demand with them: it works
- * on the fields below, which are for it and no one else.
+ * on the fields below, which are for the model's own modules and no one else.
  */
 export class ErrorStore {
-  /** Row id -> field -> its errors. */
+  /** Row id -> field -> its errors (a row with none is not in it). */
   readonly rows = new Map<string, Map<string, Slot>>();
   /** How many field errors the rows hold. */
   count = 0;
@@ -119,17 +119,6 @@ export class ErrorStore {
   /** Whether any field of the row has an error. O(1). */
   rowHasErrors(rowId: string): boolean {
     return (this.rows.get(rowId)?.size ?? 0) > 0;
-  }
-
-  /** Rows that have errors, in no particular order. */
-  rowIds(): readonly string[] {
-    return [...this.rows.keys()];
-  }
-
-  /** Fields of a row that have errors, in no particular order. */
-  fieldsOf(rowId: string): readonly string[] {
-    const fields = this.rows.get(rowId);
-    return fields ? [...fields.keys()] : [];
   }
 
   unplacedErrors(): readonly UnplacedError[] {

@@ -164,7 +164,8 @@ function commitMcp(model: FormModel, sentMcp: unknown): void {
   baseline.known = { ...baseline.known, mcp: true };
   draft.mcpPresent = baseline.mcp.mcpPresent;
   const providerIds = new Set(draft.providers.map((row) => row.id));
-  for (const id of errors.rowIds()) if (!providerIds.has(id) && id !== SECTION_IDS.providerTokens) errors.clearRow(id);
+  for (const id of [...errors.rows.keys()])
+    if (!providerIds.has(id) && id !== SECTION_IDS.providerTokens) errors.clearRow(id);
   tracker.rebase(baseline.mcp);
   tracker.recompute(draft.providers, draft);
 }
