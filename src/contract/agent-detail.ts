@@ -23,7 +23,8 @@
 import { presentText } from './client-answer.js';
 import type { NamedMcpConfig } from './mcp-server.js';
 import { serverPointer } from './mcp-secrets.js';
-import { KEY_SEGMENT, toPointer } from './pointer.js';
+import { KEY_SEGMENT } from './pointer.js';
+import { toPointer } from './pointer-join.js';
 import type { ServerFieldError } from './result.js';
 
 /** A detail longer than this is not parsed (the whole request is named instead). */

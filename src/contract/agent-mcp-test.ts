@@ -34,7 +34,7 @@ import {
   type McpTester,
   type McpTestResult,
 } from './mcp-test.js';
-import { toPointer } from './pointer.js';
+import { toPointer } from './pointer-join.js';
 import { answerJson, DEFAULT_TIMEOUT_MS, request, type ConnectionOptions } from './request.js';
 
 export const AGENT_MCP_TEST_PATH = 'api/mcp/test';

@@ -19,16 +19,8 @@ export {
   type UrlServer,
 } from './schema.js';
 export { validateRequestBody, validateStdioServer, validateUrlServer, type FieldIssue } from './validate.js';
-export {
-  childPointer,
-  escapeSegment,
-  fromPointer,
-  KEY_SEGMENT,
-  parentPointer,
-  toPointer,
-  unescapeSegment,
-  type PathSegment,
-} from './pointer.js';
+export { escapeSegment, fromPointer, KEY_SEGMENT, unescapeSegment, type PathSegment } from './pointer.js';
+export { childPointer, parentPointer, toPointer } from './pointer-join.js';
 export { locToPointer } from './loc.js';
 export { cleanMessage, MAX_MESSAGE_LENGTH, MIN_SECRET_LENGTH, redactSecrets, REDACTED } from './message.js';
 export {

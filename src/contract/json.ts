@@ -1,22 +1,11 @@
 /**
  * The one place for reading values that came from outside: JSON the server sent, a host page's
- * `value` or `settings`, a pasted configuration. Parsing never throws; values are read through
+ * `value` or `settings`, a pasted configuration. Parsing never throws (parse-json.ts, which only
+ * the reading of a server's answer needs, so it loads on demand); values are read through
  * own-property checks only, so a body's `__proto__`, `constructor` or `toString` keys are plain
  * data, a polluted `Object.prototype` can never inject form content, and a throwing getter or
  * Proxy trap (a host page's object) counts as absent instead of breaking the form.
  */
-
-/** Returned by {@link parseJson} for text that is not JSON. */
-export const NOT_JSON: unique symbol = Symbol('not JSON');
-
-/** `JSON.parse` that never throws. A leading BOM is ignored. */
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown;
-  } catch {
-    return NOT_JSON;
-  }
-}
 
 export type UnknownRecord = Record<string, unknown>;
 

@@ -19,7 +19,7 @@ import { LIST_KEY } from './mcp-entry.js';
 import { serverAt, serverKeys, writeEntry, writeServerMap, type ServerKey } from './mcp-map.js';
 import { isMasked, type NamedMcpConfig, type NamedUrlServer } from './mcp-server.js';
 import { mergePatch } from './merge-patch.js';
-import { toPointer } from './pointer.js';
+import { toPointer } from './pointer-join.js';
 
 const MCP_POINTER = '/mcp_config';
 const NO_SERVERS: NamedMcpConfig = { sse_servers: [], shttp_servers: [], stdio_servers: [] };

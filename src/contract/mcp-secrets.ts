@@ -17,7 +17,7 @@
  */
 import { isRecord, ownKeys, readArray, readOwn } from './json.js';
 import { isMasked, type NamedMcpConfig } from './mcp-server.js';
-import { toPointer } from './pointer.js';
+import { toPointer } from './pointer-join.js';
 import type { ServerFieldError, SubmitResult } from './result.js';
 import type { SaveContent } from './settings-api.js';
 

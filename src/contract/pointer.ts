@@ -1,6 +1,10 @@
 /**
  * RFC 6901 JSON Pointers: the one way every layer names a place in the request body.
  * `data-path` attributes, 422 `loc` paths and client-side issues all meet as pointers.
+ *
+ * What the form needs to show itself (a segment escaped, the key segment) and the reading of a
+ * pointer; a pointer made from segments or from another is pointer-join.ts, which only what loads
+ * on demand uses.
  */
 
 export type PathSegment = string | number;
@@ -24,26 +28,9 @@ export function unescapeSegment(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-/** `['a', 0, 'b/c']` -> `/a/0/b~1c`; `[]` -> `''` (the whole document). */
-export function toPointer(segments: readonly PathSegment[]): string {
-  let out = '';
-  for (const segment of segments) out += '/' + escapeSegment(segment);
-  return out;
-}
-
-/** The inverse of {@link toPointer}. Every segment comes back as a string, as RFC 6901 says. */
+/** A pointer's segments (the inverse of `toPointer`, pointer-join.ts). Every segment comes back as a string, as RFC 6901 says. */
 export function fromPointer(pointer: string): string[] {
   if (pointer === '') return [];
   if (!pointer.startsWith('/')) throw new SyntaxError('A JSON Pointer is empty or starts with "/"');
   return pointer.slice(1).split('/').map(unescapeSegment);
-}
-
-/** The pointer one level up, or `null` for the whole document. */
-export function parentPointer(pointer: string): string | null {
-  if (pointer === '') return null;
-  return pointer.slice(0, pointer.lastIndexOf('/'));
-}
-
-export function childPointer(pointer: string, segment: PathSegment): string {
-  return pointer + '/' + escapeSegment(segment);
 }

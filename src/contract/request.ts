@@ -11,7 +11,7 @@
  * hold for every request any of them makes.
  */
 import { endpointUrl, refusalReason } from './endpoint.js';
-import { NOT_JSON, parseJson } from './json.js';
+import { NOT_JSON, parseJson } from './parse-json.js';
 import type { SubmitResult } from './result.js';
 import { exchange, type Exchange } from './transport.js';
 

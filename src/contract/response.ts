@@ -4,10 +4,12 @@
  * never throws. Every text that reaches a result is plain, bounded and redacted of known secrets;
  * a 422 item's `input` (which echoes tokens) is never read.
  */
-import { readOwn, isRecord, NOT_JSON, parseJson } from './json.js';
+import { readOwn, isRecord } from './json.js';
+import { NOT_JSON, parseJson } from './parse-json.js';
 import { locToPointer } from './loc.js';
 import { capText, makeRedactor, normalizeText, textForType } from './message.js';
-import { childPointer, fromPointer, toPointer } from './pointer.js';
+import { fromPointer } from './pointer.js';
+import { childPointer, toPointer } from './pointer-join.js';
 import type { ServerFieldError, SubmitResult } from './result.js';
 
 /** What the transport read: the status, the `Content-Type` header and the body as text. */

@@ -12,7 +12,7 @@
 import * as z from 'zod/mini';
 import { ISSUE_MESSAGES, isIssueCode, type IssueCode } from './codes.js';
 import type { PathSegment } from './pointer.js';
-import { toPointer } from './pointer.js';
+import { toPointer } from './pointer-join.js';
 import { readOwn, isRecord } from './json.js';
 import { providerTokenSchema, requestBodySchema, stdioServerSchema, urlServerSchema } from './schema.js';
 

@@ -10,7 +10,8 @@ import type { ServerFieldError } from '../contract/result.js';
 import type { ProviderSettingsBody } from '../contract/schema.js';
 import type { Validators } from '../contract/validate.js';
 import type { Draft, ErrorTarget, ProviderRow, StdioServerRow, UrlServerRow } from './draft.js';
-import type { ClientErrors, ErrorSource, ErrorStore, FieldError } from './errors.js';
+import type { ErrorSource, ErrorStore, FieldError } from './errors.js';
+import { addError, addUnplaced, dropClientCode, replaceClient, setClient, type ClientErrors } from './error-writes.js';
 import {
   PointerIndex,
   envKeyIndex,
@@ -76,7 +77,7 @@ export class FormChecks {
       case 'provider':
         findings = this.providerFindings(state, entry.row);
         if (field === 'host' && !findings.some((f) => f.error.code === 'token_required_for_host')) {
-          stale = state.errors.dropClientCode(rowId, 'token', 'token_required_for_host');
+          stale = dropClientCode(state.errors, rowId, 'token', 'token_required_for_host');
         }
         break;
       case 'sse':
@@ -98,7 +99,7 @@ export class FormChecks {
       }
     }
     const found = findings.filter((f) => f.target.rowId === rowId && f.target.field === field).map((f) => f.error);
-    const changed = state.errors.setClient(rowId, field, found);
+    const changed = setClient(state.errors, rowId, field, found);
     return changed || stale;
   }
 
@@ -138,7 +139,7 @@ export class FormChecks {
     for (const row of draft.sse) for (const f of this.urlFindings(row)) add(f);
     for (const row of draft.shttp) for (const f of this.urlFindings(row)) add(f);
     for (const row of draft.stdio) for (const f of this.stdioFindings(state, row)) add(f);
-    state.errors.replaceClient(found);
+    replaceClient(state.errors, found);
     return count === 0;
   }
 
@@ -278,8 +279,8 @@ function place(
   source: ErrorSource,
 ): void {
   const placement = index.place(pointer);
-  if (placement) state.errors.add(placement.target, { message, code, source, subpath: placement.subpath });
-  else state.errors.addUnplaced({ pointer, message, code, source });
+  if (placement) addError(state.errors, placement.target, { message, code, source, subpath: placement.subpath });
+  else addUnplaced(state.errors, { pointer, message, code, source });
 }
 
 /** Removes `env_key_duplicate` from siblings of `rowId` that the current keys no longer make duplicates. */
@@ -292,7 +293,7 @@ function dropStaleDuplicates(
   let changed = false;
   for (const env of server.env) {
     if (env.id === rowId || stillDuplicate.has(env.id)) continue;
-    if (state.errors.dropClientCode(env.id, KEY_SEGMENT, 'env_key_duplicate')) changed = true;
+    if (dropClientCode(state.errors, env.id, KEY_SEGMENT, 'env_key_duplicate')) changed = true;
   }
   return changed;
 }

@@ -9,7 +9,8 @@ import type { ErrorTarget } from './draft.js';
 import { SECTION_IDS } from './draft.js';
 import { type ErrorSource, type FieldError, UNPLACED_ROW_ID } from './errors.js';
 import type { FormModel } from './form-model.js';
-import { argPointer, envPointer, fieldSuffix, providerPointer, SECTION_POINTERS, serverPointer } from './paths.js';
+import { argPointer, envPointer, fieldSuffix, providerPointer, serverPointer } from './paths.js';
+import { SECTION_POINTERS } from './section-pointers.js';
 
 /** One entry of the error summary. */
 export interface ListedError {
@@ -126,8 +127,24 @@ export function pointerOf(model: FormModel, target: ErrorTarget): string | null 
   return row === null ? null : row + fieldSuffix(target.field);
 }
 
+/** Index of a row in its list (servers in their kind's list, args in their server's list). */
+function position({ index, draft }: CheckedState, id: string): number | undefined {
+  if (!index.positions) {
+    const out = new Map<string, number>();
+    draft.sse.forEach((row, i) => out.set(row.id, i));
+    draft.shttp.forEach((row, i) => out.set(row.id, i));
+    draft.stdio.forEach((row, i) => {
+      out.set(row.id, i);
+      row.args.forEach((arg, j) => out.set(arg.id, j));
+    });
+    index.positions = out;
+  }
+  return index.positions.get(id);
+}
+
 /** A row's (or a section's) pointer at its current position; null when there is no such row. */
-function rowPointer({ index }: CheckedState, rowId: string): string | null {
+function rowPointer(state: CheckedState, rowId: string): string | null {
+  const { index } = state;
   const section = SECTION_POINTERS.get(rowId);
   if (section !== undefined) return section;
   const entry = index.get(rowId);
@@ -136,16 +153,16 @@ function rowPointer({ index }: CheckedState, rowId: string): string | null {
     case 'provider':
       return providerPointer(entry.row.provider);
     case 'arg': {
-      const i = index.position(entry.parent.id);
-      const j = index.position(entry.row.id);
+      const i = position(state, entry.parent.id);
+      const j = position(state, entry.row.id);
       return i === undefined || j === undefined ? null : argPointer(i, j);
     }
     case 'env': {
-      const i = index.position(entry.parent.id);
+      const i = position(state, entry.parent.id);
       return i === undefined ? null : envPointer(i, entry.row);
     }
     default: {
-      const i = index.position(entry.row.id);
+      const i = position(state, entry.row.id);
       return i === undefined ? null : serverPointer(entry.kind, i);
     }
   }

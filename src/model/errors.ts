@@ -4,7 +4,6 @@
  * apart because they are replaced at different moments: validation replaces the client ones,
  * a server answer replaces the server ones, and editing a field clears both for that field.
  */
-import type { ErrorTarget } from './draft.js';
 
 export type ErrorSource = 'client' | 'server';
 
@@ -31,30 +30,16 @@ export interface UnplacedError {
   source: ErrorSource;
 }
 
-interface Slot {
+/** One field's errors. */
+export interface Slot {
   client: FieldError[];
   server: FieldError[];
   /** What {@link ErrorStore.get} returns; rebuilt lazily so adding N errors to one field stays O(N). */
   merged: readonly FieldError[] | null;
 }
 
-const NONE: readonly FieldError[] = Object.freeze([]);
-
-function sameErrors(a: readonly FieldError[], b: readonly FieldError[]): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((e, i) => e.code === b[i]?.code && e.message === b[i]?.message && e.subpath === b[i]?.subpath);
-}
-
-function sameUnplaced(a: readonly UnplacedError[], b: readonly UnplacedError[]): boolean {
-  if (a.length !== b.length) return false;
-  return a.every((e, i) => e.pointer === b[i]?.pointer && e.code === b[i]?.code && e.message === b[i]?.message);
-}
-
-/** Client errors found by one whole-form check: row id -> field -> errors, plus the unplaced ones. */
-export interface ClientErrors {
-  fields: Map<string, Map<string, FieldError[]>>;
-  unplaced: UnplacedError[];
-}
+/** No errors: what a field without errors shows, and what a writer passes to clear one side. */
+export const NONE: readonly FieldError[] = Object.freeze([]);
 
 /** Up to this many errors on one field, repeats are found by comparing with those kept so far. */
 const SCAN_LIMIT = 16;
@@ -100,11 +85,19 @@ function merge(slot: Slot): readonly FieldError[] {
   return Object.freeze(out);
 }
 
+/**
+ * What the form shows and the edits that clear errors. What only the checks write (adding errors,
+ * replacing or dropping client errors) is in error-writes.ts, loaded on demand with them: it works
+ * on the fields below, which are for the model's own modules and no one else.
+ */
 export class ErrorStore {
-  private readonly rows = new Map<string, Map<string, Slot>>();
-  private count = 0;
-  private unplaced: UnplacedError[] = [];
-  private changes = 0;
+  /** Row id -> field -> its errors (a row with none is not in it). */
+  readonly rows = new Map<string, Map<string, Slot>>();
+  /** How many field errors the rows hold. */
+  count = 0;
+  unplaced: UnplacedError[] = [];
+  /** The {@link revision}. */
+  changes = 0;
 
   /** Goes up whenever what the store holds changes: equal before and after means nothing to re-render. */
   get revision(): number {
@@ -128,64 +121,8 @@ export class ErrorStore {
     return (this.rows.get(rowId)?.size ?? 0) > 0;
   }
 
-  /** Rows that have errors, in no particular order. */
-  rowIds(): readonly string[] {
-    return [...this.rows.keys()];
-  }
-
-  /** Fields of a row that have errors, in no particular order. */
-  fieldsOf(rowId: string): readonly string[] {
-    const fields = this.rows.get(rowId);
-    return fields ? [...fields.keys()] : [];
-  }
-
   unplacedErrors(): readonly UnplacedError[] {
     return this.unplaced;
-  }
-
-  /** O(1): many errors on one field (a 422 listing thousands) must not cost O(n²). */
-  add(target: ErrorTarget, error: FieldError): void {
-    let fields = this.rows.get(target.rowId);
-    if (!fields) {
-      fields = new Map();
-      this.rows.set(target.rowId, fields);
-    }
-    let slot = fields.get(target.field);
-    if (!slot) {
-      slot = { client: [], server: [], merged: null };
-      fields.set(target.field, slot);
-    }
-    (error.source === 'client' ? slot.client : slot.server).push(error);
-    slot.merged = null;
-    this.count += 1;
-    this.changes += 1;
-  }
-
-  addUnplaced(error: UnplacedError): void {
-    this.unplaced.push(error);
-    this.changes += 1;
-  }
-
-  /**
-   * Makes `found` the client errors of the whole form, touching only the fields whose client
-   * errors differ (so a check that finds what is already shown changes nothing). Returns whether
-   * anything changed. O(fields with errors before + fields with errors found).
-   */
-  replaceClient(found: ClientErrors): boolean {
-    const before = this.changes;
-    for (const [rowId, fields] of [...this.rows]) {
-      for (const [field, slot] of [...fields]) {
-        if (slot.client.length && !found.fields.get(rowId)?.has(field)) this.write(rowId, field, NONE, slot.server);
-      }
-    }
-    for (const [rowId, fields] of found.fields)
-      for (const [field, errors] of fields) this.setClient(rowId, field, errors);
-    const unplaced = this.unplaced.filter((e) => e.source !== 'client');
-    if (!sameUnplaced(this.unplaced, [...unplaced, ...found.unplaced])) {
-      this.unplaced = [...unplaced, ...found.unplaced];
-      this.changes += 1;
-    }
-    return this.changes !== before;
   }
 
   /** Both sources, one field (editing it). Returns whether anything was removed. */
@@ -200,25 +137,6 @@ export class ErrorStore {
     const fields = this.rows.get(rowId);
     if (!fields) return false;
     for (const field of [...fields.keys()]) this.write(rowId, field, NONE, NONE);
-    return true;
-  }
-
-  /** Replaces one field's client errors; returns whether what that field shows changed. */
-  setClient(rowId: string, field: string, errors: readonly FieldError[]): boolean {
-    const slot = this.rows.get(rowId)?.get(field);
-    const before = slot?.client ?? NONE;
-    if (sameErrors(before, errors)) return false;
-    this.write(rowId, field, errors, slot?.server ?? NONE);
-    return true;
-  }
-
-  /** Drops the client errors of one code from one field; returns whether any were dropped. */
-  dropClientCode(rowId: string, field: string, code: string): boolean {
-    const slot = this.rows.get(rowId)?.get(field);
-    if (!slot) return false;
-    const kept = slot.client.filter((e) => e.code !== code);
-    if (kept.length === slot.client.length) return false;
-    this.write(rowId, field, kept, slot.server);
     return true;
   }
 
@@ -244,7 +162,8 @@ export class ErrorStore {
     this.unplaced = [];
   }
 
-  private write(rowId: string, field: string, client: readonly FieldError[], server: readonly FieldError[]): void {
+  /** Makes a field's errors `client` and `server` (none of either: the field has none). */
+  write(rowId: string, field: string, client: readonly FieldError[], server: readonly FieldError[]): void {
     let fields = this.rows.get(rowId);
     const old = fields?.get(field);
     this.changes += 1;

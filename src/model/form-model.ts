@@ -71,11 +71,15 @@ export class FormModel {
   private checker: FormChecks | null;
   /**
    * The model's parts, for its own modules: those it is made of (row-lists.ts, stored-baseline.ts,
-   * value-over-draft.ts) and those that load on demand (checks.ts, error-list.ts). Not for the
-   * element: it edits through the methods.
+   * value-over-draft.ts) and those that load on demand (checks.ts, error-list.ts, save-snapshot.ts).
+   * Not for the element: it edits through the methods.
    */
   readonly state: FormState;
-  private readonly baseline: StoredBaseline;
+  /**
+   * What is stored and known (stored-baseline.ts), for the model's own modules too: a save moves
+   * it on (save-snapshot.ts). Not for the element.
+   */
+  readonly baseline: StoredBaseline;
 
   constructor(options: FormModelOptions = {}) {
     // Only the host page's own texts (the checks fill in the defaults), copied as they are now.
@@ -378,26 +382,6 @@ export class FormModel {
    */
   storedState(named = false): StoredState {
     return this.baseline.stored(named);
-  }
-
-  /**
-   * After the server stored a token map: `stored` is what it now holds (provider -> host), and
-   * the token set is known from here on. Each provider row takes its stored state, then `settle`
-   * decides what of the person's edits it keeps (model/save-snapshot.ts). Removed providers
-   * disappear unless listed; errors of the providers are cleared.
-   */
-  commitTokens(stored: ReadonlyMap<string, string | null>, settle: (row: ProviderRow) => void): void {
-    this.baseline.commitTokens(stored, settle);
-  }
-
-  /**
-   * After the server stored the MCP servers `sentMcp`: they become the MCP baseline. When the draft
-   * still says exactly that (the normal case) its rows become the baseline, ids kept, minus blank
-   * env rows (never sent, so not saved). If the draft changed while the request was in flight,
-   * those edits are kept and stay dirty. Errors of the MCP servers are cleared.
-   */
-  commitMcp(sentMcp: unknown): void {
-    this.baseline.commitMcp(sentMcp);
   }
 
   /**

@@ -8,7 +8,8 @@
  * Only pointers outside the body's known top-level members (`''`, `/17` for a json_invalid
  * offset) are unplaced.
  */
-import { KEY_SEGMENT, toPointer, unescapeSegment } from '../contract/pointer.js';
+import { KEY_SEGMENT, unescapeSegment } from '../contract/pointer.js';
+import { toPointer } from '../contract/pointer-join.js';
 import type { Draft, EnvRow, ErrorTarget, ProviderRow, StdioServerRow, UrlServerRow } from './draft.js';
 import { kindOfList, SECTION_IDS } from './draft.js';
 import { envBodyKey, isBlankEnvRow } from './to-body.js';

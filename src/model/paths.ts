@@ -2,11 +2,12 @@
  * The JSON Pointer of every place in the form: a section, a row, a field. The one place pointers
  * are built: the templates write them as `data-path` (the DOM contract), the error list and the
  * summary name errors by them, and locate.ts resolves them back to rows; all three must agree.
- * A row's pointer is its place in the body as it would be sent now.
+ * A row's pointer is its place in the body as it would be sent now. The sections' pointers by
+ * their row ids, which only the error list needs, are section-pointers.ts (on demand).
  */
 import { escapeSegment, KEY_SEGMENT } from '../contract/pointer.js';
 import type { EnvRow, ServerKind } from './draft.js';
-import { SECTION_IDS, SERVER_KINDS, SERVER_LIST_KEYS } from './draft.js';
+import { SERVER_LIST_KEYS } from './draft.js';
 import { envBodyKey } from './to-body.js';
 
 export const PROVIDERS_POINTER = '/provider_tokens';
@@ -16,13 +17,6 @@ export const MCP_POINTER = '/mcp_config';
 export function listPointer(kind: ServerKind): string {
   return MCP_POINTER + '/' + SERVER_LIST_KEYS[kind];
 }
-
-/** Each section's pointer, by its row id (model/draft.ts, `SECTION_IDS`). */
-export const SECTION_POINTERS: ReadonlyMap<string, string> = new Map([
-  [SECTION_IDS.providerTokens, PROVIDERS_POINTER],
-  [SECTION_IDS.mcpConfig, MCP_POINTER],
-  ...SERVER_KINDS.map((kind): [string, string] => [SECTION_IDS[kind], listPointer(kind)]),
-]);
 
 /** The suffixes of the fields rows have, made once: listing errors asks for one per field of every row. */
 const FIELD_SUFFIXES: ReadonlyMap<string, string> = new Map(

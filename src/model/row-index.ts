@@ -1,7 +1,8 @@
 /**
  * id -> row, for O(1) `row(id)`, `setField` and error lookups, plus each row's position, which
  * pointers need. Positions are cached and rebuilt lazily after a structural change: edits are far
- * more frequent than reads of positions, and one rebuild is O(rows).
+ * more frequent than reads of positions, and one rebuild is O(rows). Only the error list reads
+ * them (it names errors by pointer), so it builds them (error-list.ts, on demand); this drops them.
  */
 import type { ArgRow, Draft, EnvRow, ProviderRow, StdioServerRow, UrlServerRow } from './draft.js';
 
@@ -16,18 +17,16 @@ export type AnyRow = RowEntry['row'];
 
 export class RowIndex {
   private readonly entries = new Map<string, RowEntry>();
-  private positions: Map<string, number> | null = null;
+  /**
+   * Each server's index in its kind's list and each argument's in its server's, by row id; `null`
+   * until asked for again after a structural change. Built and read by error-list.ts.
+   */
+  positions: Map<string, number> | null = null;
 
   constructor(private readonly draft: () => Draft) {}
 
   get(id: string): RowEntry | undefined {
     return this.entries.get(id);
-  }
-
-  /** Index of a row in its list (servers in their kind's list, args in their server's list). */
-  position(id: string): number | undefined {
-    if (!this.positions) this.positions = this.buildPositions();
-    return this.positions.get(id);
   }
 
   /** Call after rows moved (adding and removing through the index says so itself). */
@@ -70,17 +69,5 @@ export class RowIndex {
     for (const row of draft.sse) this.add({ kind: 'sse', row });
     for (const row of draft.shttp) this.add({ kind: 'shttp', row });
     for (const row of draft.stdio) this.add({ kind: 'stdio', row });
-  }
-
-  private buildPositions(): Map<string, number> {
-    const draft = this.draft();
-    const out = new Map<string, number>();
-    draft.sse.forEach((row, i) => out.set(row.id, i));
-    draft.shttp.forEach((row, i) => out.set(row.id, i));
-    draft.stdio.forEach((row, i) => {
-      out.set(row.id, i);
-      row.args.forEach((arg, j) => out.set(arg.id, j));
-    });
-    return out;
   }
 }

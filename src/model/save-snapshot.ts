@@ -2,8 +2,8 @@
  * What a save sends and how its answer is settled, part by part (DESIGN.md, "Saving"): the body
  * taken with what each provider row held at that moment, so that the person's edits made while
  * the request is in flight stay theirs. Used by the save (element/save-controller.ts), which comes
- * with the on-demand module; the model's side is {@link FormModel.commitTokens} and
- * {@link FormModel.commitMcp}.
+ * with the on-demand module, and so does the baseline's move after a save ({@link commitTokens},
+ * {@link commitMcp}): what it does to the stored baseline (stored-baseline.ts) is here.
  */
 import type { ProviderSettingsBody } from '../contract/schema.js';
 import type { SaveContent } from '../contract/settings-api.js';
@@ -11,7 +11,10 @@ import { providerIsDirty } from './dirty.js';
 import type { ProviderRow } from './draft.js';
 import type { FormModel } from './form-model.js';
 import { isRecord, ownKeys, readOwn } from '../contract/json.js';
-import { mcpBody } from './to-body.js';
+import { SECTION_IDS } from './draft.js';
+import { parseMcp } from './from-body.js';
+import { cloneMcp } from './stored-baseline.js';
+import { isBlankEnvRow, mcpBody } from './to-body.js';
 
 /** What a provider row holds, as the person left it. */
 export interface ProviderContent {
@@ -89,7 +92,7 @@ export function storedAfter(
  * while the request was in flight) stays as they left it, and dirty.
  */
 export function markTokensSaved(model: FormModel, sent: SaveSnapshot): void {
-  model.commitTokens(storedAfter(sent.body, model.storedState().providers), (row: ProviderRow) => {
+  commitTokens(model, storedAfter(sent.body, model.storedState().providers), (row: ProviderRow) => {
     const was = sent.providers.get(row.id);
     if (was) {
       if (row.token === was.token && !was.removed) row.token = '';
@@ -100,7 +103,69 @@ export function markTokensSaved(model: FormModel, sent: SaveSnapshot): void {
   });
 }
 
-/** After the server stored the MCP servers of `sent` (see {@link FormModel.commitMcp}). */
+/** After the server stored the MCP servers of `sent` (see {@link commitMcp}). */
 export function markMcpSaved(model: FormModel, sent: SaveSnapshot): void {
-  model.commitMcp(sent.content.servers);
+  commitMcp(model, sent.content.servers);
+}
+
+/**
+ * After the server stored a token map: `stored` is what it now holds (provider -> host), and
+ * the token set is known from here on. Each provider row takes its stored state, then `settle`
+ * decides what of the person's edits it keeps ({@link markTokensSaved}). Removed providers
+ * disappear unless listed; errors of the providers are cleared.
+ */
+function commitTokens(
+  model: FormModel,
+  stored: ReadonlyMap<string, string | null>,
+  settle: (row: ProviderRow) => void,
+): void {
+  const { baseline } = model;
+  const { draft, errors, tracker } = model.state;
+  baseline.providers = new Map(stored);
+  baseline.known = { ...baseline.known, tokens: true };
+  for (const row of draft.providers) {
+    baseline.markStored(row);
+    settle(row);
+    errors.clearRow(row.id);
+  }
+  baseline.arrangeProviders();
+  errors.clearRow(SECTION_IDS.providerTokens);
+  tracker.recompute(draft.providers, draft);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * After the server stored the MCP servers `sentMcp`: they become the MCP baseline. When the draft
+ * still says exactly that (the normal case) its rows become the baseline, ids kept, minus blank
+ * env rows (never sent, so not saved). If the draft changed while the request was in flight,
+ * those edits are kept and stay dirty. Errors of the MCP servers are cleared.
+ */
+function commitMcp(model: FormModel, sentMcp: unknown): void {
+  const { baseline } = model;
+  const { draft, index, errors, tracker } = model.state;
+  if (sameJson(mcpBody(draft, true), sentMcp ?? null)) {
+    for (const server of draft.stdio) {
+      for (const env of server.env.filter(isBlankEnvRow)) {
+        server.env.splice(server.env.indexOf(env), 1);
+        index.remove(env.id);
+      }
+    }
+    baseline.mcp = { ...cloneMcp(draft), mcpPresent: isRecord(sentMcp) };
+  } else {
+    baseline.mcp = baseline.rows(parseMcp(sentMcp));
+  }
+  baseline.known = { ...baseline.known, mcp: true };
+  draft.mcpPresent = baseline.mcp.mcpPresent;
+  const providerIds = new Set(draft.providers.map((row) => row.id));
+  for (const id of [...errors.rows.keys()])
+    if (!providerIds.has(id) && id !== SECTION_IDS.providerTokens) errors.clearRow(id);
+  tracker.rebase(baseline.mcp);
+  tracker.recompute(draft.providers, draft);
 }

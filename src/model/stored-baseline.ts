@@ -1,19 +1,19 @@
 /**
  * What the form takes as stored (its baseline), how much of it the form knows, and the draft
  * kept in step with it: brought back to it (`reset`), rebased on a new one that arrived while the
- * person typed (`rebase`), or moved on after a save made what was sent the stored state
- * (`commitTokens`, `commitMcp`). Which provider sections exist depends on it too: a stored
- * provider always has one.
+ * person typed (`rebase`). Which provider sections exist depends on it too: a stored provider
+ * always has one. Moving it on after a save made what was sent the stored state is the save's
+ * (save-snapshot.ts, on demand), through the fields and methods marked for it.
  */
 import type { StoredSettings } from '../contract/schema.js';
 import { isRecord, readOwn, setOwn } from '../contract/json.js';
 import type { StoredState } from './changes.js';
 import { signature } from './dirty.js';
 import type { McpDraft, ProviderRow, StdioServerRow, UrlServerRow } from './draft.js';
-import { DEFAULT_PROVIDERS, newStdioRow, newUrlRow, SECTION_IDS } from './draft.js';
+import { DEFAULT_PROVIDERS, newStdioRow, newUrlRow } from './draft.js';
 import { parseMcp, parseStoredProviders, type McpContent } from './from-body.js';
 import { dropRows, type FormState } from './row-lists.js';
-import { hasMcpConfig, isBlankEnvRow, mcpBody, stdioServerBody } from './to-body.js';
+import { hasMcpConfig, mcpBody, stdioServerBody } from './to-body.js';
 
 /** Which parts of what is stored the form knows ({@link FormModel.known}). */
 export interface StoredKnowledge {
@@ -37,21 +37,13 @@ function cloneStdio(row: StdioServerRow): StdioServerRow {
 }
 
 /** The same rows (ids kept) as new objects: the draft and the baseline never share one, as editing one must not change the other. */
-function cloneMcp(mcp: McpDraft): McpDraft {
+export function cloneMcp(mcp: McpDraft): McpDraft {
   return {
     mcpPresent: mcp.mcpPresent,
     sse: mcp.sse.map(cloneUrl),
     shttp: mcp.shttp.map(cloneUrl),
     stdio: mcp.stdio.map(cloneStdio),
   };
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  try {
-    return JSON.stringify(a) === JSON.stringify(b);
-  } catch {
-    return false;
-  }
 }
 
 const stdioContent = (row: StdioServerRow): string => JSON.stringify(stdioServerBody(row));
@@ -67,9 +59,10 @@ export class StoredBaseline {
   listed: readonly string[] = DEFAULT_PROVIDERS;
   /** Whether each part is known, or only assumed empty ({@link FormModel.known}). */
   known: StoredKnowledge = { tokens: false, mcp: false };
-  /** Provider -> stored host, in the order the settings listed them. */
-  private providers = new Map<string, string | null>();
-  private mcp: McpDraft = { mcpPresent: false, sse: [], shttp: [], stdio: [] };
+  /** Provider -> stored host, in the order the settings listed them. For this file and the save. */
+  providers = new Map<string, string | null>();
+  /** The stored MCP servers as rows. For this file and the save. */
+  mcp: McpDraft = { mcpPresent: false, sse: [], shttp: [], stdio: [] };
 
   constructor(private readonly state: FormState) {}
 
@@ -143,44 +136,6 @@ export class StoredBaseline {
     };
   }
 
-  /** {@link FormModel.commitTokens}. */
-  commitTokens(stored: ReadonlyMap<string, string | null>, settle: (row: ProviderRow) => void): void {
-    const { draft, errors } = this.state;
-    this.providers = new Map(stored);
-    this.known = { ...this.known, tokens: true };
-    for (const row of draft.providers) {
-      this.markStored(row);
-      settle(row);
-      errors.clearRow(row.id);
-    }
-    this.arrangeProviders();
-    errors.clearRow(SECTION_IDS.providerTokens);
-    this.state.tracker.recompute(draft.providers, draft);
-  }
-
-  /** {@link FormModel.commitMcp}. */
-  commitMcp(sentMcp: unknown): void {
-    const { draft, index, errors, tracker } = this.state;
-    if (sameJson(mcpBody(draft, true), sentMcp ?? null)) {
-      for (const server of draft.stdio) {
-        for (const env of server.env.filter(isBlankEnvRow)) {
-          server.env.splice(server.env.indexOf(env), 1);
-          index.remove(env.id);
-        }
-      }
-      this.mcp = { ...cloneMcp(draft), mcpPresent: isRecord(sentMcp) };
-    } else {
-      this.mcp = this.rows(parseMcp(sentMcp));
-    }
-    this.known = { ...this.known, mcp: true };
-    draft.mcpPresent = this.mcp.mcpPresent;
-    const providerIds = new Set(draft.providers.map((row) => row.id));
-    for (const id of errors.rowIds())
-      if (!providerIds.has(id) && id !== SECTION_IDS.providerTokens) errors.clearRow(id);
-    tracker.rebase(this.mcp);
-    tracker.recompute(draft.providers, draft);
-  }
-
   /** {@link FormModel.reset}. */
   reset(): void {
     const { draft } = this.state;
@@ -231,8 +186,8 @@ export class StoredBaseline {
     draft.providers = next;
   }
 
-  /** The row takes what is stored for its provider. */
-  private markStored(row: ProviderRow): void {
+  /** The row takes what is stored for its provider. For this file and the save. */
+  markStored(row: ProviderRow): void {
     row.stored = this.providers.has(row.provider);
     row.storedHost = this.providers.get(row.provider) ?? null;
   }
@@ -244,8 +199,8 @@ export class StoredBaseline {
     row.removed = false;
   }
 
-  /** Rows with fresh ids for servers read from outside. */
-  private rows(mcp: McpContent): McpDraft {
+  /** Rows with fresh ids for servers read from outside. For this file and the save. */
+  rows(mcp: McpContent): McpDraft {
     const { ids } = this.state;
     return {
       mcpPresent: mcp.present,

@@ -1,12 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  childPointer,
-  escapeSegment,
-  fromPointer,
-  parentPointer,
-  toPointer,
-  unescapeSegment,
-} from '../../src/contract/pointer.js';
+import { escapeSegment, fromPointer, unescapeSegment } from '../../src/contract/pointer.js';
+import { childPointer, parentPointer, toPointer } from '../../src/contract/pointer-join.js';
 
 describe('contract/pointer: RFC 6901', () => {
   const keys: [string, string][] = [

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { NOT_JSON } from '../../src/contract/json.js';
+import { NOT_JSON } from '../../src/contract/parse-json.js';
 import { answerJson, request } from '../../src/contract/request.js';
 import { interpretResponse } from '../../src/contract/response.js';
 import { BASE, fakeServer, json, SESSION_KEY } from './fake-server.js';

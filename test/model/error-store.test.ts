@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { addError } from '../../src/model/error-writes.js';
 import { ErrorStore, type FieldError } from '../../src/model/errors.js';
 
 const target = { rowId: 'r1', field: 'url' };
@@ -29,7 +30,7 @@ describe('ErrorStore: what a field shows', () => {
       error('client', 'c'),
       error('server', 'a', '/x'),
     ];
-    for (const e of added) store.add(target, e);
+    for (const e of added) addError(store, target, e);
     expect(store.get('r1', 'url').map((e) => [e.source, e.message, e.subpath])).to.deep.equal([
       ['server', 'a', ''],
       ['server', 'b', ''],
@@ -49,8 +50,8 @@ describe('ErrorStore: what a field shows', () => {
         (e.source === 'server' ? server : client).push(e);
       }
       const store = new ErrorStore();
-      for (const e of server) store.add(target, e);
-      for (const e of client) store.add(target, e);
+      for (const e of server) addError(store, target, e);
+      for (const e of client) addError(store, target, e);
       expect(store.get('r1', 'url'), `${count} errors`).to.deep.equal(expected(server, client));
       expect(Object.isFrozen(store.get('r1', 'url'))).to.equal(true);
     }
@@ -58,7 +59,7 @@ describe('ErrorStore: what a field shows', () => {
 
   it('keeps every error of a field when none repeats (thousands on one field), server first', () => {
     const store = new ErrorStore();
-    for (let i = 0; i < 2000; i += 1) store.add(target, error(i % 4 ? 'server' : 'client', `problem ${i}`));
+    for (let i = 0; i < 2000; i += 1) addError(store, target, error(i % 4 ? 'server' : 'client', `problem ${i}`));
     const shown = store.get('r1', 'url');
     expect(shown).to.have.length(2000);
     expect(shown[0]?.message).to.equal('problem 1');
