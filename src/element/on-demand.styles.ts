@@ -10,6 +10,8 @@
  * label. A summary entry is a link at least 24 px tall (2.5.8). A line of a list that is an error
  * (the review's token deletion, an import clash) keeps the list's size, bold, not only red.
  */
+import { sheetAdopter } from './adopt-sheet.js';
+
 const STYLE = `[part=error-summary] ul{margin:.5rem 0 0;padding-inline-start:1.25rem}
 [part=error-summary] button{border:0;background:none;padding:0;min-height:24px;color:var(--_danger);text-decoration:underline;text-align:start;overflow-wrap:anywhere}
 [part=error-summary] li button{vertical-align:top}
@@ -30,14 +32,5 @@ li.error{font-size:inherit;font-weight:600}
 [part=mcp-tools] .check input{flex:none}
 [part=mcp-tools] .warning{color:var(--_danger);font-size:.875rem}`;
 
-let sheet: CSSStyleSheet | undefined;
-
 /** Adds the sheet to a shadow root (once). */
-export function adoptOnDemandStyles(root: Node): void {
-  if (!(root instanceof ShadowRoot)) return;
-  if (!sheet) {
-    sheet = new CSSStyleSheet();
-    sheet.replaceSync(STYLE);
-  }
-  if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-}
+export const adoptOnDemandStyles = sheetAdopter(STYLE);

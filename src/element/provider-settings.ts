@@ -252,6 +252,7 @@ export class OpenHandsProviderSettings extends LitElement {
 
   private readonly onFound = (api: ApiKind, named?: unknown): void => {
     this.named = named as NamedModule | undefined;
+    this.named?.adoptNamedStyles(this.renderRoot);
     if (api === this.found) return;
     this.found = api;
     this.requestUpdate();
@@ -415,6 +416,7 @@ export class OpenHandsProviderSettings extends LitElement {
         (s) => this.connection(s),
       ));
       ctx.named = (row, path) => named.extrasTemplate(ctx, row, path, this.editExtras, tests);
+      ctx.masked = named.maskedView(t);
     }
     return formTemplate(ctx, {
       disabled: this.disabled,

@@ -15,7 +15,7 @@ import type { StdioServerRow, UrlServerRow } from '../../model/draft.js';
 import type { RenderContext } from '../templates/context.js';
 import { domId } from '../templates/context.js';
 import { errorText } from '../templates/field.js';
-import type { NamedStrings } from '../strings.js';
+import type { NamedStrings, ProviderSettingsStrings } from '../strings.js';
 import { defaultNamedStrings } from './strings.js';
 import type { McpTests } from './tests.js';
 
@@ -121,7 +121,7 @@ function mapEditor(
 ): TemplateResult {
   const keys = ownKeys(o.map);
   const labelId = domId(o.rowId, o.field) + '-label';
-  return html`<div role="group" data-path=${o.path + '/' + o.field} aria-labelledby=${labelId}>
+  return html`<div role="group" class="wide" data-path=${o.path + '/' + o.field} aria-labelledby=${labelId}>
     <p class="label" id=${labelId}>${o.label}</p>
     ${keys.length === 0 ? html`<p class="empty">${t.noHeaders}</p>` : nothing}
     <ul class="rows">
@@ -208,7 +208,7 @@ function authEditor(
       (headers, field) => set({ strategy: 'header', headers }, field),
     );
   else if (auth.strategy === 'oauth2') fields = html`<p class="hint">${t.oauth2Kept}</p>`;
-  return html`<fieldset class="auth" data-path=${at}>
+  return html`<fieldset class="auth wide" data-path=${at}>
     <legend>${t.auth}</legend>
     <div class="field">
       <label for=${id('strategy')}>${t.auth}</label>
@@ -243,6 +243,17 @@ function enabledBox(
       @change=${(e: Event) => edit(row.id, { ...row.x, enabled: (e.target as HTMLInputElement).checked }, 'enabled')}
     /><label for=${id}>${t.enabled}</label>
   </div>`;
+}
+
+/**
+ * How a value the server read back masked shows in a field of the card's own (an environment
+ * variable's): empty, saying it is stored; typing replaces it. Null for any other value.
+ */
+export function maskedView(
+  t: ProviderSettingsStrings,
+): (value: string) => { value: string; placeholder: string } | null {
+  const placeholder = t.named.stored ?? defaultNamedStrings.stored;
+  return (value) => (isMasked(value) ? { value: '', placeholder } : null);
 }
 
 /** "Test connection" and its result (a live region, there before any result so that it is announced). */

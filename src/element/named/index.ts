@@ -5,3 +5,5 @@
  */
 export { extrasTemplate, type EditExtras } from './extras.js';
 export { McpTests } from './tests.js';
+export { adoptNamedStyles } from './styles.js';
+export { maskedView } from './extras.js';

@@ -23,6 +23,8 @@ export interface RenderContext {
    * under the server's pointer. A URL server's auth replaces V0's API key there.
    */
   named?: ((row: UrlServerRow | StdioServerRow, path: string) => unknown) | undefined;
+  /** With `named`: how a value read back masked shows (empty, "stored"), or null for any other. */
+  masked?: ((value: string) => { value: string; placeholder: string } | null) | undefined;
 }
 
 /** A DOM id for a row's field, unique within the shadow root. */

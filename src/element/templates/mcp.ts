@@ -347,6 +347,7 @@ function envEditor(ctx: RenderContext, row: StdioServerRow, server: number, path
                       label: ctx.t.envValueName(i),
                       hideLabel: true,
                       value: entry.value,
+                      ...ctx.masked?.(entry.value),
                     })}
                     ${rowActions(ctx, entry.id, what, i, row.env.length, 'env')} ${groupError(errorId, error)}
                   </div>
