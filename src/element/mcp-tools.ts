@@ -6,7 +6,7 @@
  * the on-demand module (on-demand.styles.ts), which it needs for the checks anyway.
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { McpConfig, ProviderSettingsBody } from '../contract/schema.js';
+import type { ProviderSettingsBody } from '../contract/schema.js';
 import { toMcpServersJson, toOpenHandsJson } from '../import/mcp-export.js';
 import {
   findClashes,
@@ -17,7 +17,10 @@ import {
 } from '../import/mcp-import.js';
 import { parseJsonAt } from '../import/json-location.js';
 import type { FormModel } from '../model/form-model.js';
+import { mcpBody } from '../model/to-body.js';
+import type { NamedMcpConfig } from '../contract/mcp-server.js';
 import { isRecord } from '../contract/json.js';
+import type { ApiKind } from '../contract/settings-api.js';
 import { ProviderSettingsChangeEvent } from './events.js';
 import { defaultMcpToolsStrings } from './mcp-tools-strings.js';
 import { defaultReviewStrings } from './review-strings.js';
@@ -30,13 +33,16 @@ export interface McpToolsHost extends ReactiveControllerHost {
   get value(): ProviderSettingsBody;
   set value(body: unknown);
   validate(): Promise<boolean>;
+  /** The server API in use: a newer one stores a URL server's name and headers, which an import then keeps. */
+  readonly serverApi: ApiKind | null;
 }
 
 export type ExportFormat = 'openhands' | 'mcpServers';
 
 /** The form's MCP servers, every list present. */
-function currentConfig(model: FormModel): McpConfig {
-  const mcp = model.toBody().mcp_config;
+function currentConfig(model: FormModel): NamedMcpConfig {
+  // With what a newer server API stores besides (`x`): the export keeps a URL server's name and headers.
+  const mcp = mcpBody(model.draft, true);
   return {
     sse_servers: mcp?.sse_servers ?? [],
     shttp_servers: mcp?.shttp_servers ?? [],
@@ -55,6 +61,7 @@ export function addImported(model: FormModel, item: ImportedServer): string {
   } else {
     model.setField(id, 'url', item.server.url);
     model.setField(id, 'api_key', item.server.api_key ?? '');
+    if (item.server.x) model.setExtras(id, item.server.x);
   }
   return id;
 }
@@ -128,7 +135,8 @@ export class McpTools implements ReactiveController {
 
   preview(text = this.importText): void {
     this.importText = text;
-    const outcome = importMcpServers(text);
+    const api = this.host.serverApi;
+    const outcome = importMcpServers(text, { named: api === 'v1' || api === 'agent-server' });
     this.outcome = outcome;
     this.status = '';
     if (outcome.ok) {

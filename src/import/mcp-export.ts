@@ -4,6 +4,7 @@
  * them: API keys always count as secrets, and so do environment variables whose names say they
  * hold one (`GITHUB_TOKEN`, `API_KEY`, `PASSWORD`...).
  */
+import type { NamedMcpConfig } from '../contract/mcp-server.js';
 import type { McpConfig } from '../contract/schema.js';
 import { setOwn } from '../contract/json.js';
 import { freeName, hostName, KIND_TRANSPORT } from '../contract/mcp-entry.js';
@@ -51,9 +52,11 @@ export function toOpenHandsJson(config: McpConfig, options: ExportOptions = {}):
 
 /**
  * `{"mcpServers": {...}}` for Claude Desktop and Cursor. Stdio servers keep their names; URL servers
- * are named after their host (made unique), with `type` and an `Authorization: Bearer` header.
+ * keep theirs where a newer server API gave them one (`x.name`), else are named after their host
+ * (made unique), with `type`, their headers (values masked unless asked for) and an
+ * `Authorization: Bearer` header for an API key.
  */
-export function toMcpServersJson(config: McpConfig, options: ExportOptions = {}): string {
+export function toMcpServersJson(config: NamedMcpConfig, options: ExportOptions = {}): string {
   const secrets = options.includeSecrets === true;
   const servers: Record<string, unknown> = {};
   const taken = new Set<string>();
@@ -73,8 +76,12 @@ export function toMcpServersJson(config: McpConfig, options: ExportOptions = {})
   ];
   for (const { s, type } of urlServers) {
     const entry: Record<string, unknown> = { type, url: s.url };
-    if (s.api_key) entry['headers'] = { Authorization: `Bearer ${secrets ? s.api_key : MASK}` };
-    setOwn(servers, unique(hostName(s.url)), entry);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(s.x?.headers ?? {}))
+      setOwn(headers, name, secrets || !isSecretVariable(name) ? value : MASK);
+    if (s.api_key) setOwn(headers, 'Authorization', `Bearer ${secrets ? s.api_key : MASK}`);
+    if (Object.keys(headers).length) entry['headers'] = headers;
+    setOwn(servers, unique(s.x?.name?.trim() || hostName(s.url)), entry);
   }
   return JSON.stringify({ mcpServers: servers }, null, 2) + '\n';
 }

@@ -4,6 +4,7 @@
  * ...}}}`) and OpenHands' own `mcp_config` JSON. Every entry says how it was converted and what
  * could not be carried over; nothing is dropped without a reason. Pure: no DOM, no network.
  */
+import type { NamedUrlServer } from '../contract/mcp-server.js';
 import type { StdioServer, UrlServer } from '../contract/schema.js';
 import { SERVER_LIST_KEYS } from '../model/draft.js';
 import { isRecord, ownKeys, readArray, readOwn, setOwn } from '../contract/json.js';
@@ -40,7 +41,8 @@ export type { SkipReason };
 export type ClashReason = { code: 'same_name'; name: string } | { code: 'same_url'; url: string };
 
 export type ImportedServer =
-  | { kind: 'sse' | 'shttp'; name: string; server: UrlServer; notes: ImportNote[] }
+  /** `server.x`: with `named`, the name and headers, which the newer server APIs store. */
+  | { kind: 'sse' | 'shttp'; name: string; server: NamedUrlServer; notes: ImportNote[] }
   | { kind: 'stdio'; name: string; server: StdioServer; notes: ImportNote[] };
 
 export interface SkippedEntry {
@@ -65,23 +67,32 @@ const BEARER = /^\s*Bearer\s+(\S.*?)\s*$/i;
 /** VS Code's `${input:id}`, `${env:NAME}`...: resolved by the editor, meaningless here. */
 const VARIABLE = /\$\{[^}]+\}/;
 
+export interface ImportOptions {
+  /**
+   * The server speaks a newer API, which stores a URL server's name and headers: they are kept
+   * (`server.x`) instead of an `Authorization: Bearer` header becoming V0's API key and the other
+   * headers being dropped.
+   */
+  named?: boolean;
+}
+
 /** Reads pasted or dropped text. Never throws. */
-export function importMcpServers(text: string): ImportOutcome {
+export function importMcpServers(text: string, options: ImportOptions = {}): ImportOutcome {
   const parsed = parseJsonAt(text);
   if (!parsed.ok) return { ok: false, syntax: parsed.error };
   const json = parsed.value;
   if (!isRecord(json)) return { ok: false, problem: 'not_object' };
   if (isRecord(readOwn(json, 'mcpServers')))
-    return { ok: true, preview: fromNamedMap('mcpServers', readOwn(json, 'mcpServers')) };
+    return { ok: true, preview: fromNamedMap('mcpServers', readOwn(json, 'mcpServers'), options) };
   if (isRecord(readOwn(json, 'servers')))
-    return { ok: true, preview: fromNamedMap('vscode', readOwn(json, 'servers')) };
+    return { ok: true, preview: fromNamedMap('vscode', readOwn(json, 'servers'), options) };
   const config = isRecord(readOwn(json, 'mcp_config')) ? readOwn(json, 'mcp_config') : json;
   if (Object.values(SERVER_LIST_KEYS).some((k) => readOwn(config, k) !== undefined))
     return { ok: true, preview: fromOpenHands(config) };
   return { ok: false, problem: 'nothing_found' };
 }
 
-function fromNamedMap(format: 'mcpServers' | 'vscode', map: unknown): ImportPreview {
+function fromNamedMap(format: 'mcpServers' | 'vscode', map: unknown, options: ImportOptions): ImportPreview {
   const preview: ImportPreview = { format, servers: [], skipped: [] };
   for (const name of ownKeys(map)) {
     const entry = readOwn(map, name);
@@ -89,14 +100,14 @@ function fromNamedMap(format: 'mcpServers' | 'vscode', map: unknown): ImportPrev
       preview.skipped.push({ name, reason: { code: 'not_object' } });
       continue;
     }
-    const result = namedEntry(name, entry);
+    const result = namedEntry(name, entry, options.named === true);
     if ('reason' in result) preview.skipped.push({ name, reason: result.reason });
     else preview.servers.push(result);
   }
   return preview;
 }
 
-function namedEntry(name: string, entry: Record<string, unknown>): ImportedServer | SkippedEntry {
+function namedEntry(name: string, entry: Record<string, unknown>, named: boolean): ImportedServer | SkippedEntry {
   const classified = classifyEntry(entry, IMPORT_DIALECT);
   if ('reason' in classified) return { name, reason: classified.reason };
   if (classified.kind === 'stdio') return stdioEntry(name, entry, classified.command);
@@ -104,20 +115,25 @@ function namedEntry(name: string, entry: Record<string, unknown>): ImportedServe
   const notes: ImportNote[] = [];
   if (type === undefined) notes.push({ code: 'type_guessed', kind });
   else if (kind === 'shttp') notes.push({ code: 'type_became_shttp', type });
-  const server: UrlServer = { url: url.trim(), api_key: null };
+  const server: NamedUrlServer = { url: url.trim(), api_key: null };
   const headers = readOwn(entry, 'headers');
+  const kept: Record<string, string> = {};
   for (const header of ownKeys(headers)) {
     const value = readOwn(headers, header);
     const bearer = header.toLowerCase() === 'authorization' && typeof value === 'string' ? BEARER.exec(value) : null;
-    if (bearer && server.api_key === null) {
+    if (named && typeof value === 'string') {
+      setOwn(kept, header, value);
+    } else if (bearer && server.api_key === null) {
       server.api_key = bearer[1]!;
       notes.push({ code: 'bearer_became_api_key' });
     } else {
       notes.push({ code: 'header_dropped', header });
     }
   }
+  if (named) server.x = Object.keys(kept).length ? { name, headers: kept } : { name };
   unknownFields(entry, ['type', 'url', 'headers'], notes);
-  if (VARIABLE.test(server.url) || VARIABLE.test(server.api_key ?? '')) notes.push({ code: 'uses_variables' });
+  const texts = [server.url, server.api_key ?? '', ...Object.values(kept)];
+  if (texts.some((text) => VARIABLE.test(text))) notes.push({ code: 'uses_variables' });
   return { kind, name, server, notes };
 }
 

@@ -280,6 +280,31 @@ describe('server APIs: the V1 app server', () => {
     expect(Object.keys(await storedServers(tenant)).sort()).to.deep.equal(['docs', 'events', 'files']);
   });
 
+  it('an import keeps what V1 stores: a URL server’s name and headers, Authorization included', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED);
+    await ui.importExport.open();
+    await ui.importExport.preview(
+      JSON.stringify({
+        mcpServers: {
+          tickets: {
+            type: 'http',
+            url: 'https://tickets.example.com/mcp',
+            headers: { Authorization: 'Bearer tickets-secret', 'X-Team': 'core' },
+          },
+        },
+      }),
+    );
+    await ui.importExport.use('add');
+    const added = ui.server('shttp', 1);
+    expect(added.extra('name').value).to.equal('tickets');
+    expect((await el.submit()).kind).to.equal('saved');
+    expect((await storedServers(tenant))['tickets']).to.deep.include({
+      transport: 'http',
+      url: 'https://tickets.example.com/mcp',
+      headers: { Authorization: 'Bearer tickets-secret', 'X-Team': 'core' },
+    });
+  });
+
   it('deletes one server and keeps the other', async () => {
     const { tenant, el, ui } = await onServer(V1_STORED);
     await ui.server('shttp', 0).remove();
