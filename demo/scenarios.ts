@@ -200,6 +200,15 @@ async function until(el: OpenHandsProviderSettings, selector: string): Promise<v
   await el.updateComplete;
 }
 
+/** Once the stored settings show the server at `pointer`, removes it and saves. */
+async function removeServerAndSave(el: OpenHandsProviderSettings, pointer: string): Promise<unknown> {
+  const card = `[data-path="${pointer}"]`;
+  await until(el, card);
+  el.shadowRoot!.querySelector<HTMLButtonElement>(`${card} button[data-action="remove-server"]`)!.click();
+  await el.updateComplete;
+  return el.submit();
+}
+
 /** Opens the MCP "Import / export" panel (loaded on demand), pastes `text` and asks for the preview. */
 async function previewImport(el: OpenHandsProviderSettings, text: string): Promise<void> {
   const root = el.shadowRoot!;
@@ -532,14 +541,7 @@ export const scenarios: readonly Scenario[] = [
       'On a local agent-server, removing the files server saves a merge patch that deletes it alone; the git token is its github_token secret.',
     tenant: AGENT_TENANT,
     attributes: ['autoload'],
-    play: async (el) => {
-      await until(el, '[data-path="/mcp_config/stdio_servers/0"]');
-      el.shadowRoot!.querySelector<HTMLButtonElement>(
-        '[data-path="/mcp_config/stdio_servers/0"] button[data-action="remove-server"]',
-      )!.click();
-      await el.updateComplete;
-      return el.submit();
-    },
+    play: (el) => removeServerAndSave(el, '/mcp_config/stdio_servers/0'),
   },
   {
     id: 'agent-server-older',
@@ -553,14 +555,7 @@ export const scenarios: readonly Scenario[] = [
       settings: { agent_settings: { mcp_config: { mcpServers: AGENT_MCP } } },
     },
     attributes: ['autoload'],
-    play: async (el) => {
-      await until(el, '[data-path="/mcp_config/shttp_servers/0"]');
-      el.shadowRoot!.querySelector<HTMLButtonElement>(
-        '[data-path="/mcp_config/shttp_servers/0"] button[data-action="remove-server"]',
-      )!.click();
-      await el.updateComplete;
-      return el.submit();
-    },
+    play: (el) => removeServerAndSave(el, '/mcp_config/shttp_servers/0'),
   },
   {
     id: 'dark',

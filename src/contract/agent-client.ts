@@ -30,7 +30,7 @@ import type { GetStoredSettingsResult } from './http.js';
 import { isRecord, ownKeys, readArray, readOwn } from './json.js';
 import type { NamedMcpConfig } from './mcp-server.js';
 import { maskedLeaves, secretsRequired, serverMap, typedSecrets } from './mcp-secrets.js';
-import { guardWire, WireError, type McpWire } from './mcp-wire.js';
+import { guardWire, saveSettled, type McpWire } from './mcp-wire.js';
 import { fromPointer } from './pointer.js';
 import { toPointer } from './pointer-join.js';
 import { answerJson, request, type Answer, type ConnectionOptions, type RequestSpec } from './request.js';
@@ -369,16 +369,6 @@ export function agentServerApi(
   return {
     load,
     saveTokens,
-    saveMcp: async (content, signal) => {
-      try {
-        return await saveMcp(content, signal);
-      } catch (error) {
-        if (!(error instanceof WireError)) return { kind: 'network', message: 'The request could not be made.' };
-        return {
-          kind: 'refused',
-          message: 'The MCP servers could not be written in the form this server stores, so nothing was sent.',
-        };
-      }
-    },
+    saveMcp: (content, signal) => saveSettled(() => saveMcp(content, signal)),
   };
 }

@@ -6,6 +6,7 @@
  * Types only, besides {@link guardWire}.
  */
 import type { NamedMcpConfig } from './mcp-server.js';
+import type { SubmitResult } from './result.js';
 
 export interface McpWire {
   /**
@@ -27,6 +28,22 @@ export interface McpWire {
 
 /** Raised by {@link guardWire} when the conversion itself fails, so a client can say so in words. */
 export class WireError extends Error {}
+
+/**
+ * An MCP save that ends in a result whatever happens: a conversion that failed ({@link WireError})
+ * is `refused` (nothing was sent), anything else thrown a failed request.
+ */
+export async function saveSettled(save: () => Promise<SubmitResult>): Promise<SubmitResult> {
+  try {
+    return await save();
+  } catch (error) {
+    if (!(error instanceof WireError)) return { kind: 'network', message: 'The request could not be made.' };
+    return {
+      kind: 'refused',
+      message: 'The MCP servers could not be written in the form this server stores, so nothing was sent.',
+    };
+  }
+}
 
 /**
  * The conversion with every throw turned into a {@link WireError}: it is another module's code

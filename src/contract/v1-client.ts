@@ -31,7 +31,7 @@ import {
   typedSecrets,
   type MaskedLeaf,
 } from './mcp-secrets.js';
-import { guardWire, WireError, type McpWire } from './mcp-wire.js';
+import { guardWire, saveSettled, type McpWire } from './mcp-wire.js';
 import { answerJson, request, type Answer, type ConnectionOptions } from './request.js';
 import type { SubmitResult } from './result.js';
 import type { ProviderSettingsBody } from './schema.js';
@@ -239,16 +239,6 @@ export function v1Api(
   return {
     load: (signal, secrets = []) => getSettings({ ...connection(signal), secrets }, providers(), wire),
     saveTokens,
-    saveMcp: async (content, signal) => {
-      try {
-        return await saveMcp(content, signal);
-      } catch (error) {
-        if (!(error instanceof WireError)) return { kind: 'network', message: 'The request could not be made.' };
-        return {
-          kind: 'refused',
-          message: 'The MCP servers could not be written in the form this server stores, so nothing was sent.',
-        };
-      }
-    },
+    saveMcp: (content, signal) => saveSettled(() => saveMcp(content, signal)),
   };
 }

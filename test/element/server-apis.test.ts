@@ -48,6 +48,12 @@ async function storedServers(tenant: Tenant): Promise<Record<string, Record<stri
   return (await tenantState(tenant.id)).mcp_config as Record<string, Record<string, unknown>>;
 }
 
+/** What both newer servers store in these tests: a remote server with a bearer token, a stdio server with a secret variable. */
+const STORED_MCP = {
+  docs: { transport: 'http', url: 'https://docs.example.com/mcp', auth: { strategy: 'bearer', value: 'docs-secret' } },
+  files: { command: 'npx', args: ['-y', 'files'], env: { FILES_TOKEN: 'files-secret' } },
+};
+
 const V1_STORED: TenantOptions = {
   api: 'v1',
   provider_tokens: {
@@ -55,14 +61,7 @@ const V1_STORED: TenantOptions = {
     gitlab: { token: 'glpat_storedV1', host: 'gitlab.example.com' },
   },
   settings: {
-    mcp_config: {
-      docs: {
-        transport: 'http',
-        url: 'https://docs.example.com/mcp',
-        auth: { strategy: 'bearer', value: 'docs-secret' },
-      },
-      files: { command: 'npx', args: ['-y', 'files'], env: { FILES_TOKEN: 'files-secret' } },
-    },
+    mcp_config: STORED_MCP,
   },
 };
 
@@ -71,14 +70,7 @@ const AGENT_STORED: TenantOptions = {
   secrets: { github_token: 'ghp_storedAgent', OTHER: 'kept' },
   settings: {
     agent_settings: {
-      mcp_config: {
-        docs: {
-          transport: 'http',
-          url: 'https://docs.example.com/mcp',
-          auth: { strategy: 'bearer', value: 'docs-secret' },
-        },
-        files: { command: 'npx', args: ['-y', 'files'], env: { FILES_TOKEN: 'files-secret' } },
-      },
+      mcp_config: STORED_MCP,
     },
   },
 };
