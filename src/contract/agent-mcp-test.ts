@@ -19,7 +19,7 @@
 import { readOwn } from './json.js';
 import { hostName, KIND_TRANSPORT } from './mcp-entry.js';
 import { writeEntry } from './mcp-map.js';
-import type { NamedStdioServer, NamedUrlServer } from './mcp-server.js';
+import { ownName, type NamedStdioServer, type NamedUrlServer } from './mcp-server.js';
 import {
   answerFailure,
   detailWords,
@@ -52,8 +52,7 @@ export interface AgentTesterOptions {
 
 /** The test's `name`: the server's own (a stdio `name`, a URL server's `x.name`), else its host. */
 function testName(kind: McpTestKind, server: NamedUrlServer | NamedStdioServer): string {
-  const own = kind === 'stdio' ? (server as NamedStdioServer).name : server.x?.name;
-  const name = (typeof own === 'string' ? own : '').trim() || hostName((server as NamedUrlServer).url ?? '');
+  const name = ownName(server, kind === 'stdio')?.trim() || hostName((server as NamedUrlServer).url ?? '');
   return [...name].slice(0, MAX_NAME).join('');
 }
 

@@ -24,7 +24,14 @@
  */
 import { isRecord, ownKeys, readArray, readOwn, setOwn } from './json.js';
 import { classifyEntry, freeName, hostName, KIND_TRANSPORT, WIRE_DIALECT, type EntryKind } from './mcp-entry.js';
-import type { McpAuth, NamedMcpConfig, NamedStdioServer, NamedUrlServer, ServerExtras } from './mcp-server.js';
+import {
+  ownName,
+  type McpAuth,
+  type NamedMcpConfig,
+  type NamedStdioServer,
+  type NamedUrlServer,
+  type ServerExtras,
+} from './mcp-server.js';
 import { cloneJson } from './merge-patch.js';
 
 export interface ServerMapRead {
@@ -174,13 +181,13 @@ export interface ServerKey {
  */
 export function serverKeys(config: NamedMcpConfig, opaque: Readonly<Record<string, unknown>> = {}): ServerKey[] {
   const servers: { kind: EntryKind; index: number; own: string | undefined; base: string }[] = [
-    ...config.stdio_servers.map((s, index) => ({ kind: 'stdio' as const, index, own: s.name, base: s.name })),
+    ...config.stdio_servers.map((s, index) => ({ kind: 'stdio' as const, index, own: ownName(s, true), base: s.name })),
     ...(['sse', 'shttp'] as const).flatMap((kind) =>
       (kind === 'sse' ? config.sse_servers : config.shttp_servers).map((s, index) => ({
         kind,
         index,
-        own: s.x?.name,
-        base: s.x?.name ?? hostName(s.url),
+        own: ownName(s, false),
+        base: ownName(s, false) ?? hostName(s.url),
       })),
     ),
   ];

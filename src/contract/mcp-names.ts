@@ -4,7 +4,7 @@
  * first. A save with such names is refused before anything is sent, each on its name field.
  * (A URL server left without a name is named after its host when written: mcp-map.ts.)
  */
-import type { NamedMcpConfig } from './mcp-server.js';
+import { ownName, type NamedMcpConfig } from './mcp-server.js';
 import type { ServerFieldError, SubmitResult } from './result.js';
 
 const LISTS = ['sse_servers', 'shttp_servers', 'stdio_servers'] as const;
@@ -17,9 +17,8 @@ export function duplicateNames(config: NamedMcpConfig | null): ServerFieldError[
   const named: { pointer: string; name: string }[] = [];
   for (const list of LISTS)
     config[list].forEach((server, i) => {
-      const name = list === 'stdio_servers' ? (server as { name: string }).name : server.x?.name;
-      if (typeof name === 'string' && name.trim() !== '')
-        named.push({ pointer: `/mcp_config/${list}/${i}/name`, name: name.trim() });
+      const name = ownName(server, list === 'stdio_servers');
+      if (name !== undefined) named.push({ pointer: `/mcp_config/${list}/${i}/name`, name });
     });
   const counts = new Map<string, number>();
   for (const { name } of named) counts.set(name, (counts.get(name) ?? 0) + 1);

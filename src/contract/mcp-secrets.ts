@@ -16,7 +16,7 @@
  * by someone else) is named in words instead.
  */
 import { isRecord, ownKeys, readArray, readOwn } from './json.js';
-import { isMasked, type NamedMcpConfig } from './mcp-server.js';
+import { isMasked, ownName, type NamedMcpConfig } from './mcp-server.js';
 import { toPointer } from './pointer-join.js';
 import type { ServerFieldError, SubmitResult } from './result.js';
 import type { SaveContent } from './settings-api.js';
@@ -37,8 +37,7 @@ const MAX_LEAVES = 10_000;
 
 /** The server's key in the map: a stdio server's `name`, a URL server's `x.name`. */
 export function serverName(server: unknown, list: ServerList): string | undefined {
-  const name = list === 'stdio_servers' ? readOwn(server, 'name') : readOwn(readOwn(server, 'x'), 'name');
-  return typeof name === 'string' && name !== '' ? name : undefined;
+  return ownName(server, list === 'stdio_servers');
 }
 
 /** Each server of `config` with its list, index and name. */

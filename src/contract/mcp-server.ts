@@ -52,6 +52,25 @@ export interface NamedMcpConfig {
  */
 export const SECRET_MASKS: readonly string[] = ['**********', '<redacted>'];
 
+/**
+ * A server's own name, its key in the map: a stdio server's `name`, a URL server's `x.name`, as
+ * written (a stored key is kept byte for byte, even an empty one); undefined when it has none: it
+ * is then named after its host when written (mcp-map.ts). The name field of the form leaves no
+ * empty name behind (named/extras.ts).
+ */
+export function ownName(server: unknown, stdio: boolean): string | undefined {
+  if (typeof server !== 'object' || server === null) return undefined;
+  const holder: unknown = stdio
+    ? server
+    : Object.prototype.hasOwnProperty.call(server, 'x')
+      ? (server as { x: unknown }).x
+      : undefined;
+  if (typeof holder !== 'object' || holder === null || !Object.prototype.hasOwnProperty.call(holder, 'name'))
+    return undefined;
+  const name: unknown = (holder as { name: unknown }).name;
+  return typeof name === 'string' ? name : undefined;
+}
+
 export function isMasked(value: unknown): boolean {
   return typeof value === 'string' && SECRET_MASKS.includes(value);
 }

@@ -17,7 +17,7 @@
 import { prefixed } from './client-answer.js';
 import { readOwn } from './json.js';
 import { writeEntry } from './mcp-map.js';
-import type { NamedStdioServer, NamedUrlServer } from './mcp-server.js';
+import { ownName, type NamedStdioServer, type NamedUrlServer } from './mcp-server.js';
 import {
   aborted,
   answerFailure,
@@ -71,11 +71,9 @@ const NOT_STORED: McpTestResult = {
   message: 'The server has no MCP server of this name stored (it may have been changed elsewhere): save, then test.',
 };
 
-/** The server's key in V1's map: a stdio server's `name`, a URL server's `x.name`. */
-function storedName(kind: McpTestKind, server: NamedUrlServer | NamedStdioServer): string | undefined {
-  const name = kind === 'stdio' ? (server as NamedStdioServer).name : server.x?.name;
-  return typeof name === 'string' && name !== '' ? name : undefined;
-}
+/** The server's key in V1's map. */
+const storedName = (kind: McpTestKind, server: NamedUrlServer | NamedStdioServer): string | undefined =>
+  ownName(server, kind === 'stdio') || undefined;
 
 function count(value: unknown, fallback: number): number {
   return typeof value === 'number' && value >= 0 && !Number.isNaN(value) ? value : fallback;

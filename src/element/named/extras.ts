@@ -256,6 +256,12 @@ export function maskedView(
   return (value) => (isMasked(value) ? { value: '', placeholder } : null);
 }
 
+function withoutName(x: ServerExtras | undefined, name: string): ServerExtras {
+  const rest = { ...x };
+  delete rest.name;
+  return name === '' ? rest : { ...rest, name };
+}
+
 /** "Test connection" and its result (a live region, there before any result so that it is announced). */
 function testPart(t: NamedStrings, row: UrlServerRow | StdioServerRow, tests: McpTests): TemplateResult {
   const { running, result } = tests.state(row);
@@ -288,7 +294,8 @@ export function extrasTemplate(
     value: row.x?.name ?? '',
     rowId: row.id,
     field: 'name',
-    onInput: (name) => edit(row.id, { ...row.x, name }, 'name'),
+    // An emptied name is no name (the server is then named after its host), not a key of "".
+    onInput: (name) => edit(row.id, withoutName(row.x, name), 'name'),
   })}
     ${authEditor(ctx, t, row, path, edit)}
     ${mapEditor(
