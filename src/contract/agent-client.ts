@@ -30,6 +30,7 @@ import type { GetStoredSettingsResult } from './http.js';
 import { isRecord, ownKeys, readArray, readOwn } from './json.js';
 import type { NamedMcpConfig } from './mcp-server.js';
 import { maskedLeaves, secretsRequired, serverMap, typedSecrets } from './mcp-secrets.js';
+import { conflictRefusal, patchConflicts } from './mcp-conflicts.js';
 import { guardWire, saveSettled, type McpWire } from './mcp-wire.js';
 import { fromPointer } from './pointer.js';
 import { toPointer } from './pointer-join.js';
@@ -322,12 +323,14 @@ export function agentServerApi(
 
   async function saveMcp(content: SaveContent, signal: AbortSignal): Promise<SubmitResult> {
     const options = connect(signal, typedSecrets(content.servers));
-    if (wrapped === null) {
-      const settings = await getSettings(options);
-      if (settings.kind !== 'settings') return settings;
-      learn(settings.json);
-    }
+    // What is stored now, always: the changes are checked against what others stored meanwhile.
+    const settings = await getSettings(options);
+    if (settings.kind !== 'settings') return settings;
+    learn(settings.json);
+    const current = serverMap(readOwn(readOwn(settings.json, 'agent_settings'), 'mcp_config'));
     const diff = wire.patch(content.stored.servers, content.servers) ?? {};
+    const conflict = conflictRefusal(patchConflicts(diff, current, content.stored.servers, content.servers));
+    if (conflict) return conflict;
     // A mask in the patch stands for no value the server has (a new server, a renamed one): it
     // would be stored as no value, so it is never sent; the person types those secrets.
     const masks = maskedLeaves(diff);

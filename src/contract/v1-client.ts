@@ -31,6 +31,7 @@ import {
   typedSecrets,
   type MaskedLeaf,
 } from './mcp-secrets.js';
+import { conflictRefusal, patchConflicts } from './mcp-conflicts.js';
 import { guardWire, saveSettled, type McpWire } from './mcp-wire.js';
 import { answerJson, request, type Answer, type ConnectionOptions } from './request.js';
 import type { SubmitResult } from './result.js';
@@ -116,6 +117,8 @@ function bodyRejected(answer: Answer): SubmitResult | null {
   return { kind: 'validation', status: 422, errors: [{ pointer: '', type: '', message: text }], message: text };
 }
 
+const SECRET_NOT_STORED_HERE =
+  'Type this secret again: the server keeps no value for it under this name, and a masked value cannot be sent.';
 const SECRET_WOULD_BE_LOST =
   'Type this secret again: this server stores the MCP servers anew on each save and does not keep a secret sent back masked.';
 const LOST_TEXT = 'The server did not keep this stored secret when the MCP servers were saved: type it again and save.';
@@ -196,6 +199,12 @@ export function v1Api(
     // came: a server added since, or one the form cannot show, stays exactly as it is.
     const patch = wire.patch(content.stored.servers, content.servers);
     const map = serverMap(stored);
+    const conflict = conflictRefusal(patchConflicts(patch, map, content.stored.servers, content.servers));
+    if (conflict) return conflict;
+    // A mask in the patch stands where the server has no value to restore (a renamed server or
+    // key): sent, it would erase the secret, so the person types it first.
+    const unrestorable = maskedLeaves(patch ?? {});
+    if (unrestorable.length > 0) return secretsRequired(unrestorable, content, SECRET_NOT_STORED_HERE);
     const merged = patch === undefined ? map : wire.apply(map, patch);
     const servers = isRecord(merged) ? merged : {};
     // Which secrets go back masked, known before sending: after it, only reading back is left to do.

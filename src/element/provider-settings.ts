@@ -382,11 +382,15 @@ export class OpenHandsProviderSettings extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // Another server, or another choice: which API answers is found again.
-    if (changed.has('baseUrl') || changed.has('api')) this.found = null;
+    if (changed.has('baseUrl') || changed.has('api')) {
+      this.found = null;
+      this.named = undefined;
+    }
     const api = this.serverApi;
     if (api && api !== 'v0' && !this.named)
       import('./named/index.js').then(
-        (m) => this.onFound(api, m),
+        // Only if it is still the API in use once the module is here.
+        (m) => this.serverApi === api && this.onFound(api, m),
         () => {},
       );
     // A card an error opened stays open once the error is fixed (templates/mcp.ts).

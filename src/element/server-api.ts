@@ -30,6 +30,9 @@ async function clientOf(api: Exclude<ApiKind, 'v0'>, connection: Connection, pro
  */
 export function serverApi(connection: Connection, providers: () => readonly string[]): SettingsApi {
   const v0 = v0Api(connection, providers);
+  // One client per API for this element: what a client learns of its server (the agent-server's
+  // map shape) holds from one call to the next.
+  const clients = new Map<ApiKind, ReturnType<typeof clientOf>>();
   const resolve = async (signal: AbortSignal): Promise<SettingsApi | Unresolved> => {
     const c = connection(signal);
     let api = KINDS.includes(c.api ?? '') ? (c.api as ApiKind) : undefined;
@@ -39,14 +42,18 @@ export function serverApi(connection: Connection, providers: () => readonly stri
       api = found.api;
     }
     if (api === 'v0') {
-      c.found?.(api);
+      if (!signal.aborted) c.found?.(api);
       return v0;
     }
+    let loading = clients.get(api);
+    if (!loading) clients.set(api, (loading = clientOf(api, connection, providers)));
     try {
-      const { named, client } = await clientOf(api, connection, providers);
-      c.found?.(api, named);
+      const { named, client } = await loading;
+      // A call cancelled meanwhile (a new base URL, another `api`) says nothing of the API in use.
+      if (!signal.aborted) c.found?.(api, named);
       return client;
     } catch {
+      clients.delete(api);
       return NOT_LOADED;
     }
   };

@@ -219,15 +219,31 @@ describe('contract/agent-client: saveMcp', () => {
     });
   });
 
-  it('what load learnt is used: no GET before the PATCH', async () => {
+  it('the changes meet what is stored now: a server added meanwhile under a name the person gives is refused, nothing sent', async () => {
     const { client, server } = api({
-      'GET api/settings': json(200, agentSettings(flatStored)),
-      'GET api/settings/secrets': json(200, secretsList()),
-      'PATCH api/settings': json(200, agentSettings({})),
+      'GET api/settings': json(
+        200,
+        agentSettings({ ...flatStored, docs: { transport: 'http', url: 'https://x.example/mcp' } }),
+      ),
     });
-    await client.load(signal);
-    await client.saveMcp(content({ servers: removeOld, storedServers: stored }), signal);
-    expect(server.routes()).to.deep.equal(['GET api/settings', 'GET api/settings/secrets', 'PATCH api/settings']);
+    const result = await client.saveMcp(content({ servers: addOnly, storedServers: stored }), signal);
+    expect(result.kind).to.equal('validation');
+    if (result.kind !== 'validation') return;
+    expect(result.errors.map((e) => [e.pointer, e.type])).to.deep.equal([
+      ['/mcp_config/shttp_servers/0/name', 'stored_meanwhile'],
+    ]);
+    expect(server.routes()).to.deep.equal(['GET api/settings']);
+  });
+
+  it('the changes meet what is stored now: a server changed here and removed meanwhile is refused', async () => {
+    const { client } = api({ 'GET api/settings': json(200, agentSettings({ fs: flatStored.fs })) });
+    const moved = config({
+      stdio_servers: [fs({ K: MASK })],
+      sse_servers: [{ url: 'https://old.example/sse2', x: { name: 'old' } }],
+    });
+    const result = await client.saveMcp(content({ servers: moved, storedServers: stored }), signal);
+    expect(result.kind).to.equal('validation');
+    expect(result.message).to.contain('changed meanwhile');
   });
 
   it('older (wrapped), nothing removed: the patch wrapped, deep-merged by the server', async () => {

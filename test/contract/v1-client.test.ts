@@ -337,11 +337,15 @@ describe('contract/v1-client: saveMcp (read, merge, write, verify)', () => {
   });
 
   it('no settings yet (404): the POST creates them with the servers', async () => {
-    const { server, done } = save({
+    const { client, server } = api({
       'GET api/v1/settings': [json(404, { error: 'Settings not found' }), json(200, settings(sentMap))],
       'POST api/v1/settings': json(200, { message: 'Settings stored' }),
     });
-    await done;
+    const plain = config({
+      stdio_servers: [{ name: 'fs', command: 'npx', args: ['-y'], env: { PLAIN: 'v' } }],
+      shttp_servers: [{ url: 'https://docs.example/mcp', api_key: null, x: { name: 'docs' } }],
+    });
+    await client.saveMcp(content({ servers: plain, storedServers: null }), signal);
     const sent = server.calls[1]?.body as {
       agent_settings_diff: { mcp_config: { mcpServers: Record<string, unknown> } };
     };

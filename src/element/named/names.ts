@@ -1,10 +1,28 @@
-/** A newer API's client whose MCP save is refused, before anything is sent, when two servers share a name (contract/mcp-names.ts). */
+/**
+ * A newer API's client whose MCP save is refused, before anything is sent, where names would go
+ * wrong: two servers of one name (contract/mcp-names.ts), or a baseline that was not loaded from
+ * this API. A URL server of such a baseline has no name, so it would be written under its host's,
+ * and its removal or change would miss the server as stored (reported as saved, nothing changed).
+ */
 import { namesRefusal } from '../../contract/mcp-names.js';
-import type { SettingsApi } from '../../contract/settings-api.js';
+import type { SubmitResult } from '../../contract/result.js';
+import type { SaveContent, SettingsApi } from '../../contract/settings-api.js';
+
+const NOT_LOADED_HERE: SubmitResult = {
+  kind: 'refused',
+  message:
+    'Nothing was sent: the stored MCP servers the form shows were not loaded from this server (a URL server has no name), so a change could miss the server as stored. Load them from this server first (autoload, or settings from it).',
+};
+
+function unnamedBaseline(content: SaveContent): boolean {
+  const stored = content.stored.servers;
+  return !!stored && [...stored.sse_servers, ...stored.shttp_servers].some((server) => server.x?.name === undefined);
+}
 
 export function withNamesChecked(api: SettingsApi): SettingsApi {
   return {
     ...api,
-    saveMcp: (content, signal) => Promise.resolve(namesRefusal(content.servers) ?? api.saveMcp(content, signal)),
+    saveMcp: async (content, signal) =>
+      namesRefusal(content.servers) ?? (unnamedBaseline(content) ? NOT_LOADED_HERE : api.saveMcp(content, signal)),
   };
 }
