@@ -97,6 +97,7 @@ const mcpToolsGerman: McpToolsStrings = {
 const namedGerman: NamedStrings = {
   name: 'Name',
   auth: 'Anmeldung',
+  authMethod: 'Verfahren',
   strategies: {
     none: 'Keine',
     api_key: 'API-Schlüssel',
@@ -112,10 +113,10 @@ const namedGerman: NamedStrings = {
   password: 'Passwort',
   headers: 'Header',
   authHeaders: 'Geheime Header',
-  headerKey: (i) => `Name von Header ${i + 1}`,
-  headerValue: (i) => `Wert von Header ${i + 1}`,
+  headerKey: (list, i) => `${list}: Name von Header ${i + 1}`,
+  headerValue: (list, i) => `${list}: Wert von Header ${i + 1}`,
   addHeader: 'Header hinzufügen',
-  removeHeader: (i) => `Header ${i + 1} entfernen`,
+  removeHeader: (list, i) => `Header ${i + 1} von ${list} entfernen`,
   noHeaders: 'Keine Header.',
   enabled: 'Aktiv',
   stored: 'Gespeichert: zum Ersetzen tippen',

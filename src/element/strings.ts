@@ -90,6 +90,8 @@ export interface ReviewStrings {
 export interface NamedStrings {
   name: string;
   auth: string;
+  /** The auth's method (its `strategy`). */
+  authMethod: string;
   strategies: Record<AuthStrategy, string>;
   value: string;
   headerName: string;
@@ -98,10 +100,11 @@ export interface NamedStrings {
   password: string;
   headers: string;
   authHeaders: string;
-  headerKey: (i: number) => string;
-  headerValue: (i: number) => string;
+  /** `list`: the headers' label (Headers, Secret headers), so that each control's name is its own. */
+  headerKey: (list: string, i: number) => string;
+  headerValue: (list: string, i: number) => string;
   addHeader: string;
-  removeHeader: (i: number) => string;
+  removeHeader: (list: string, i: number) => string;
   noHeaders: string;
   enabled: string;
   /** Placeholder of a secret the server keeps and did not show (read back masked). */

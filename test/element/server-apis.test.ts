@@ -209,7 +209,10 @@ describe('server APIs: the V1 app server', () => {
   }
 
   it('adds a named server with a bearer token, changes one, disables one: the map stored is the person’s', async () => {
-    const { tenant, el, ui } = await onServer(V1_STORED);
+    const { tenant, el, ui } = await onServer({
+      ...V1_STORED,
+      settings: { mcp_config: { ...STORED_MCP, files: { ...STORED_MCP.files, enabled: true } } },
+    });
     const added = await ui.addServer('sse');
     await added.typeExtra('name', 'events');
     await added.type('url', 'https://events.example.com/sse');
@@ -328,7 +331,10 @@ describe('server APIs: the agent-server', () => {
   });
 
   it('adds, changes, disables and deletes servers by merge patch; masked secrets left alone stay', async () => {
-    const { tenant, el, ui } = await onServer(AGENT_STORED);
+    const { tenant, el, ui } = await onServer({
+      ...AGENT_STORED,
+      settings: { agent_settings: { mcp_config: { ...STORED_MCP, docs: { ...STORED_MCP.docs, enabled: true } } } },
+    });
     const added = await ui.addServer('shttp');
     await added.typeExtra('name', 'search');
     await added.type('url', 'https://search.example.com/mcp');

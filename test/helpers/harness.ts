@@ -728,9 +728,9 @@ export class ServerHarness extends Finder {
     ) as T;
   }
 
-  /** The controls of a URL server's name, auth and headers are shown (a newer API answered). */
+  /** The controls of what a newer API stores besides are shown (a newer API answered). */
   get showsExtras(): boolean {
-    return this.has(() => this.extra('enabled'));
+    return this.has(() => this.testButton);
   }
 
   typeExtra(field: string, value: string): Promise<void> {
@@ -766,7 +766,7 @@ export class ServerHarness extends Finder {
   async testConnection(timeoutMs = 5000): Promise<string> {
     await this.click(this.testButton);
     const until = Date.now() + timeoutMs;
-    while (this.testButton.disabled || this.testResult.textContent!.trim() === '') {
+    while (this.testButton.getAttribute('aria-disabled') === 'true' || this.testResult.textContent!.trim() === '') {
       if (Date.now() > until) throw new Error(`${this.what}'s test gave no result`);
       await new Promise((resolve) => setTimeout(resolve, 20));
       await this.el.updateComplete;

@@ -75,6 +75,8 @@ interface Input {
   /** The field under the server (`name`, `auth/value`, `headers/X-Key`): its errors are the server row's errors on it. */
   field: string;
   onInput: (value: string) => void;
+  /** Taken when the field is left (`change`) rather than at each keystroke: a map key, which must not pass through another key's name while typed. */
+  onLeave?: boolean;
 }
 
 function input(ctx: RenderContext, t: NamedStrings, o: Input): TemplateResult {
@@ -97,7 +99,8 @@ function input(ctx: RenderContext, t: NamedStrings, o: Input): TemplateResult {
         spellcheck="false"
         aria-invalid=${error ? 'true' : nothing}
         aria-describedby=${describedBy || nothing}
-        @input=${(e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+        @input=${o.onLeave ? nothing : (e: Event) => o.onInput((e.target as HTMLInputElement).value)}
+        @change=${o.onLeave ? (e: Event) => o.onInput((e.target as HTMLInputElement).value) : nothing}
       />
     </div>
     ${o.hint ? html`<p class="hint" id=${hintId}>${o.hint}</p>` : nothing}
@@ -135,23 +138,29 @@ function mapEditor(
             ${input(ctx, t, {
               id: domId(o.rowId, `${o.field}-${i}-key`),
               path: o.path,
-              label: t.headerKey(i),
+              label: t.headerKey(o.label, i),
               value: key,
               rowId: o.rowId,
               field: field + '/[key]',
-              onInput: (next) => set(withEntry(o.map, i, next, value), field + '/[key]'),
+              onLeave: true,
+              // A name another header has already is not taken (the two would be one): the field shows its name again.
+              onInput: (next) =>
+                set(
+                  next !== key && keys.includes(next) ? { ...o.map } : withEntry(o.map, i, next, value),
+                  field + '/[key]',
+                ),
             })}
             ${input(ctx, t, {
               id: domId(o.rowId, `${o.field}-${i}-value`),
               path: o.path,
-              label: t.headerValue(i),
+              label: t.headerValue(o.label, i),
               value,
-              secret: o.secret,
+              secret: true,
               rowId: o.rowId,
               field,
               onInput: (next) => set(withEntry(o.map, i, key, next), field),
             })}
-            <button type="button" class="icon" aria-label=${t.removeHeader(i)} @click=${() => set(withEntry(o.map, i, null), o.field)}>
+            <button type="button" class="icon" aria-label=${t.removeHeader(o.label, i)} @click=${() => set(withEntry(o.map, i, null), o.field)}>
               ✕
             </button>
           </li>`;
@@ -159,7 +168,7 @@ function mapEditor(
       )}
     </ul>
     <div class="actions">
-      <button type="button" ?disabled=${keys.includes('')} @click=${() => set(withEntry(o.map, keys.length, ''), o.path)}>
+      <button type="button" ?disabled=${keys.includes('')} @click=${() => set(withEntry(o.map, keys.length, ''), o.field)}>
         ${t.addHeader}
       </button>
     </div>
@@ -207,21 +216,31 @@ function authEditor(
       { rowId: row.id, path, field: 'auth/headers', label: t.authHeaders, map: auth.headers, secret: true },
       (headers, field) => set({ strategy: 'header', headers }, field),
     );
-  else if (auth.strategy === 'oauth2') fields = html`<p class="hint">${t.oauth2Kept}</p>`;
+  else if (auth.strategy === 'oauth2') fields = html`<p class="hint" id=${id('kept')}>${t.oauth2Kept}</p>`;
+  const error = errorText(ctx, row.id, ['auth']);
+  const described = [auth.strategy === 'oauth2' ? id('kept') : '', error ? id('error') : ''].filter(Boolean).join(' ');
   return html`<fieldset class="auth wide" data-path=${at}>
     <legend>${t.auth}</legend>
     <div class="field">
-      <label for=${id('strategy')}>${t.auth}</label>
+      <label for=${id('strategy')}>${t.authMethod}</label>
       <select
         id=${id('strategy')}
         data-path=${at + '/strategy'}
-        ?disabled=${auth.strategy === 'oauth2'}
-        @change=${(e: Event) => set(authOf((e.target as HTMLSelectElement).value as AuthStrategy, auth), 'auth')}
+        aria-disabled=${auth.strategy === 'oauth2' ? 'true' : nothing}
+        aria-invalid=${error ? 'true' : nothing}
+        aria-describedby=${described || nothing}
+        @change=${(e: Event) => {
+          // OAuth 2.0 is set up elsewhere: it stays as stored (the select stays reachable, to read).
+          const select = e.target as HTMLSelectElement;
+          if (auth.strategy === 'oauth2') select.value = 'oauth2';
+          else set(authOf(select.value as AuthStrategy, auth), 'auth');
+        }}
       >
         ${(auth.strategy === 'oauth2' ? [...EDITABLE, 'oauth2' as const] : EDITABLE).map(
           (s) => html`<option value=${s} ?selected=${s === auth.strategy}>${t.strategies[s]}</option>`,
         )}
       </select>
+      ${error ? html`<p class="error" id=${id('error')}>${error}</p>` : nothing}
     </div>
     ${fields}
   </fieldset>`;
@@ -232,7 +251,10 @@ function enabledBox(
   row: UrlServerRow | StdioServerRow,
   path: string,
   edit: EditExtras,
-): TemplateResult {
+): TemplateResult | typeof nothing {
+  // Only where the server stores it: `enabled` is not in every version's model (CURRENT-SERVERS.md
+  // 3.3), and one that forbids unknown fields would refuse every save with it.
+  if (!row.x || !('enabled' in row.x)) return nothing;
   const id = domId(row.id, 'enabled');
   return html`<div class="field check">
     <input
@@ -267,7 +289,12 @@ function testPart(t: NamedStrings, row: UrlServerRow | StdioServerRow, tests: Mc
   const { running, result } = tests.state(row);
   const id = domId(row.id, 'test');
   return html`<div class="test">
-    <button type="button" ?disabled=${running} aria-describedby=${id} @click=${() => void tests.run(row)}>
+    <button
+      type="button"
+      aria-disabled=${running ? 'true' : nothing}
+      aria-describedby=${id}
+      @click=${() => running || void tests.run(row)}
+    >
       ${t.test}
     </button>
     <p class="hint" id=${id} role="status">${running ? t.testing : (result?.message ?? '')}</p>

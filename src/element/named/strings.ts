@@ -4,6 +4,7 @@ import type { NamedStrings } from '../strings.js';
 export const defaultNamedStrings: NamedStrings = {
   name: 'Name',
   auth: 'Authentication',
+  authMethod: 'Method',
   strategies: {
     none: 'None',
     api_key: 'API key',
@@ -19,10 +20,10 @@ export const defaultNamedStrings: NamedStrings = {
   password: 'Password',
   headers: 'Headers',
   authHeaders: 'Secret headers',
-  headerKey: (i) => `Header ${i + 1} name`,
-  headerValue: (i) => `Header ${i + 1} value`,
+  headerKey: (list, i) => `${list}: header ${i + 1} name`,
+  headerValue: (list, i) => `${list}: header ${i + 1} value`,
   addHeader: 'Add header',
-  removeHeader: (i) => `Remove header ${i + 1}`,
+  removeHeader: (list, i) => `Remove header ${i + 1} of ${list}`,
   noHeaders: 'No headers.',
   enabled: 'Enabled',
   stored: 'Stored: type to replace',
