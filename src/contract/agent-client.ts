@@ -78,7 +78,6 @@ function sameHost(a: unknown, b: unknown): boolean {
   return norm(a) === norm(b);
 }
 
-/** Refused before sending: secrets shown masked that this save would lose, each on its field to type again. */
 /**
  * The agent-server. `connection` gives where and how each request goes (read at call time; its
  * `authScheme` is ignored: this server reads the key from `X-Session-API-Key` only); `providers`

@@ -6,8 +6,7 @@
  */
 import { ownName, type NamedMcpConfig } from './mcp-server.js';
 import type { ServerFieldError, SubmitResult } from './result.js';
-
-const LISTS = ['sse_servers', 'shttp_servers', 'stdio_servers'] as const;
+import { SERVER_LISTS } from './mcp-secrets.js';
 
 export const NAME_TAKEN = 'Another MCP server has this name: on this server a name is what tells servers apart.';
 
@@ -15,7 +14,7 @@ export const NAME_TAKEN = 'Another MCP server has this name: on this server a na
 export function duplicateNames(config: NamedMcpConfig | null): ServerFieldError[] {
   if (!config) return [];
   const named: { pointer: string; name: string }[] = [];
-  for (const list of LISTS)
+  for (const list of SERVER_LISTS)
     config[list].forEach((server, i) => {
       const name = ownName(server, list === 'stdio_servers');
       if (name !== undefined) named.push({ pointer: `/mcp_config/${list}/${i}/name`, name });

@@ -15,8 +15,6 @@ import { ProviderSettingsApiEvent, ProviderSettingsChangeEvent } from './events.
 import { formListeners } from './form-events.js';
 import type { McpTools } from './mcp-tools.js';
 import type { EditExtras } from './named/index.js';
-
-type NamedModule = typeof import('./named/index.js');
 import { styles } from './provider-settings.styles.js';
 import { SESSION_KEY_ATTRIBUTES, scrubSessionKeyAttributes } from './session-key-attributes.js';
 import { defaultStrings, type ProviderSettingsStrings } from './strings.js';
@@ -24,6 +22,9 @@ import type { RenderContext } from './templates/context.js';
 import { formTemplate } from './templates/form.js';
 import { errorOpened } from './templates/mcp.js';
 import { secretForms } from './templates/secret-forms.js';
+
+/** The module of the newer APIs' card fields (named/index.ts), loaded when one of them answers. */
+type NamedModule = typeof import('./named/index.js');
 
 const listConverter = {
   fromAttribute: (value: string | null): string[] =>

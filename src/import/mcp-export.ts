@@ -53,7 +53,7 @@ export function toOpenHandsJson(config: McpConfig, options: ExportOptions = {}):
 /**
  * `{"mcpServers": {...}}` for Claude Desktop and Cursor. Stdio servers keep their names; URL servers
  * keep theirs where a newer server API gave them one (`x.name`), else are named after their host
- * (made unique), with `type`, their headers (values masked unless asked for) and an
+ * (made unique), with `type`, their headers (every value masked unless asked for) and an
  * `Authorization: Bearer` header for an API key.
  */
 export function toMcpServersJson(config: NamedMcpConfig, options: ExportOptions = {}): string {
@@ -77,8 +77,8 @@ export function toMcpServersJson(config: NamedMcpConfig, options: ExportOptions 
   for (const { s, type } of urlServers) {
     const entry: Record<string, unknown> = { type, url: s.url };
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(s.x?.headers ?? {}))
-      setOwn(headers, name, secrets || !isSecretVariable(name) ? value : MASK);
+    // A header's value is a secret to the servers that store it (they mask every one): masked too.
+    for (const [name, value] of Object.entries(s.x?.headers ?? {})) setOwn(headers, name, secrets ? value : MASK);
     if (s.api_key) setOwn(headers, 'Authorization', `Bearer ${secrets ? s.api_key : MASK}`);
     if (Object.keys(headers).length) entry['headers'] = headers;
     setOwn(servers, unique(s.x?.name?.trim() || hostName(s.url)), entry);

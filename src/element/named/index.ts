@@ -3,7 +3,6 @@
  * it speaks: the editors of what those APIs store for a server besides V0's fields. A chunk of its
  * own: a page on a V0 server never loads it.
  */
-export { extrasTemplate, type EditExtras } from './extras.js';
+export { extrasTemplate, maskedView, type EditExtras } from './extras.js';
 export { McpTests } from './tests.js';
 export { adoptNamedStyles } from './styles.js';
-export { maskedView } from './extras.js';

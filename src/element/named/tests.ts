@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ConnectionOptions } from '../../contract/http.js';
+import { LIST_KEY } from '../../contract/mcp-entry.js';
 import type { McpTester, McpTestKind, McpTestResult } from '../../contract/mcp-test.js';
 import type { NamedStdioServer, NamedUrlServer } from '../../contract/mcp-server.js';
 import type { ApiKind } from '../../contract/settings-api.js';
@@ -18,8 +19,6 @@ export interface CardTest {
   content: string;
   result: McpTestResult | null;
 }
-
-const LISTS = { sse: 'sse_servers', shttp: 'shttp_servers', stdio: 'stdio_servers' } as const;
 
 export class McpTests implements ReactiveController {
   private readonly tests = new Map<string, CardTest>();
@@ -45,8 +44,8 @@ export class McpTests implements ReactiveController {
     for (const kind of ['sse', 'shttp', 'stdio'] as const) {
       const i = this.model.draft[kind].indexOf(row as never);
       if (i < 0 || !body) continue;
-      const server = body[LISTS[kind]][i] as NamedUrlServer | NamedStdioServer;
-      const stored = this.model.storedState(true).mcp?.[LISTS[kind]] ?? [];
+      const server = body[LIST_KEY[kind]][i] as NamedUrlServer | NamedStdioServer;
+      const stored = this.model.storedState(true).mcp?.[LIST_KEY[kind]] ?? [];
       const content = JSON.stringify(server);
       return { kind: kind as McpTestKind, server, content, stored: stored.some((s) => JSON.stringify(s) === content) };
     }
@@ -56,7 +55,8 @@ export class McpTests implements ReactiveController {
   /** The card's test: running, or its result while the card still says what was tested. */
   state(row: UrlServerRow | StdioServerRow): { running: boolean; result: McpTestResult | null } {
     const test = this.tests.get(row.id);
-    const current = test && test.content === this.server(row)?.content ? test.result : null;
+    // The card's content is worked out only for a card that has a result (each render asks every card).
+    const current = test?.result && test.content === this.server(row)?.content ? test.result : null;
     return { running: this.running.has(row.id), result: current };
   }
 
