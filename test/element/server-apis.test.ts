@@ -300,6 +300,54 @@ describe('server APIs: the V1 app server', () => {
     });
   });
 
+  it('a server someone else stored meanwhile under the name the person gives is not overwritten: refused, nothing sent', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED);
+    const added = await ui.addServer('sse');
+    await added.typeExtra('name', 'events');
+    await added.type('url', 'https://events.example.com/sse');
+    // Another session stores a server of that name.
+    await fetch(`${tenant.baseUrl}/api/v1/settings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Session-API-Key': SESSION_KEY },
+      body: JSON.stringify({
+        agent_settings_diff: {
+          mcp_config: { ...STORED_MCP, events: { transport: 'http', url: 'https://theirs.example.com/mcp' } },
+        },
+      }),
+    });
+    expect((await el.submit()).kind).to.equal('validation');
+    expect(ui.errorOf(added.extra('name'))).to.match(/stored meanwhile/);
+    expect((await storedServers(tenant))['events']!['url']).to.equal('https://theirs.example.com/mcp');
+  });
+
+  it('stored servers given in V0’s shape (no names) are not saved over on V1: the save says to load them from it', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED, (e) => {
+      e.autoload = false;
+      e.settings = {
+        provider_tokens_set: { github: null, gitlab: 'gitlab.example.com' },
+        mcp_config: {
+          sse_servers: [],
+          shttp_servers: [{ url: 'https://docs.example.com/mcp', api_key: null }],
+          stdio_servers: [],
+        },
+      };
+    });
+    await ui.server('shttp', 0).remove();
+    const outcome = await el.submit();
+    expect(outcome.kind).to.equal('refused');
+    expect(outcome.message).to.match(/not loaded from this server/);
+    expect(Object.keys(await storedServers(tenant)).sort()).to.deep.equal(['docs', 'files']);
+  });
+
+  it('set to v0 at run time, the cards show V0’s fields again', async () => {
+    const { el, ui } = await onServer(V1_STORED);
+    expect(ui.server('shttp', 0).showsExtras).to.equal(true);
+    el.api = 'v0';
+    await el.updateComplete;
+    expect(ui.server('shttp', 0).showsExtras).to.equal(false);
+    expect(ui.server('shttp', 0).apiKey).to.be.instanceOf(HTMLInputElement);
+  });
+
   it('deletes one server and keeps the other', async () => {
     const { tenant, el, ui } = await onServer(V1_STORED);
     await ui.server('shttp', 0).remove();
