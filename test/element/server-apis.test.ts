@@ -355,6 +355,17 @@ describe('server APIs: the V1 app server', () => {
     expect(Object.keys(await storedServers(tenant))).to.deep.equal(['files']);
   });
 
+  it('switching the auth method and back keeps the stored secret (it is not sent empty)', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED);
+    const docs = ui.server('shttp', 0);
+    await docs.chooseAuth('basic');
+    await docs.chooseAuth('bearer');
+    expect(docs.extra('auth/value').placeholder).to.match(/Stored/);
+    await docs.type('url', 'https://docs.example.com/v3/mcp');
+    expect((await el.submit()).kind).to.equal('saved');
+    expect((await storedServers(tenant))['docs']!['auth']).to.deep.equal({ strategy: 'bearer', value: 'docs-secret' });
+  });
+
   it('shows a masked secret as stored, never as asterisks to edit', async () => {
     const { ui } = await onServer(V1_STORED);
     const value = ui.server('shttp', 0).extra('auth/value');

@@ -25,6 +25,20 @@ export type EditExtras = (rowId: string, x: ServerExtras, field: string) => void
 /** The strategies a person can pick; `oauth2` is shown, never picked (it is set up elsewhere). */
 const EDITABLE: readonly AuthStrategy[] = ['none', 'api_key', 'bearer', 'basic', 'header'];
 
+/**
+ * The auth a card had under each method it left, for the card's life: going back to a method
+ * brings back what it held, a secret read back masked included (a fresh one would send it empty,
+ * which erases it).
+ */
+const leftAuths = new WeakMap<UrlServerRow, Map<AuthStrategy, McpAuth>>();
+
+function switchAuth(row: UrlServerRow, strategy: AuthStrategy, old: McpAuth): McpAuth {
+  let left = leftAuths.get(row);
+  if (!left) leftAuths.set(row, (left = new Map()));
+  left.set(old.strategy, old);
+  return left.get(strategy) ?? authOf(strategy, old);
+}
+
 /** A fresh auth of `strategy`, keeping a secret already typed where the new one has a place for it. */
 function authOf(strategy: AuthStrategy, old: McpAuth): McpAuth {
   const value = 'value' in old && typeof old.value === 'string' ? old.value : '';
@@ -233,7 +247,7 @@ function authEditor(
           // OAuth 2.0 is set up elsewhere: it stays as stored (the select stays reachable, to read).
           const select = e.target as HTMLSelectElement;
           if (auth.strategy === 'oauth2') select.value = 'oauth2';
-          else set(authOf(select.value as AuthStrategy, auth), 'auth');
+          else set(switchAuth(row, select.value as AuthStrategy, auth), 'auth');
         }}
       >
         ${(auth.strategy === 'oauth2' ? [...EDITABLE, 'oauth2' as const] : EDITABLE).map(
