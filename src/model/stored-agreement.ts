@@ -8,6 +8,7 @@ import type { StoredSettings } from '../contract/schema.js';
 import type { Draft } from './draft.js';
 import type { FormModel } from './form-model.js';
 import { parseMcp, parseStoredProviders, type McpContent } from './from-body.js';
+import { jsonEqual } from '../contract/merge-patch.js';
 import { mcpBody } from './to-body.js';
 
 /** `settings` null: a 404, no settings record, so no MCP servers stored (and nothing said of the tokens). */
@@ -19,7 +20,11 @@ export function agreesWithStored(model: FormModel, settings: StoredSettings | nu
   if (tokens.size !== stored.providers.size) return false;
   for (const [provider, host] of tokens)
     if (!stored.providers.has(provider) || stored.providers.get(provider) !== host) return false;
-  return JSON.stringify(mcpBody(asDraft(parseMcp(settings.mcp_config)))) === JSON.stringify(stored.mcp);
+  // With what a newer API stores besides (`x`): a name, an auth or a header changed elsewhere is a
+  // new baseline too, and a secret the form sent in clear and the server reads back masked makes
+  // the masked one the baseline (the typed secret leaves the form, as a saved token does). Key
+  // order plays no part.
+  return jsonEqual(mcpBody(asDraft(parseMcp(settings.mcp_config)), true), model.storedState(true).mcp);
 }
 
 /** Parsed servers as rows (ids play no part in a body), so both sides are written by the same code. */
@@ -35,6 +40,7 @@ function asDraft(mcp: McpContent): Draft {
       command: s.command,
       args: s.args.map((value) => ({ id: '', value })),
       env: s.env.map(([key, value]) => ({ id: '', key, value })),
+      x: s.x,
     })),
   };
 }

@@ -366,6 +366,23 @@ describe('server APIs: the V1 app server', () => {
     expect((await storedServers(tenant))['docs']!['auth']).to.deep.equal({ strategy: 'bearer', value: 'docs-secret' });
   });
 
+  it('after a save, a secret typed in clear leaves the form: the load that follows shows it stored', async () => {
+    const { el, ui } = await onServer(V1_STORED);
+    const docs = ui.server('shttp', 0);
+    await docs.typeExtra('auth/value', 'docs-secret-new');
+    expect((await el.submit()).kind).to.equal('saved');
+    await waitUntil(
+      async () => {
+        await el.updateComplete;
+        const value = ui.server('shttp', 0).extra('auth/value');
+        return value.value === '' && /Stored/.test(value.placeholder);
+      },
+      'the typed secret stayed in the form',
+      { timeout: 5000 },
+    );
+    expect(el.dirty).to.equal(false);
+  });
+
   it('shows a masked secret as stored, never as asterisks to edit', async () => {
     const { ui } = await onServer(V1_STORED);
     const value = ui.server('shttp', 0).extra('auth/value');
