@@ -205,7 +205,7 @@ export class FormModel {
    * Replaces what a newer API stores for a server besides V0's fields (`x`: its name, headers,
    * auth, `enabled`); the late editors build the new object. Clears the server's errors on `field`.
    */
-  setExtras(rowId: string, x: ServerExtras, field = ''): void {
+  setExtras(rowId: string, x: ServerExtras | undefined, field = ''): void {
     const entry = this.index.get(rowId);
     if (entry?.kind !== 'sse' && entry?.kind !== 'shttp' && entry?.kind !== 'stdio') return;
     entry.row.x = x;

@@ -46,6 +46,8 @@ function layUrlServers(model: FormModel, kind: 'sse' | 'shttp', content: readonl
   content.forEach((c, i) => {
     const row = list[i];
     if (row) {
+      // What a newer API stores besides belongs to the server, not to its place in the list.
+      if (c.x || c.url !== row.url) model.setExtras(row.id, c.x);
       model.setField(row.id, 'url', c.url);
       model.setField(row.id, 'api_key', c.apiKey);
     } else {
@@ -64,6 +66,7 @@ function layStdioServers(model: FormModel, content: readonly StdioServerContent[
       addRow(state, { kind: 'stdio', row: newStdioRow(c, state.ids) });
       return;
     }
+    if (c.x || c.name !== row.name) model.setExtras(row.id, c.x);
     model.setField(row.id, 'name', c.name);
     model.setField(row.id, 'command', c.command);
     c.args.forEach((value, j) => {

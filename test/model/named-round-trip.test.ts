@@ -63,4 +63,23 @@ describe('form model: the newer APIs’ MCP map through the form and back', () =
     model.setExtras(row.id, { name: 'a', enabled: true }, 'enabled');
     expect(model.dirty).to.equal(false);
   });
+
+  it('a value laid over the form keeps each server’s name with its server, not with its place', () => {
+    const model = throughForm({
+      sse_servers: [
+        { url: 'https://a.example/sse', api_key: null, x: { name: 'a', headers: { 'X-A': 'secret-a' } } },
+        { url: 'https://b.example/sse', api_key: null, x: { name: 'b' } },
+      ],
+      shttp_servers: [],
+      stdio_servers: [],
+    });
+    model.setValue({
+      mcp_config: { sse_servers: [{ url: 'https://b.example/sse' }], shttp_servers: [], stdio_servers: [] },
+    });
+    const sent = mcpBody(model.draft, true)!;
+    expect(sent.sse_servers).to.have.length(1);
+    expect(sent.sse_servers[0]!.x, 'A’s name and headers do not go with B').to.equal(undefined);
+    model.setValue(model.toBody());
+    expect(mcpBody(model.draft, true)!.sse_servers[0]!.x).to.equal(undefined);
+  });
 });
