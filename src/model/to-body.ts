@@ -8,9 +8,10 @@
  * whose keys are equal after trimming only the first is sent. Env entries are addressed by key,
  * not index, so `locate.ts` resolves them through {@link emittedEnvRows} and stays correct.
  */
-import type { McpConfig, ProviderSettingsBody, ProviderToken, StdioServer, UrlServer } from '../contract/schema.js';
+import type { ProviderSettingsBody, ProviderToken, StdioServer, UrlServer } from '../contract/schema.js';
 import type { Draft, EnvRow, McpDraft, ProviderRow, StdioServerRow, UrlServerRow } from './draft.js';
 import { setOwn } from '../contract/json.js';
+import type { NamedMcpConfig } from '../contract/mcp-server.js';
 
 /** The key an env row is sent under: trimmed, as a variable name with stray spaces is never meant. */
 export function envBodyKey(row: EnvRow): string {
@@ -85,7 +86,7 @@ export function hasMcpConfig(draft: McpDraft): boolean {
  * The MCP servers as V0 takes them; `named`: each with what a newer API stores besides (`x`,
  * contract/mcp-server.ts), which only those APIs' clients read.
  */
-export function mcpBody(draft: McpDraft, named = false): McpConfig | null {
+export function mcpBody(draft: McpDraft, named = false): NamedMcpConfig | null {
   if (!hasMcpConfig(draft)) return null;
   const withX =
     <R extends UrlServerRow | StdioServerRow, B>(body: (row: R) => B) =>

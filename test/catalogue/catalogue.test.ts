@@ -360,7 +360,7 @@ const checks: Record<string, Check> = {
     expect(ui.server('shttp', 0).extra('name').value).to.equal('docs');
     expect(ui.server('shttp', 0).extra<HTMLSelectElement>('auth/strategy').value).to.equal('bearer');
     const secret = ui.server('shttp', 0).extra('auth/value');
-    expect([secret.value, secret.placeholder]).to.deep.equal(['', 'Stored: type to replace']);
+    expect([secret.value, description(el, secret)]).to.deep.equal(['', 'Stored: type to replace']);
     expect(ui.server('stdio', 0).name.value).to.equal('files');
     expect(document.querySelector('output[name="api-found"]')?.textContent).to.equal('v1');
   },

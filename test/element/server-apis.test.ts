@@ -360,7 +360,7 @@ describe('server APIs: the V1 app server', () => {
     const docs = ui.server('shttp', 0);
     await docs.chooseAuth('basic');
     await docs.chooseAuth('bearer');
-    expect(docs.extra('auth/value').placeholder).to.match(/Stored/);
+    expect(ui.description(docs.extra('auth/value'))).to.match(/Stored/);
     await docs.type('url', 'https://docs.example.com/v3/mcp');
     expect((await el.submit()).kind).to.equal('saved');
     expect((await storedServers(tenant))['docs']!['auth']).to.deep.equal({ strategy: 'bearer', value: 'docs-secret' });
@@ -375,7 +375,7 @@ describe('server APIs: the V1 app server', () => {
       async () => {
         await el.updateComplete;
         const value = ui.server('shttp', 0).extra('auth/value');
-        return value.value === '' && /Stored/.test(value.placeholder);
+        return value.value === '' && /Stored/.test(ui.description(value));
       },
       'the typed secret stayed in the form',
       { timeout: 5000 },
@@ -387,7 +387,7 @@ describe('server APIs: the V1 app server', () => {
     const { ui } = await onServer(V1_STORED);
     const value = ui.server('shttp', 0).extra('auth/value');
     expect(value.value).to.equal('');
-    expect(value.placeholder).to.match(/Stored/);
+    expect(ui.description(value)).to.match(/Stored/);
     expect(value.type).to.equal('password');
   });
 });

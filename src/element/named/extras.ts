@@ -98,7 +98,9 @@ function input(ctx: RenderContext, t: NamedStrings, o: Input): TemplateResult {
   const errorId = o.id + '-error';
   const hintId = o.id + '-hint';
   const masked = isMasked(o.value);
-  const describedBy = [error ? errorId : '', o.hint ? hintId : ''].filter(Boolean).join(' ');
+  // A value read back masked shows empty, with a hint that says so (read out with the field).
+  const hint = masked ? t.stored : o.hint;
+  const describedBy = [error ? errorId : '', hint ? hintId : ''].filter(Boolean).join(' ');
   return html`<div class="field">
     <label for=${o.id}>${o.label}</label>
     <div class="control">
@@ -107,7 +109,6 @@ function input(ctx: RenderContext, t: NamedStrings, o: Input): TemplateResult {
         type=${o.secret ? 'password' : 'text'}
         data-path=${o.path + '/' + o.field}
         .value=${live(masked ? '' : o.value)}
-        placeholder=${masked ? t.stored : nothing}
         autocomplete="off"
         autocapitalize="off"
         spellcheck="false"
@@ -117,7 +118,7 @@ function input(ctx: RenderContext, t: NamedStrings, o: Input): TemplateResult {
         @change=${o.onLeave ? (e: Event) => o.onInput((e.target as HTMLInputElement).value) : nothing}
       />
     </div>
-    ${o.hint ? html`<p class="hint" id=${hintId}>${o.hint}</p>` : nothing}
+    ${hint ? html`<p class="hint" id=${hintId}>${hint}</p>` : nothing}
     ${error ? html`<p class="error" id=${errorId}>${error}</p>` : nothing}
   </div>`;
 }
@@ -138,8 +139,18 @@ function mapEditor(
 ): TemplateResult {
   const keys = ownKeys(o.map);
   const labelId = domId(o.rowId, o.field) + '-label';
-  return html`<div role="group" class="wide" data-path=${o.path + '/' + o.field} aria-labelledby=${labelId}>
+  const errorId = domId(o.rowId, o.field) + '-error';
+  const error = errorText(ctx, o.rowId, [o.field]);
+  return html`<div
+    role="group"
+    class="wide"
+    data-path=${o.path + '/' + o.field}
+    tabindex="-1"
+    aria-labelledby=${labelId}
+    aria-describedby=${error ? errorId : nothing}
+  >
     <p class="label" id=${labelId}>${o.label}</p>
+    ${error ? html`<p class="error" id=${errorId}>${error}</p>` : nothing}
     ${keys.length === 0 ? html`<p class="empty">${t.noHeaders}</p>` : nothing}
     <ul class="rows">
       ${repeat(
@@ -261,6 +272,7 @@ function authEditor(
 }
 
 function enabledBox(
+  ctx: RenderContext,
   t: NamedStrings,
   row: UrlServerRow | StdioServerRow,
   path: string,
@@ -270,14 +282,18 @@ function enabledBox(
   // 3.3), and one that forbids unknown fields would refuse every save with it.
   if (!row.x || !('enabled' in row.x)) return nothing;
   const id = domId(row.id, 'enabled');
+  const error = errorText(ctx, row.id, ['enabled']);
   return html`<div class="field check">
     <input
       id=${id}
       type="checkbox"
       data-path=${path + '/enabled'}
+      aria-invalid=${error ? 'true' : nothing}
+      aria-describedby=${error ? id + '-error' : nothing}
       .checked=${live(row.x?.enabled !== false)}
       @change=${(e: Event) => edit(row.id, { ...row.x, enabled: (e.target as HTMLInputElement).checked }, 'enabled')}
     /><label for=${id}>${t.enabled}</label>
+    ${error ? html`<p class="error" id=${id + '-error'}>${error}</p>` : nothing}
   </div>`;
 }
 
@@ -285,11 +301,9 @@ function enabledBox(
  * How a value the server read back masked shows in a field of the card's own (an environment
  * variable's): empty, saying it is stored; typing replaces it. Null for any other value.
  */
-export function maskedView(
-  t: ProviderSettingsStrings,
-): (value: string) => { value: string; placeholder: string } | null {
-  const placeholder = t.named.stored ?? defaultNamedStrings.stored;
-  return (value) => (isMasked(value) ? { value: '', placeholder } : null);
+export function maskedView(t: ProviderSettingsStrings): (value: string) => { value: string; hint: string } | null {
+  const hint = t.named.stored ?? defaultNamedStrings.stored;
+  return (value) => (isMasked(value) ? { value: '', hint } : null);
 }
 
 function withoutName(x: ServerExtras | undefined, name: string): ServerExtras {
@@ -327,7 +341,7 @@ export function extrasTemplate(
   tests: McpTests,
 ): TemplateResult {
   const t: NamedStrings = { ...defaultNamedStrings, ...ctx.t.named };
-  if (!('url' in row)) return html`${enabledBox(t, row, path, edit)} ${testPart(t, row, tests)}`;
+  if (!('url' in row)) return html`${enabledBox(ctx, t, row, path, edit)} ${testPart(t, row, tests)}`;
   return html`${input(ctx, t, {
     id: domId(row.id, 'x-name'),
     path,
@@ -345,5 +359,5 @@ export function extrasTemplate(
       { rowId: row.id, path, field: 'headers', label: t.headers, map: row.x?.headers, secret: false },
       (headers, field) => edit(row.id, { ...row.x, headers }, field),
     )}
-    ${enabledBox(t, row, path, edit)} ${testPart(t, row, tests)}`;
+    ${enabledBox(ctx, t, row, path, edit)} ${testPart(t, row, tests)}`;
 }

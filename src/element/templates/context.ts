@@ -24,7 +24,7 @@ export interface RenderContext {
    */
   named?: ((row: UrlServerRow | StdioServerRow, path: string) => unknown) | undefined;
   /** With `named`: how a value read back masked shows (empty, "stored"), or null for any other. */
-  masked?: ((value: string) => { value: string; placeholder: string } | null) | undefined;
+  masked?: ((value: string) => { value: string; hint: string } | null) | undefined;
 }
 
 /** A DOM id for a row's field, unique within the shadow root. */
