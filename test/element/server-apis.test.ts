@@ -17,6 +17,16 @@ import {
 
 const MASK = '**********';
 
+/** Whether the harness finds what `find` looks for. */
+const shown = (find: () => unknown): boolean => {
+  try {
+    find();
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** A tenant of `options`, and an element on it with `api="auto"` that loads what is stored. */
 async function onServer(
   options: TenantOptions,
@@ -339,13 +349,15 @@ describe('server APIs: the V1 app server', () => {
     expect(Object.keys(await storedServers(tenant)).sort()).to.deep.equal(['docs', 'files']);
   });
 
-  it('set to v0 at run time, the cards show V0’s fields again', async () => {
+  it('set to v0 at run time, the cards show V0’s fields again (and V0’s order buttons, which a map by name has no use for)', async () => {
     const { el, ui } = await onServer(V1_STORED);
     expect(ui.server('shttp', 0).showsExtras).to.equal(true);
+    expect(shown(() => ui.server('shttp', 0).moveUpButton)).to.equal(false);
     el.api = 'v0';
     await el.updateComplete;
     expect(ui.server('shttp', 0).showsExtras).to.equal(false);
     expect(ui.server('shttp', 0).apiKey).to.be.instanceOf(HTMLInputElement);
+    expect(shown(() => ui.server('shttp', 0).moveUpButton)).to.equal(true);
   });
 
   it('deletes one server and keeps the other', async () => {

@@ -94,8 +94,9 @@ export function rowActions(
   count: number,
   kind: 'server' | 'arg' | 'env',
 ): TemplateResult {
+  // A newer API stores servers by name, in no order: moving one there would change nothing stored.
   const move =
-    kind === 'env'
+    kind === 'env' || (kind === 'server' && ctx.named)
       ? nothing
       : html`<button
         type="button"
