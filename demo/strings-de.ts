@@ -123,6 +123,20 @@ const namedGerman: NamedStrings = {
   oauth2Kept: 'Anderswo mit OAuth 2.0 eingerichtet; bleibt wie gespeichert.',
   test: 'Verbindung testen',
   testing: 'Wird getestet…',
+  testResult: (r) => {
+    switch (r.kind) {
+      case 'ok':
+        return `Verbunden: ${r.toolCount} Werkzeug${r.toolCount === 1 ? '' : 'e'}${r.tools.length ? ` (${r.tools.join(', ')})` : ''}.`;
+      case 'failed':
+        return `Keine Verbindung (${r.category})${r.serverText ? `: ${r.serverText}` : ''}.`;
+      case 'needs-secrets':
+        return 'Zum Testen die gespeicherten Geheimnisse erneut eingeben: maskiert werden sie nicht gesendet.';
+      case 'needs-save':
+        return 'Erst speichern: getestet wird der gespeicherte Server.';
+      default:
+        return `Der Test lief nicht: ${r.message}`;
+    }
+  },
 };
 
 export const germanStrings: ProviderSettingsStrings = {

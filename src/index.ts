@@ -20,6 +20,7 @@ export {
 } from './element/strings.js';
 export type { ImportNote, SkipReason, ClashReason } from './import/mcp-import.js';
 export type { ApiChoice, ApiKind } from './contract/settings-api.js';
+export type { McpTestResult } from './contract/mcp-test.js';
 export type { SaveOutcome, SubmitResult, InvalidResult, FailureKind, ServerFieldError } from './contract/result.js';
 export type {
   ProviderSettingsBody,

@@ -18,6 +18,7 @@ import {
 import { parseJsonAt } from '../import/json-location.js';
 import type { FormModel } from '../model/form-model.js';
 import { mcpBody } from '../model/to-body.js';
+import { readServerMap, writeServerMap } from '../contract/mcp-map.js';
 import type { NamedMcpConfig } from '../contract/mcp-server.js';
 import { isRecord } from '../contract/json.js';
 import type { ApiKind } from '../contract/settings-api.js';
@@ -163,8 +164,25 @@ export class McpTools implements ReactiveController {
    * Replaces the form's MCP servers with the raw JSON. A syntax error changes nothing. Otherwise
    * the form's checks run: when they find problems, the panel closes so they show on their fields.
    */
+  /** A newer server API stores servers by name, with what V0 cannot (names, headers, auth). */
+  private get named(): boolean {
+    const api = this.host.serverApi;
+    return api === 'v1' || api === 'agent-server';
+  }
+
+  /**
+   * The raw view's JSON of the form's servers: OpenHands 0.53's `mcp_config`, or on a newer API the
+   * map by name those servers store (secrets they read back masked stay masked), so that applying
+   * it keeps every name, header and auth.
+   */
+  private rawText(): string {
+    const config = currentConfig(this.model);
+    if (this.named) return JSON.stringify(writeServerMap(config), null, 2) + '\n';
+    return toOpenHandsJson(config, { includeSecrets: true });
+  }
+
   applyRaw(t: McpToolsStrings): void {
-    const text = this.raw ?? toOpenHandsJson(currentConfig(this.model), { includeSecrets: true });
+    const text = this.raw ?? this.rawText();
     const parsed = parseJsonAt(text);
     this.status = '';
     if (!parsed.ok) {
@@ -172,11 +190,12 @@ export class McpTools implements ReactiveController {
       this.rawError = t.syntaxError(line, column, message);
       return this.update();
     }
-    const value = parsed.value;
+    let value = parsed.value;
     if (value !== null && !isRecord(value)) {
       this.rawError = t.notAnObject;
       return this.update();
     }
+    if (this.named) value = { mcp_config: readServerMap(value)?.config ?? null };
     this.rawError = '';
     // Only the MCP part changes: typed tokens and hosts go back in as they are, and a stored
     // token the person asked to delete stays marked for deletion.
@@ -227,7 +246,7 @@ export class McpTools implements ReactiveController {
   render(st: ProviderSettingsStrings): TemplateResult | string {
     if (!this.open) return '';
     const t: McpToolsStrings = { ...defaultMcpToolsStrings, ...st.mcpTools };
-    const raw = this.raw ?? toOpenHandsJson(currentConfig(this.model), { includeSecrets: true });
+    const raw = this.raw ?? this.rawText();
     return html`<div
       class="card"
       part="mcp-tools"

@@ -10,6 +10,7 @@
  * `mcpTools` are in review-strings.ts and mcp-tools-strings.ts, loaded with what shows them.
  */
 import type { AuthStrategy } from '../contract/mcp-server.js';
+import type { McpTestResult } from '../contract/mcp-test.js';
 import type { IssueCode } from '../contract/codes.js';
 import type { ServerKind } from '../model/draft.js';
 import type { ServerListKind } from '../model/changes.js';
@@ -114,6 +115,8 @@ export interface NamedStrings {
   /** The card's button that tries the server (where the API offers it), and while it runs. */
   test: string;
   testing: string;
+  /** What a connection test found, in words (the default: the tester's English sentence). */
+  testResult: (result: McpTestResult) => string;
 }
 
 /**

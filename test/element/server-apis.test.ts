@@ -360,6 +360,23 @@ describe('server APIs: the V1 app server', () => {
     expect(shown(() => ui.server('shttp', 0).moveUpButton)).to.equal(true);
   });
 
+  it('the raw JSON view shows the servers by name and, applied as it is, keeps every name, header and auth', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED);
+    await ui.server('shttp', 0).typeExtra('name', 'documents');
+    await ui.importExport.open();
+    const shown = JSON.parse(ui.importExport.rawText.value) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(shown).sort()).to.deep.equal(['documents', 'files']);
+    expect(shown['documents']!['auth']).to.deep.equal({ strategy: 'bearer', value: MASK });
+    await ui.importExport.use('apply');
+    expect(ui.server('shttp', 0).extra('name').value).to.equal('documents');
+    // A renamed server's masked secret has no stored value under the new name: typed again.
+    await ui.server('shttp', 0).typeExtra('auth/value', 'docs-secret-renamed');
+    expect((await el.submit()).kind).to.equal('saved');
+    const stored = await storedServers(tenant);
+    expect(Object.keys(stored).sort()).to.deep.equal(['documents', 'files']);
+    expect(stored['files']!['env']).to.deep.equal({ FILES_TOKEN: 'files-secret' });
+  });
+
   it('deletes one server and keeps the other', async () => {
     const { tenant, el, ui } = await onServer(V1_STORED);
     await ui.server('shttp', 0).remove();
@@ -511,6 +528,16 @@ describe('server APIs: testing a server before saving', () => {
     expect(said).to.match(/echo/);
     expect(said).not.to.contain('search-secret-1');
     expect(Object.keys(await storedServers(tenant)).sort()).to.deep.equal(['docs', 'files']);
+  });
+
+  it('a host page words the result in its own language (strings.named.testResult)', async () => {
+    const { ui } = await onServer(AGENT_STORED, (e) => {
+      e.strings = { named: { testResult: (r) => (r.kind === 'ok' ? `Verbunden: ${r.toolCount} Werkzeuge` : r.kind) } };
+    });
+    const added = await ui.addServer('shttp');
+    await added.typeExtra('name', 'search');
+    await added.type('url', 'https://search.example.com/mcp');
+    expect(await added.testConnection()).to.equal('Verbunden: 2 Werkzeuge');
   });
 
   it('the agent-server: a server that cannot be reached says why, and its card keeps what was typed', async () => {

@@ -325,7 +325,7 @@ function testPart(t: NamedStrings, row: UrlServerRow | StdioServerRow, tests: Mc
     >
       ${t.test}
     </button>
-    <p class="hint" id=${id} role="status">${running ? t.testing : (result?.message ?? '')}</p>
+    <p class="hint" id=${id} role="status">${running ? t.testing : result ? t.testResult(result) : ''}</p>
   </div>`;
 }
 

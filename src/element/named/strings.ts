@@ -30,4 +30,5 @@ export const defaultNamedStrings: NamedStrings = {
   oauth2Kept: 'Set up with OAuth 2.0 elsewhere; kept as stored.',
   test: 'Test connection',
   testing: 'Testing…',
+  testResult: (result) => result.message,
 };
