@@ -21,13 +21,13 @@ import { agentSettingsAnswer, applyAgentDiffs } from './agent-settings.js';
 import { send, sendJson } from './http.js';
 import { probe } from './mcp-probe.js';
 import { mcpRules } from './modes.js';
-import { decodedAndAuthorised } from './modern-request.js';
+import { decodedAndAuthorised } from './request.js';
 import { agentServerErrorList, Errors, validationErrorText } from './pydantic-errors.js';
 import { keyMatches } from './request.js';
 import { dispatch } from './router.js';
 
 /** @typedef {import('./python-json.js').PyValue} PyValue */
-/** @typedef {import('./modern-request.js').ModernContext} ModernContext */
+/** @typedef {import('./modern-api.js').ModernContext} ModernContext */
 /** @typedef {import('./router.js').Route<ModernContext>} Route */
 /** @typedef {import('./pydantic-errors.js').ErrorItem} ErrorItem */
 

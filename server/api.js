@@ -12,7 +12,7 @@ import { readBody, sendInternalServerError, sendJson } from './http.js';
 import { serveModernApi } from './modern-api.js';
 import { checkProviderTokens } from './provider-check.js';
 import { parsePythonJson } from './python-json.js';
-import { decodeFastApiBody, decodeUtf8, jsonInvalidItem, keyMatches } from './request.js';
+import { decodedAndAuthorised, decodeUtf8, keyMatches } from './request.js';
 import { redirectWithoutSlash } from './router.js';
 import { nextScripted, playScripted } from './script.js';
 import { replaceSettings, settingsAnswer, validateSettingsBody } from './settings.js';
@@ -85,29 +85,6 @@ export async function serveApi({ req, res, tenant, url, apiPath, lifecycle }) {
 }
 
 /**
- * Decodes the body as FastAPI does and checks the session key, answering what the real server
- * answers when either fails.
- * @param {RouteContext} context
- * @returns {{ value: PyValue } | null} null when an answer was sent
- */
-function decodedAndAuthorised({ req, res, tenant, body, cors }) {
-  const decoded = decodeFastApiBody(body, req.headers['content-type']);
-  if (decoded.kind === 'json_invalid') {
-    sendJson(res, 422, { detail: [jsonInvalidItem(decoded.error)] }, cors);
-    return null;
-  }
-  if (decoded.kind === 'unreadable') {
-    sendJson(res, 400, { detail: 'There was an error parsing the body' }, cors);
-    return null;
-  }
-  if (!sessionKeyAccepted(req, tenant)) {
-    sendJson(res, 401, { detail: 'Unauthorized' }, cors);
-    return null;
-  }
-  return { value: decoded.value };
-}
-
-/**
  * Runs a body validation; where one of 0.53.0's validators would crash, answers as the real
  * server does (a plain-text 500 without CORS) and returns null.
  * @template T
@@ -128,7 +105,7 @@ function validatedOr500(res, validate) {
 /** @param {RouteContext} context */
 function storeProviderTokens(context) {
   const { res, tenant, cors } = context;
-  const decoded = decodedAndAuthorised(context);
+  const decoded = decodedAndAuthorised(context, ({ req, tenant }) => sessionKeyAccepted(req, tenant));
   if (!decoded) return;
   const result = validatedOr500(res, () => validateProviderBody(decoded.value, tenant.providerTypes));
   if (!result) return;
@@ -166,7 +143,7 @@ function loadSettings({ req, res, tenant, cors }) {
  */
 function storeSettings(context) {
   const { res, tenant, cors } = context;
-  const decoded = decodedAndAuthorised(context);
+  const decoded = decodedAndAuthorised(context, ({ req, tenant }) => sessionKeyAccepted(req, tenant));
   if (!decoded) return;
   const result = validatedOr500(res, () => validateSettingsBody(decoded.value));
   if (!result) return;

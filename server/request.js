@@ -6,6 +6,7 @@
  */
 
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { sendJson } from './http.js';
 import { JsonDecodeError, JsonLimitError, parsePythonJson } from './python-json.js';
 import { pyStrip } from './python-text.js';
 
@@ -83,4 +84,31 @@ export function keyMatches(sent, key) {
   if (typeof sent !== 'string' || sent === '') return false;
   const digest = (/** @type {string} */ s) => createHash('sha256').update(s).digest();
   return timingSafeEqual(digest(sent), digest(key));
+}
+
+/**
+ * The body as FastAPI decodes it, after which the session key is checked (`authorised`), in that
+ * order (a malformed body is a 422 even without a key); answers what the real servers answer
+ * when either fails. Every API mode's routes start here.
+ * @template {{ req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, body: Buffer, cors: Record<string, string> }} C
+ * @param {C} context
+ * @param {(context: C) => boolean} authorised
+ * @returns {{ value: PyValue } | null} null when an answer was sent
+ */
+export function decodedAndAuthorised(context, authorised) {
+  const { req, res, body, cors } = context;
+  const decoded = decodeFastApiBody(body, req.headers['content-type']);
+  if (decoded.kind === 'json_invalid') {
+    sendJson(res, 422, { detail: [jsonInvalidItem(decoded.error)] }, cors);
+    return null;
+  }
+  if (decoded.kind === 'unreadable') {
+    sendJson(res, 400, { detail: 'There was an error parsing the body' }, cors);
+    return null;
+  }
+  if (!authorised(context)) {
+    sendJson(res, 401, { detail: 'Unauthorized' }, cors);
+    return null;
+  }
+  return { value: decoded.value };
 }

@@ -17,7 +17,7 @@
 
 import { sendJson } from './http.js';
 import { mcpRules } from './modes.js';
-import { decodedAndAuthorised } from './modern-request.js';
+import { decodedAndAuthorised } from './request.js';
 import { checkProviderTokens, invalidTokenMessage, providerAccepts } from './provider-check.js';
 import { keyMatches } from './request.js';
 import { dispatch } from './router.js';
@@ -25,7 +25,7 @@ import { healthAnswer, startTestRun, testRunAnswer } from './v1-mcp-tests.js';
 import { legacyKeys, updateV1Settings, v1SettingsAnswer } from './v1-settings.js';
 import { validateProviderBody } from './validate.js';
 
-/** @typedef {import('./modern-request.js').ModernContext} ModernContext */
+/** @typedef {import('./modern-api.js').ModernContext} ModernContext */
 /** @typedef {import('./validate.js').ProviderTokenValue} ProviderTokenValue */
 /** @typedef {import('./provider-check.js').StoredToken} StoredToken */
 /** @typedef {import('./router.js').Route<ModernContext>} Route */
