@@ -8,16 +8,7 @@ import { validateMcpConfig } from '../mcp-map.js';
 import { maskedServers, restoreMaskedSecrets } from '../mcp-secrets.js';
 import { mcpRules } from '../modes.js';
 import { fromPlain } from '../python-json.js';
-
-/** @param {unknown} v @returns {any} */
-const plain = (v) =>
-  v instanceof Map
-    ? Object.fromEntries([...v].map(([k, x]) => [k, plain(x)]))
-    : Array.isArray(v)
-      ? v.map(plain)
-      : typeof v === 'bigint'
-        ? Number(v)
-        : v;
+import { plain } from '../testing/harness.js';
 
 const NEWEST = mcpRules('agent-server', 'merge-patch');
 const WRAPPED = mcpRules('agent-server', 'nested-delete');

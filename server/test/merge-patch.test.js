@@ -6,18 +6,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deepMergeKeepingNulls, deepMergeNestedDelete, mergePatch } from '../merge-patch.js';
 import { fromPlain } from '../python-json.js';
+import { plain } from '../testing/harness.js';
 
 /** @param {unknown} v */
 const map = (v) => /** @type {Map<string, import('../python-json.js').PyValue>} */ (fromPlain(v));
-/** @param {unknown} v @returns {any} */
-const plain = (v) =>
-  v instanceof Map
-    ? Object.fromEntries([...v].map(([k, x]) => [k, plain(x)]))
-    : Array.isArray(v)
-      ? v.map(plain)
-      : typeof v === 'bigint'
-        ? Number(v)
-        : v;
 
 const STORED = {
   mcp_config: { a: { url: 'https://a.example', headers: { X: '1', Y: '2' } }, b: { command: 'b' } },

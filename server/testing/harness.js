@@ -126,3 +126,17 @@ export async function createTenant(serverUrl, options = {}) {
   const { id, baseUrl } = await control(serverUrl, 'POST', '/tenants', options, 201);
   return { id, base: `${serverUrl}${baseUrl}` };
 }
+
+/**
+ * A Python value of the server (maps, big ints) as plain JSON-like data, for deep equality.
+ * @param {unknown} v
+ * @returns {any}
+ */
+export const plain = (v) =>
+  v instanceof Map
+    ? Object.fromEntries([...v].map(([k, x]) => [k, plain(x)]))
+    : Array.isArray(v)
+      ? v.map(plain)
+      : typeof v === 'bigint'
+        ? Number(v)
+        : v;

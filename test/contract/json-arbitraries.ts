@@ -88,3 +88,23 @@ export function jsonObject(options: JsonOptions = {}): fc.Arbitrary<Record<strin
 export function prototypeState(): string {
   return JSON.stringify([Object.getOwnPropertyNames(Object.prototype).sort(), Object.getPrototypeOf(Object.prototype)]);
 }
+
+/** JSON text with every object's keys sorted, spelled out: equal texts, equal values, and an own `__proto__` cannot slip past deep equality. */
+export function sortedJson(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  if (Array.isArray(value)) return '[' + value.map(sortedJson).join(',') + ']';
+  const keys = Object.keys(value).sort();
+  return (
+    '{' + keys.map((k) => JSON.stringify(k) + ':' + sortedJson((value as Record<string, unknown>)[k])).join(',') + '}'
+  );
+}
+
+/** `value` less the null members of its objects (outside arrays): what a merge patch can reach (it cannot set a null). */
+export function stripNullMembers(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return objectOf(
+    Object.entries(value)
+      .filter(([, member]) => member !== null)
+      .map(([key, member]) => [key, stripNullMembers(member)] as const),
+  );
+}

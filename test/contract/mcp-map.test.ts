@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { readServerMap, serverKeys, writeServerMap, type ServerMapRead } from '../../src/contract/mcp-map.js';
 import type { McpAuth, NamedMcpConfig } from '../../src/contract/mcp-server.js';
-import { jsonValue, prototypeState } from './json-arbitraries.js';
+import { jsonValue, prototypeState, sortedJson } from './json-arbitraries.js';
 import { mcpArbitraries } from './mcp-arbitraries.js';
 
 const { namedConfig, wireMap } = mcpArbitraries();
@@ -19,16 +19,6 @@ function read(value: unknown): ServerMapRead {
   const result = readServerMap(value);
   if (result === null) throw new Error('not read');
   return result;
-}
-
-/** JSON text with sorted keys: spelled out, so an own `__proto__` cannot slip past deep equality. */
-function sortedJson(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  if (Array.isArray(value)) return '[' + value.map(sortedJson).join(',') + ']';
-  const keys = Object.keys(value).sort();
-  return (
-    '{' + keys.map((k) => JSON.stringify(k) + ':' + sortedJson((value as Record<string, unknown>)[k])).join(',') + '}'
-  );
 }
 
 describe('mcp map: reading', () => {

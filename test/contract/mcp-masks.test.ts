@@ -11,7 +11,7 @@ import { readServerMap, writeServerMap } from '../../src/contract/mcp-map.js';
 import { maskedPaths, mcpPatch, secretsLostByReplacing } from '../../src/contract/mcp-masks.js';
 import { isMasked, SECRET_MASKS, type NamedMcpConfig } from '../../src/contract/mcp-server.js';
 import { applyMergePatch, cloneJson } from '../../src/contract/merge-patch.js';
-import { anyKey, objectOf, prototypeState, REFERENCE_BLIND_KEYS } from './json-arbitraries.js';
+import { anyKey, objectOf, prototypeState, REFERENCE_BLIND_KEYS, stripNullMembers } from './json-arbitraries.js';
 import { mcpArbitraries } from './mcp-arbitraries.js';
 
 const MASK = '**********';
@@ -180,16 +180,6 @@ describe('mcp masks: the merge patch for the agent-server', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Property
-
-/** `value` less the null members of its objects (outside arrays): a merge patch cannot set them. */
-function stripNullMembers(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return objectOf(
-    Object.entries(value)
-      .filter(([, member]) => member !== null)
-      .map(([key, member]) => [key, stripNullMembers(member)] as const),
-  );
-}
 
 /** Deep equality where two masks are equal (a masked-unchanged leaf keeps its stored mask). */
 function equalModuloMasks(a: unknown, b: unknown): boolean {

@@ -12,35 +12,16 @@ import {
   AWKWARD_KEYS,
   jsonObject,
   jsonValue,
-  objectOf,
   prototypeState,
   REFERENCE_BLIND_KEYS,
+  sortedJson,
+  stripNullMembers,
 } from './json-arbitraries.js';
 
 const RUNS = { numRuns: 400 };
 
 /** json-merge-patch changes its target: it gets a copy. */
 const reference = (target: unknown, patch: unknown): unknown => referenceApply(cloneJson(target), patch);
-
-/** `value` less the null members of its objects (outside arrays): what a merge patch can reach. */
-function stripNullMembers(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
-  return objectOf(
-    Object.entries(value)
-      .filter(([, member]) => member !== null)
-      .map(([key, member]) => [key, stripNullMembers(member)] as const),
-  );
-}
-
-/** JSON text with every object's keys sorted: equal texts, equal values. */
-function sortedJson(value: unknown): string {
-  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
-  if (Array.isArray(value)) return '[' + value.map(sortedJson).join(',') + ']';
-  const keys = Object.keys(value).sort();
-  return (
-    '{' + keys.map((k) => JSON.stringify(k) + ':' + sortedJson((value as Record<string, unknown>)[k])).join(',') + '}'
-  );
-}
 
 const safeKey = anyKey.filter((key) => !REFERENCE_BLIND_KEYS.includes(key));
 /** A pair that shares members often: independent values, or one value and a variation of it. */
