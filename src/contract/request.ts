@@ -72,7 +72,8 @@ function timeoutOf(value: unknown): number {
   return typeof value === 'number' && value >= 0 ? value : DEFAULT_TIMEOUT_MS;
 }
 
-function describeDuration(ms: number): string {
+/** A duration in words, for a sentence ("the server did not answer within 30 seconds"). */
+export function describeDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
   const seconds = Math.round(ms / 100) / 10;
   return `${seconds} ${seconds === 1 ? 'second' : 'seconds'}`;

@@ -32,7 +32,7 @@ import {
   type McpTester,
   type McpTestResult,
 } from './mcp-test.js';
-import { answerJson, request, type Answer, type ConnectionOptions } from './request.js';
+import { answerJson, describeDuration, request, type Answer, type ConnectionOptions } from './request.js';
 
 export const V1_MCP_SERVERS_PATH = 'api/v1/settings/mcp/servers';
 export const V1_MCP_TEST_RUNS_PATH = 'api/v1/settings/mcp/test-runs';
@@ -77,12 +77,6 @@ const storedName = (kind: McpTestKind, server: NamedUrlServer | NamedStdioServer
 
 function count(value: unknown, fallback: number): number {
   return typeof value === 'number' && value >= 0 && !Number.isNaN(value) ? value : fallback;
-}
-
-function describeDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const s = Math.round(ms / 100) / 10;
-  return `${s} ${s === 1 ? 'second' : 'seconds'}`;
 }
 
 /** Resolves `true` after `ms`, or `false` as soon as `signal` aborts. */
