@@ -230,6 +230,19 @@ export const germanStrings: ProviderSettingsStrings = {
       'E-Mail:API-Token (auf beiden Seiten des Doppelpunkts etwas) oder ein Zugriffstoken ohne Doppelpunkt eingeben',
     env_key_empty: 'Bitte einen Variablennamen eingeben',
     env_key_duplicate: 'Diese Variable ist weiter oben schon gesetzt',
+    name_taken: 'Ein anderer MCP-Server hat diesen Namen: auf diesem Server unterscheidet der Name die Server.',
+    name_stored_meanwhile:
+      'Ein Server dieses Namens wurde inzwischen gespeichert, nicht aus diesem Formular: einen anderen Namen wählen oder die gespeicherten Server neu laden.',
+    server_removed_meanwhile:
+      'Dieser Server wurde inzwischen entfernt, nicht aus diesem Formular: vor dem Ändern die gespeicherten Server neu laden.',
+    secret_not_stored:
+      'Dieses Geheimnis bitte neu eingeben: der Server hat unter diesem Namen keinen Wert dafür, und ein maskierter Wert kann nicht gesendet werden.',
+    secret_would_be_erased:
+      'Dieses Geheimnis bitte neu eingeben: dieses Speichern legt die MCP-Server neu an, und dieser Server würde ein maskiert zurückgesendetes Geheimnis löschen.',
+    secret_lost:
+      'Der Server hat dieses gespeicherte Geheimnis beim Speichern der MCP-Server nicht behalten: bitte neu eingeben und speichern.',
+    host_needs_token:
+      'Um den Host eines gespeicherten Tokens auf diesem Server zu ändern, das Token neu eingeben: der Server speichert den Host mit dem Token, und das Token kann nicht zurückgelesen werden.',
   },
   failure: {
     network:

@@ -25,16 +25,18 @@ import {
   tokenSecretName,
   tokenSecretNames,
 } from './git-secret-names.js';
+import { typedSecrets } from './entry-secrets.js';
 import type { SecretEntry } from './git-secret-names.js';
 import type { GetStoredSettingsResult } from './http.js';
 import { isRecord, ownKeys, readArray, readOwn } from './json.js';
 import type { NamedMcpConfig } from './mcp-server.js';
-import { maskedLeaves, secretsRequired, serverMap, typedSecrets } from './mcp-secrets.js';
+import { maskedLeaves, secretsRequired, serverMap } from './mcp-secrets.js';
 import { conflictRefusal, patchConflicts } from './mcp-conflicts.js';
 import { guardWire, saveSettled, type McpWire } from './mcp-wire.js';
 import { fromPointer } from './pointer.js';
 import { toPointer } from './pointer-join.js';
 import { answerJson, request, type Answer, type ConnectionOptions, type RequestSpec } from './request.js';
+import { refusal, REFUSAL_MESSAGES } from './refusals.js';
 import type { ServerFieldError, SubmitResult } from './result.js';
 import type { SaveContent, SettingsApi } from './settings-api.js';
 
@@ -45,13 +47,6 @@ export const AGENT_SECRETS_PATH = 'api/settings/secrets';
 export const TOKENS_STORED = 'Git provider tokens stored.';
 export const NOTHING_TO_STORE = 'The git provider tokens are already stored as shown; nothing was sent.';
 export const MCP_STORED = 'MCP servers stored.';
-
-const HOST_NEEDS_TOKEN =
-  'To change the host of a stored token on this server, type the token again: the server keeps the host with the token, and the token cannot be read back.';
-const SECRET_NOT_STORED =
-  'Type this secret again: the server has no stored value for it here, and a masked value cannot be sent.';
-const SECRET_NEEDS_TYPING =
-  'Type this secret again: removing an MCP server on this server means storing all of them again, and a secret shown masked cannot be sent back (the server would erase it).';
 
 type Settings = { kind: 'settings'; json: Record<string, unknown> };
 
@@ -194,14 +189,14 @@ export function agentServerApi(
       if (typed.some(([p]) => p === provider) || baseline === null) continue;
       if (!Object.prototype.hasOwnProperty.call(baseline, provider)) continue;
       if (!sameHost(entry.host, baseline[provider]))
-        refused.push({ pointer: tokenPointer(provider, 'host'), type: 'token_required', message: HOST_NEEDS_TOKEN });
+        refused.push(refusal(tokenPointer(provider, 'host'), 'host_needs_token'));
     }
     if (refused.length > 0)
       return {
         kind: 'validation',
         status: 0,
         errors: refused,
-        message: `Nothing was sent. ${HOST_NEEDS_TOKEN}`,
+        message: `Nothing was sent. ${REFUSAL_MESSAGES.host_needs_token}`,
       };
 
     const changes: TokenChange[] = typed.map(([provider, entry]) => ({
@@ -321,7 +316,7 @@ export function agentServerApi(
   }
 
   async function saveMcp(content: SaveContent, signal: AbortSignal): Promise<SubmitResult> {
-    const options = connect(signal, typedSecrets(content.servers));
+    const options = connect(signal, typedSecrets(wire, content));
     // What is stored now, always: the changes are checked against what others stored meanwhile.
     const settings = await getSettings(options);
     if (settings.kind !== 'settings') return settings;
@@ -333,7 +328,7 @@ export function agentServerApi(
     // A mask in the patch stands for no value the server has (a new server, a renamed one): it
     // would be stored as no value, so it is never sent; the person types those secrets.
     const masks = maskedLeaves(diff);
-    if (masks.length > 0) return secretsRequired(masks, content, SECRET_NOT_STORED);
+    if (masks.length > 0) return secretsRequired(masks, content, 'secret_not_stored');
     if (wrapped === false) {
       const flat = await patch(options, diff, content, diff);
       // An empty map reads `{}` on older servers too; one that dropped the flat map answered with
@@ -357,7 +352,7 @@ export function agentServerApi(
     const merged = wire.apply(serverMap(stored), diff);
     const whole = isRecord(merged) ? merged : {};
     const masked = maskedLeaves(whole);
-    if (masked.length > 0) return secretsRequired(masked, content, SECRET_NEEDS_TYPING);
+    if (masked.length > 0) return secretsRequired(masked, content, 'secret_would_be_erased');
     const cleared = await patch(options, null, content);
     if (cleared.kind !== 'saved') return cleared;
     const written = await patch(options, { mcpServers: whole }, content, whole);

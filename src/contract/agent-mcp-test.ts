@@ -16,6 +16,7 @@
  *   would not take the request: an `auth` with an `Authorization` header, an invalid URL...) is
  *   `failed` with category `configuration`, its problems named.
  */
+import { entrySecrets, maskedSecretPaths } from './entry-secrets.js';
 import { readOwn } from './json.js';
 import { hostName, KIND_TRANSPORT } from './mcp-entry.js';
 import { writeEntry } from './mcp-map.js';
@@ -23,8 +24,6 @@ import { ownName, type NamedStdioServer, type NamedUrlServer } from './mcp-serve
 import {
   answerFailure,
   detailWords,
-  entrySecrets,
-  maskedSecretPaths,
   neverRejecting,
   notATestAnswer,
   notTestable,

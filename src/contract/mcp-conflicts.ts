@@ -9,14 +9,11 @@ import { ownKeys, readOwn } from './json.js';
 import { LIST_KEY } from './mcp-entry.js';
 import { serverKeys } from './mcp-map.js';
 import type { NamedMcpConfig } from './mcp-server.js';
+import { toPointer } from './pointer-join.js';
+import { refusal } from './refusals.js';
 import type { ServerFieldError, SubmitResult } from './result.js';
 
 const NONE: NamedMcpConfig = { sse_servers: [], shttp_servers: [], stdio_servers: [] };
-
-export const TAKEN_MEANWHILE =
-  'A server of this name was stored meanwhile, not from this form: choose another name, or load the stored servers again.';
-export const REMOVED_MEANWHILE =
-  'This server was removed meanwhile, not from this form: load the stored servers again before changing it.';
 
 /** The conflicts of `patch` (from `stored` to `desired`) with `current`, the map as stored now. */
 export function patchConflicts(
@@ -34,13 +31,10 @@ export function patchConflicts(
   for (const name of ownKeys(patch)) {
     if (readOwn(patch, name) === null) continue;
     const now = Object.prototype.hasOwnProperty.call(current, name);
-    const message = !before.has(name) && now ? TAKEN_MEANWHILE : before.has(name) && !now ? REMOVED_MEANWHILE : null;
-    if (message)
-      errors.push({
-        pointer: place.get(name) ?? '',
-        message: place.has(name) ? message : `“${name}”: ${message}`,
-        type: 'stored_meanwhile',
-      });
+    const code =
+      !before.has(name) && now ? 'name_stored_meanwhile' : before.has(name) && !now ? 'server_removed_meanwhile' : null;
+    // A server the form does not show is named by its name in the stored map.
+    if (code) errors.push(refusal(place.get(name) ?? toPointer(['mcp_config', name]), code));
   }
   return errors;
 }

@@ -5,10 +5,9 @@
  * (A URL server left without a name is named after its host when written: mcp-map.ts.)
  */
 import { ownName, type NamedMcpConfig } from './mcp-server.js';
+import { refusal } from './refusals.js';
 import type { ServerFieldError, SubmitResult } from './result.js';
 import { SERVER_LISTS } from './mcp-secrets.js';
-
-export const NAME_TAKEN = 'Another MCP server has this name: on this server a name is what tells servers apart.';
 
 /** Every server whose name another server also has, as an error on its name field. */
 export function duplicateNames(config: NamedMcpConfig | null): ServerFieldError[] {
@@ -21,9 +20,7 @@ export function duplicateNames(config: NamedMcpConfig | null): ServerFieldError[
     });
   const counts = new Map<string, number>();
   for (const { name } of named) counts.set(name, (counts.get(name) ?? 0) + 1);
-  return named
-    .filter(({ name }) => counts.get(name)! > 1)
-    .map(({ pointer }) => ({ pointer, message: NAME_TAKEN, type: 'name_taken' }));
+  return named.filter(({ name }) => counts.get(name)! > 1).map(({ pointer }) => refusal(pointer, 'name_taken'));
 }
 
 /** The refusal of a save whose servers share names, or null when every name is its own. */

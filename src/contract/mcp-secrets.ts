@@ -16,8 +16,10 @@
  * by someone else) is named in words instead.
  */
 import { isRecord, ownKeys, readArray, readOwn } from './json.js';
+import { walkLeaves } from './entry-secrets.js';
 import { isMasked, ownName, type NamedMcpConfig } from './mcp-server.js';
 import { toPointer } from './pointer-join.js';
+import { refusal, REFUSAL_MESSAGES, type RefusalCode } from './refusals.js';
 import type { ServerFieldError, SubmitResult } from './result.js';
 import type { SaveContent } from './settings-api.js';
 
@@ -29,11 +31,6 @@ export interface MaskedLeaf {
   server: string;
   path: string[];
 }
-
-/** No server field is nested deeper than `auth.authentication.<field>.<item>`; a deeper walk is noise. */
-const MAX_DEPTH = 8;
-/** A hostile configuration cannot make a walk take long: at most this many leaves are visited. */
-const MAX_LEAVES = 10_000;
 
 /** The server's key in the map: a stdio server's `name`, a URL server's `x.name`. */
 export function serverName(server: unknown, list: ServerList): string | undefined {
@@ -52,28 +49,6 @@ function* servers(config: NamedMcpConfig | null) {
   }
 }
 
-/** The server's fields and its extras side by side, as one object: where typed secrets are looked for. */
-function secretView(server: unknown): Record<string, unknown> {
-  const view: Record<string, unknown> = {};
-  const x = readOwn(server, 'x');
-  for (const key of ['env', 'api_key']) view[key] = readOwn(server, key);
-  for (const key of ['headers', 'auth']) view[key] = readOwn(x, key);
-  return view;
-}
-
-function walk(value: unknown, path: string[], visit: (path: string[], leaf: unknown) => void, budget: { n: number }) {
-  if (budget.n <= 0) return;
-  if (Array.isArray(value) || isRecord(value)) {
-    if (path.length >= MAX_DEPTH) return;
-    const keys = Array.isArray(value) ? readArray(value).map((_, i) => String(i)) : ownKeys(value);
-    for (const key of keys)
-      walk(Array.isArray(value) ? value[Number(key)] : readOwn(value, key), [...path, key], visit, budget);
-    return;
-  }
-  budget.n--;
-  visit(path, value);
-}
-
 /** The server map inside a stored `mcp_config`: unwrapped from `{"mcpServers": ...}`; `{}` when not a map. */
 export function serverMap(mcpConfig: unknown): Record<string, unknown> {
   const inner = readOwn(mcpConfig, 'mcpServers');
@@ -84,16 +59,10 @@ export function serverMap(mcpConfig: unknown): Record<string, unknown> {
 /** Every masked value of a server map (or of a merge patch of one), by server name and path. */
 export function maskedLeaves(map: unknown): MaskedLeaf[] {
   const leaves: MaskedLeaf[] = [];
-  const budget = { n: MAX_LEAVES };
   for (const name of ownKeys(map))
-    walk(
-      readOwn(map, name),
-      [],
-      (path, leaf) => {
-        if (isMasked(leaf)) leaves.push({ server: name, path });
-      },
-      budget,
-    );
+    walkLeaves(readOwn(map, name), (path, leaf) => {
+      if (isMasked(leaf)) leaves.push({ server: name, path });
+    });
   return leaves;
 }
 
@@ -134,62 +103,37 @@ export function leafWords(leaf: MaskedLeaf): string {
 }
 
 /**
- * Every typed secret value in the MCP servers (env values, API keys, header values, auth fields
- * other than the strategy, the header's name and the user name), for the redaction of messages.
- * Masks are not secrets and are left out.
- */
-export function typedSecrets(config: NamedMcpConfig | null): string[] {
-  const secrets: string[] = [];
-  const budget = { n: MAX_LEAVES };
-  for (const { server } of servers(config)) {
-    const view = secretView(server);
-    for (const key of ['env', 'api_key', 'headers', 'auth']) {
-      walk(
-        readOwn(view, key),
-        [key],
-        (path, leaf) => {
-          const last = path[path.length - 1];
-          if (key === 'auth' && (last === 'strategy' || last === 'header_name' || last === 'username')) return;
-          if (typeof leaf === 'string' && leaf !== '' && !isMasked(leaf)) secrets.push(leaf);
-        },
-        budget,
-      );
-    }
-  }
-  return secrets;
-}
-
-/**
- * The secrets of `leaves` as errors on their fields (`type`, `text` on each; a server the form
- * does not show is named in words, summary only, after the placed ones), and their names for a
- * sentence: the form of every "type these secrets again" result.
+ * The secrets of `leaves` as the problem `code` on their fields (a server the form does not show
+ * is named by its place in the stored map, `/mcp_config/<name>/...`, after the placed ones), and
+ * their names for a sentence: the form of every "type these secrets again" result.
  */
 export function secretErrors(
   leaves: readonly MaskedLeaf[],
   content: SaveContent,
-  type: string,
-  text: string,
+  code: RefusalCode,
 ): { errors: ServerFieldError[]; names: string[] } {
   const placed = leaves.map((leaf) => ({ leaf, pointer: leafPointer(content.servers, leaf) }));
   placed.sort((a, b) => Number(a.pointer === '') - Number(b.pointer === ''));
   return {
-    errors: placed.map(({ leaf, pointer }) => ({
-      pointer,
-      type,
-      message: pointer === '' ? `${leafWords(leaf)}: ${text}` : text,
-    })),
+    errors: placed.map(({ leaf, pointer }) =>
+      refusal(pointer || toPointer(['mcp_config', leaf.server, ...leaf.path]), code),
+    ),
     names: placed.map(({ leaf, pointer }) => pointer || leafWords(leaf)),
   };
 }
 
-/** Nothing was sent: the masked secrets `leaves` must be typed again first (`why`: the reason, on each field). */
-export function secretsRequired(leaves: readonly MaskedLeaf[], content: SaveContent, why: string): SubmitResult {
-  const { errors, names } = secretErrors(leaves, content, 'secret_required', why);
+/** Nothing was sent: the masked secrets `leaves` must be typed again first, each on its field with `code`. */
+export function secretsRequired(
+  leaves: readonly MaskedLeaf[],
+  content: SaveContent,
+  code: 'secret_not_stored' | 'secret_would_be_erased',
+): SubmitResult {
+  const { errors, names } = secretErrors(leaves, content, code);
   const n = leaves.length;
   return {
     kind: 'validation',
     status: 0,
     errors,
-    message: `Nothing was sent: ${n} ${n === 1 ? 'secret' : 'secrets'} shown masked must be typed again (${names.join(', ')}). ${why}`,
+    message: `Nothing was sent: ${n} ${n === 1 ? 'secret' : 'secrets'} shown masked must be typed again (${names.join(', ')}). ${REFUSAL_MESSAGES[code]}`,
   };
 }

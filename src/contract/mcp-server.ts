@@ -47,8 +47,10 @@ export interface NamedMcpConfig {
 
 /**
  * The values a server reads a stored secret back as. `**********` is the SDK's mask
- * (`REDACTED_SECRET_VALUE`); older agent-servers also write `<redacted>` (`sanitize_dict`). A value
- * equal to one of them means "the stored value, unchanged": never sent back as a new value.
+ * (`REDACTED_SECRET_VALUE`); older agent-servers also write `<redacted>` (`sanitize_dict`); a header
+ * may read back masked after its scheme (`Bearer **********`, which the newest app server restores
+ * as it restores the bare mask). A value equal to one of them means "the stored value, unchanged":
+ * never sent back as a new value. No real secret is ten asterisks.
  */
 export const SECRET_MASKS: readonly string[] = ['**********', '<redacted>'];
 
@@ -71,6 +73,9 @@ export function ownName(server: unknown, stdio: boolean): string | undefined {
   return typeof name === 'string' ? name : undefined;
 }
 
+/** A scheme, a space and the mask: `Bearer **********`. */
+const SCHEME_MASK = /^[A-Za-z][A-Za-z0-9_-]{0,31} \*{10}$/;
+
 export function isMasked(value: unknown): boolean {
-  return typeof value === 'string' && SECRET_MASKS.includes(value);
+  return typeof value === 'string' && (SECRET_MASKS.includes(value) || SCHEME_MASK.test(value));
 }

@@ -10,9 +10,9 @@
  * values, the URL's password and query values) and the session key.
  */
 import { presentText } from './client-answer.js';
-import { isRecord, ownKeys, readArray, readOwn } from './json.js';
+import { readArray, readOwn } from './json.js';
 import type { EntryKind } from './mcp-entry.js';
-import { isMasked, type NamedStdioServer, type NamedUrlServer } from './mcp-server.js';
+import type { NamedStdioServer, NamedUrlServer } from './mcp-server.js';
 import { answerJson, type Answer } from './request.js';
 import { interpretResponse } from './response.js';
 import type { SubmitResult } from './result.js';
@@ -70,94 +70,6 @@ const TOOLS_IN_MESSAGE = 10;
 /** Server text quoted in a message. */
 const MAX_QUOTED = 300;
 const CATEGORY = /^[a-z][a-z_]{0,31}$/;
-/** No server field nests deeper than this; a hostile configuration cannot make the walk long. */
-const MAX_DEPTH = 8;
-const MAX_LEAVES = 10_000;
-
-/** Fields of `auth` itself (not of its `headers`) that are not secrets: shown in the form as they are. */
-const AUTH_NOT_SECRET: ReadonlySet<string> = new Set(['strategy', 'header_name', 'username']);
-
-function walkStrings(
-  value: unknown,
-  path: string[],
-  visit: (path: string[], leaf: string) => void,
-  budget: { n: number },
-) {
-  if (budget.n <= 0) return;
-  if (typeof value === 'string') {
-    budget.n--;
-    visit(path, value);
-    return;
-  }
-  if (path.length >= MAX_DEPTH) return;
-  if (Array.isArray(value))
-    readArray(value).forEach((item, i) => walkStrings(item, [...path, String(i)], visit, budget));
-  else if (isRecord(value))
-    for (const key of ownKeys(value)) walkStrings(readOwn(value, key), [...path, key], visit, budget);
-}
-
-/** The places of a written entry that hold secrets: env and header values, and `auth` but its names. */
-function secretLeaves(entry: Record<string, unknown>): { path: string[]; value: string }[] {
-  const leaves: { path: string[]; value: string }[] = [];
-  const budget = { n: MAX_LEAVES };
-  for (const field of ['env', 'headers', 'auth'])
-    walkStrings(
-      readOwn(entry, field),
-      [field],
-      (path, value) => {
-        if (field === 'auth' && path.length === 2 && AUTH_NOT_SECRET.has(path[1] ?? '')) return;
-        leaves.push({ path, value });
-      },
-      budget,
-    );
-  return leaves;
-}
-
-/** `"Bearer **********"`: a header the newest app server masks keeping its scheme. Never a real secret. */
-const SCHEME_MASK = /^[A-Za-z][A-Za-z0-9_-]{0,31} \*{10}$/;
-
-/** A value shown masked: the masks, and a scheme followed by the mask. */
-export function isMaskedValue(value: string): boolean {
-  return isMasked(value) || SCHEME_MASK.test(value);
-}
-
-/** The paths (in the written entry) of every secret shown masked. */
-export function maskedSecretPaths(entry: Record<string, unknown>): string[][] {
-  return secretLeaves(entry)
-    .filter((leaf) => isMaskedValue(leaf.value))
-    .map((leaf) => leaf.path);
-}
-
-/**
- * Every secret of a written entry, to redact from messages: env and header values, `auth` values
- * (not its strategy, header name or user name), and the URL's password and query values. Masks
- * are not secrets.
- */
-export function entrySecrets(entry: Record<string, unknown>): string[] {
-  const secrets = secretLeaves(entry)
-    .map((leaf) => leaf.value)
-    .filter((value) => value !== '' && !isMaskedValue(value));
-  const url = readOwn(entry, 'url');
-  if (typeof url === 'string') {
-    try {
-      const parsed = new URL(url);
-      if (parsed.password !== '') secrets.push(parsed.password, decodeURIComponentSafe(parsed.password));
-      for (const [, value] of parsed.searchParams) if (value !== '') secrets.push(value);
-    } catch {
-      // Not a URL: nothing in it is known to be a secret.
-    }
-  }
-  return secrets;
-}
-
-function decodeURIComponentSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 /** `tool` / `tools`. */
 function toolWord(n: number): string {
   return n === 1 ? 'tool' : 'tools';

@@ -18,8 +18,9 @@ export interface McpWire {
   write(config: NamedMcpConfig): Record<string, Record<string, unknown>>;
   /**
    * An RFC 7386 merge patch of the flat maps that turns `stored` into `desired`: a removed server
-   * or field is `null`, a value still equal to the mask (unchanged) is left out, so no mask is ever
-   * sent. `undefined`: nothing to change.
+   * or field is `null`, a value still masked where it was stored masked (unchanged) is left out. A
+   * mask left in it stands for no stored value: the client never sends it (it asks for the secret).
+   * `undefined`: nothing to change.
    */
   patch(stored: NamedMcpConfig | null, desired: NamedMcpConfig | null): Record<string, unknown> | undefined;
   /** RFC 7386: `patch` applied to `target` (neither is changed; the result is new). */

@@ -4,7 +4,7 @@
  * No member carries a secret: server text is redacted of known secrets before it lands here.
  */
 
-/** One problem the server reported, placed in the request body. */
+/** One problem the server reported (or a newer API's client found), placed in the request body. */
 export interface ServerFieldError {
   /** RFC 6901 pointer into the request body (the `loc` without its leading `"body"`); `''` is the whole body. */
   pointer: string;
@@ -12,6 +12,11 @@ export interface ServerFieldError {
   message: string;
   /** pydantic's error type (`value_error`, `missing`, `extra_forbidden`, ...), or `''` when absent. */
   type: string;
+  /**
+   * Set when the client found the problem itself, not the server (refusals.ts): `type` is then a
+   * refusal code and `message` its default words, which a host page may word (`strings.messages`).
+   */
+  own?: true;
 }
 
 /**

@@ -19,18 +19,11 @@
  */
 import { notTheAnswer, presentText, readFailure, writeFailure } from './client-answer.js';
 import type { GetStoredSettingsResult } from './http.js';
+import { typedSecrets } from './entry-secrets.js';
 import { isRecord, readArray, readOwn } from './json.js';
 import type { NamedMcpConfig } from './mcp-server.js';
 import { isMasked } from './mcp-server.js';
-import {
-  leafValue,
-  maskedLeaves,
-  secretErrors,
-  secretsRequired,
-  serverMap,
-  typedSecrets,
-  type MaskedLeaf,
-} from './mcp-secrets.js';
+import { leafValue, maskedLeaves, secretErrors, secretsRequired, serverMap, type MaskedLeaf } from './mcp-secrets.js';
 import { conflictRefusal, patchConflicts } from './mcp-conflicts.js';
 import { guardWire, saveSettled, type McpWire } from './mcp-wire.js';
 import { answerJson, request, type Answer, type ConnectionOptions } from './request.js';
@@ -49,10 +42,6 @@ function tokenSecrets(body: ProviderSettingsBody): string[] {
   const secrets: string[] = [];
   for (const entry of Object.values(body.provider_tokens)) if (entry.token) secrets.push(entry.token);
   return secrets;
-}
-
-function contentSecrets(content: SaveContent): string[] {
-  return [...tokenSecrets(content.body), ...typedSecrets(content.servers)];
 }
 
 /** The stored `mcp_config` of a V1 settings answer (under `agent_settings`), as it came. */
@@ -117,11 +106,13 @@ function bodyRejected(answer: Answer): SubmitResult | null {
   return { kind: 'validation', status: 422, errors: [{ pointer: '', type: '', message: text }], message: text };
 }
 
-const SECRET_NOT_STORED_HERE =
-  'Type this secret again: the server keeps no value for it under this name, and a masked value cannot be sent.';
-const SECRET_WOULD_BE_LOST =
-  'Type this secret again: this server stores the MCP servers anew on each save and does not keep a secret sent back masked.';
-const LOST_TEXT = 'The server did not keep this stored secret when the MCP servers were saved: type it again and save.';
+/**
+ * The masks the newest app server puts the stored value back for (`_is_redacted_secret`, OH
+ * `mcp_config_adapter.py` @b7eb7abe): the bare mask, and `Bearer ` before it.
+ */
+function restoredByAppServer(value: unknown): boolean {
+  return value === '**********' || value === 'Bearer **********';
+}
 
 /** The secrets that went back masked and did not come back masked: lost by an app server that does not restore them. */
 function lostSecrets(sent: MaskedLeaf[], readBack: Record<string, unknown>): MaskedLeaf[] {
@@ -129,7 +120,7 @@ function lostSecrets(sent: MaskedLeaf[], readBack: Record<string, unknown>): Mas
 }
 
 function lostResult(lost: MaskedLeaf[], content: SaveContent, status: number): SubmitResult {
-  const { errors, names } = secretErrors(lost, content, 'secret_lost', LOST_TEXT);
+  const { errors, names } = secretErrors(lost, content, 'secret_lost');
   const n = lost.length;
   return {
     kind: 'validation',
@@ -173,7 +164,7 @@ export function v1Api(
   }
 
   async function saveMcp(content: SaveContent, signal: AbortSignal): Promise<SubmitResult> {
-    const options = { ...connection(signal), secrets: contentSecrets(content) };
+    const options = { ...connection(signal), secrets: [...tokenSecrets(content.body), ...typedSecrets(wire, content)] };
     const shown = providers();
     const current = await getSettings(options, shown, wire);
     let stored: unknown;
@@ -204,15 +195,18 @@ export function v1Api(
     // A mask in the patch stands where the server has no value to restore (a renamed server or
     // key): sent, it would erase the secret, so the person types it first.
     const unrestorable = maskedLeaves(patch ?? {});
-    if (unrestorable.length > 0) return secretsRequired(unrestorable, content, SECRET_NOT_STORED_HERE);
+    if (unrestorable.length > 0) return secretsRequired(unrestorable, content, 'secret_not_stored');
     const merged = patch === undefined ? map : wire.apply(map, patch);
     const servers = isRecord(merged) ? merged : {};
     // Which secrets go back masked, known before sending: after it, only reading back is left to do.
     const masked = maskedLeaves(servers);
     // An app server that stores the map wrapped is older than the one that restores masked
-    // secrets (docs/CURRENT-SERVERS.md, section 3.4): sent back masked, they would be erased.
-    if (masked.length > 0 && isRecord(readOwn(stored, 'mcpServers')))
-      return secretsRequired(masked, content, SECRET_WOULD_BE_LOST);
+    // secrets (docs/CURRENT-SERVERS.md, section 3.4): sent back masked, they would be erased. The
+    // one that restores takes back two masks only; any other (`<redacted>`) it would store as text.
+    const erased = isRecord(readOwn(stored, 'mcpServers'))
+      ? masked
+      : masked.filter((leaf) => !restoredByAppServer(leafValue(servers, leaf)));
+    if (erased.length > 0) return secretsRequired(erased, content, 'secret_would_be_erased');
     const answer = await request(options, {
       method: 'POST',
       path: V1_SETTINGS_PATH,

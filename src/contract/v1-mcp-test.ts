@@ -15,6 +15,7 @@
  * - Older app servers have no test endpoints: their 404 (`{"detail": "Not Found"}`) or 405 says so.
  */
 import { prefixed } from './client-answer.js';
+import { entrySecrets } from './entry-secrets.js';
 import { readOwn } from './json.js';
 import { writeEntry } from './mcp-map.js';
 import { ownName, type NamedStdioServer, type NamedUrlServer } from './mcp-server.js';
@@ -22,7 +23,6 @@ import {
   aborted,
   answerFailure,
   detailWords,
-  entrySecrets,
   neverRejecting,
   notATestAnswer,
   notTestable,

@@ -15,10 +15,11 @@ import type { IssueCode } from '../contract/codes.js';
 import type { ServerKind } from '../model/draft.js';
 import type { ServerListKind } from '../model/changes.js';
 import type { ModelRuleCode } from '../model/rules.js';
+import type { RefusalCode } from '../contract/refusals.js';
 import type { ClashReason, ImportNote, SkipReason } from '../import/mcp-import.js';
 
 /** Codes of the form's own checks: the contract's (the server's rules) and the model's. */
-export type MessageCode = IssueCode | ModelRuleCode;
+export type MessageCode = IssueCode | ModelRuleCode | RefusalCode;
 
 /**
  * Sentences for failures that are about no field. Each entry replaces the element's English
@@ -255,9 +256,10 @@ export interface ProviderSettingsStrings {
   dismissSummary: string;
   dismissStatus: string;
   /**
-   * Texts of the form's own checks, by code (`url_empty`, `env_key_duplicate`...). `{example}` in
-   * `host_bare_domain` is replaced by a domain for that provider. A code left out keeps its
-   * English text. Errors the server reports are never replaced.
+   * Texts of the form's own checks, by code (`url_empty`, `env_key_duplicate`...), and of what the
+   * newer APIs' clients refuse on a field (`name_taken`, `secret_not_stored`, `host_needs_token`...:
+   * contract/refusals.ts). `{example}` in `host_bare_domain` is replaced by a domain for that
+   * provider. A code left out keeps its English text. Errors the server reports are never replaced.
    */
   messages: Partial<Record<MessageCode, string>>;
   failure: FailureStrings;

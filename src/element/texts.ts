@@ -12,11 +12,15 @@ export interface ShownError {
   code: string;
   source: ErrorSource;
   params?: Readonly<Record<string, string>>;
+  own?: true;
 }
 
-/** A client error's text from `strings.messages` (placeholders filled); a server error as the server wrote it. */
+/**
+ * A client error's text (or a client's refusal's, `own`) from `strings.messages`, placeholders
+ * filled; a server error as the server wrote it.
+ */
 export function errorMessage(t: ProviderSettingsStrings, error: ShownError): string {
-  if (error.source !== 'client') return error.message;
+  if (error.source !== 'client' && !error.own) return error.message;
   const template = readOwn(t.messages, error.code);
   if (typeof template !== 'string') return error.message;
   return template.replace(

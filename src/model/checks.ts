@@ -180,6 +180,7 @@ export class FormChecks {
         typeof message === 'string' ? message : '',
         typeof type === 'string' ? type : '',
         'server',
+        readOwn(error, 'own') === true,
       );
     }
   }
@@ -277,10 +278,12 @@ function place(
   message: string,
   code: string,
   source: ErrorSource,
+  own = false,
 ): void {
   const placement = index.place(pointer);
-  if (placement) addError(state.errors, placement.target, { message, code, source, subpath: placement.subpath });
-  else addUnplaced(state.errors, { pointer, message, code, source });
+  const error = { message, code, source, ...(own ? { own: true as const } : {}) };
+  if (placement) addError(state.errors, placement.target, { ...error, subpath: placement.subpath });
+  else addUnplaced(state.errors, { ...error, pointer });
 }
 
 /** Removes `env_key_duplicate` from siblings of `rowId` that the current keys no longer make duplicates. */

@@ -24,6 +24,8 @@ export interface ListedError {
   location: string;
   /** The message's placeholder values ({@link FieldError.params}); absent when none. */
   params?: Readonly<Record<string, string>>;
+  /** {@link FieldError.own}. */
+  own?: true;
 }
 
 /** Render order of each row kind's fields, for the summary. */
@@ -48,6 +50,7 @@ export function listErrors(model: FormModel): ListedError[] {
         location: pointer + e.subpath,
       };
       if (e.params) listed.params = e.params;
+      if (e.own) listed.own = true;
       out.push(listed);
     }
   });
@@ -59,6 +62,7 @@ export function listErrors(model: FormModel): ListedError[] {
       source: e.source,
       code: e.code,
       location: e.pointer,
+      ...(e.own ? { own: true as const } : {}),
     });
   }
   return out;

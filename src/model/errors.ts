@@ -20,6 +20,8 @@ export interface FieldError {
   subpath: string;
   /** Values for the `{name}` placeholders of a client message (see `RuleIssue.params`); absent when none. */
   params?: Readonly<Record<string, string>>;
+  /** A server-side error whose text is the component's own (a newer API client's refusal, `code` its code): worded like a client error. */
+  own?: true;
 }
 
 /** An error about no place in the form (the whole body, a json_invalid offset). */
@@ -28,6 +30,8 @@ export interface UnplacedError {
   message: string;
   code: string;
   source: ErrorSource;
+  /** As {@link FieldError.own}. */
+  own?: true;
 }
 
 /** One field's errors. */

@@ -144,7 +144,7 @@ describe('contract/agent-client: saveTokens', () => {
     expect(result.kind).to.equal('validation');
     expect(result.kind === 'validation' && result.status).to.equal(0);
     expect(result.kind === 'validation' && result.errors.map((e) => [e.pointer, e.type])).to.deep.equal([
-      ['/provider_tokens/gitlab/host', 'token_required'],
+      ['/provider_tokens/gitlab/host', 'host_needs_token'],
     ]);
     expect(server.calls).to.have.length(0);
     expectNoSecret(result);
@@ -230,7 +230,7 @@ describe('contract/agent-client: saveMcp', () => {
     expect(result.kind).to.equal('validation');
     if (result.kind !== 'validation') return;
     expect(result.errors.map((e) => [e.pointer, e.type])).to.deep.equal([
-      ['/mcp_config/shttp_servers/0/name', 'stored_meanwhile'],
+      ['/mcp_config/shttp_servers/0/name', 'name_stored_meanwhile'],
     ]);
     expect(server.routes()).to.deep.equal(['GET api/settings']);
   });
@@ -338,8 +338,9 @@ describe('contract/agent-client: saveMcp', () => {
     if (result.kind !== 'validation') return;
     expect(result.status).to.equal(0);
     expect(result.errors.map((e) => [e.pointer, e.type])).to.deep.equal([
-      ['/mcp_config/stdio_servers/0/env/K', 'secret_required'],
+      ['/mcp_config/stdio_servers/0/env/K', 'secret_would_be_erased'],
     ]);
+    expect(result.errors.every((e) => e.own)).to.equal(true);
     expect(result.message).to.contain('Nothing was sent');
     expect(server.routes().filter((r) => r.startsWith('PATCH'))).to.deep.equal([]);
     expectNoSecret(result);
@@ -446,8 +447,9 @@ describe('contract/agent-client: saveMcp', () => {
     const result = await c.saveMcp(content({ servers: removeOld, storedServers: stored }), signal);
     expect(result.kind === 'validation' && result.status).to.equal(0);
     expect(result.kind === 'validation' && result.errors.map((e) => [e.pointer, e.type])).to.deep.equal([
-      ['/mcp_config/stdio_servers/0/env/K', 'secret_required'],
-      ['', 'secret_required'],
+      ['/mcp_config/stdio_servers/0/env/K', 'secret_not_stored'],
+      // A server the form does not show: named by its place in the stored map.
+      ['/mcp_config/ghost/env/X', 'secret_not_stored'],
     ]);
     expect(result.message).to.contain('“ghost”: env.X');
     expect(server.routes()).to.deep.equal(['GET api/settings']);

@@ -1,14 +1,15 @@
 /**
  * Saving MCP servers whose secrets came back masked (src/contract/mcp-masks.ts): the agent-server's
- * merge patch leaves unchanged secrets out and never sends a mask; the list of secrets a whole-map
- * write would lose. Property: applied by json-merge-patch to the stored map, the patch gives the
+ * merge patch leaves unchanged secrets out, and keeps only the masks no stored value stands behind
+ * (for the client to refuse). Property: applied by json-merge-patch to the stored map, the patch gives the
  * desired map, the unchanged masked secrets keeping their stored value.
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { apply as referenceApply } from 'json-merge-patch';
 import { readServerMap, writeServerMap } from '../../src/contract/mcp-map.js';
-import { maskedPaths, mcpPatch, secretsLostByReplacing } from '../../src/contract/mcp-masks.js';
+import { mcpPatch } from '../../src/contract/mcp-masks.js';
+import { maskedLeaves } from '../../src/contract/mcp-secrets.js';
 import { isMasked, SECRET_MASKS, type NamedMcpConfig } from '../../src/contract/mcp-server.js';
 import { applyMergePatch, cloneJson } from '../../src/contract/merge-patch.js';
 import { anyKey, objectOf, prototypeState, REFERENCE_BLIND_KEYS, stripNullMembers } from './json-arbitraries.js';
@@ -25,67 +26,6 @@ function patchOf(stored: Record<string, unknown> | null, desired: Record<string,
   return mcpPatch(stored && config(stored), desired && config(desired));
 }
 
-describe('mcp masks: secrets a whole-map write would lose', () => {
-  it('names every masked value by its V0-style pointer', () => {
-    const value: NamedMcpConfig = {
-      stdio_servers: [
-        { name: 'fs', command: 'npx', args: [], env: { API_KEY: MASK, PLAIN: 'x', 'a/b~': '<redacted>' } },
-      ],
-      sse_servers: [
-        { url: 'https://a.example/sse', api_key: MASK },
-        {
-          url: 'https://b.example/sse',
-          api_key: null,
-          x: { name: 'b', headers: { 'X-Key': MASK, 'X-Env': 'prod' }, rest: { description: MASK } },
-        },
-      ],
-      shttp_servers: [
-        { url: 'https://c.example', api_key: null, x: { name: 'c', auth: { strategy: 'bearer', value: MASK } } },
-        {
-          url: 'https://d.example',
-          api_key: MASK,
-          x: { name: 'd', auth: { strategy: 'basic', username: 'u', password: MASK } },
-        },
-        {
-          url: 'https://e.example',
-          api_key: null,
-          x: { name: 'e', auth: { strategy: 'header', headers: { 'X-A': MASK } } },
-        },
-        // An auth the form does not edit is sent as read, from x.rest: it is no api_key.
-        {
-          url: 'https://f.example',
-          api_key: null,
-          x: { name: 'f', rest: { auth: { strategy: 'bearer', value: MASK, scope: 'x' } } },
-        },
-      ],
-    };
-    expect(secretsLostByReplacing(value)).to.deep.equal([
-      '/mcp_config/stdio_servers/0/env/API_KEY',
-      '/mcp_config/stdio_servers/0/env/a~1b~0',
-      '/mcp_config/sse_servers/0/api_key',
-      '/mcp_config/sse_servers/1/description',
-      '/mcp_config/sse_servers/1/headers/X-Key',
-      '/mcp_config/shttp_servers/0/auth/value',
-      // The V0 api_key is not sent when x.auth is set: only the auth's password is lost.
-      '/mcp_config/shttp_servers/1/auth/password',
-      '/mcp_config/shttp_servers/2/auth/headers/X-A',
-      '/mcp_config/shttp_servers/3/auth/value',
-    ]);
-  });
-
-  it('is empty for no config, and for one with nothing masked', () => {
-    expect(secretsLostByReplacing(null)).to.deep.equal([]);
-    expect(secretsLostByReplacing(config({ a: { command: 'c', env: { K: 'v' } } }))).to.deep.equal([]);
-  });
-
-  it('finds masks in arrays and nested objects', () => {
-    expect(maskedPaths({ a: [1, { b: MASK }], c: '<redacted>', d: 'Bearer **********' })).to.deep.equal([
-      ['a', '1', 'b'],
-      ['c'],
-    ]);
-  });
-});
-
 describe('mcp masks: the merge patch for the agent-server', () => {
   const stored = {
     fs: { command: 'npx', env: { API_KEY: MASK, MODE: 'a', OLD: 'o' } },
@@ -99,9 +39,9 @@ describe('mcp masks: the merge patch for the agent-server', () => {
   };
 
   it('is undefined when nothing changed, masks and all', () => {
-    expect(patchOf(stored, cloneJson(stored) as typeof stored)).to.deep.equal({ ok: true, patch: undefined });
-    expect(patchOf(null, null)).to.deep.equal({ ok: true, patch: undefined });
-    expect(patchOf(null, {})).to.deep.equal({ ok: true, patch: undefined });
+    expect(patchOf(stored, cloneJson(stored) as typeof stored)).to.equal(undefined);
+    expect(patchOf(null, null)).to.equal(undefined);
+    expect(patchOf(null, {})).to.equal(undefined);
   });
 
   it('leaves unchanged secrets out (either mask), and removes what was removed with null', () => {
@@ -115,53 +55,40 @@ describe('mcp masks: the merge patch for the agent-server', () => {
       },
     };
     expect(patchOf(stored, desired)).to.deep.equal({
-      ok: true,
-      patch: {
-        fs: { env: { MODE: 'b', NEW: 'n', OLD: null } },
-        docs: { headers: { 'X-Gone': null }, auth: { strategy: 'api_key', header_name: 'X-Api' } },
-        gone: null,
-      },
+      fs: { env: { MODE: 'b', NEW: 'n', OLD: null } },
+      docs: { headers: { 'X-Gone': null }, auth: { strategy: 'api_key', header_name: 'X-Api' } },
+      gone: null,
     });
   });
 
   it('sends a secret that was typed anew, and removes all servers for a null config', () => {
     const desired = { ...stored, fs: { command: 'npx', env: { API_KEY: 'typed', MODE: 'a', OLD: 'o' } } };
-    expect(patchOf(stored, desired)).to.deep.equal({ ok: true, patch: { fs: { env: { API_KEY: 'typed' } } } });
-    expect(patchOf(stored, null)).to.deep.equal({ ok: true, patch: { fs: null, docs: null, gone: null } });
+    expect(patchOf(stored, desired)).to.deep.equal({ fs: { env: { API_KEY: 'typed' } } });
+    expect(patchOf(stored, null)).to.deep.equal({ fs: null, docs: null, gone: null });
   });
 
-  it('never sends a mask it cannot keep: a new or renamed server, a stored value that is not masked', () => {
+  it('keeps the masks it cannot leave out, for the client to refuse: a new or renamed server, a stored value that is not masked', () => {
     const desired = {
       ...stored,
       renamed: stored.fs,
-      docs: { ...stored.docs, headers: { 'X-Key': '<redacted>', 'X-Gone': MASK } },
+      docs: { ...stored.docs, headers: { 'X-Key': 'Bearer **********', 'X-Gone': MASK } },
     };
-    expect(patchOf(stored, desired)).to.deep.equal({
-      ok: false,
-      problems: [
-        { code: 'mask_not_stored', pointer: '/mcp_config/stdio_servers/1/env/API_KEY' },
-        { code: 'mask_not_stored', pointer: '/mcp_config/shttp_servers/0/headers/X-Gone' },
-      ],
-    });
+    expect(maskedLeaves(patchOf(stored, desired))).to.deep.equal([
+      { server: 'renamed', path: ['env', 'API_KEY'] },
+      { server: 'docs', path: ['headers', 'X-Gone'] },
+    ]);
     // A secret moved under another strategy's field is no longer where it was stored.
     const basic = { ...stored, docs: { ...stored.docs, auth: { strategy: 'basic', username: 'u', password: MASK } } };
-    expect(patchOf(stored, basic)).to.deep.equal({
-      ok: false,
-      problems: [{ code: 'mask_not_stored', pointer: '/mcp_config/shttp_servers/0/auth/password' }],
-    });
+    expect(maskedLeaves(patchOf(stored, basic))).to.deep.equal([{ server: 'docs', path: ['auth', 'password'] }]);
   });
 
-  it("names a V0 api_key's problem by /api_key", () => {
+  it("a V0 api_key's mask is unchanged where it is stored under the name it is written by", () => {
     const desired: NamedMcpConfig = { ...EMPTY, sse_servers: [{ url: 'https://v0.example/sse', api_key: MASK }] };
-    expect(mcpPatch(EMPTY, desired)).to.deep.equal({
-      ok: false,
-      problems: [{ code: 'mask_not_stored', pointer: '/mcp_config/sse_servers/0/api_key' }],
-    });
-    // Stored under the name it is written by, its mask is unchanged.
+    expect(maskedLeaves(mcpPatch(EMPTY, desired))).to.deep.equal([{ server: 'v0-example', path: ['auth', 'value'] }]);
     const storedV0 = config({
       'v0-example': { transport: 'sse', url: 'https://v0.example/sse', auth: { strategy: 'bearer', value: MASK } },
     });
-    expect(mcpPatch(storedV0, desired)).to.deep.equal({ ok: true, patch: undefined });
+    expect(mcpPatch(storedV0, desired)).to.equal(undefined);
   });
 
   it('never touches opaque entries, and keeps their names from new servers', () => {
@@ -170,11 +97,8 @@ describe('mcp masks: the merge patch for the agent-server', () => {
       ...read.config,
       stdio_servers: [...read.config.stdio_servers, { name: 'odd', command: 'new', args: [], env: {} }],
     };
-    expect(mcpPatch(read.config, desired, read.opaque)).to.deep.equal({
-      ok: true,
-      patch: { 'odd-2': { command: 'new' } },
-    });
-    expect(mcpPatch(read.config, EMPTY, read.opaque)).to.deep.equal({ ok: true, patch: { a: null } });
+    expect(mcpPatch(read.config, desired, read.opaque)).to.deep.equal({ 'odd-2': { command: 'new' } });
+    expect(mcpPatch(read.config, EMPTY, read.opaque)).to.deep.equal({ a: null });
   });
 });
 
@@ -292,20 +216,13 @@ function patchReachesDesired(key: fc.Arbitrary<string>, apply: (target: unknown,
       const desired = readServerMap(desiredMap)!;
       // Both are maps a read and a write leave as they are (test/contract/mcp-map.test.ts).
       expect(writeServerMap(desired.config)).to.deep.equal(desiredMap);
-      const result = mcpPatch(stored.config, desired.config);
-      const unmatched = unmatchedMasks(storedMap, desiredMap);
-      if (!result.ok) {
-        expect(result.problems).to.have.length(unmatched);
-        const lost = secretsLostByReplacing(desired.config);
-        for (const problem of result.problems) expect(lost).to.include(problem.pointer);
-        return;
-      }
-      expect(unmatched).to.equal(0);
-      expect(maskedPaths(result.patch)).to.deep.equal([]);
-      const applied = result.patch === undefined ? storedMap : apply(cloneJson(storedMap), result.patch);
+      const patch = mcpPatch(stored.config, desired.config);
+      // The masks left in the patch are exactly those no stored mask stands behind.
+      expect(maskedLeaves(patch)).to.have.length(unmatchedMasks(storedMap, desiredMap));
+      const applied = patch === undefined ? storedMap : apply(cloneJson(storedMap), patch);
       expect(
         equalModuloMasks(stripNullMembers(applied), stripNullMembers(desiredMap)),
-        JSON.stringify({ storedMap, desiredMap, patch: result.patch, applied }),
+        JSON.stringify({ storedMap, desiredMap, patch, applied }),
       ).to.equal(true);
     }),
     { numRuns: 400 },

@@ -1,12 +1,5 @@
 import { expect } from '@open-wc/testing';
-import {
-  leafPointer,
-  leafValue,
-  maskedLeaves,
-  serverMap,
-  serverPointer,
-  typedSecrets,
-} from '../../src/contract/mcp-secrets.js';
+import { leafPointer, leafValue, maskedLeaves, serverMap, serverPointer } from '../../src/contract/mcp-secrets.js';
 import { config, MASK } from './save-content.js';
 
 const servers = config({
@@ -68,10 +61,6 @@ describe('contract/mcp-secrets', () => {
       '/mcp_config/shttp_servers/0/auth/password',
     );
     expect(leafPointer(servers, { server: 'gone', path: ['env', 'A'] })).to.equal('');
-  });
-
-  it('typed secrets: values, never masks, strategies, header names or user names', () => {
-    expect(typedSecrets(servers).sort()).to.deep.equal(['p', 'typed-api-key', 'typed-env', 'typed-password']);
   });
 
   it('a hostile map: deep nesting and huge maps end quickly', () => {

@@ -271,10 +271,30 @@ describe('contract/v1-client: saveMcp (read, merge, write, verify)', () => {
     expect(result.kind).to.equal('validation');
     if (result.kind !== 'validation') return;
     expect(result.status).to.equal(0);
-    expect(result.errors.map((e) => e.type)).to.include('secret_required');
+    expect(result.errors.map((e) => e.type)).to.include('secret_would_be_erased');
     expect(result.errors.map((e) => e.pointer)).to.include('/mcp_config/stdio_servers/0/env/API_KEY');
     expect(server.routes()).to.deep.equal(['GET api/v1/settings']);
     expectNoSecret(result);
+  });
+
+  it('the newest app server restores `**********` and `Bearer **********`: both go back masked; another mask (`<redacted>`) is refused, nothing sent', async () => {
+    const bearer = { ...storedMap, other: { ...storedMap.other, headers: { Authorization: 'Bearer **********' } } };
+    const sent = { ...sentMap, other: bearer.other };
+    const kept = save({
+      'GET api/v1/settings': [json(200, settings(bearer)), json(200, settings(sent))],
+      'POST api/v1/settings': json(200, { message: 'Settings stored' }),
+    });
+    expect((await kept.done).kind).to.equal('saved');
+    expect(kept.server.calls[1]?.body).to.deep.equal({ agent_settings_diff: { mcp_config: { mcpServers: sent } } });
+
+    const redacted = { ...storedMap, other: { ...storedMap.other, headers: { Authorization: '<redacted>' } } };
+    const refused = save({ 'GET api/v1/settings': json(200, settings(redacted)) });
+    const result = await refused.done;
+    expect(result.kind === 'validation' && result.status).to.equal(0);
+    expect(result.kind === 'validation' && result.errors.map((e) => [e.pointer, e.type])).to.deep.equal([
+      ['/mcp_config/other/headers/Authorization', 'secret_would_be_erased'],
+    ]);
+    expect(refused.server.routes()).to.deep.equal(['GET api/v1/settings']);
   });
 
   it('a secret sent back masked and not kept -> validation on its field, saying which (no value)', async () => {
@@ -297,12 +317,14 @@ describe('contract/v1-client: saveMcp (read, merge, write, verify)', () => {
           type: 'secret_lost',
           message:
             'The server did not keep this stored secret when the MCP servers were saved: type it again and save.',
+          own: true,
         },
         {
-          pointer: '',
+          pointer: '/mcp_config/other/headers/Authorization',
           type: 'secret_lost',
           message:
-            '“other”: headers.Authorization: The server did not keep this stored secret when the MCP servers were saved: type it again and save.',
+            'The server did not keep this stored secret when the MCP servers were saved: type it again and save.',
+          own: true,
         },
       ],
       message:

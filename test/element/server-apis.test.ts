@@ -268,6 +268,32 @@ describe('server APIs: the V1 app server', () => {
     expect(after['files']!['env']).to.deep.equal({ FILES_TOKEN: 'files-secret-2' });
   });
 
+  it('a refusal is worded by the host page by its code (strings.messages); a server the form does not show is named in the summary', async () => {
+    const { tenant, el, ui } = await onServer({ ...V1_STORED, variant: 'fastmcp' }, (e) => {
+      e.strings = { messages: { secret_would_be_erased: 'Geheimnis bitte neu eingeben' } };
+    });
+    // Another session stores a server with a secret of its own, which this form never loaded.
+    await fetch(`${tenant.baseUrl}/api/v1/settings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Session-API-Key': SESSION_KEY },
+      body: JSON.stringify({
+        agent_settings_diff: {
+          mcp_config: { ...STORED_MCP, theirs: { command: 'uvx', env: { THEIR_KEY: 'their-secret' } } },
+        },
+      }),
+    });
+    await ui.server('shttp', 0).type('url', 'https://docs.example.com/v2/mcp');
+    const outcome = await el.submit();
+    expect(outcome.kind).to.equal('validation');
+    expect(ui.errorOf(ui.server('shttp', 0).extra('auth/value'))).to.equal('Geheimnis bitte neu eingeben');
+    expect(ui.errorOf(ui.server('stdio', 0).env[0]!.value)).to.equal('Geheimnis bitte neu eingeben');
+    expect(ui.summary.items()).to.deep.include(
+      'MCP servers › “theirs” › Environment variables › “THEIR_KEY”: Geheimnis bitte neu eingeben',
+    );
+    expect((await storedServers(tenant))['theirs']!['env']).to.deep.equal({ THEIR_KEY: 'their-secret' });
+    expect(JSON.stringify(outcome)).not.to.contain('their-secret');
+  });
+
   it('two servers of one name are refused before anything is sent, each on its name', async () => {
     const { tenant, el, ui } = await onServer(V1_STORED);
     const added = await ui.addServer('sse');

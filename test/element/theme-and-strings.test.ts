@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { defaultStrings } from '../../src/index.js';
 import { defaultMessages } from '../../src/messages.js';
+import { REFUSAL_MESSAGES } from '../../src/contract/refusals.js';
 import { ISSUE_MESSAGES } from '../../src/contract/codes.js';
 import { MODEL_MESSAGES } from '../../src/model/rules.js';
 import { createTenant, scriptResponses, SESSION_KEY } from '../helpers/reference-server.js';
@@ -57,9 +58,9 @@ describe('<openhands-provider-settings> theming', () => {
 });
 
 describe('<openhands-provider-settings> strings', () => {
-  it('defaults to English; the form’s own messages are the contract’s and the model’s, by code', () => {
+  it('defaults to English; the form’s own messages are the contract’s, the model’s and the newer clients’ refusals, by code', () => {
     expect(defaultStrings.save).to.equal('Save');
-    expect(defaultMessages).to.deep.equal({ ...ISSUE_MESSAGES, ...MODEL_MESSAGES });
+    expect(defaultMessages).to.deep.equal({ ...ISSUE_MESSAGES, ...MODEL_MESSAGES, ...REFUSAL_MESSAGES });
     // No text of its own: each error carries its English one (the element's file skips the table).
     expect(defaultStrings.messages).to.deep.equal({});
   });

@@ -1,0 +1,37 @@
+/**
+ * What the newer APIs' clients find themselves, not the server: content a server could not store
+ * safely, refused before anything is sent, and a secret a server did not keep, found by reading
+ * back. Each lands on the field to change (a `validation` result), with a stable code: a host page
+ * words them by code in `strings.messages`, as it words the form's own checks. A code never
+ * changes meaning once released.
+ */
+import type { ServerFieldError } from './result.js';
+
+export const REFUSAL_MESSAGES = /* @__PURE__ */ Object.freeze({
+  /** Two MCP servers of one name (a name is a server's key in the stored map). */
+  name_taken: 'Another MCP server has this name: on this server a name is what tells servers apart.',
+  /** A server added under a name the stored map took meanwhile, not from this form. */
+  name_stored_meanwhile:
+    'A server of this name was stored meanwhile, not from this form: choose another name, or load the stored servers again.',
+  /** A server changed here that was removed meanwhile, not from this form. */
+  server_removed_meanwhile:
+    'This server was removed meanwhile, not from this form: load the stored servers again before changing it.',
+  /** A masked secret where the server keeps no value to restore (a new or renamed server, a moved key). */
+  secret_not_stored:
+    'Type this secret again: the server keeps no value for it under this name, and a masked value cannot be sent.',
+  /** A masked secret the server would erase: it stores the servers anew and does not restore this mask. */
+  secret_would_be_erased:
+    'Type this secret again: this save stores the MCP servers anew, and this server would erase a secret sent back masked.',
+  /** Read back after a save: the server did not keep a secret sent back masked. */
+  secret_lost: 'The server did not keep this stored secret when the MCP servers were saved: type it again and save.',
+  /** A kept token whose host changed, on a server that keeps the host with the token. */
+  host_needs_token:
+    'To change the host of a stored token on this server, type the token again: the server keeps the host with the token, and the token cannot be read back.',
+});
+
+export type RefusalCode = keyof typeof REFUSAL_MESSAGES;
+
+/** The problem `code` on the field at `pointer`, in its default words. */
+export function refusal(pointer: string, code: RefusalCode): ServerFieldError {
+  return { pointer, type: code, message: REFUSAL_MESSAGES[code], own: true };
+}
