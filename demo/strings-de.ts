@@ -118,6 +118,7 @@ const namedGerman: NamedStrings = {
   addHeader: 'Header hinzufügen',
   removeHeader: (list, i) => `Header ${i + 1} von ${list} entfernen`,
   noHeaders: 'Keine Header.',
+  headerTaken: (name) => `Ein anderer Header heißt „${name}“: der Name wurde nicht geändert.`,
   enabled: 'Aktiv',
   stored: 'Gespeichert: zum Ersetzen tippen',
   oauth2Kept: 'Anderswo mit OAuth 2.0 eingerichtet; bleibt wie gespeichert.',

@@ -108,6 +108,8 @@ export interface NamedStrings {
   addHeader: string;
   removeHeader: (list: string, i: number) => string;
   noHeaders: string;
+  /** Under a header's name field when the name typed is another header's (it was not taken). */
+  headerTaken: (name: string) => string;
   enabled: string;
   /** Placeholder of a secret the server keeps and did not show (read back masked). */
   stored: string;

@@ -311,6 +311,27 @@ describe('server APIs: the V1 app server', () => {
     expect(Object.keys(await storedServers(tenant)).sort()).to.deep.equal(['docs', 'events', 'files']);
   });
 
+  it('headers: added, named and valued on the card, stored as typed; a name another header has is not taken, and the field says so', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED);
+    const docs = ui.server('shttp', 0);
+    await docs.addHeader();
+    await docs.renameExtra('headers//[key]', 'X-Team');
+    await docs.typeExtra('headers/X-Team', 'core');
+    await docs.addHeader();
+    await docs.renameExtra('headers//[key]', 'X-Team');
+    // Not taken: the field shows its own (empty) name again, and says why, announced.
+    expect(docs.extra('headers//[key]').value).to.equal('');
+    expect(ui.errorOf(docs.extra('headers//[key]'))).to.equal(
+      'Another header is named “X-Team”: the name was not changed.',
+    );
+    expect(ui.errorElement(docs.extra('headers//[key]'))?.getAttribute('role')).to.equal('alert');
+    await docs.renameExtra('headers//[key]', 'X-Region');
+    expect(ui.errorOf(docs.extra('headers/X-Region/[key]'))).to.equal('');
+    await docs.typeExtra('headers/X-Region', 'eu');
+    expect((await el.submit()).kind).to.equal('saved');
+    expect((await storedServers(tenant))['docs']!['headers']).to.deep.equal({ 'X-Team': 'core', 'X-Region': 'eu' });
+  });
+
   it('an import keeps what V1 stores: a URL server’s name and headers, Authorization included', async () => {
     const { tenant, el, ui } = await onServer(V1_STORED);
     await ui.importExport.open();

@@ -737,6 +737,14 @@ export class ServerHarness extends Finder {
     return type(this.el, this.extra(field), value);
   }
 
+  /** Types into a field taken when it is left (a header's name) and leaves it: `change`, as a person's edit fires. */
+  async renameExtra(field: string, value: string): Promise<void> {
+    const input = this.extra(field);
+    await type(this.el, input, value);
+    input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await this.el.updateComplete;
+  }
+
   /** Picks an auth strategy (`none`, `api_key`, `bearer`, `basic`, `header`). */
   async chooseAuth(strategy: string): Promise<void> {
     const select = this.extra<HTMLSelectElement>('auth/strategy');

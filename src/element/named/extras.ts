@@ -39,6 +39,13 @@ function switchAuth(row: UrlServerRow, strategy: AuthStrategy, old: McpAuth): Mc
   return left.get(strategy) ?? authOf(strategy, old);
 }
 
+/**
+ * A header name that was not taken because another header of the map has it, by the key field it
+ * was typed in: the field shows its name again and says why, until the card's headers are edited
+ * again.
+ */
+const refusedNames = new WeakMap<UrlServerRow, Map<string, string>>();
+
 /** A fresh auth of `strategy`, keeping a secret already typed where the new one has a place for it. */
 function authOf(strategy: AuthStrategy, old: McpAuth): McpAuth {
   const value = 'value' in old && typeof old.value === 'string' ? old.value : '';
@@ -91,10 +98,12 @@ interface Input {
   onInput: (value: string) => void;
   /** Taken when the field is left (`change`) rather than at each keystroke: a map key, which must not pass through another key's name while typed. */
   onLeave?: boolean;
+  /** Why what was typed last was not taken, said as the field's error (announced) when it has none of the model's. */
+  note?: string | undefined;
 }
 
 function input(ctx: RenderContext, t: NamedStrings, o: Input): TemplateResult {
-  const error = errorText(ctx, o.rowId, [o.field]);
+  const error = errorText(ctx, o.rowId, [o.field]) || o.note;
   const errorId = o.id + '-error';
   const hintId = o.id + '-hint';
   const masked = isMasked(o.value);
@@ -119,7 +128,7 @@ function input(ctx: RenderContext, t: NamedStrings, o: Input): TemplateResult {
       />
     </div>
     ${hint ? html`<p class="hint" id=${hintId}>${hint}</p>` : nothing}
-    ${error ? html`<p class="error" id=${errorId}>${error}</p>` : nothing}
+    ${error ? html`<p class="error" id=${errorId} role=${o.note ? 'alert' : nothing}>${error}</p>` : nothing}
   </div>`;
 }
 
@@ -128,19 +137,35 @@ function mapEditor(
   ctx: RenderContext,
   t: NamedStrings,
   o: {
-    rowId: string;
+    row: UrlServerRow;
     path: string;
     field: string;
     label: string;
     map: Record<string, string> | undefined;
     secret: boolean;
   },
-  set: (map: Record<string, string>, field: string) => void,
+  change: (map: Record<string, string>, field: string) => void,
 ): TemplateResult {
+  const { row } = o;
+  const rowId = row.id;
   const keys = ownKeys(o.map);
-  const labelId = domId(o.rowId, o.field) + '-label';
-  const errorId = domId(o.rowId, o.field) + '-error';
-  const error = errorText(ctx, o.rowId, [o.field]);
+  const refused = refusedNames.get(row);
+  const set = (map: Record<string, string>, field: string) => {
+    refused?.clear();
+    change(map, field);
+  };
+  // A name another header has already is not taken (the two would be one): the field shows its
+  // name again and says so.
+  const rename = (i: number, key: string, value: string, field: string) => (next: string) => {
+    if (next === key || !keys.includes(next)) return set(withEntry(o.map, i, next, value), field);
+    set({ ...o.map }, field);
+    let notes = refusedNames.get(row);
+    if (!notes) refusedNames.set(row, (notes = new Map()));
+    notes.set(field, next);
+  };
+  const labelId = domId(rowId, o.field) + '-label';
+  const errorId = domId(rowId, o.field) + '-error';
+  const error = errorText(ctx, rowId, [o.field]);
   return html`<div
     role="group"
     class="wide"
@@ -161,27 +186,23 @@ function mapEditor(
           const field = o.field + '/' + escapeSegment(key);
           return html`<li class="row env-row">
             ${input(ctx, t, {
-              id: domId(o.rowId, `${o.field}-${i}-key`),
+              id: domId(rowId, `${o.field}-${i}-key`),
               path: o.path,
               label: t.headerKey(o.label, i),
               value: key,
-              rowId: o.rowId,
+              rowId,
               field: field + '/[key]',
               onLeave: true,
-              // A name another header has already is not taken (the two would be one): the field shows its name again.
-              onInput: (next) =>
-                set(
-                  next !== key && keys.includes(next) ? { ...o.map } : withEntry(o.map, i, next, value),
-                  field + '/[key]',
-                ),
+              onInput: rename(i, key, value, field + '/[key]'),
+              note: refused?.has(field + '/[key]') ? t.headerTaken(refused.get(field + '/[key]')!) : undefined,
             })}
             ${input(ctx, t, {
-              id: domId(o.rowId, `${o.field}-${i}-value`),
+              id: domId(rowId, `${o.field}-${i}-value`),
               path: o.path,
               label: t.headerValue(o.label, i),
               value,
               secret: true,
-              rowId: o.rowId,
+              rowId,
               field,
               onInput: (next) => set(withEntry(o.map, i, key, next), field),
             })}
@@ -238,7 +259,7 @@ function authEditor(
     fields = mapEditor(
       ctx,
       t,
-      { rowId: row.id, path, field: 'auth/headers', label: t.authHeaders, map: auth.headers, secret: true },
+      { row, path, field: 'auth/headers', label: t.authHeaders, map: auth.headers, secret: true },
       (headers, field) => set({ strategy: 'header', headers }, field),
     );
   else if (auth.strategy === 'oauth2') fields = html`<p class="hint" id=${id('kept')}>${t.oauth2Kept}</p>`;
@@ -356,7 +377,7 @@ export function extrasTemplate(
     ${mapEditor(
       ctx,
       t,
-      { rowId: row.id, path, field: 'headers', label: t.headers, map: row.x?.headers, secret: false },
+      { row, path, field: 'headers', label: t.headers, map: row.x?.headers, secret: false },
       (headers, field) => edit(row.id, { ...row.x, headers }, field),
     )}
     ${enabledBox(ctx, t, row, path, edit)} ${testPart(t, row, tests)}`;

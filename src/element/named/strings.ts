@@ -25,6 +25,7 @@ export const defaultNamedStrings: NamedStrings = {
   addHeader: 'Add header',
   removeHeader: (list, i) => `Remove header ${i + 1} of ${list}`,
   noHeaders: 'No headers.',
+  headerTaken: (name) => `Another header is named “${name}”: the name was not changed.`,
   enabled: 'Enabled',
   stored: 'Stored: type to replace',
   oauth2Kept: 'Set up with OAuth 2.0 elsewhere; kept as stored.',
