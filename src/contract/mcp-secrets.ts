@@ -1,7 +1,7 @@
 /**
- * Where the secrets of an MCP configuration are, for the newer APIs' clients: the stored ones a
- * server shows masked (`**********`), which a save must not lose, and the typed ones, which no
- * message may quote.
+ * The stored secrets of an MCP configuration that a server shows masked (`**********`), which a
+ * save must not lose, for the newer APIs' clients (the typed ones, which no message may quote, are
+ * found by entry-secrets.ts).
  *
  * Masked values are found in the server map as it goes on the wire (`{name: entry}`, unwrapped):
  * what is sent and what is read back are compared there, entry fields as the server stores them
@@ -11,9 +11,9 @@
  * Its pointer in the form is the server's V0-style pointer (`/mcp_config/<list>/<index>`, the
  * server found by its name: a stdio server's `name`, a URL server's `x.name`) with the path after
  * it: `/mcp_config/stdio_servers/0/env/API_KEY` (V0's own), `/mcp_config/sse_servers/1/headers/X-Key`,
- * and `/api_key` for the `auth` a V0 API key is written as (as mcp-masks.ts names it). Where the
- * form renders no such field the error lands on the server; a server the form does not have (added
- * by someone else) is named in words instead.
+ * and `/api_key` for the `auth` a V0 API key is written as. Where the form renders no such field
+ * the error lands on the server; a server the form does not have (added by someone else) is named
+ * by its place in the stored map (`/mcp_config/<name>/env/API_KEY`), which the summary words.
  */
 import { isRecord, ownKeys, readArray, readOwn } from './json.js';
 import { walkLeaves } from './entry-secrets.js';
