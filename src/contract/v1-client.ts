@@ -107,11 +107,32 @@ function bodyRejected(answer: Answer): SubmitResult | null {
 }
 
 /**
- * The masks the newest app server puts the stored value back for (`_is_redacted_secret`, OH
- * `mcp_config_adapter.py` @b7eb7abe): the bare mask, and `Bearer ` before it.
+ * Whether the newest app server puts the stored value back for a masked leaf it is sent
+ * (`preserve_existing_mcp_secrets`, OH `mcp_config_adapter.py` @b7eb7abe): the bare mask or
+ * `Bearer ` before it (`_is_redacted_secret`), under `env`, `headers` or `auth` of a server it has
+ * under that name, through objects only (it walks no array), where that server has a value (not
+ * null); under `auth` only when the stored auth has the same strategy. Anything else it stores as
+ * sent: the mask as text, the secret gone.
  */
-function restoredByAppServer(value: unknown): boolean {
-  return value === '**********' || value === 'Bearer **********';
+function restoredByAppServer(
+  leaf: MaskedLeaf,
+  sent: Record<string, unknown>,
+  stored: Record<string, unknown>,
+): boolean {
+  const value = leafValue(sent, leaf);
+  if (value !== '**********' && value !== 'Bearer **********') return false;
+  const [field] = leaf.path;
+  if (field !== 'env' && field !== 'headers' && field !== 'auth') return false;
+  let mine: unknown = readOwn(sent, leaf.server);
+  let theirs: unknown = readOwn(stored, leaf.server);
+  if (field === 'auth' && readOwn(readOwn(mine, 'auth'), 'strategy') !== readOwn(readOwn(theirs, 'auth'), 'strategy'))
+    return false;
+  for (const segment of leaf.path) {
+    if (!isRecord(mine) || !isRecord(theirs)) return false;
+    mine = readOwn(mine, segment);
+    theirs = readOwn(theirs, segment);
+  }
+  return theirs !== undefined && theirs !== null;
 }
 
 /** The secrets that went back masked and did not come back masked: lost by an app server that does not restore them. */
@@ -202,10 +223,11 @@ export function v1Api(
     const masked = maskedLeaves(servers);
     // An app server that stores the map wrapped is older than the one that restores masked
     // secrets (docs/CURRENT-SERVERS.md, section 3.4): sent back masked, they would be erased. The
-    // one that restores takes back two masks only; any other (`<redacted>`) it would store as text.
+    // one that restores does so only where `restoredByAppServer` says (not `<redacted>`, not under
+    // an auth whose method changed); elsewhere the mask would be stored as text.
     const erased = isRecord(readOwn(stored, 'mcpServers'))
       ? masked
-      : masked.filter((leaf) => !restoredByAppServer(leafValue(servers, leaf)));
+      : masked.filter((leaf) => !restoredByAppServer(leaf, servers, map));
     if (erased.length > 0) return secretsRequired(erased, content, 'secret_would_be_erased');
     const answer = await request(options, {
       method: 'POST',

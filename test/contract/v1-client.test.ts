@@ -287,14 +287,24 @@ describe('contract/v1-client: saveMcp (read, merge, write, verify)', () => {
     expect((await kept.done).kind).to.equal('saved');
     expect(kept.server.calls[1]?.body).to.deep.equal({ agent_settings_diff: { mcp_config: { mcpServers: sent } } });
 
-    const redacted = { ...storedMap, other: { ...storedMap.other, headers: { Authorization: '<redacted>' } } };
-    const refused = save({ 'GET api/v1/settings': json(200, settings(redacted)) });
-    const result = await refused.done;
-    expect(result.kind === 'validation' && result.status).to.equal(0);
-    expect(result.kind === 'validation' && result.errors.map((e) => [e.pointer, e.type])).to.deep.equal([
-      ['/mcp_config/other/headers/Authorization', 'secret_would_be_erased'],
-    ]);
-    expect(refused.server.routes()).to.deep.equal(['GET api/v1/settings']);
+    // Not restored: another mask, a mask outside env / headers / auth, one in an array.
+    for (const [other, pointer] of [
+      [{ headers: { Authorization: '<redacted>' } }, '/mcp_config/other/headers/Authorization'],
+      [{ description: MASK }, '/mcp_config/other/description'],
+      [
+        { headers: { Authorization: 'x' }, auth: { strategy: 'header', list: [MASK] } },
+        '/mcp_config/other/auth/list/0',
+      ],
+    ] as const) {
+      const stored = { ...storedMap, other: { ...storedMap.other, ...other } };
+      const refused = save({ 'GET api/v1/settings': json(200, settings(stored)) });
+      const result = await refused.done;
+      expect(result.kind === 'validation' && result.status).to.equal(0);
+      expect(result.kind === 'validation' && result.errors.map((e) => [e.pointer, e.type])).to.deep.equal([
+        [pointer, 'secret_would_be_erased'],
+      ]);
+      expect(refused.server.routes()).to.deep.equal(['GET api/v1/settings']);
+    }
   });
 
   it('a secret sent back masked and not kept -> validation on its field, saying which (no value)', async () => {

@@ -294,6 +294,18 @@ describe('server APIs: the V1 app server', () => {
     expect(JSON.stringify(outcome)).not.to.contain('their-secret');
   });
 
+  it('a stored secret carried to another auth method is asked for: the app server restores a mask only under the same method', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED);
+    const docs = ui.server('shttp', 0);
+    await docs.chooseAuth('api_key');
+    expect((await el.submit()).kind).to.equal('validation');
+    expect(ui.errorOf(docs.extra('auth/value'))).to.match(/Type this secret again/);
+    expect((await storedServers(tenant))['docs']!['auth']).to.deep.equal({ strategy: 'bearer', value: 'docs-secret' });
+    await docs.typeExtra('auth/value', 'docs-key');
+    expect((await el.submit()).kind).to.equal('saved');
+    expect((await storedServers(tenant))['docs']!['auth']).to.deep.include({ strategy: 'api_key', value: 'docs-key' });
+  });
+
   it('two servers of one name are refused before anything is sent, each on its name', async () => {
     const { tenant, el, ui } = await onServer(V1_STORED);
     const added = await ui.addServer('sse');
