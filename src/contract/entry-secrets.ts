@@ -12,19 +12,28 @@ import type { SaveContent } from './settings-api.js';
 /** No server field nests deeper than `auth.authentication.<field>.<item>`; a deeper walk is noise. */
 const MAX_DEPTH = 8;
 /** A hostile configuration cannot make a walk long: at most this many leaves are visited. */
-const MAX_LEAVES = 10_000;
+export const MAX_LEAVES = 10_000;
+
+/** How many more leaves a walk (or several sharing it) may visit. */
+export interface LeafBudget {
+  n: number;
+}
 
 /**
  * Calls `visit` with every leaf of `value` (anything but an array or an object) and its path,
- * arrays by index; at most {@link MAX_LEAVES} leaves, nothing deeper than {@link MAX_DEPTH}.
+ * arrays by index; nothing deeper than {@link MAX_DEPTH}, and at most `budget.n` leaves (walks
+ * over the parts of one value share a budget: {@link MAX_LEAVES} for the whole of it).
  */
-export function walkLeaves(value: unknown, visit: (path: string[], leaf: unknown) => void): void {
-  let budget = MAX_LEAVES;
+export function walkLeaves(
+  value: unknown,
+  visit: (path: string[], leaf: unknown) => void,
+  budget: LeafBudget = { n: MAX_LEAVES },
+): void {
   const walk = (node: unknown, path: string[]): void => {
-    if (budget <= 0) return;
+    if (budget.n <= 0) return;
     const list = Array.isArray(node);
     if (!list && !isRecord(node)) {
-      budget--;
+      budget.n--;
       visit(path, node);
       return;
     }

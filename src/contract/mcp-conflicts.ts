@@ -9,7 +9,7 @@ import { ownKeys, readOwn } from './json.js';
 import { LIST_KEY } from './mcp-entry.js';
 import { serverKeys } from './mcp-map.js';
 import type { NamedMcpConfig } from './mcp-server.js';
-import { toPointer } from './pointer-join.js';
+import { storedPointer } from './mcp-secrets.js';
 import { refusal } from './refusals.js';
 import type { ServerFieldError, SubmitResult } from './result.js';
 
@@ -34,7 +34,7 @@ export function patchConflicts(
     const code =
       !before.has(name) && now ? 'name_stored_meanwhile' : before.has(name) && !now ? 'server_removed_meanwhile' : null;
     // A server the form does not show is named by its name in the stored map.
-    if (code) errors.push(refusal(place.get(name) ?? toPointer(['mcp_config', name]), code));
+    if (code) errors.push(refusal(place.get(name) ?? storedPointer(name), code));
   }
   return errors;
 }

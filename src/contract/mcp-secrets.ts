@@ -16,7 +16,7 @@
  * by its place in the stored map (`/mcp_config/<name>/env/API_KEY`), which the summary words.
  */
 import { isRecord, ownKeys, readArray, readOwn } from './json.js';
-import { walkLeaves } from './entry-secrets.js';
+import { MAX_LEAVES, walkLeaves } from './entry-secrets.js';
 import { isMasked, ownName, type NamedMcpConfig } from './mcp-server.js';
 import { toPointer } from './pointer-join.js';
 import { refusal, REFUSAL_MESSAGES, type RefusalCode } from './refusals.js';
@@ -49,6 +49,15 @@ function* servers(config: NamedMcpConfig | null) {
   }
 }
 
+/**
+ * Where a place of a stored server the form does not show is reported: `/mcp_config/<name>/...`,
+ * which the summary words ("MCP servers › “theirs” › …"). A server named like one of the form's
+ * lists (`stdio_servers`) would read as that list, so its places are the whole request's.
+ */
+export function storedPointer(name: string, path: readonly string[] = []): string {
+  return (SERVER_LISTS as readonly string[]).includes(name) ? '' : toPointer(['mcp_config', name, ...path]);
+}
+
 /** The server map inside a stored `mcp_config`: unwrapped from `{"mcpServers": ...}`; `{}` when not a map. */
 export function serverMap(mcpConfig: unknown): Record<string, unknown> {
   const inner = readOwn(mcpConfig, 'mcpServers');
@@ -59,10 +68,15 @@ export function serverMap(mcpConfig: unknown): Record<string, unknown> {
 /** Every masked value of a server map (or of a merge patch of one), by server name and path. */
 export function maskedLeaves(map: unknown): MaskedLeaf[] {
   const leaves: MaskedLeaf[] = [];
+  const budget = { n: MAX_LEAVES };
   for (const name of ownKeys(map))
-    walkLeaves(readOwn(map, name), (path, leaf) => {
-      if (isMasked(leaf)) leaves.push({ server: name, path });
-    });
+    walkLeaves(
+      readOwn(map, name),
+      (path, leaf) => {
+        if (isMasked(leaf)) leaves.push({ server: name, path });
+      },
+      budget,
+    );
   return leaves;
 }
 
@@ -115,11 +129,15 @@ export function secretErrors(
   const placed = leaves.map((leaf) => ({ leaf, pointer: leafPointer(content.servers, leaf) }));
   placed.sort((a, b) => Number(a.pointer === '') - Number(b.pointer === ''));
   return {
-    errors: placed.map(({ leaf, pointer }) =>
-      refusal(pointer || toPointer(['mcp_config', leaf.server, ...leaf.path]), code),
-    ),
+    errors: placed.map(({ leaf, pointer }) => refusal(pointer || storedPointer(leaf.server, leaf.path), code)),
     names: placed.map(({ leaf, pointer }) => pointer || leafWords(leaf)),
   };
+}
+
+/** Names for a sentence: the first few, and how many more. */
+export function namesList(names: readonly string[]): string {
+  const shown = names.slice(0, 10).join(', ');
+  return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
 }
 
 /** Nothing was sent: the masked secrets `leaves` must be typed again first, each on its field with `code`. */
@@ -134,6 +152,6 @@ export function secretsRequired(
     kind: 'validation',
     status: 0,
     errors,
-    message: `Nothing was sent: ${n} ${n === 1 ? 'secret' : 'secrets'} shown masked must be typed again (${names.join(', ')}). ${REFUSAL_MESSAGES[code]}`,
+    message: `Nothing was sent: ${n} ${n === 1 ? 'secret' : 'secrets'} shown masked must be typed again (${namesList(names)}). ${REFUSAL_MESSAGES[code]}`,
   };
 }

@@ -23,7 +23,15 @@ import { typedSecrets } from './entry-secrets.js';
 import { isRecord, readArray, readOwn } from './json.js';
 import type { NamedMcpConfig } from './mcp-server.js';
 import { isMasked } from './mcp-server.js';
-import { leafValue, maskedLeaves, secretErrors, secretsRequired, serverMap, type MaskedLeaf } from './mcp-secrets.js';
+import {
+  leafValue,
+  maskedLeaves,
+  namesList,
+  secretErrors,
+  secretsRequired,
+  serverMap,
+  type MaskedLeaf,
+} from './mcp-secrets.js';
 import { conflictRefusal, patchConflicts } from './mcp-conflicts.js';
 import { guardWire, saveSettled, type McpWire } from './mcp-wire.js';
 import { answerJson, request, type Answer, type ConnectionOptions } from './request.js';
@@ -147,7 +155,7 @@ function lostResult(lost: MaskedLeaf[], content: SaveContent, status: number): S
     kind: 'validation',
     status,
     errors,
-    message: `The MCP servers were stored, but this server did not keep ${n} stored ${n === 1 ? 'secret' : 'secrets'} shown masked (${names.join(', ')}): type ${n === 1 ? 'it' : 'them'} again and save.`,
+    message: `The MCP servers were stored, but this server did not keep ${n} stored ${n === 1 ? 'secret' : 'secrets'} shown masked (${namesList(names)}): type ${n === 1 ? 'it' : 'them'} again and save.`,
   };
 }
 

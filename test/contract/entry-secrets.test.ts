@@ -57,7 +57,7 @@ describe('contract/entry-secrets', () => {
     for (let i = 0; i < 50_000; i++) wide[`K${i}`] = 'v';
     let visited = 0;
     let deepest = 0;
-    walkLeaves({ deep, wide, proto: Object.create({ inherited: 'x' }) as unknown }, (path) => {
+    walkLeaves({ proto: Object.create({ inherited: 'x' }) as unknown, deep, wide }, (path) => {
       visited++;
       deepest = Math.max(deepest, path.length);
     });
