@@ -103,7 +103,9 @@ interface Input {
 }
 
 function input(ctx: RenderContext, t: NamedStrings, o: Input): TemplateResult {
-  const error = errorText(ctx, o.rowId, [o.field]) || o.note;
+  const modelError = errorText(ctx, o.rowId, [o.field]);
+  const note = modelError ? undefined : o.note;
+  const error = modelError || note;
   const errorId = o.id + '-error';
   const hintId = o.id + '-hint';
   const masked = isMasked(o.value);
@@ -128,7 +130,7 @@ function input(ctx: RenderContext, t: NamedStrings, o: Input): TemplateResult {
       />
     </div>
     ${hint ? html`<p class="hint" id=${hintId}>${hint}</p>` : nothing}
-    ${error ? html`<p class="error" id=${errorId} role=${o.note ? 'alert' : nothing}>${error}</p>` : nothing}
+    ${error ? html`<p class="error" id=${errorId} role=${note ? 'alert' : nothing}>${error}</p>` : nothing}
   </div>`;
 }
 
@@ -154,10 +156,11 @@ function mapEditor(
     refused?.clear();
     change(map, field);
   };
-  // A name another header has already is not taken (the two would be one): the field shows its
-  // name again and says so.
-  const rename = (i: number, key: string, value: string, field: string) => (next: string) => {
-    if (next === key || !keys.includes(next)) return set(withEntry(o.map, i, next, value), field);
+  // A name another header has already, in any case (HTTP's names are case-insensitive), is not
+  // taken (the two would be one): the field shows its name again and says so.
+  const rename = (i: number, value: string, field: string) => (next: string) => {
+    const taken = keys.some((k, j) => j !== i && k.toLowerCase() === next.toLowerCase());
+    if (!taken) return set(withEntry(o.map, i, next, value), field);
     set({ ...o.map }, field);
     let notes = refusedNames.get(row);
     if (!notes) refusedNames.set(row, (notes = new Map()));
@@ -193,7 +196,7 @@ function mapEditor(
               rowId,
               field: field + '/[key]',
               onLeave: true,
-              onInput: rename(i, key, value, field + '/[key]'),
+              onInput: rename(i, value, field + '/[key]'),
               note: refused?.has(field + '/[key]') ? t.headerTaken(refused.get(field + '/[key]')!) : undefined,
             })}
             ${input(ctx, t, {
