@@ -21,6 +21,7 @@ export {
 export type { ImportNote, SkipReason, ClashReason } from './import/mcp-import.js';
 export type { ApiChoice, ApiKind } from './contract/settings-api.js';
 export type { McpTestResult } from './contract/mcp-test.js';
+export type { RefusalCode } from './contract/refusals.js';
 export type { SaveOutcome, SubmitResult, InvalidResult, FailureKind, ServerFieldError } from './contract/result.js';
 export type {
   ProviderSettingsBody,

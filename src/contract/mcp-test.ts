@@ -1,7 +1,7 @@
 /**
  * "Test this MCP server" on the newer APIs: the result every tester resolves to, and what the two
- * testers share (the secrets of a server, the sentences for the card, answers that are not a
- * test's). The testers themselves are one module per API, loaded with its client:
+ * testers share (the sentences for the card, answers that are not a test's; a server's secrets
+ * are found by entry-secrets.ts). The testers themselves are one module per API, loaded with its client:
  * `agent-mcp-test.ts` (`POST api/mcp/test`, the configuration as typed) and `v1-mcp-test.ts` (a
  * test run of the server as stored). docs/CLIENTS.md, "MCP connection tests", has the decisions.
  *

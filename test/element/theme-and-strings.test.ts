@@ -132,6 +132,31 @@ describe('<openhands-provider-settings> strings', () => {
     expect(ui.errorOf(ui.server('sse', 0).url)).to.equal('URL must include a scheme (http:// or https://)');
   });
 
+  it('a server error whose type is a refusal code keeps the server’s text: only the client’s own refusals are worded', async () => {
+    const tenant = await createTenant();
+    const el = await mount((e) => {
+      e.baseUrl = tenant.baseUrl;
+      e.sessionKey = SESSION_KEY;
+      e.value = {
+        provider_tokens: {},
+        mcp_config: {
+          sse_servers: [],
+          shttp_servers: [],
+          stdio_servers: [{ name: 'fs', command: 'npx', args: [], env: {} }],
+        },
+      };
+      e.strings = { messages: { name_taken: 'Name vergeben' } };
+    });
+    const detail = [
+      { type: 'name_taken', loc: ['body', 'mcp_config', 'stdio_servers', 0, 'name'], msg: 'Server says no' },
+    ];
+    await scriptResponses(tenant.id, [{ status: 422, body: { detail }, method: 'POST' }]);
+    expect((await el.submit()).kind).to.equal('validation');
+    await el.updateComplete;
+    const ui = harness(el);
+    expect(ui.errorOf(ui.server('stdio', 0).name)).to.equal('Server says no');
+  });
+
   it('failure sentences come from strings.failure, followed by the server’s own words', async () => {
     const tenant = await createTenant();
     const el = await mount((e) => {
