@@ -16,7 +16,7 @@
  *   would not take the request: an `auth` with an `Authorization` header, an invalid URL...) is
  *   `failed` with category `configuration`, its problems named.
  */
-import { entrySecrets, maskedSecretPaths } from './entry-secrets.js';
+import { entryFieldPointer, entrySecrets, maskedSecretPaths } from './entry-secrets.js';
 import { readOwn } from './json.js';
 import { hostName, KIND_TRANSPORT } from './mcp-entry.js';
 import { writeEntry } from './mcp-map.js';
@@ -33,7 +33,6 @@ import {
   type McpTester,
   type McpTestResult,
 } from './mcp-test.js';
-import { toPointer } from './pointer-join.js';
 import { answerJson, DEFAULT_TIMEOUT_MS, request, type ConnectionOptions } from './request.js';
 
 export const AGENT_MCP_TEST_PATH = 'api/mcp/test';
@@ -67,14 +66,6 @@ function testServer(kind: McpTestKind, entry: Record<string, unknown>): Record<s
   return out;
 }
 
-/** The pointer, relative to the server in the form, of a place in its written entry. */
-function fieldPointer(kind: McpTestKind, server: NamedUrlServer | NamedStdioServer, path: string[]): string {
-  // A V0 API key is written as bearer `auth` when the server has no `auth` of its own (mcp-map.ts).
-  if (kind !== 'stdio' && path[0] === 'auth' && server.x?.auth === undefined && (server as NamedUrlServer).api_key)
-    return '/api_key';
-  return toPointer(path);
-}
-
 function needsSecrets(fields: string[]): McpTestResult {
   const n = fields.length;
   return {
@@ -102,7 +93,8 @@ export function agentServerTester(
   return neverRejecting(async (kind, server, _stored, signal) => {
     const entry = writeEntry(kind, server);
     const masked = maskedSecretPaths(entry);
-    if (masked.length > 0) return needsSecrets([...new Set(masked.map((path) => fieldPointer(kind, server, path)))]);
+    if (masked.length > 0)
+      return needsSecrets([...new Set(masked.map((path) => entryFieldPointer(server, kind !== 'stdio', path)))]);
 
     const base = connection(signal);
     const given = typeof base.timeoutMs === 'number' && base.timeoutMs >= 0 ? base.timeoutMs : DEFAULT_TIMEOUT_MS;

@@ -6,6 +6,7 @@
  */
 import { isRecord, ownKeys, readArray, readOwn } from './json.js';
 import { isMasked } from './mcp-server.js';
+import { toPointer } from './pointer-join.js';
 import type { McpWire } from './mcp-wire.js';
 import type { SaveContent } from './settings-api.js';
 
@@ -42,6 +43,19 @@ export function walkLeaves(
     else for (const key of ownKeys(node)) walk(readOwn(node, key), [...path, key]);
   };
   walk(value, []);
+}
+
+/**
+ * The pointer, relative to the server's in the form, of a place in its written entry: the path as
+ * it is (`/env/API_KEY`, `/headers/X-Key`), but `/api_key` for the bearer `auth` a V0 API key is
+ * written as (mcp-map.ts) when a URL server has no `auth` of its own.
+ */
+export function entryFieldPointer(server: unknown, url: boolean, path: readonly string[]): string {
+  if (url && path[0] === 'auth' && readOwn(readOwn(server, 'x'), 'auth') === undefined) {
+    const apiKey = readOwn(server, 'api_key');
+    if (typeof apiKey === 'string' && apiKey !== '') return '/api_key';
+  }
+  return toPointer(path);
 }
 
 /** Fields of `auth` itself (not of its `headers`) that are not secrets: shown in the form as they are. */

@@ -16,7 +16,7 @@
  * by its place in the stored map (`/mcp_config/<name>/env/API_KEY`), which the summary words.
  */
 import { isRecord, ownKeys, readArray, readOwn } from './json.js';
-import { MAX_LEAVES, walkLeaves } from './entry-secrets.js';
+import { entryFieldPointer, MAX_LEAVES, walkLeaves } from './entry-secrets.js';
 import { isMasked, ownName, type NamedMcpConfig } from './mcp-server.js';
 import { toPointer } from './pointer-join.js';
 import { refusal, REFUSAL_MESSAGES, type RefusalCode } from './refusals.js';
@@ -99,14 +99,7 @@ export function serverPointer(config: NamedMcpConfig | null, name: string): stri
 export function leafPointer(config: NamedMcpConfig | null, leaf: MaskedLeaf): string {
   for (const { list, index, server, name } of servers(config)) {
     if (name !== leaf.server) continue;
-    const pointer = toPointer(['mcp_config', list, index]);
-    // A V0 API key is written as bearer `auth` when the server has no `auth` of its own.
-    const x = readOwn(server, 'x');
-    if (list !== 'stdio_servers' && leaf.path[0] === 'auth' && readOwn(x, 'auth') === undefined) {
-      const apiKey = readOwn(server, 'api_key');
-      if (typeof apiKey === 'string' && apiKey !== '') return pointer + '/api_key';
-    }
-    return pointer + toPointer(leaf.path);
+    return toPointer(['mcp_config', list, index]) + entryFieldPointer(server, list !== 'stdio_servers', leaf.path);
   }
   return '';
 }
