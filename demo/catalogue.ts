@@ -231,7 +231,7 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
   );
   const apiSelect = h(
     'select',
-    { name: 'api' },
+    { name: 'api', 'aria-describedby': 'api-hint' },
     h('option', { value: 'auto' }, 'auto (the one that answers)'),
     h('option', { value: 'v0' }, 'v0 (OpenHands 0.53)'),
     h('option', { value: 'v1' }, 'v1 (app server, Cloud)'),
@@ -254,8 +254,18 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
     field('Theme', themeSelect),
     field('Language', languageSelect),
     field('Server API', apiSelect),
+    h(
+      'p',
+      { id: 'api-hint', class: 'control-hint' },
+      'The API the element speaks. Each scenario’s server stays as it is: the “Today’s servers” scenarios run a V1 app server or an agent-server, the others V0.',
+    ),
     h('p', { class: 'control-row' }, h('span', {}, 'Speaking'), apiFound),
     h('div', { class: 'buttons' }, reloadButton, restartButton),
+    h(
+      'p',
+      { class: 'control-hint' },
+      'Each scenario, and each load of this page, starts on a server of its own with the scenario’s stored state: what was saved before is not there after a restart or a page reload.',
+    ),
   );
 
   const logList = h('ol', { class: 'log', 'aria-labelledby': 'log-heading' });
@@ -309,7 +319,7 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
     };
     if (el) applyControls(el, stage, controls);
   });
-  reloadButton.addEventListener('click', () => void loadSettings(generation));
+  reloadButton.addEventListener('click', () => void reloadSettings(generation));
   // A real reload, so that the browser's own "Leave site?" question shows while the form is dirty.
   reloadPageButton.addEventListener('click', () => location.reload());
   restartButton.addEventListener('click', () => current && void show(current.id));
@@ -335,6 +345,23 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
     log.length = 0;
     logList.replaceChildren();
   });
+
+  /**
+   * "Reload stored settings": an `autoload` element loads them again itself (from whichever API it
+   * speaks); otherwise the page does, as a V0 host would.
+   */
+  async function reloadSettings(gen: number): Promise<void> {
+    if (!el) return;
+    if (!el.autoload && (el.serverApi === 'v1' || el.serverApi === 'agent-server')) {
+      note('reload', `the page loads V0's settings only; on ${el.serverApi} the element loads them itself (autoload)`);
+      return;
+    }
+    if (!el.autoload) return loadSettings(gen);
+    el.autoload = false;
+    await el.updateComplete;
+    el.autoload = true;
+    note('reload', `the element loads the stored settings again (autoload, ${el.serverApi ?? 'API not known yet'})`);
+  }
 
   async function loadSettings(gen: number): Promise<void> {
     if (!el) return;

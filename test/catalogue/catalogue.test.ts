@@ -4,7 +4,7 @@
  * what its one-line description promises; then runs axe on the whole catalogue in the light and
  * dark themes (and the scenario's own theme), colour contrast included.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { createCatalogue, type Catalogue, type Shown } from '../../demo/catalogue.js';
 import { scenarios, STORED_SETTINGS, type Theme } from '../../demo/scenarios.js';
 import type { OpenHandsProviderSettings } from '../../src/index.js';
@@ -354,7 +354,7 @@ const checks: Record<string, Check> = {
     expect(rgb(ui.saveButton, 'background-color')).not.to.equal('rgb(176, 0, 32)');
     expect(rgb(ui.provider('github').host, 'border-top-style')).to.equal('solid');
   },
-  'v1-server'({ el }) {
+  async 'v1-server'({ el, tenant }, catalogue) {
     const ui = harness(el);
     expect(el.serverApi).to.equal('v1');
     expect(ui.server('shttp', 0).extra('name').value).to.equal('docs');
@@ -363,6 +363,24 @@ const checks: Record<string, Check> = {
     expect([secret.value, description(el, secret)]).to.deep.equal(['', 'Stored: type to replace']);
     expect(ui.server('stdio', 0).name.value).to.equal('files');
     expect(document.querySelector('output[name="api-found"]')?.textContent).to.equal('v1');
+    // "Reload stored settings" loads them from V1 too (the element's own load): what another
+    // session stored shows.
+    await fetch(`${tenant.baseUrl}/api/v1/settings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'X-Session-API-Key': catalogue.controls.sessionKey },
+      body: JSON.stringify({
+        agent_settings_diff: { mcp_config: { events: { transport: 'http', url: 'https://events.example.com/mcp' } } },
+      }),
+    });
+    document.querySelector<HTMLButtonElement>('[data-action="reload"]')!.click();
+    await waitUntil(() => {
+      try {
+        return ui.server('shttp', 0).extra('name').value === 'events';
+      } catch {
+        return false;
+      }
+    }, 'the reload did not show what is stored now');
+    expect(catalogue.log.map((entry) => entry.text).join('\n')).not.to.contain('not loaded');
   },
   async 'v1-masked-secret'({ el, tenant }, catalogue) {
     expect(failedKinds(catalogue)).to.deep.equal([]);
