@@ -236,6 +236,7 @@ export const germanStrings: ProviderSettingsStrings = {
       'Ein Server dieses Namens wurde inzwischen gespeichert, nicht aus diesem Formular: einen anderen Namen wählen oder die gespeicherten Server neu laden.',
     server_removed_meanwhile:
       'Dieser Server wurde inzwischen entfernt, nicht aus diesem Formular: vor dem Ändern die gespeicherten Server neu laden.',
+    header_name_empty: 'Bitte einen Header-Namen eingeben oder den Header entfernen.',
     secret_not_stored:
       'Dieses Geheimnis bitte neu eingeben: der Server hat unter diesem Namen keinen Wert dafür, und ein maskierter Wert kann nicht gesendet werden.',
     secret_would_be_erased:

@@ -1,10 +1,13 @@
 /**
- * Server names on the newer APIs, where a name is a server's key in the stored map: two servers
- * of one name would be one server there, so the second would be renamed or would overwrite the
- * first. A save with such names is refused before anything is sent, each on its name field.
- * (A URL server left without a name is named after its host when written: mcp-map.ts.)
+ * Names on the newer APIs that a save must not send. A server's name is its key in the stored map:
+ * two servers of one name would be one server there, so the second would be renamed or would
+ * overwrite the first (a URL server left without a name is named after its host when written:
+ * mcp-map.ts). A header without a name is no HTTP header, yet the servers store it. A save with
+ * such names is refused before anything is sent, each on its name field.
  */
 import { ownName, type NamedMcpConfig } from './mcp-server.js';
+import { KEY_SEGMENT } from './pointer.js';
+import { toPointer } from './pointer-join.js';
 import { refusal } from './refusals.js';
 import type { ServerFieldError, SubmitResult } from './result.js';
 import { SERVER_LISTS } from './mcp-secrets.js';
@@ -23,14 +26,34 @@ export function duplicateNames(config: NamedMcpConfig | null): ServerFieldError[
   return named.filter(({ name }) => counts.get(name)! > 1).map(({ pointer }) => refusal(pointer, 'name_taken'));
 }
 
-/** The refusal of a save whose servers share names, or null when every name is its own. */
+/** Every header (of a URL server's headers, or of its `header` auth) without a name, as an error on its name field. */
+export function emptyHeaderNames(config: NamedMcpConfig | null): ServerFieldError[] {
+  if (!config) return [];
+  const errors: ServerFieldError[] = [];
+  for (const list of ['sse_servers', 'shttp_servers'] as const)
+    config[list].forEach((server, i) => {
+      const auth = server.x?.auth;
+      const maps: [string[], unknown][] = [[['headers'], server.x?.headers]];
+      if (auth?.strategy === 'header') maps.push([['auth', 'headers'], auth.headers]);
+      for (const [path, map] of maps)
+        if (Object.prototype.hasOwnProperty.call(map ?? {}, ''))
+          errors.push(refusal(toPointer(['mcp_config', list, i, ...path, '', KEY_SEGMENT]), 'header_name_empty'));
+    });
+  return errors;
+}
+
+/** The refusal of a save whose servers share names or have a header without one, or null. */
 export function namesRefusal(config: NamedMcpConfig | null): SubmitResult | null {
-  const errors = duplicateNames(config);
+  const shared = duplicateNames(config);
+  const errors = [...shared, ...emptyHeaderNames(config)];
   if (errors.length === 0) return null;
   return {
     kind: 'validation',
     status: 0,
     errors,
-    message: `Nothing was sent: ${errors.length} MCP servers share a name, and a name is what tells servers apart on this server.`,
+    message:
+      shared.length > 0
+        ? `Nothing was sent: ${shared.length} MCP servers share a name, and a name is what tells servers apart on this server.`
+        : 'Nothing was sent: a header has no name.',
   };
 }

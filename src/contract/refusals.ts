@@ -16,6 +16,8 @@ export const REFUSAL_MESSAGES = /* @__PURE__ */ Object.freeze({
   /** A server changed here that was removed meanwhile, not from this form. */
   server_removed_meanwhile:
     'This server was removed meanwhile, not from this form: load the stored servers again before changing it.',
+  /** A header without a name (of a server's headers, or of its secret headers). */
+  header_name_empty: 'Enter a header name, or remove the header.',
   /** A masked secret where the server keeps no value to restore (a new or renamed server, a moved key). */
   secret_not_stored:
     'Type this secret again: the server keeps no value for it under this name, and a masked value cannot be sent.',

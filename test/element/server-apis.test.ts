@@ -347,6 +347,19 @@ describe('server APIs: the V1 app server', () => {
     expect((await storedServers(tenant))['docs']!['headers']).to.deep.equal({ 'X-Team': 'core', 'X-Region': 'eu' });
   });
 
+  it('a header without a name is not sent: refused on its name field, nothing stored', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED);
+    const docs = ui.server('shttp', 0);
+    await docs.addHeader();
+    await docs.typeExtra('headers/', 'no-name-value');
+    expect((await el.submit()).kind).to.equal('validation');
+    expect(ui.errorOf(docs.extra('headers//[key]'))).to.equal('Enter a header name, or remove the header.');
+    expect((await storedServers(tenant))['docs']!['headers']).to.equal(undefined);
+    await docs.renameExtra('headers//[key]', 'X-Team');
+    expect((await el.submit()).kind).to.equal('saved');
+    expect((await storedServers(tenant))['docs']!['headers']).to.deep.equal({ 'X-Team': 'no-name-value' });
+  });
+
   it('an import keeps what V1 stores: a URL server’s name and headers, Authorization included', async () => {
     const { tenant, el, ui } = await onServer(V1_STORED);
     await ui.importExport.open();
