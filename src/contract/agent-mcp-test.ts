@@ -18,6 +18,7 @@
  */
 import { entryFieldPointer, entrySecrets, maskedSecretPaths } from './entry-secrets.js';
 import { readOwn } from './json.js';
+import { fromPointer } from './pointer.js';
 import { hostName, KIND_TRANSPORT } from './mcp-entry.js';
 import { writeEntry } from './mcp-map.js';
 import { ownName, type NamedStdioServer, type NamedUrlServer } from './mcp-server.js';
@@ -66,12 +67,22 @@ function testServer(kind: McpTestKind, entry: Record<string, unknown>): Record<s
   return out;
 }
 
+/** A place of a server in words for the sentence: `header X-Key`, `variable API_KEY`, `auth value`, `API key`. */
+function fieldWords(pointer: string): string {
+  const [field = '', ...rest] = fromPointer(pointer);
+  if (field === 'api_key') return 'API key';
+  if (field === 'env') return `variable ${rest.join('.')}`;
+  if (field === 'headers') return `header ${rest.join('.')}`;
+  if (rest[0] === 'headers') return `secret header ${rest.slice(1).join('.')}`;
+  return [field, ...rest].join(' ');
+}
+
 function needsSecrets(fields: string[]): McpTestResult {
   const n = fields.length;
   return {
     kind: 'needs-secrets',
     fields,
-    message: `Type the ${n === 1 ? 'secret' : `${n} secrets`} shown masked again to test this server (${fields.join(', ')}): the server tests only what it is sent, and a masked value is not the secret. Nothing was sent.`,
+    message: `Type the ${n === 1 ? 'secret' : `${n} secrets`} shown masked again to test this server (${fields.map(fieldWords).join(', ')}): the server tests only what it is sent, and a masked value is not the secret. Nothing was sent.`,
   };
 }
 

@@ -155,6 +155,14 @@ describe('contract/agent-mcp-test: masked secrets', () => {
       expect(result.message).to.contain('Nothing was sent');
       expect(server.calls).to.have.length(0);
     }
+    // The sentence names the places in words, not as pointers.
+    const two = await tester({ [ROUTE]: OK }).client.test(
+      'shttp',
+      remote({ x: { name: 'docs', headers: { 'X-Key': MASK }, auth: { strategy: 'bearer', value: MASK } } }),
+      true,
+      signal,
+    );
+    expect(two.message).to.contain('(header X-Key, auth value)');
   });
 
   it('a mask outside the secret fields (an argument) is sent as it is', async () => {
