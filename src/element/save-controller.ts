@@ -174,7 +174,10 @@ export class SaveController implements ReactiveController {
     if (!snapshot.mcpChanged) return { ...tokens, ...parts(['tokens'], []) };
 
     const mcp = await options.api.saveMcp(snapshot.content, signal);
-    if (mcp.kind !== 'saved') return { ...mcp, ...parts(['tokens'], mcp.kind === 'aborted' ? [] : ['mcp']) };
+    // Status 0: nothing was sent for the tokens (the agent-server has them as shown), so this save
+    // stored nothing when the MCP servers then fail: the form must not say the tokens were saved.
+    const tokensWritten: SavePart[] = tokens.status === 0 ? [] : ['tokens'];
+    if (mcp.kind !== 'saved') return { ...mcp, ...parts(tokensWritten, mcp.kind === 'aborted' ? [] : ['mcp']) };
     markMcpSaved(model, snapshot);
     return { ...mcp, ...parts(['tokens', 'mcp'], []) };
   }

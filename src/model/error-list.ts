@@ -33,6 +33,7 @@ const PROVIDER_FIELD_ORDER = ['', KEY_SEGMENT, 'token', 'host'];
 const URL_FIELD_ORDER = ['', 'url', 'api_key'];
 const ENV_FIELD_ORDER = ['', KEY_SEGMENT, 'value'];
 const STDIO_FIELD_ORDER = ['', 'name', 'command', 'args'];
+const STDIO_OWN_FIELDS = [...STDIO_FIELD_ORDER, 'env'];
 
 /** Every current error in form order (sections before their rows, fields in render order), then the unplaced ones. */
 export function listErrors(model: FormModel): ListedError[] {
@@ -90,6 +91,13 @@ function eachErrorField(
     const found = errors.get(rowId, field);
     if (found.length) visit(rowId, field, found, pointer);
   };
+  // A row's fields with errors that the orders above do not name (what the newer APIs store
+  // besides: `name` of a URL server, `headers/X-Key`, `auth/value`, `enabled`), in the order
+  // they got them.
+  const others = (rowId: string, known: readonly string[], base: string): void => {
+    for (const field of errors.rows.get(rowId)?.keys() ?? [])
+      if (!known.includes(field)) add(rowId, field, base + fieldSuffix(field));
+  };
   const section = (id: string): void => {
     if (errors.rowHasErrors(id)) add(id, '', SECTION_POINTERS.get(id) ?? '');
   };
@@ -106,6 +114,7 @@ function eachErrorField(
       if (!errors.rowHasErrors(row.id)) return;
       const base = serverPointer(kind, i);
       for (const field of URL_FIELD_ORDER) add(row.id, field, base + fieldSuffix(field));
+      others(row.id, URL_FIELD_ORDER, base);
     });
   }
   section(SECTION_IDS.stdio);
@@ -117,6 +126,7 @@ function eachErrorField(
       if (errors.rowHasErrors(arg.id)) add(arg.id, 'value', argPointer(i, j));
     });
     if (own) add(row.id, 'env', base + '/env');
+    if (own) others(row.id, STDIO_OWN_FIELDS, base);
     for (const env of row.env) {
       if (!errors.rowHasErrors(env.id)) continue;
       const pointer = envPointer(i, env);

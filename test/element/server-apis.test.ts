@@ -497,6 +497,24 @@ describe('server APIs: the V1 app server', () => {
 });
 
 describe('server APIs: the agent-server', () => {
+  it('an MCP save refused when no token changed does not say the tokens were saved (nothing was sent for them)', async () => {
+    const { el, ui } = await onServer(AGENT_STORED);
+    const added = await ui.addServer('sse');
+    await added.typeExtra('name', 'docs');
+    await added.type('url', 'https://other.example.com/sse');
+    const outcome = await el.submit();
+    expect(outcome.kind).to.equal('validation');
+    expect(outcome.stored).to.deep.equal([]);
+    await el.updateComplete;
+    expect(ui.summary.text).not.to.contain('The git tokens were saved');
+    expect(ui.errorOf(added.extra('name'))).to.match(/Another MCP server has this name/);
+    // The newer fields' errors are in the summary too, each named by its place.
+    expect(ui.summary.items()).to.have.length(2);
+    expect(ui.summary.items()[0]).to.match(/^SSE server 1 › .*: Another MCP server has this name/);
+    await ui.summary.goTo(0);
+    expect(ui.focused()).to.equal(added.extra('name'));
+  });
+
   it('stores a git token as the secret its clone path reads, and removes it', async () => {
     const { tenant, el, ui } = await onServer({ ...AGENT_STORED, secrets: { OTHER: 'kept' } });
     await ui.typeToken('github', 'ghp_newAgent');
