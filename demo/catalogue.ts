@@ -90,7 +90,7 @@ function describeEvent(event: Event): string {
     case 'provider-settings-submit':
       return `providers: ${(e.providers as string[]).join(', ') || '(none)'}`;
     case 'provider-settings-saved':
-      return `${String(e.message)}; parts stored: ${(e.stored as string[]).join(', ')}; providers stored: ${(e.storedProviders as string[]).join(', ') || '(none)'}`;
+      return `“${String(e.message)}”; parts stored: ${(e.stored as string[]).join(', ')}; providers stored: ${(e.storedProviders as string[]).join(', ') || '(none)'}`;
     case 'provider-settings-failed':
       return `kind: ${String(e.kind)}, status: ${String(e.status)}, errors on fields: ${String(e.errorCount)}, parts stored: ${(e.stored as string[]).join(', ') || '(none)'}; ${String(e.message)}`;
     case 'provider-settings-change':
@@ -238,7 +238,7 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
     h('option', { value: 'agent-server' }, 'agent-server (local)'),
   );
   // Which API the element speaks: the `serverApi` property, updated by its `provider-settings-api` event.
-  const apiFound = h('output', { name: 'api-found', 'aria-live': 'polite' }, 'not known yet');
+  const apiFound = h('output', { name: 'api-found', 'aria-live': 'polite' }, '');
   const reloadButton = h('button', { type: 'button', 'data-action': 'reload' }, 'Reload stored settings');
   const restartButton = h('button', { type: 'button', 'data-action': 'restart' }, 'Restart scenario');
   const controlsForm = h(
@@ -422,7 +422,7 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
     unsavedBar.hidden = !scenario.attributes?.includes('guard-unsaved');
     showUnsaved(false);
     element.addEventListener('provider-settings-dirty', (e) => showUnsaved(e.dirty));
-    apiFound.textContent = element.serverApi ?? 'not known yet';
+    apiFound.textContent = element.serverApi ?? 'not known yet (found at its first request)';
     element.addEventListener('provider-settings-api', (e) => (apiFound.textContent = e.api));
     stage.append(scenario.hostPage ? hostPageFrame(element) : element);
     await element.updateComplete;
