@@ -338,13 +338,17 @@ describe('server APIs: the V1 app server', () => {
       'Another header is named “x-team”: the name was not changed.',
     );
     expect(ui.errorElement(docs.extra('headers//[key]'))?.getAttribute('role')).to.equal('alert');
+    // Any later edit of the card leaves the note behind.
+    await docs.typeExtra('headers/X-Team', 'core-2');
+    expect(ui.errorOf(docs.extra('headers//[key]'))).to.equal('');
+    await docs.renameExtra('headers//[key]', 'X-Team');
     await docs.renameExtra('headers//[key]', 'X-Region');
     expect(ui.messages().map((m) => m.textContent)).not.to.include(
       'Another header is named “x-team”: the name was not changed.',
     );
     await docs.typeExtra('headers/X-Region', 'eu');
     expect((await el.submit()).kind).to.equal('saved');
-    expect((await storedServers(tenant))['docs']!['headers']).to.deep.equal({ 'X-Team': 'core', 'X-Region': 'eu' });
+    expect((await storedServers(tenant))['docs']!['headers']).to.deep.equal({ 'X-Team': 'core-2', 'X-Region': 'eu' });
   });
 
   it('a header without a name is not sent: refused on its name field, nothing stored', async () => {

@@ -40,11 +40,11 @@ function switchAuth(row: UrlServerRow, strategy: AuthStrategy, old: McpAuth): Mc
 }
 
 /**
- * A header name that was not taken because another header of the map has it, by the key field it
- * was typed in: the field shows its name again and says why, until the card's headers are edited
- * again.
+ * A header name that was not taken because another header of the card has it, and the key field
+ * it was typed in: the field shows its name again and says why while the card's `x` is the one
+ * it left (any later edit of the card, or a load, makes a new one).
  */
-const refusedNames = new WeakMap<UrlServerRow, Map<string, string>>();
+const refusedNames = new WeakMap<UrlServerRow, { x: ServerExtras | undefined; field: string; name: string }>();
 
 /** A fresh auth of `strategy`, keeping a secret already typed where the new one has a place for it. */
 function authOf(strategy: AuthStrategy, old: McpAuth): McpAuth {
@@ -146,25 +146,20 @@ function mapEditor(
     map: Record<string, string> | undefined;
     secret: boolean;
   },
-  change: (map: Record<string, string>, field: string) => void,
+  set: (map: Record<string, string>, field: string) => void,
 ): TemplateResult {
   const { row } = o;
   const rowId = row.id;
   const keys = ownKeys(o.map);
-  const refused = refusedNames.get(row);
-  const set = (map: Record<string, string>, field: string) => {
-    refused?.clear();
-    change(map, field);
-  };
+  const note = refusedNames.get(row);
+  const refused = note?.x === row.x ? note : undefined;
   // A name another header has already, in any case (HTTP's names are case-insensitive), is not
   // taken (the two would be one): the field shows its name again and says so.
   const rename = (i: number, value: string, field: string) => (next: string) => {
     const taken = keys.some((k, j) => j !== i && k.toLowerCase() === next.toLowerCase());
     if (!taken) return set(withEntry(o.map, i, next, value), field);
     set({ ...o.map }, field);
-    let notes = refusedNames.get(row);
-    if (!notes) refusedNames.set(row, (notes = new Map()));
-    notes.set(field, next);
+    refusedNames.set(row, { x: row.x, field, name: next });
   };
   const labelId = domId(rowId, o.field) + '-label';
   const errorId = domId(rowId, o.field) + '-error';
@@ -197,7 +192,7 @@ function mapEditor(
               field: field + '/[key]',
               onLeave: true,
               onInput: rename(i, value, field + '/[key]'),
-              note: refused?.has(field + '/[key]') ? t.headerTaken(refused.get(field + '/[key]')!) : undefined,
+              note: refused?.field === field + '/[key]' ? t.headerTaken(refused.name) : undefined,
             })}
             ${input(ctx, t, {
               id: domId(rowId, `${o.field}-${i}-value`),
