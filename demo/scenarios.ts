@@ -209,6 +209,19 @@ async function removeServerAndSave(el: OpenHandsProviderSettings, pointer: strin
   return el.submit();
 }
 
+/** Presses "Test connection" on the card at `pointer` (a newer API) and waits for its result. */
+async function testConnection(el: OpenHandsProviderSettings, pointer: string): Promise<string> {
+  const button = `[data-path="${pointer}"] .test > button`;
+  await until(el, button);
+  el.shadowRoot!.querySelector<HTMLButtonElement>(button)!.click();
+  const result = () => el.shadowRoot!.querySelector(`[data-path="${pointer}"] .test > [role="status"]`);
+  const running = () => el.shadowRoot!.querySelector(button)?.getAttribute('aria-disabled') === 'true';
+  for (let i = 0; i < 500 && (running() || !result()?.textContent?.trim()); i++)
+    await new Promise((r) => setTimeout(r, 10));
+  await el.updateComplete;
+  return result()?.textContent?.trim() ?? '';
+}
+
 /** Opens the MCP "Import / export" panel (loaded on demand), pastes `text` and asks for the preview. */
 async function previewImport(el: OpenHandsProviderSettings, text: string): Promise<void> {
   const root = el.shadowRoot!;
@@ -542,6 +555,33 @@ export const scenarios: readonly Scenario[] = [
     tenant: AGENT_TENANT,
     attributes: ['autoload'],
     play: (el) => removeServerAndSave(el, '/mcp_config/stdio_servers/0'),
+  },
+  {
+    id: 'agent-server-test',
+    title: 'Test a server before saving',
+    group: "Today's servers",
+    description:
+      'On the agent-server, the docs server’s secrets (shown as stored) are typed again and Test connection lists the tools it finds, on the card and announced, before anything is saved.',
+    tenant: AGENT_TENANT,
+    attributes: ['autoload'],
+    play: async (el) => {
+      await until(el, '[data-path="/mcp_config/shttp_servers/0/auth/value"]');
+      typeInto(el, '/mcp_config/shttp_servers/0/auth/value', 'docs-demo-secret');
+      await el.updateComplete;
+      typeInto(el, '/mcp_config/shttp_servers/0/headers/X-Team', 'platform');
+      await el.updateComplete;
+      return testConnection(el, '/mcp_config/shttp_servers/0');
+    },
+  },
+  {
+    id: 'v1-test',
+    title: 'Test a stored server',
+    group: "Today's servers",
+    description:
+      'On V1, Test connection runs a test of the docs server as stored and shows the run’s result on its card.',
+    tenant: V1_TENANT,
+    attributes: ['autoload'],
+    play: (el) => testConnection(el, '/mcp_config/shttp_servers/0'),
   },
   {
     id: 'agent-server-older',

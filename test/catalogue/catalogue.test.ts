@@ -401,6 +401,28 @@ const checks: Record<string, Check> = {
     const patches = await controlGet<{ body: unknown }[]>(`/tenants/${tenant.id}/requests?method=PATCH`);
     expect(patches.map((p) => p.body)).to.deep.equal([{ agent_settings_diff: { mcp_config: { files: null } } }]);
   },
+  async 'agent-server-test'({ el, tenant }) {
+    const docs = harness(el).server('shttp', 0);
+    expect(docs.testResult.textContent!.trim()).to.equal('Connected: 2 tools (echo, get_time).');
+    const tests = await controlGet<{ body: { server: Record<string, unknown> } }[]>(
+      `/tenants/${tenant.id}/requests?method=POST&path=/api/mcp/test`,
+    );
+    expect(tests.map((r) => r.body.server)).to.deep.equal([
+      {
+        type: 'http',
+        url: 'https://docs.example.com/mcp',
+        headers: { 'X-Team': 'platform' },
+        auth: { strategy: 'bearer', value: 'docs-demo-secret' },
+      },
+    ]);
+    // Tested, not saved.
+    expect(await controlGet<unknown[]>(`/tenants/${tenant.id}/requests?method=PATCH`)).to.deep.equal([]);
+  },
+  async 'v1-test'({ el, tenant }) {
+    expect(harness(el).server('shttp', 0).testResult.textContent!.trim()).to.equal('Connected: 2 tools.');
+    const state = await controlGet<{ mcpTestRuns: { server_id: string; status: string }[] }>(`/tenants/${tenant.id}`);
+    expect(state.mcpTestRuns.map((run) => [run.server_id, run.status])).to.deep.equal([['docs', 'succeeded']]);
+  },
   async 'agent-server-older'({ el, tenant }, catalogue) {
     expect(failedKinds(catalogue)).to.deep.equal(['validation']);
     const patches = await controlGet<unknown[]>(`/tenants/${tenant.id}/requests?method=PATCH`);
