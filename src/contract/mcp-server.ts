@@ -52,7 +52,10 @@ export interface NamedMcpConfig {
  * as it restores the bare mask). A value equal to one of them means "the stored value, unchanged":
  * never sent back as a new value. No real secret is ten asterisks.
  */
-export const SECRET_MASKS: readonly string[] = ['**********', '<redacted>'];
+/** The SDK's mask (`REDACTED_SECRET_VALUE`). */
+export const MASK = '**********';
+
+export const SECRET_MASKS: readonly string[] = [MASK, '<redacted>'];
 
 /**
  * A server's own name, its key in the map: a stdio server's `name`, a URL server's `x.name`, as

@@ -26,7 +26,11 @@ export interface ServerFieldError {
  * with those words quoted.
  */
 export type SubmitResult =
-  /** The API's own success answer: a 2xx whose body is a JSON object with a `message` string. */
+  /**
+   * The API's own success answer: a 2xx whose body is a JSON object with a `message` string. A
+   * newer API's client that needed to send nothing (the agent-server's tokens, already stored as
+   * shown) answers `saved` with `status` 0.
+   */
   | { kind: 'saved'; status: number; message: string }
   /**
    * A 2xx that is not the API's success answer (empty, `null`, text, HTML, an object without a

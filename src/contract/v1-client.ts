@@ -22,7 +22,7 @@ import type { GetStoredSettingsResult } from './http.js';
 import { typedSecrets } from './entry-secrets.js';
 import { isRecord, readArray, readOwn } from './json.js';
 import type { NamedMcpConfig } from './mcp-server.js';
-import { isMasked } from './mcp-server.js';
+import { isMasked, MASK } from './mcp-server.js';
 import {
   leafValue,
   maskedLeaves,
@@ -128,9 +128,10 @@ function restoredByAppServer(
   stored: Record<string, unknown>,
 ): boolean {
   const value = leafValue(sent, leaf);
-  if (value !== '**********' && value !== 'Bearer **********') return false;
+  if (value !== MASK && value !== `Bearer ${MASK}`) return false;
+  // A key inside one of the three (the field itself masked is no key the server looks in).
   const [field] = leaf.path;
-  if (field !== 'env' && field !== 'headers' && field !== 'auth') return false;
+  if (leaf.path.length < 2 || (field !== 'env' && field !== 'headers' && field !== 'auth')) return false;
   let mine: unknown = readOwn(sent, leaf.server);
   let theirs: unknown = readOwn(stored, leaf.server);
   if (field === 'auth' && readOwn(readOwn(mine, 'auth'), 'strategy') !== readOwn(readOwn(theirs, 'auth'), 'strategy'))
@@ -140,6 +141,8 @@ function restoredByAppServer(
     mine = readOwn(mine, segment);
     theirs = readOwn(theirs, segment);
   }
+  // Where the patch added a mask the client has refused already (secret_not_stored): this holds
+  // for any mask that gets here, and is checked all the same, as the server checks it.
   return theirs !== undefined && theirs !== null;
 }
 

@@ -171,14 +171,14 @@ export class SaveController implements ReactiveController {
     if (tokens.kind !== 'saved') return storedNothing(tokens, meant);
     // Stored on the server whatever happens next: the form says so.
     markTokensSaved(model, snapshot);
-    if (!snapshot.mcpChanged) return { ...tokens, ...parts(['tokens'], []) };
+    // Status 0: nothing needed sending for the tokens (the agent-server has them as shown), so
+    // this save wrote no token: a failure of the MCP servers must not say the tokens were saved.
+    const tokensWritten: SavePart[] = tokens.status === 0 ? [] : ['tokens'];
+    if (!snapshot.mcpChanged) return { ...tokens, ...parts(tokensWritten, []) };
 
     const mcp = await options.api.saveMcp(snapshot.content, signal);
-    // Status 0: nothing was sent for the tokens (the agent-server has them as shown), so this save
-    // stored nothing when the MCP servers then fail: the form must not say the tokens were saved.
-    const tokensWritten: SavePart[] = tokens.status === 0 ? [] : ['tokens'];
     if (mcp.kind !== 'saved') return { ...mcp, ...parts(tokensWritten, mcp.kind === 'aborted' ? [] : ['mcp']) };
     markMcpSaved(model, snapshot);
-    return { ...mcp, ...parts(['tokens', 'mcp'], []) };
+    return { ...mcp, ...parts([...tokensWritten, 'mcp'], []) };
   }
 }
