@@ -34,6 +34,12 @@ const URL_FIELD_ORDER = ['', 'url', 'api_key'];
 const ENV_FIELD_ORDER = ['', KEY_SEGMENT, 'value'];
 const STDIO_FIELD_ORDER = ['', 'name', 'command', 'args'];
 const STDIO_OWN_FIELDS = [...STDIO_FIELD_ORDER, 'env'];
+/** The order of the newer APIs' fields on a card (named/extras.ts); any other after them. */
+const EXTRA_ORDER = ['name', 'auth', 'headers', 'enabled'];
+function extraRank(field: string): number {
+  const rank = EXTRA_ORDER.indexOf(field.split('/', 1)[0]!);
+  return rank === -1 ? EXTRA_ORDER.length : rank;
+}
 
 /** Every current error in form order (sections before their rows, fields in render order), then the unplaced ones. */
 export function listErrors(model: FormModel): ListedError[] {
@@ -92,11 +98,11 @@ function eachErrorField(
     if (found.length) visit(rowId, field, found, pointer);
   };
   // A row's fields with errors that the orders above do not name (what the newer APIs store
-  // besides: `name` of a URL server, `headers/X-Key`, `auth/value`, `enabled`), in the order
-  // they got them.
+  // besides), in the order the card renders them: name, auth, headers, enabled.
   const others = (rowId: string, known: readonly string[], base: string): void => {
-    for (const field of errors.rows.get(rowId)?.keys() ?? [])
-      if (!known.includes(field)) add(rowId, field, base + fieldSuffix(field));
+    const fields = [...(errors.rows.get(rowId)?.keys() ?? [])].filter((field) => !known.includes(field));
+    fields.sort((a, b) => extraRank(a) - extraRank(b));
+    for (const field of fields) add(rowId, field, base + fieldSuffix(field));
   };
   const section = (id: string): void => {
     if (errors.rowHasErrors(id)) add(id, '', SECTION_POINTERS.get(id) ?? '');
@@ -126,12 +132,12 @@ function eachErrorField(
       if (errors.rowHasErrors(arg.id)) add(arg.id, 'value', argPointer(i, j));
     });
     if (own) add(row.id, 'env', base + '/env');
-    if (own) others(row.id, STDIO_OWN_FIELDS, base);
     for (const env of row.env) {
       if (!errors.rowHasErrors(env.id)) continue;
       const pointer = envPointer(i, env);
       for (const field of ENV_FIELD_ORDER) add(env.id, field, pointer + fieldSuffix(field));
     }
+    if (own) others(row.id, STDIO_OWN_FIELDS, base);
   });
 }
 
