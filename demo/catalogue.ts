@@ -351,16 +351,23 @@ export function createCatalogue(root: HTMLElement, list: readonly Scenario[] = a
    * speaks); otherwise the page does, as a V0 host would.
    */
   async function reloadSettings(gen: number): Promise<void> {
-    if (!el) return;
-    if (!el.autoload && (el.serverApi === 'v1' || el.serverApi === 'agent-server')) {
-      note('reload', `the page loads V0's settings only; on ${el.serverApi} the element loads them itself (autoload)`);
+    const target = el;
+    if (!target) return;
+    const api = target.serverApi ?? target.api;
+    if (!target.autoload && (api === 'v1' || api === 'agent-server')) {
+      note('reload', `the page loads V0's settings only; on ${api} the element loads them itself (autoload)`);
       return;
     }
-    if (!el.autoload) return loadSettings(gen);
-    el.autoload = false;
-    await el.updateComplete;
-    el.autoload = true;
-    note('reload', `the element loads the stored settings again (autoload, ${el.serverApi ?? 'API not known yet'})`);
+    if (!target.autoload) return loadSettings(gen);
+    target.autoload = false;
+    await target.updateComplete;
+    // Another scenario shown meanwhile has an element of its own.
+    if (gen !== generation) return;
+    target.autoload = true;
+    note(
+      'reload',
+      `the element loads the stored settings again (autoload, ${target.serverApi ?? 'API not known yet'})`,
+    );
   }
 
   async function loadSettings(gen: number): Promise<void> {

@@ -72,8 +72,8 @@ function fieldWords(pointer: string): string {
   const [field = '', ...rest] = fromPointer(pointer);
   if (field === 'api_key') return 'API key';
   if (field === 'env') return `variable ${rest.join('.')}`;
-  if (field === 'headers') return `header ${rest.join('.')}`;
-  if (rest[0] === 'headers') return `secret header ${rest.slice(1).join('.')}`;
+  if (field === 'headers') return `header ${rest.join('.') || '(no name)'}`;
+  if (rest[0] === 'headers') return `secret header ${rest.slice(1).join('.') || '(no name)'}`;
   return [field, ...rest].join(' ');
 }
 

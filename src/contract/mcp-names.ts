@@ -45,15 +45,16 @@ export function emptyHeaderNames(config: NamedMcpConfig | null): ServerFieldErro
 /** The refusal of a save whose servers share names or have a header without one, or null. */
 export function namesRefusal(config: NamedMcpConfig | null): SubmitResult | null {
   const shared = duplicateNames(config);
-  const errors = [...shared, ...emptyHeaderNames(config)];
-  if (errors.length === 0) return null;
+  const unnamed = emptyHeaderNames(config);
+  if (shared.length + unnamed.length === 0) return null;
+  const why = [
+    shared.length > 0 ? `${shared.length} MCP servers share a name (a name is what tells servers apart here)` : '',
+    unnamed.length > 0 ? `${unnamed.length === 1 ? 'a header has' : `${unnamed.length} headers have`} no name` : '',
+  ];
   return {
     kind: 'validation',
     status: 0,
-    errors,
-    message:
-      shared.length > 0
-        ? `Nothing was sent: ${shared.length} MCP servers share a name, and a name is what tells servers apart on this server.`
-        : 'Nothing was sent: a header has no name.',
+    errors: [...shared, ...unnamed],
+    message: `Nothing was sent: ${why.filter(Boolean).join('; ')}.`,
   };
 }

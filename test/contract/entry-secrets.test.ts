@@ -57,11 +57,15 @@ describe('contract/entry-secrets', () => {
     for (let i = 0; i < 50_000; i++) wide[`K${i}`] = 'v';
     let visited = 0;
     let deepest = 0;
+    const tops = new Set<string>();
     walkLeaves({ proto: Object.create({ inherited: 'x' }) as unknown, deep, wide }, (path) => {
       visited++;
       deepest = Math.max(deepest, path.length);
+      tops.add(path[0]!);
     });
     expect(visited).to.equal(10_000);
     expect(deepest).to.be.at.most(8);
+    // An inherited key is no leaf; the deep one is past the depth limit.
+    expect([...tops]).to.deep.equal(['wide']);
   });
 });

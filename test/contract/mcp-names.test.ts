@@ -39,6 +39,7 @@ describe('contract/mcp-names', () => {
       ['/mcp_config/sse_servers/1/auth/headers//[key]', 'header_name_empty'],
     ]);
     expect(JSON.stringify(result)).not.to.contain('secret');
+    expect(result?.message).to.equal('Nothing was sent: 2 headers have no name.');
     const named = config({
       sse_servers: [{ url: 'https://a.example/sse', api_key: null, x: { name: 'a', headers: { 'X-Ok': 'w' } } }],
     });

@@ -1,5 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { leafPointer, leafValue, maskedLeaves, serverMap, serverPointer } from '../../src/contract/mcp-secrets.js';
+import {
+  leafPointer,
+  leafValue,
+  maskedLeaves,
+  namesList,
+  serverMap,
+  serverPointer,
+  storedPointer,
+} from '../../src/contract/mcp-secrets.js';
 import { config, MASK } from './save-content.js';
 
 const servers = config({
@@ -71,5 +79,26 @@ describe('contract/mcp-secrets', () => {
     const leaves = maskedLeaves({ h: { command: 'x', env, deep } });
     expect(leaves.length).to.be.within(9_000, 10_000);
     expect(leaves.some((leaf) => leaf.path[0] === 'deep')).to.equal(false);
+    // One budget for the whole map, not one per server.
+    const many: Record<string, unknown> = {};
+    for (let s = 0; s < 5; s++) {
+      const vars: Record<string, string> = {};
+      for (let i = 0; i < 6_000; i++) vars[`K${i}`] = MASK;
+      many[`s${s}`] = { command: 'x', env: vars };
+    }
+    expect(maskedLeaves(many).length).to.be.at.most(10_000);
+  });
+
+  it('a server the form does not show is placed by its name in the stored map, unless it is named like a list of the form', () => {
+    expect(storedPointer('theirs', ['env', 'A/B'])).to.equal('/mcp_config/theirs/env/A~1B');
+    expect(storedPointer('theirs')).to.equal('/mcp_config/theirs');
+    for (const list of ['sse_servers', 'shttp_servers', 'stdio_servers'])
+      expect(storedPointer(list, ['env'])).to.equal('');
+  });
+
+  it('a sentence names at most ten places, and how many more', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `p${i}`);
+    expect(namesList(names.slice(0, 10))).to.equal('p0, p1, p2, p3, p4, p5, p6, p7, p8, p9');
+    expect(namesList(names)).to.equal('p0, p1, p2, p3, p4, p5, p6, p7, p8, p9 and 2 more');
   });
 });

@@ -1,8 +1,9 @@
 /**
  * A newer API's client whose MCP save is refused, before anything is sent, where names would go
- * wrong: two servers of one name (contract/mcp-names.ts), or a baseline that was not loaded from
- * this API. A URL server of such a baseline has no name, so it would be written under its host's,
- * and its removal or change would miss the server as stored (reported as saved, nothing changed).
+ * wrong: two servers of one name or a header without one (contract/mcp-names.ts), or a baseline
+ * that was not loaded from this API. A URL server of such a baseline has no name, so it would be
+ * written under its host's, and its removal or change would miss the server as stored (reported
+ * as saved, nothing changed).
  */
 import { namesRefusal } from '../../contract/mcp-names.js';
 import type { SubmitResult } from '../../contract/result.js';
