@@ -14,11 +14,16 @@ export interface FormScope extends ActionScope {
   /** Save shows the review first (`review`). */
   review(): boolean;
   tools(): McpTools | undefined;
+  /** After each edit of the form's content. */
+  edited(): void;
 }
 
 export function formListeners(s: FormScope) {
   const { host, model } = s;
-  const changed = () => host.dispatchEvent(new ProviderSettingsChangeEvent(model.dirty));
+  const changed = () => {
+    s.edited();
+    host.dispatchEvent(new ProviderSettingsChangeEvent(model.dirty));
+  };
   return {
     submit(event: SubmitEvent): void {
       event.preventDefault();

@@ -248,8 +248,14 @@ export class OpenHandsProviderSettings extends LitElement {
   private readonly editExtras: EditExtras = (rowId, x, field) => {
     this.model.setExtras(rowId, x, field);
     this.requestUpdate();
+    this.edited();
     this.dispatchEvent(new ProviderSettingsChangeEvent(this.model.dirty));
   };
+
+  /** After an edit: a refusal about names the edit settled goes (named/names.ts). */
+  private edited(): void {
+    if (this.named?.recheckNames(this.model)) this.requestUpdate();
+  }
 
   private readonly onFound = (api: ApiKind, named?: unknown): void => {
     this.named = named as NamedModule | undefined;
@@ -446,6 +452,7 @@ export class OpenHandsProviderSettings extends LitElement {
     reset: () => this.reset(),
     review: () => this.review,
     tools: () => this.tools,
+    edited: () => this.edited(),
     openTools: () =>
       void Promise.all([import('./mcp-tools.js'), loadOnDemand()]).then(
         ([m]) => (this.tools ??= new m.McpTools(this, this.model)).show(),

@@ -319,8 +319,28 @@ describe('server APIs: the V1 app server', () => {
     );
     await added.typeExtra('name', 'events');
     expect(ui.errorOf(added.extra('name'))).to.equal('');
+    // The other server's name is its own again: its error goes with the edit, not at the next save.
+    expect(ui.errorOf(ui.server('shttp', 0).extra('name'))).to.equal('');
     expect((await el.submit()).kind).to.equal('saved');
     expect(Object.keys(await storedServers(tenant)).sort()).to.deep.equal(['docs', 'events', 'files']);
+  });
+
+  it('a refusal about names goes once an edit settles it: the duplicate removed, the nameless header removed', async () => {
+    const { el, ui } = await onServer(V1_STORED);
+    const added = await ui.addServer('sse');
+    await added.typeExtra('name', 'docs');
+    await added.type('url', 'https://other.example.com/sse');
+    const docs = ui.server('shttp', 0);
+    await docs.addHeader();
+    await docs.typeExtra('headers/', 'no-name-value');
+    expect((await el.submit()).kind).to.equal('validation');
+    await el.updateComplete;
+    expect(ui.summary.items()).to.have.length(3);
+    await added.remove();
+    expect(ui.errorOf(docs.extra('name'))).to.equal('');
+    expect(ui.summary.items()).to.have.length(1);
+    await ui.press(docs.card.querySelector<HTMLButtonElement>('[data-path$="/headers"] li button')!);
+    expect(ui.summary.items()).to.deep.equal([]);
   });
 
   it('headers: added, named and valued on the card, stored as typed; a name another header has is not taken, and the field says so', async () => {

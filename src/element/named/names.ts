@@ -5,9 +5,25 @@
  * written under its host's, and its removal or change would miss the server as stored (reported
  * as saved, nothing changed).
  */
-import { namesRefusal } from '../../contract/mcp-names.js';
+import { duplicateNames, emptyHeaderNames, namesRefusal } from '../../contract/mcp-names.js';
 import type { SubmitResult } from '../../contract/result.js';
 import type { SaveContent, SettingsApi } from '../../contract/settings-api.js';
+import type { FormModel } from '../../model/form-model.js';
+import { hasOwnErrors, keepOwnErrors } from '../../model/own-recheck.js';
+import { mcpBody } from '../../model/to-body.js';
+
+/** The codes of {@link namesRefusal}'s checks: what the form can check again after each edit. */
+const NAME_CODES: ReadonlySet<string> = new Set(['name_taken', 'header_name_empty']);
+
+/**
+ * After an edit: a refusal about names that the edit settled (the other server of a shared name
+ * removed or renamed, a nameless header named or removed) goes. True when the errors changed.
+ */
+export function recheckNames(model: FormModel): boolean {
+  if (!hasOwnErrors(model.state, NAME_CODES)) return false;
+  const servers = mcpBody(model.draft, true);
+  return keepOwnErrors(model.state, NAME_CODES, [...duplicateNames(servers), ...emptyHeaderNames(servers)]);
+}
 
 const NOT_LOADED_HERE: SubmitResult = {
   kind: 'refused',
