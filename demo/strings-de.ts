@@ -237,6 +237,10 @@ export const germanStrings: ProviderSettingsStrings = {
     server_removed_meanwhile:
       'Dieser Server wurde inzwischen entfernt, nicht aus diesem Formular: vor dem Ändern die gespeicherten Server neu laden.',
     header_name_empty: 'Bitte einen Header-Namen eingeben oder den Header entfernen.',
+    auth_value_empty: 'Bitte den Schlüssel oder das Token eingeben oder eine andere Methode wählen.',
+    auth_username_empty: 'Bitte einen Benutzernamen eingeben oder eine andere Methode wählen.',
+    auth_password_empty: 'Bitte ein Passwort eingeben oder eine andere Methode wählen.',
+    auth_headers_empty: 'Bitte einen geheimen Header hinzufügen oder eine andere Methode wählen.',
     secret_not_stored:
       'Dieses Geheimnis bitte neu eingeben: der Server hat unter diesem Namen keinen Wert dafür, und ein maskierter Wert kann nicht gesendet werden.',
     secret_would_be_erased:

@@ -18,6 +18,14 @@ export const REFUSAL_MESSAGES = /* @__PURE__ */ Object.freeze({
     'This server was removed meanwhile, not from this form: load the stored servers again before changing it.',
   /** A header without a name (of a server's headers, or of its secret headers). */
   header_name_empty: 'Enter a header name, or remove the header.',
+  /** An API key or bearer auth without its key or token. */
+  auth_value_empty: 'Enter the key or token, or choose another method.',
+  /** Basic auth without a user name. */
+  auth_username_empty: 'Enter a user name, or choose another method.',
+  /** Basic auth without a password. */
+  auth_password_empty: 'Enter a password, or choose another method.',
+  /** Secret-headers auth without a header. */
+  auth_headers_empty: 'Add a secret header, or choose another method.',
   /** A masked secret where the server keeps no value to restore (a new or renamed server, a moved key). */
   secret_not_stored:
     'Type this secret again: the server keeps no value for it under this name, and a masked value cannot be sent.',

@@ -43,4 +43,10 @@ export interface SettingsApi {
   saveTokens(content: SaveContent, signal: AbortSignal): Promise<SubmitResult>;
   /** Stores the MCP servers, leaving every other stored setting as it is. */
   saveMcp(content: SaveContent, signal: AbortSignal): Promise<SubmitResult>;
+  /**
+   * What this API refuses of the MCP servers from the content alone (shared names, incomplete auth),
+   * asked before any request of a save that changes them: a refusal sends nothing, tokens
+   * included. null: nothing refused. Absent: nothing is refused up front (V0).
+   */
+  checkMcp?(content: SaveContent, signal: AbortSignal): Promise<SubmitResult | null>;
 }

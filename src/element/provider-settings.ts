@@ -252,9 +252,9 @@ export class OpenHandsProviderSettings extends LitElement {
     this.dispatchEvent(new ProviderSettingsChangeEvent(this.model.dirty));
   };
 
-  /** After an edit: a refusal about names the edit settled goes (named/names.ts). */
+  /** After an edit: a refusal the edit settled goes (named/names.ts). */
   private edited(): void {
-    if (this.named?.recheckNames(this.model)) this.requestUpdate();
+    if (this.named?.recheckContent(this.model)) this.requestUpdate();
   }
 
   private readonly onFound = (api: ApiKind, named?: unknown): void => {

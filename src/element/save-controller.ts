@@ -167,6 +167,10 @@ export class SaveController implements ReactiveController {
   private async store(snapshot: SaveSnapshot, signal: AbortSignal): Promise<SaveOutcome> {
     const { model, options } = this;
     const meant = this.meant(snapshot);
+    if (snapshot.mcpChanged) {
+      const refused = await options.api.checkMcp?.(snapshot.content, signal);
+      if (refused) return storedNothing(refused, meant);
+    }
     const tokens = await options.api.saveTokens(snapshot.content, signal);
     if (tokens.kind !== 'saved') return storedNothing(tokens, meant);
     // Stored on the server whatever happens next: the form says so.

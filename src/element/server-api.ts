@@ -71,5 +71,9 @@ export function serverApi(connection: Connection, providers: () => readonly stri
       const api = await resolve(signal);
       return isApi(api) ? api.saveMcp(content, signal) : (api as SubmitResult);
     },
+    async checkMcp(content, signal) {
+      const api = await resolve(signal);
+      return isApi(api) ? ((await api.checkMcp?.(content, signal)) ?? null) : (api as SubmitResult);
+    },
   };
 }

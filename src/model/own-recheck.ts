@@ -1,6 +1,6 @@
 /**
  * A refusal of the newer APIs' clients that the form can check again itself (two servers of one
- * name, a header without a name: contract/mcp-names.ts) goes once an edit settles it, rather
+ * name, a header without a name, incomplete auth: contract/mcp-checks.ts) goes once an edit settles it, rather
  * than staying until the next save as a server's error does: removing one of two servers of a
  * name takes the error off the other.
  */

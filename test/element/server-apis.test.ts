@@ -294,13 +294,25 @@ describe('server APIs: the V1 app server', () => {
     expect(JSON.stringify(outcome)).not.to.contain('their-secret');
   });
 
-  it('a stored secret carried to another auth method is asked for: the app server restores a mask only under the same method', async () => {
+  it('another auth method starts empty and is asked for: a stored secret is not carried (no server keeps it under another method)', async () => {
     const { tenant, el, ui } = await onServer(V1_STORED);
     const docs = ui.server('shttp', 0);
     await docs.chooseAuth('api_key');
+    expect(docs.extra('auth/value').value).to.equal('');
+    expect(ui.description(docs.extra('auth/value'))).not.to.match(/Stored/);
     expect((await el.submit()).kind).to.equal('validation');
-    expect(ui.errorOf(docs.extra('auth/value'))).to.match(/Type this secret again/);
+    expect(ui.errorOf(docs.extra('auth/value'))).to.equal('Enter the key or token, or choose another method.');
+    // Nothing was sent, the tokens included.
+    expect(await requestsOf(tenant.id, 'POST')).to.deep.equal([]);
     expect((await storedServers(tenant))['docs']!['auth']).to.deep.equal({ strategy: 'bearer', value: 'docs-secret' });
+    await docs.chooseAuth('basic');
+    expect((await el.submit()).kind).to.equal('validation');
+    expect(ui.errorOf(docs.extra('auth/username'))).to.equal('Enter a user name, or choose another method.');
+    expect(ui.errorOf(docs.extra('auth/password'))).to.equal('Enter a password, or choose another method.');
+    // Back to the stored method: its secret is kept, and the refusals about the other one go.
+    await docs.chooseAuth('bearer');
+    expect(ui.messages()).to.deep.equal([]);
+    await docs.chooseAuth('api_key');
     await docs.typeExtra('auth/value', 'docs-key');
     expect((await el.submit()).kind).to.equal('saved');
     expect((await storedServers(tenant))['docs']!['auth']).to.deep.include({ strategy: 'api_key', value: 'docs-key' });
@@ -314,9 +326,9 @@ describe('server APIs: the V1 app server', () => {
     expect((await el.submit()).kind).to.equal('validation');
     expect(ui.errorOf(added.extra('name'))).to.match(/Another MCP server has this name/);
     expect(ui.errorOf(ui.server('shttp', 0).extra('name'))).to.match(/Another MCP server has this name/);
-    expect((await requestsOf(tenant.id, 'POST')).map((r) => r.path)).not.to.include(
-      `${tenant.baseUrl}/api/v1/settings`,
-    );
+    // Nothing at all, the unchanged tokens included: the summary says nothing of them.
+    expect(await requestsOf(tenant.id, 'POST')).to.deep.equal([]);
+    expect(ui.summary.text).not.to.contain('git tokens');
     await added.typeExtra('name', 'events');
     expect(ui.errorOf(added.extra('name'))).to.equal('');
     // The other server's name is its own again: its error goes with the edit, not at the next save.

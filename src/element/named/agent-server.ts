@@ -2,10 +2,10 @@
 import { agentServerApi } from '../../contract/agent-client.js';
 import type { ConnectionOptions } from '../../contract/http.js';
 import type { SettingsApi } from '../../contract/settings-api.js';
-import { withNamesChecked } from './names.js';
+import { withContentChecks } from './names.js';
 import { wire } from './wire.js';
 
 export const api = (
   connection: (signal: AbortSignal) => ConnectionOptions,
   providers: () => readonly string[],
-): SettingsApi => withNamesChecked(agentServerApi(connection, providers, wire));
+): SettingsApi => withContentChecks(agentServerApi(connection, providers, wire));

@@ -46,9 +46,13 @@ function switchAuth(row: UrlServerRow, strategy: AuthStrategy, old: McpAuth): Mc
  */
 const refusedNames = new WeakMap<UrlServerRow, { x: ServerExtras | undefined; field: string; name: string }>();
 
-/** A fresh auth of `strategy`, keeping a secret already typed where the new one has a place for it. */
+/**
+ * A fresh auth of `strategy`, keeping a secret already typed where the new one has a place for it.
+ * One read back masked stays behind: under another method no server keeps it (the V1 app server
+ * restores a mask only under the same method), so the new field starts empty, asking for it.
+ */
 function authOf(strategy: AuthStrategy, old: McpAuth): McpAuth {
-  const value = 'value' in old && typeof old.value === 'string' ? old.value : '';
+  const value = 'value' in old && typeof old.value === 'string' && !isMasked(old.value) ? old.value : '';
   switch (strategy) {
     case 'api_key':
       return { strategy, value, header_name: null };

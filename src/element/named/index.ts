@@ -5,5 +5,5 @@
  */
 export { extrasTemplate, maskedView, type EditExtras } from './extras.js';
 export { McpTests } from './tests.js';
-export { recheckNames } from './names.js';
+export { recheckContent } from './names.js';
 export { adoptNamedStyles } from './styles.js';

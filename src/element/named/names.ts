@@ -1,28 +1,24 @@
 /**
- * A newer API's client whose MCP save is refused, before anything is sent, where names would go
- * wrong: two servers of one name or a header without one (contract/mcp-names.ts), or a baseline
- * that was not loaded from this API. A URL server of such a baseline has no name, so it would be
- * written under its host's, and its removal or change would miss the server as stored (reported
- * as saved, nothing changed).
+ * What a newer API's client refuses before anything is sent, from the content alone: what
+ * contract/mcp-checks.ts finds (shared names, nameless headers, incomplete auth), and a baseline
+ * that was not loaded from this API (a URL server of such a baseline has no name, so it would be
+ * written under its host's, and its removal or change would miss the server as stored: reported
+ * as saved, nothing changed). The form checks the first kind again after each edit.
  */
-import { duplicateNames, emptyHeaderNames, namesRefusal } from '../../contract/mcp-names.js';
+import { checksRefusal, MCP_CHECK_CODES, mcpChecks } from '../../contract/mcp-checks.js';
 import type { SubmitResult } from '../../contract/result.js';
 import type { SaveContent, SettingsApi } from '../../contract/settings-api.js';
 import type { FormModel } from '../../model/form-model.js';
 import { hasOwnErrors, keepOwnErrors } from '../../model/own-recheck.js';
 import { mcpBody } from '../../model/to-body.js';
 
-/** The codes of {@link namesRefusal}'s checks: what the form can check again after each edit. */
-const NAME_CODES: ReadonlySet<string> = new Set(['name_taken', 'header_name_empty']);
-
 /**
- * After an edit: a refusal about names that the edit settled (the other server of a shared name
- * removed or renamed, a nameless header named or removed) goes. True when the errors changed.
+ * After an edit: a refusal the edit settled (the other server of a shared name removed or
+ * renamed, a nameless header removed, an auth method changed) goes. True when the errors changed.
  */
-export function recheckNames(model: FormModel): boolean {
-  if (!hasOwnErrors(model.state, NAME_CODES)) return false;
-  const servers = mcpBody(model.draft, true);
-  return keepOwnErrors(model.state, NAME_CODES, [...duplicateNames(servers), ...emptyHeaderNames(servers)]);
+export function recheckContent(model: FormModel): boolean {
+  if (!hasOwnErrors(model.state, MCP_CHECK_CODES)) return false;
+  return keepOwnErrors(model.state, MCP_CHECK_CODES, mcpChecks(mcpBody(model.draft, true)));
 }
 
 const NOT_LOADED_HERE: SubmitResult = {
@@ -36,10 +32,15 @@ function unnamedBaseline(content: SaveContent): boolean {
   return !!stored && [...stored.sse_servers, ...stored.shttp_servers].some((server) => server.x?.name === undefined);
 }
 
-export function withNamesChecked(api: SettingsApi): SettingsApi {
+/** What the form's content alone makes this API's MCP save refuse, or null. */
+const refusalOf = (content: SaveContent): SubmitResult | null =>
+  checksRefusal(content.servers) ?? (unnamedBaseline(content) ? NOT_LOADED_HERE : null);
+
+/** `api` refusing up front what {@link refusalOf} finds (and its `saveMcp` too, if called alone). */
+export function withContentChecks(api: SettingsApi): SettingsApi {
   return {
     ...api,
-    saveMcp: async (content, signal) =>
-      namesRefusal(content.servers) ?? (unnamedBaseline(content) ? NOT_LOADED_HERE : api.saveMcp(content, signal)),
+    checkMcp: async (content) => refusalOf(content),
+    saveMcp: async (content, signal) => refusalOf(content) ?? api.saveMcp(content, signal),
   };
 }

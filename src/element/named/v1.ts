@@ -2,10 +2,10 @@
 import type { ConnectionOptions } from '../../contract/http.js';
 import type { SettingsApi } from '../../contract/settings-api.js';
 import { v1Api } from '../../contract/v1-client.js';
-import { withNamesChecked } from './names.js';
+import { withContentChecks } from './names.js';
 import { wire } from './wire.js';
 
 export const api = (
   connection: (signal: AbortSignal) => ConnectionOptions,
   providers: () => readonly string[],
-): SettingsApi => withNamesChecked(v1Api(connection, providers, wire));
+): SettingsApi => withContentChecks(v1Api(connection, providers, wire));

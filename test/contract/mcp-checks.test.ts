@@ -1,11 +1,11 @@
-/** Names a newer API's save must not send (src/contract/mcp-names.ts): shared server names, headers without one. */
+/** What a newer API's save must not send (src/contract/mcp-checks.ts): shared server names, headers without one, incomplete auth. */
 import { expect } from '@open-wc/testing';
-import { namesRefusal } from '../../src/contract/mcp-names.js';
+import { checksRefusal } from '../../src/contract/mcp-checks.js';
 import { config } from './save-content.js';
 
-describe('contract/mcp-names', () => {
+describe('contract/mcp-checks', () => {
   it('every server of a shared name, on its name field; other names pass', () => {
-    const result = namesRefusal(
+    const result = checksRefusal(
       config({
         stdio_servers: [{ name: 'docs', command: 'npx', args: [], env: {} }],
         shttp_servers: [
@@ -18,11 +18,11 @@ describe('contract/mcp-names', () => {
       ['/mcp_config/shttp_servers/0/name', 'name_taken', true],
       ['/mcp_config/stdio_servers/0/name', 'name_taken', true],
     ]);
-    expect(namesRefusal(null)).to.equal(null);
+    expect(checksRefusal(null)).to.equal(null);
   });
 
   it('a header without a name, in headers or in the secret headers of its auth, on the name field', () => {
-    const result = namesRefusal(
+    const result = checksRefusal(
       config({
         sse_servers: [
           { url: 'https://a.example/sse', api_key: null, x: { name: 'a', headers: { '': 'v', 'X-Ok': 'w' } } },
@@ -43,6 +43,34 @@ describe('contract/mcp-names', () => {
     const named = config({
       sse_servers: [{ url: 'https://a.example/sse', api_key: null, x: { name: 'a', headers: { 'X-Ok': 'w' } } }],
     });
-    expect(namesRefusal(named)).to.equal(null);
+    expect(checksRefusal(named)).to.equal(null);
+  });
+
+  it('an auth method without what it needs, on the field to fill; a masked value is a value', () => {
+    const url = (name: string, auth: unknown) => ({
+      url: `https://${name}.example/mcp`,
+      api_key: null,
+      x: { name, auth: auth as never },
+    });
+    const result = checksRefusal(
+      config({
+        shttp_servers: [
+          url('a', { strategy: 'bearer', value: '' }),
+          url('b', { strategy: 'api_key', value: '', header_name: 'X-Key' }),
+          url('c', { strategy: 'basic', username: '', password: '' }),
+          url('d', { strategy: 'header', headers: {} }),
+          url('e', { strategy: 'bearer', value: '**********' }),
+          url('f', { strategy: 'none' }),
+        ],
+      }),
+    );
+    expect(result?.kind === 'validation' && result.errors.map((e) => [e.pointer, e.type])).to.deep.equal([
+      ['/mcp_config/shttp_servers/0/auth/value', 'auth_value_empty'],
+      ['/mcp_config/shttp_servers/1/auth/value', 'auth_value_empty'],
+      ['/mcp_config/shttp_servers/2/auth/username', 'auth_username_empty'],
+      ['/mcp_config/shttp_servers/2/auth/password', 'auth_password_empty'],
+      ['/mcp_config/shttp_servers/3/auth/headers', 'auth_headers_empty'],
+    ]);
+    expect(result?.message).to.equal('Nothing was sent: 5 auth fields lack a value they need.');
   });
 });

@@ -1,0 +1,99 @@
+/**
+ * What a newer API's save must not send, found from the MCP servers alone; such a save is refused
+ * before anything is sent (tokens included), each problem on its field:
+ *
+ * - A server's name is its key in the stored map: two servers of one name would be one server
+ *   there, so the second would be renamed or would overwrite the first (a URL server left without a
+ *   name is named after its host when written: mcp-map.ts).
+ * - A header without a name is no HTTP header, yet the servers store it.
+ * - An auth method without what it needs (a key or token, a user name and password, a secret
+ *   header): stored so, the server would hold a method that cannot authenticate, and the secret it
+ *   had would be gone.
+ */
+import { ownName, type NamedMcpConfig } from './mcp-server.js';
+import { KEY_SEGMENT } from './pointer.js';
+import { toPointer } from './pointer-join.js';
+import { ownKeys } from './json.js';
+import { refusal, type RefusalCode } from './refusals.js';
+import type { ServerFieldError, SubmitResult } from './result.js';
+import { SERVER_LISTS } from './mcp-secrets.js';
+
+/** Every server whose name another server also has, as an error on its name field. */
+export function duplicateNames(config: NamedMcpConfig | null): ServerFieldError[] {
+  if (!config) return [];
+  const named: { pointer: string; name: string }[] = [];
+  for (const list of SERVER_LISTS)
+    config[list].forEach((server, i) => {
+      const name = ownName(server, list === 'stdio_servers');
+      if (name !== undefined) named.push({ pointer: `/mcp_config/${list}/${i}/name`, name });
+    });
+  const counts = new Map<string, number>();
+  for (const { name } of named) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return named.filter(({ name }) => counts.get(name)! > 1).map(({ pointer }) => refusal(pointer, 'name_taken'));
+}
+
+/** Every header (of a URL server's headers, or of its `header` auth) without a name, as an error on its name field. */
+export function emptyHeaderNames(config: NamedMcpConfig | null): ServerFieldError[] {
+  if (!config) return [];
+  const errors: ServerFieldError[] = [];
+  for (const list of ['sse_servers', 'shttp_servers'] as const)
+    config[list].forEach((server, i) => {
+      const auth = server.x?.auth;
+      const maps: [string[], unknown][] = [[['headers'], server.x?.headers]];
+      if (auth?.strategy === 'header') maps.push([['auth', 'headers'], auth.headers]);
+      for (const [path, map] of maps)
+        if (Object.prototype.hasOwnProperty.call(map ?? {}, ''))
+          errors.push(refusal(toPointer(['mcp_config', list, i, ...path, '', KEY_SEGMENT]), 'header_name_empty'));
+    });
+  return errors;
+}
+
+/** Every auth method of a URL server without what it needs, as an error on the field to fill. */
+export function incompleteAuth(config: NamedMcpConfig | null): ServerFieldError[] {
+  if (!config) return [];
+  const errors: ServerFieldError[] = [];
+  for (const list of ['sse_servers', 'shttp_servers'] as const)
+    config[list].forEach((server, i) => {
+      const auth = server.x?.auth;
+      const at = (field: string, code: RefusalCode) =>
+        errors.push(refusal(toPointer(['mcp_config', list, i, 'auth', field]), code));
+      if ((auth?.strategy === 'api_key' || auth?.strategy === 'bearer') && auth.value === '')
+        at('value', 'auth_value_empty');
+      if (auth?.strategy === 'basic') {
+        if (auth.username === '') at('username', 'auth_username_empty');
+        if (auth.password === '') at('password', 'auth_password_empty');
+      }
+      if (auth?.strategy === 'header' && ownKeys(auth.headers).length === 0) at('headers', 'auth_headers_empty');
+    });
+  return errors;
+}
+
+/** Every problem of `config` a newer API's save must not send (the codes of {@link MCP_CHECK_CODES}). */
+export function mcpChecks(config: NamedMcpConfig | null): ServerFieldError[] {
+  return [...duplicateNames(config), ...emptyHeaderNames(config), ...incompleteAuth(config)];
+}
+
+/** The codes {@link mcpChecks} reports: problems the form can check again after each edit. */
+export const MCP_CHECK_CODES: ReadonlySet<string> = /* @__PURE__ */ new Set<RefusalCode>([
+  'name_taken',
+  'header_name_empty',
+  'auth_value_empty',
+  'auth_username_empty',
+  'auth_password_empty',
+  'auth_headers_empty',
+]);
+
+/** The refusal of a save whose MCP servers have any problem {@link mcpChecks} finds, or null. */
+export function checksRefusal(config: NamedMcpConfig | null): SubmitResult | null {
+  const errors = mcpChecks(config);
+  if (errors.length === 0) return null;
+  const shared = errors.filter((e) => e.type === 'name_taken').length;
+  const unnamed = errors.filter((e) => e.type === 'header_name_empty').length;
+  const auth = errors.length - shared - unnamed;
+  const why = [
+    shared > 0 ? `${shared} MCP servers share a name (a name is what tells servers apart here)` : '',
+    unnamed > 0 ? `${unnamed === 1 ? 'a header has' : `${unnamed} headers have`} no name` : '',
+    auth > 0 ? (auth === 1 ? 'an auth field lacks a value it needs' : `${auth} auth fields lack a value they need`) : '',
+  ];
+  return { kind: 'validation', status: 0, errors, message: `Nothing was sent: ${why.filter(Boolean).join('; ')}.` };
+}
