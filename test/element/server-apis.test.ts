@@ -439,6 +439,11 @@ describe('server APIs: the V1 app server', () => {
     expect((await el.submit()).kind).to.equal('validation');
     expect(ui.errorOf(added.extra('name'))).to.match(/stored meanwhile/);
     expect((await storedServers(tenant))['events']!['url']).to.equal('https://theirs.example.com/mcp');
+    // The tokens went first and were stored: the summary says so, and counts only the problem.
+    await el.updateComplete;
+    expect(ui.summary.text).to.contain('The git tokens were saved');
+    expect(ui.summary.heading).to.equal('There is a problem');
+    expect(ui.summary.items()).to.have.length(1);
   });
 
   it('stored servers given in V0’s shape (no names) are not saved over on V1: the save says to load them from it', async () => {

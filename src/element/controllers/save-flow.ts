@@ -30,8 +30,12 @@ export interface SaveFlowOptions {
   unloaded(): boolean;
   /** A loaded baseline, taken before a save that needed it (as `autoload` takes one). */
   takeStored(settings: StoredSettings | null): void;
-  /** Something was stored: what was typed for it is settled (shown tokens hidden, the stored state reloaded). */
-  stored(): void;
+  /**
+   * Something was stored: what was typed for it is settled (shown tokens hidden), and when the
+   * whole save was (`complete`) the stored state is reloaded. After a partial save it is not: a
+   * new baseline clears the errors, and those of the part not stored must stay on screen.
+   */
+  stored(complete: boolean): void;
 }
 
 /**
@@ -155,7 +159,7 @@ export class SaveFlowController {
     const failure = this.failure ? failureSentence(t, this.failure) : '';
     if (!onDemand) return html`<p class="error" part="form-error" role="alert">${failure}</p>`;
     const lead = this.partial ? onDemand.partialText(t) : '';
-    return onDemand.errorSummary(ctx, this.summaryExpanded, [lead, failure].filter(Boolean).join(' '));
+    return onDemand.errorSummary(ctx, this.summaryExpanded, failure, lead);
   }
 
   /** The review or the confirmation before replacing tokens, when one is open. */

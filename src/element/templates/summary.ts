@@ -14,12 +14,14 @@ import { listErrors, pointerOf } from '../../model/error-list.js';
 /**
  * Every current error in one place, each entry a button that moves focus to its field, in form
  * order: the first {@link SUMMARY_LIMIT} until `expanded` (a button shows the rest); the heading
- * counts them all. `formError` is a failure that is about no field (session key, network, server).
+ * counts them all. `failure` is a failure that is about no field (session key, network, server),
+ * counted as a problem; `lead` says what was stored before it (no problem, not counted).
  */
 export function errorSummary(
   ctx: RenderContext,
   expanded: boolean,
-  formError: string,
+  failure: string,
+  lead: string,
 ): TemplateResult | typeof nothing {
   const t = ctx.t;
   const errors = listErrors(ctx.model);
@@ -27,7 +29,8 @@ export function errorSummary(
   const entries = (expanded ? errors : errors.slice(0, SUMMARY_LIMIT)).map(
     (e) => `${describeLocation(e.location, t)}: ${errorMessage(t, e)}`,
   );
-  const count = total + (formError ? 1 : 0);
+  const count = total + (failure ? 1 : 0);
+  const formError = [lead, failure].filter(Boolean).join(' ');
   if (count === 0) return nothing;
   return html`<div class="summary" part="error-summary" role="group" tabindex="-1" aria-labelledby="summary-heading">
     <div class="card-head">
