@@ -245,8 +245,10 @@ export class OpenHandsProviderSettings extends LitElement {
     };
   }
 
-  private readonly editExtras: EditExtras = (rowId, x, field) => {
+  private readonly editExtras: EditExtras = (rowId, x, field, after) => {
     this.model.setExtras(rowId, x, field);
+    if (after?.focus) this.focusing.afterUpdateOn(after.focus);
+    if (after?.say) this.focusing.announceAfter(() => after.say!);
     this.requestUpdate();
     this.edited();
     this.dispatchEvent(new ProviderSettingsChangeEvent(this.model.dirty));

@@ -337,6 +337,22 @@ describe('server APIs: the V1 app server', () => {
     expect(Object.keys(await storedServers(tenant)).sort()).to.deep.equal(['docs', 'events', 'files']);
   });
 
+  it('removing a header moves focus to the one in its place, or to Add header, and says so', async () => {
+    const { el, ui } = await onServer(V1_STORED);
+    const docs = ui.server('shttp', 0);
+    for (const name of ['X-A', 'X-B']) {
+      await docs.addHeader();
+      await docs.renameExtra('headers//[key]', name);
+    }
+    const removeButtons = () => [...docs.card.querySelectorAll<HTMLButtonElement>('[data-path$="/headers"] li button')];
+    await ui.press(removeButtons()[0]!);
+    expect(ui.focused()).to.equal(docs.extra('headers/X-B/[key]'));
+    await waitUntil(() => ui.announcer.textContent === '“X-A” removed.', 'the removal was not announced');
+    await ui.press(removeButtons()[0]!);
+    expect(ui.focused()?.textContent?.trim()).to.equal('Add header');
+    await el.updateComplete;
+  });
+
   it('a refusal about names goes once an edit settles it: the duplicate removed, the nameless header removed', async () => {
     const { el, ui } = await onServer(V1_STORED);
     const added = await ui.addServer('sse');
@@ -359,6 +375,8 @@ describe('server APIs: the V1 app server', () => {
     const { tenant, el, ui } = await onServer(V1_STORED);
     const docs = ui.server('shttp', 0);
     await docs.addHeader();
+    // Focus goes to the new header's name ("Add header" is off while a header has none).
+    expect(ui.focused()).to.equal(docs.extra('headers//[key]'));
     await docs.renameExtra('headers//[key]', 'X-Team');
     await docs.typeExtra('headers/X-Team', 'core');
     await docs.addHeader();

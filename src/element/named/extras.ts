@@ -19,8 +19,16 @@ import type { NamedStrings, ProviderSettingsStrings } from '../strings.js';
 import { defaultNamedStrings } from './strings.js';
 import type { McpTests } from './tests.js';
 
-/** Hands a server's new `x` to the model; `field` names the edited field, whose errors it clears. */
-export type EditExtras = (rowId: string, x: ServerExtras, field: string) => void;
+/**
+ * Hands a server's new `x` to the model; `field` names the edited field, whose errors it clears.
+ * `after`: where focus goes once it is rendered (a selector), and what is announced (a row added
+ * or removed, as the form's own lists do).
+ */
+export type EditExtras = (rowId: string, x: ServerExtras, field: string, after?: EditAfter) => void;
+export interface EditAfter {
+  focus?: string;
+  say?: string;
+}
 
 /** The strategies a person can pick; `oauth2` is shown, never picked (it is set up elsewhere). */
 const EDITABLE: readonly AuthStrategy[] = ['none', 'api_key', 'bearer', 'basic', 'header'];
@@ -150,7 +158,7 @@ function mapEditor(
     map: Record<string, string> | undefined;
     secret: boolean;
   },
-  set: (map: Record<string, string>, field: string) => void,
+  set: (map: Record<string, string>, field: string, after?: EditAfter) => void,
 ): TemplateResult {
   const { row } = o;
   const rowId = row.id;
@@ -164,6 +172,18 @@ function mapEditor(
     if (!taken) return set(withEntry(o.map, i, next, value), field);
     set({ ...o.map }, field);
     refusedNames.set(row, { x: row.x, field, name: next });
+  };
+  // Focus follows what the buttons did, as in the form's own lists: to the new header's name, or
+  // after a removal to the header now in its place, the one before, or "Add header".
+  const group = o.path + '/' + o.field;
+  const keyField = (key: string) => `[data-path="${CSS.escape(group + '/' + escapeSegment(key) + '/[key]')}"]`;
+  const add = () => set(withEntry(o.map, keys.length, ''), o.field, { focus: keyField('') });
+  const remove = (i: number) => {
+    const next = keys[i + 1] ?? keys[i - 1];
+    set(withEntry(o.map, i, null), o.field, {
+      focus: next !== undefined ? keyField(next) : `[data-path="${CSS.escape(group)}"] .actions > button`,
+      say: ctx.t.removed(keys[i] ? `“${keys[i]}”` : t.headerKey(o.label, i)),
+    });
   };
   const labelId = domId(rowId, o.field) + '-label';
   const errorId = domId(rowId, o.field) + '-error';
@@ -208,7 +228,7 @@ function mapEditor(
               field,
               onInput: (next) => set(withEntry(o.map, i, key, next), field),
             })}
-            <button type="button" class="icon" aria-label=${t.removeHeader(o.label, i)} @click=${() => set(withEntry(o.map, i, null), o.field)}>
+            <button type="button" class="icon" aria-label=${t.removeHeader(o.label, i)} @click=${() => remove(i)}>
               ✕
             </button>
           </li>`;
@@ -216,7 +236,7 @@ function mapEditor(
       )}
     </ul>
     <div class="actions">
-      <button type="button" ?disabled=${keys.includes('')} @click=${() => set(withEntry(o.map, keys.length, ''), o.field)}>
+      <button type="button" ?disabled=${keys.includes('')} @click=${add}>
         ${t.addHeader}
       </button>
     </div>
@@ -232,7 +252,7 @@ function authEditor(
 ): TemplateResult {
   const auth = shownAuth(row);
   const at = path + '/auth';
-  const set = (next: McpAuth, field: string) => edit(row.id, { ...row.x, auth: next }, field);
+  const set = (next: McpAuth, field: string, after?: EditAfter) => edit(row.id, { ...row.x, auth: next }, field, after);
   const id = (field: string) => domId(row.id, 'auth-' + field);
   const text = (
     field: 'value' | 'header_name' | 'username' | 'password',
@@ -262,7 +282,7 @@ function authEditor(
       ctx,
       t,
       { row, path, field: 'auth/headers', label: t.authHeaders, map: auth.headers, secret: true },
-      (headers, field) => set({ strategy: 'header', headers }, field),
+      (headers, field, after) => set({ strategy: 'header', headers }, field, after),
     );
   else if (auth.strategy === 'oauth2') fields = html`<p class="hint" id=${id('kept')}>${t.oauth2Kept}</p>`;
   const error = errorText(ctx, row.id, ['auth']);
@@ -380,7 +400,7 @@ export function extrasTemplate(
       ctx,
       t,
       { row, path, field: 'headers', label: t.headers, map: row.x?.headers, secret: false },
-      (headers, field) => edit(row.id, { ...row.x, headers }, field),
+      (headers, field, after) => edit(row.id, { ...row.x, headers }, field, after),
     )}
     ${enabledBox(ctx, t, row, path, edit)} ${testPart(t, row, tests)}`;
 }
