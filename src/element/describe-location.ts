@@ -6,7 +6,8 @@
 import { fromPointer, KEY_SEGMENT } from '../contract/pointer.js';
 import { kindOfList } from '../model/draft.js';
 import { providerMeta } from './provider-meta.js';
-import type { ProviderSettingsStrings } from './strings.js';
+import type { NamedStrings, ProviderSettingsStrings } from './strings.js';
+import { defaultNamedStrings } from './named/strings.js';
 
 const SEPARATOR = ' › ';
 const MAX_KEY_LENGTH = 40;
@@ -21,6 +22,23 @@ const FIELD_LABELS: Record<string, keyof ProviderSettingsStrings> = {
   args: 'argsLabel',
   env: 'envLabel',
 };
+
+/** The fields the newer server APIs store for a server besides V0's (named/extras.ts), by their key. */
+const NAMED_LABELS: Record<string, keyof NamedStrings> = {
+  headers: 'headers',
+  auth: 'auth',
+  value: 'value',
+  username: 'username',
+  password: 'password',
+  header_name: 'headerName',
+  enabled: 'enabled',
+};
+
+/** A server field of the newer APIs in the card's words (`auth` › `headers` are its secret headers); undefined for any other. */
+function namedLabel(t: ProviderSettingsStrings, segment: string, before: string | undefined): string | undefined {
+  const key = segment === 'headers' && before === 'auth' ? 'authHeaders' : own(NAMED_LABELS, segment);
+  return key ? ((t.named[key] ?? defaultNamedStrings[key]) as string) : undefined;
+}
 
 const own = <T>(record: Record<string, T>, key: string): T | undefined =>
   Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
@@ -70,7 +88,7 @@ export function describeLocation(pointer: string, t: ProviderSettingsStrings): s
         words.push(t.argLabel(Number(item)), ...tail.map(generic));
       else if (fieldName === 'env' && item !== undefined)
         words.push(t.envVariableLocation(quoted(item).slice(1, -1)), ...tail.map(generic));
-      else words.push(...rest.map(generic));
+      else words.push(...rest.map((segment, i) => namedLabel(t, segment, rest[i - 1]) ?? generic(segment)));
     }
   } else {
     words.push(t.requestLocation, ...segments.map(generic));

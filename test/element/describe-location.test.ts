@@ -26,6 +26,13 @@ describe('error summary locations', () => {
     ['/mcp_config/stdio_servers/1/env/a~1b', 'Stdio server 2 › Environment variable “a/b”'],
     ['/mcp_config/stdio_servers/1/env/K/[key]', 'Stdio server 2 › Environment variable “K” › name'],
     ['/mcp_config/stdio_servers/1/env/', 'Stdio server 2 › Environment variable “”'],
+    // What the newer APIs store besides, in the card's words.
+    ['/mcp_config/shttp_servers/0/name', 'Streamable HTTP server 1 › Name'],
+    ['/mcp_config/shttp_servers/0/headers/X-Team/[key]', 'Streamable HTTP server 1 › Headers › “X-Team” › name'],
+    ['/mcp_config/shttp_servers/0/auth/value', 'Streamable HTTP server 1 › Authentication › Key or token'],
+    ['/mcp_config/sse_servers/1/auth/headers', 'SSE server 2 › Authentication › Secret headers'],
+    ['/mcp_config/sse_servers/1/auth/username', 'SSE server 2 › Authentication › User name'],
+    ['/mcp_config/stdio_servers/0/enabled', 'Stdio server 1 › Enabled'],
     ['/other', 'Request › “other”'],
     ['not a pointer', 'Request'],
   ];
