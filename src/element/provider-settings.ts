@@ -254,9 +254,9 @@ export class OpenHandsProviderSettings extends LitElement {
     this.dispatchEvent(new ProviderSettingsChangeEvent(this.model.dirty));
   };
 
-  /** After an edit: a refusal the edit settled goes (named/names.ts). */
+  /** After an edit: a refusal the edit settled goes (named/names.ts), and a test result about other content. */
   private edited(): void {
-    if (this.named?.recheckContent(this.model)) this.requestUpdate();
+    if (this.named?.recheckContent(this.model) || this.tests?.hasResults) this.requestUpdate();
   }
 
   private readonly onFound = (api: ApiKind, named?: unknown): void => {

@@ -680,6 +680,11 @@ describe('server APIs: testing a server before saving', () => {
     expect(said).to.match(/echo/);
     expect(said).not.to.contain('search-secret-1');
     expect(Object.keys(await storedServers(tenant)).sort()).to.deep.equal(['docs', 'files']);
+    // A keystroke in the card (the field not yet left) takes the result about other content away.
+    added.url.value = 'https://search.example.com/v2/mcp';
+    added.url.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    await ui.el.updateComplete;
+    expect(added.testResult.textContent!.trim()).to.equal('');
   });
 
   it('a host page words the result in its own language (strings.named.testResult)', async () => {

@@ -52,6 +52,12 @@ export class McpTests implements ReactiveController {
     return null;
   }
 
+  /** Whether any card has a result (each edit then renders, so one about other content goes at once). */
+  get hasResults(): boolean {
+    for (const test of this.tests.values()) if (test.result) return true;
+    return false;
+  }
+
   /** The card's test: running, or its result while the card still says what was tested. */
   state(row: UrlServerRow | StdioServerRow): { running: boolean; result: McpTestResult | null } {
     const test = this.tests.get(row.id);
