@@ -117,7 +117,7 @@ function sentence(text: string): string {
 }
 
 /**
- * `failed`: `Could not connect (connection): <the server's words>.` (`The test failed (...)` for
+ * `failed`: `Could not connect (timeout): <the server's words>.` (`connection` goes without its word; `The test failed (...)` for
  * the categories past connecting). `category`: the server's when it is a plain word, else
  * `fallback`.
  */
@@ -129,11 +129,14 @@ export function testFailed(
 ): Extract<McpTestResult, { kind: 'failed' }> {
   const word = typeof category === 'string' && CATEGORY.test(category) ? category : fallback;
   const said = typeof text === 'string' ? presentText(text, secrets, MAX_QUOTED) : '';
-  const lead = CONNECTING.has(word) ? 'Could not connect' : 'The test failed';
+  // "Could not connect (connection)" says it twice: that category goes without its word.
+  const lead = CONNECTING.has(word)
+    ? `Could not connect${word === 'connection' ? '' : ` (${word})`}`
+    : `The test failed (${word})`;
   return {
     kind: 'failed',
     category: word,
-    message: said === '' ? `${lead} (${word}).` : sentence(`${lead} (${word}): ${said}`),
+    message: said === '' ? `${lead}.` : sentence(`${lead}: ${said}`),
     ...(said === '' ? {} : { serverText: said }),
   };
 }

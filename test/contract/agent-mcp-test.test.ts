@@ -187,7 +187,7 @@ describe('contract/agent-mcp-test: answers', () => {
     if (result.kind !== 'failed') return;
     expect(result.category).to.equal('connection');
     expect(result.message).to.match(
-      /^Could not connect \(connection\): Cannot connect to https:\/\/docs\.example\.com/,
+      /^Could not connect: Cannot connect to https:\/\/docs\.example\.com/,
     );
     expect(result.serverText).to.contain('•••');
     expectNoSecret(result);
@@ -201,7 +201,7 @@ describe('contract/agent-mcp-test: answers', () => {
         'timeout',
         'Could not connect (timeout): MCP server did not answer in time.',
       ],
-      ['connection', undefined, 'connection', 'Could not connect (connection).'],
+      ['connection', undefined, 'connection', 'Could not connect.'],
       ['unknown', 'Boom!', 'unknown', 'Could not connect (unknown): Boom!'],
       ['<img src=x>', 'x', 'unknown', 'Could not connect (unknown): x.'],
       [42, 'x', 'unknown', 'Could not connect (unknown): x.'],

@@ -67,12 +67,12 @@ describe('contract/mcp-test on the reference server: V1', () => {
 
   it('failures by the convention: connection, timeout, authentication', async () => {
     const cases: [Card, string, string][] = [
-      [stdio('crash', 'false'), 'connection', 'Could not connect (connection): false: process exited with status 1.'],
+      [stdio('crash', 'false'), 'connection', 'Could not connect: false: process exited with status 1.'],
       [stdio('slow', 'sleep'), 'timeout', 'Could not connect (timeout): MCP server did not answer in time.'],
       [
         remote('shttp', 'down', 'https://down.invalid/mcp'),
         'connection',
-        'Could not connect (connection): Cannot connect to https://down.invalid/mcp.',
+        'Could not connect: Cannot connect to https://down.invalid/mcp.',
       ],
       [
         remote('sse', 'late', 'https://x.timeout.invalid/sse'),
