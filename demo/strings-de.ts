@@ -129,7 +129,7 @@ const namedGerman: NamedStrings = {
       case 'ok':
         return `Verbunden: ${r.toolCount} Werkzeug${r.toolCount === 1 ? '' : 'e'}${r.tools.length ? ` (${r.tools.join(', ')})` : ''}.`;
       case 'failed':
-        return `Keine Verbindung (${r.category})${r.serverText ? `: ${r.serverText}` : ''}.`;
+        return `${r.category === 'connection' ? 'Keine Verbindung' : `Test fehlgeschlagen (${r.category})`}${r.serverText ? `: ${r.serverText}` : ''}.`;
       case 'needs-secrets':
         return 'Zum Testen die gespeicherten Geheimnisse erneut eingeben: maskiert werden sie nicht gesendet.';
       case 'needs-save':
