@@ -93,7 +93,11 @@ export function checksRefusal(config: NamedMcpConfig | null): SubmitResult | nul
   const why = [
     shared > 0 ? `${shared} MCP servers share a name (a name is what tells servers apart here)` : '',
     unnamed > 0 ? `${unnamed === 1 ? 'a header has' : `${unnamed} headers have`} no name` : '',
-    auth > 0 ? (auth === 1 ? 'an auth field lacks a value it needs' : `${auth} auth fields lack a value they need`) : '',
+    auth > 0
+      ? auth === 1
+        ? 'an auth field lacks a value it needs'
+        : `${auth} auth fields lack a value they need`
+      : '',
   ];
   return { kind: 'validation', status: 0, errors, message: `Nothing was sent: ${why.filter(Boolean).join('; ')}.` };
 }

@@ -186,9 +186,7 @@ describe('contract/agent-mcp-test: answers', () => {
     expect(result.kind).to.equal('failed');
     if (result.kind !== 'failed') return;
     expect(result.category).to.equal('connection');
-    expect(result.message).to.match(
-      /^Could not connect: Cannot connect to https:\/\/docs\.example\.com/,
-    );
+    expect(result.message).to.match(/^Could not connect: Cannot connect to https:\/\/docs\.example\.com/);
     expect(result.serverText).to.contain('•••');
     expectNoSecret(result);
   });
