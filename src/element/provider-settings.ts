@@ -217,10 +217,10 @@ export class OpenHandsProviderSettings extends LitElement {
     noValidate: () => this.noValidate,
     unloaded: () => this.autoloads.unloaded,
     takeStored: (settings) => this.setStored(settings, true),
-    stored: (complete) => {
+    stored: () => {
       this.view.revealed.clear();
       this.checks.forget();
-      if (complete) this.autoloads.refresh();
+      this.autoloads.refresh();
     },
   });
 

@@ -76,7 +76,7 @@ function settle(flow: SaveFlowController, outcome: SaveOutcome): void {
   const { host, options } = flow;
   const { model } = options;
   if (outcome.kind === 'aborted' || !host.isConnected) return;
-  if (outcome.stored.length > 0) options.stored(outcome.kind === 'saved');
+  if (outcome.stored.length > 0) options.stored();
   if (outcome.kind === 'saved') {
     flow.showSummary = false;
     flow.status = options.strings().saved;

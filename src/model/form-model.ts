@@ -117,7 +117,8 @@ export class FormModel {
    * New baseline. What the person changed survives it, because settings often arrive after they
    * started typing (a slow `GET /api/settings`): typed tokens, hosts they edited, removals of
    * providers that are still stored, and the MCP servers when they edited any. Everything they did
-   * not touch follows the new baseline. Errors are cleared. `reset()` discards the edits.
+   * not touch follows the new baseline. Errors are cleared, but a save's answer about MCP servers
+   * the person edited, which survive (a partial save reloads). `reset()` discards the edits.
    *
    * An object makes what is stored known (see {@link known}): it is `GET /api/settings`' answer or
    * the host's copy of one. Its MCP servers are known; its tokens when it has `provider_tokens_set`

@@ -10,11 +10,13 @@ import { isRecord, readOwn, setOwn } from '../contract/json.js';
 import type { StoredState } from './changes.js';
 import { signature } from './dirty.js';
 import type { McpDraft, ProviderRow, StdioServerRow, UrlServerRow } from './draft.js';
-import { DEFAULT_PROVIDERS, newStdioRow, newUrlRow } from './draft.js';
+import { DEFAULT_PROVIDERS, newStdioRow, newUrlRow, SECTION_IDS } from './draft.js';
 import { parseMcp, parseStoredProviders, type McpContent } from './from-body.js';
 import { dropRows, type FormState } from './row-lists.js';
 import { hasMcpConfig, mcpBody, stdioServerBody } from './to-body.js';
 
+/** The MCP sections' own ids: an answer about a place the form has no row for lands on them. */
+const MCP_SECTIONS: readonly string[] = [SECTION_IDS.mcpConfig, SECTION_IDS.sse, SECTION_IDS.shttp, SECTION_IDS.stdio];
 /** Which parts of what is stored the form knows ({@link FormModel.known}). */
 export interface StoredKnowledge {
   tokens: boolean;
@@ -79,6 +81,10 @@ export class StoredBaseline {
     const editedMcp = tracker.dirtyBeyond(providerIds)
       ? { sse: draft.sse, shttp: draft.shttp, stdio: draft.stdio }
       : null;
+    // What a save answered about the MCP servers the person edited (a partial save: the tokens
+    // stored, the servers not) stays with them, as they survive; the rest goes with the old baseline.
+    const { errors, index } = this.state;
+    const answered = editedMcp ? [...errors.rows].filter(([id]) => index.get(id)?.kind !== 'provider') : [];
     const mcpWasKnown = this.known.mcp;
 
     this.known = { tokens: tokensKnown, mcp: isRecord(settings) };
@@ -101,7 +107,10 @@ export class StoredBaseline {
       draft.shttp = added ? mergeAdded(added.shttp, editedMcp.shttp, signature.url) : editedMcp.shttp;
       draft.stdio = added ? mergeAdded(added.stdio, editedMcp.stdio, stdioContent) : editedMcp.stdio;
       if (added && hasMcpConfig(draft)) draft.mcpPresent = true;
-      this.state.index.rebuild();
+      index.rebuild();
+      for (const [id, fields] of answered)
+        if (index.get(id) || MCP_SECTIONS.includes(id))
+          for (const [field, slot] of fields) if (slot.server.length) errors.write(id, field, [], slot.server);
     }
     tracker.recompute(draft.providers, draft);
   }

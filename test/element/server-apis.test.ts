@@ -454,11 +454,16 @@ describe('server APIs: the V1 app server', () => {
         },
       }),
     });
+    const loads = (await requestsOf(tenant.id, 'GET')).length;
     expect((await el.submit()).kind).to.equal('validation');
     expect(ui.errorOf(added.extra('name'))).to.match(/stored meanwhile/);
     expect((await storedServers(tenant))['events']!['url']).to.equal('https://theirs.example.com/mcp');
-    // The tokens went first and were stored: the summary says so, and counts only the problem.
+    // The tokens went first and were stored, so the stored state is loaded again; what the server
+    // said about the servers not stored stays on them, and the summary counts only the problem.
+    await waitUntil(async () => (await requestsOf(tenant.id, 'GET')).length > loads + 1, 'no reload after the save');
+    await new Promise((resolve) => setTimeout(resolve, 100));
     await el.updateComplete;
+    expect(ui.errorOf(added.extra('name'))).to.match(/stored meanwhile/);
     expect(ui.summary.text).to.contain('The git tokens were saved');
     expect(ui.summary.heading).to.equal('There is a problem');
     expect(ui.summary.items()).to.have.length(1);

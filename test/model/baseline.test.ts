@@ -3,6 +3,7 @@ import { checkedModel } from '../helpers/model.js';
 import { expect } from '@open-wc/testing';
 import type { StoredSettings } from '../../src/contract/schema.js';
 import { FormModel } from '../../src/model/form-model.js';
+import { SECTION_IDS } from '../../src/model/draft.js';
 
 function provider(model: FormModel, name: string): string {
   return model.draft.providers.find((p) => p.provider === name)!.id;
@@ -229,6 +230,28 @@ describe('FormModel: reset, setSettings, setProviders, ids', () => {
     m.reset();
     expect(m.toBody().mcp_config).to.deep.equal({ sse_servers: [], stdio_servers: [], shttp_servers: [] });
     expect(m.toBody().provider_tokens).to.have.property('github');
+  });
+
+  it('setSettings keeps what a save answered about the MCP servers the person edited (a partial save reloads), and clears the rest', () => {
+    const m = checkedModel({ settings: SETTINGS });
+    const added = m.addServer('shttp');
+    m.setField(added, 'url', 'https://new.example.com/mcp');
+    m.applyServerErrors([
+      { pointer: '/mcp_config/shttp_servers/0/url', message: 'not stored', type: 'x' },
+      { pointer: '/mcp_config/theirs/env/K', message: 'about a server the form does not show', type: 'y' },
+      { pointer: '/provider_tokens/github/token', message: 'about a token', type: 'z' },
+    ]);
+    m.setSettings(SETTINGS);
+    expect(m.errorsFor(added, 'url').map((e) => e.message)).to.deep.equal(['not stored']);
+    expect(m.errorsFor(SECTION_IDS.mcpConfig, '').map((e) => e.message)).to.deep.equal([
+      'about a server the form does not show',
+    ]);
+    expect(m.errorsFor(provider(m, 'github'), 'token')).to.deep.equal([]);
+    // Nothing edited in the MCP servers: a new baseline clears everything.
+    const clean = checkedModel({ settings: SETTINGS });
+    clean.applyServerErrors([{ pointer: '/mcp_config/sse_servers/0/url', message: 'old', type: '' }]);
+    clean.setSettings(SETTINGS);
+    expect(clean.hasErrors()).to.equal(false);
   });
 
   it('setSettings takes new MCP servers when the person had not edited any', () => {

@@ -31,11 +31,10 @@ export interface SaveFlowOptions {
   /** A loaded baseline, taken before a save that needed it (as `autoload` takes one). */
   takeStored(settings: StoredSettings | null): void;
   /**
-   * Something was stored: what was typed for it is settled (shown tokens hidden), and when the
-   * whole save was (`complete`) the stored state is reloaded. After a partial save it is not: a
-   * new baseline clears the errors, and those of the part not stored must stay on screen.
+   * Something was stored: what was typed for it is settled (shown tokens hidden, the stored state
+   * reloaded; the answer about a part not stored stays on the servers the person edited).
    */
-  stored(complete: boolean): void;
+  stored(): void;
 }
 
 /**
