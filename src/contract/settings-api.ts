@@ -45,8 +45,8 @@ export interface SettingsApi {
   saveMcp(content: SaveContent, signal: AbortSignal): Promise<SubmitResult>;
   /**
    * What this API refuses of the MCP servers from the content alone (shared names, incomplete auth),
-   * asked before any request of a save that changes them: a refusal sends nothing, tokens
-   * included. null: nothing refused. Absent: nothing is refused up front (V0).
+   * asked of a save that changes them before its review and before any request: a refusal sends
+   * nothing, tokens included. null: nothing refused. Absent: nothing is refused up front (V0).
    */
   checkMcp?(content: SaveContent, signal: AbortSignal): Promise<SubmitResult | null>;
 }

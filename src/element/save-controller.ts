@@ -143,7 +143,15 @@ export class SaveController implements ReactiveController {
           : { kind: 'nothing' };
       if (!replaceConfirmed) return { kind: 'confirm-replace' };
     }
-    return { kind: 'send', snapshot: takeSnapshot(model) };
+    const snapshot = takeSnapshot(model);
+    // What the API refuses from the content alone, before the review and before anything is sent.
+    if (snapshot.mcpChanged && this.options.api.checkMcp) {
+      this.loading = new AbortController();
+      const refused = await this.options.api.checkMcp(snapshot.content, this.loading.signal);
+      this.loading = null;
+      if (refused) return { kind: 'failed', outcome: storedNothing(refused, this.meant(snapshot)) };
+    }
+    return { kind: 'send', snapshot };
   }
 
   /** The parts a save of the form as it is would store. */
@@ -167,10 +175,6 @@ export class SaveController implements ReactiveController {
   private async store(snapshot: SaveSnapshot, signal: AbortSignal): Promise<SaveOutcome> {
     const { model, options } = this;
     const meant = this.meant(snapshot);
-    if (snapshot.mcpChanged) {
-      const refused = await options.api.checkMcp?.(snapshot.content, signal);
-      if (refused) return storedNothing(refused, meant);
-    }
     const tokens = await options.api.saveTokens(snapshot.content, signal);
     if (tokens.kind !== 'saved') return storedNothing(tokens, meant);
     // Stored on the server whatever happens next: the form says so.

@@ -50,7 +50,9 @@ export async function runSave(
     case 'failed': {
       // A load cancelled by the element leaving the page is no failure to show.
       const { outcome } = plan;
-      return outcome.kind === 'aborted' || outcome.kind === 'saved' ? outcome : flow.fail(outcome);
+      if (outcome.kind === 'aborted' || outcome.kind === 'saved') return outcome;
+      settle(flow, outcome);
+      return outcome;
     }
     case 'nothing':
       return nothingToSave();

@@ -353,6 +353,21 @@ describe('server APIs: the V1 app server', () => {
     await el.updateComplete;
   });
 
+  it('a refusal from the content alone comes before the review and before the submit event', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED, (e) => (e.review = true));
+    const submits: Event[] = [];
+    el.addEventListener('provider-settings-submit', (e) => submits.push(e));
+    const added = await ui.addServer('sse');
+    await added.typeExtra('name', 'docs');
+    await added.type('url', 'https://other.example.com/sse');
+    expect((await el.submit()).kind).to.equal('validation');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="review"]')).to.equal(null);
+    expect(submits).to.deep.equal([]);
+    expect(ui.errorOf(added.extra('name'))).to.match(/Another MCP server has this name/);
+    expect(await requestsOf(tenant.id, 'POST')).to.deep.equal([]);
+  });
+
   it('a refusal about names goes once an edit settles it: the duplicate removed, the nameless header removed', async () => {
     const { el, ui } = await onServer(V1_STORED);
     const added = await ui.addServer('sse');
