@@ -88,7 +88,15 @@ export function describeLocation(pointer: string, t: ProviderSettingsStrings): s
         words.push(t.argLabel(Number(item)), ...tail.map(generic));
       else if (fieldName === 'env' && item !== undefined)
         words.push(t.envVariableLocation(quoted(item).slice(1, -1)), ...tail.map(generic));
-      else words.push(...rest.map((segment, i) => namedLabel(t, segment, rest[i - 1]) ?? generic(segment)));
+      else
+        words.push(
+          ...rest.map(
+            // The card's words for its fields (and an auth's parts); a header's name is a name.
+            (segment, i) =>
+              (i === 0 || (i === 1 && rest[0] === 'auth') ? namedLabel(t, segment, rest[i - 1]) : undefined) ??
+              generic(segment),
+          ),
+        );
     }
   } else {
     words.push(t.requestLocation, ...segments.map(generic));

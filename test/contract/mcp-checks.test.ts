@@ -29,7 +29,7 @@ describe('contract/mcp-checks', () => {
           {
             url: 'https://b.example/sse',
             api_key: null,
-            x: { name: 'b', auth: { strategy: 'header', headers: { '': 'secret' } } },
+            x: { name: 'b', auth: { strategy: 'header', headers: { '': 'the-header-secret' } } },
           },
         ],
       }),
@@ -38,7 +38,7 @@ describe('contract/mcp-checks', () => {
       ['/mcp_config/sse_servers/0/headers//[key]', 'header_name_empty'],
       ['/mcp_config/sse_servers/1/auth/headers//[key]', 'header_name_empty'],
     ]);
-    expect(JSON.stringify(result)).not.to.contain('secret');
+    expect(JSON.stringify(result)).not.to.contain('the-header-secret');
     expect(result?.message).to.equal('Nothing was sent: 2 headers have no name.');
     const named = config({
       sse_servers: [{ url: 'https://a.example/sse', api_key: null, x: { name: 'a', headers: { 'X-Ok': 'w' } } }],

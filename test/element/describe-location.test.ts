@@ -33,6 +33,12 @@ describe('error summary locations', () => {
     ['/mcp_config/sse_servers/1/auth/headers', 'SSE server 2 › Authentication › Secret headers'],
     ['/mcp_config/sse_servers/1/auth/username', 'SSE server 2 › Authentication › User name'],
     ['/mcp_config/stdio_servers/0/enabled', 'Stdio server 1 › Enabled'],
+    // A header's name is a name, whatever it is called.
+    ['/mcp_config/shttp_servers/0/headers/auth', 'Streamable HTTP server 1 › Headers › “auth”'],
+    [
+      '/mcp_config/shttp_servers/0/auth/headers/password',
+      'Streamable HTTP server 1 › Authentication › Secret headers › “password”',
+    ],
     ['/other', 'Request › “other”'],
     ['not a pointer', 'Request'],
   ];

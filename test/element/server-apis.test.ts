@@ -700,7 +700,9 @@ describe('server APIs: testing a server before saving', () => {
     expect(said).to.match(/echo/);
     expect(said).not.to.contain('search-secret-1');
     expect(Object.keys(await storedServers(tenant)).sort()).to.deep.equal(['docs', 'files']);
-    // A keystroke in the card (the field not yet left) takes the result about other content away.
+    // A keystroke in another card leaves it; one in the card (the field not yet left) takes it away.
+    await ui.type(ui.server('stdio', 0).command, 'npx2');
+    expect(added.testResult.textContent!.trim()).to.match(/echo/);
     added.url.value = 'https://search.example.com/v2/mcp';
     added.url.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     await ui.el.updateComplete;

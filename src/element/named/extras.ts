@@ -35,8 +35,8 @@ const EDITABLE: readonly AuthStrategy[] = ['none', 'api_key', 'bearer', 'basic',
 
 /**
  * The auth a card had under each method it left, for the card's life: going back to a method
- * brings back what it held, a secret read back masked included (a fresh one would send it empty,
- * which erases it).
+ * brings back what it held, a secret read back masked included (a fresh one starts empty, and a
+ * save would ask for it).
  */
 const leftAuths = new WeakMap<UrlServerRow, Map<AuthStrategy, McpAuth>>();
 

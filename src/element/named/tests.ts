@@ -52,7 +52,7 @@ export class McpTests implements ReactiveController {
     return null;
   }
 
-  /** Whether any card has a result (each edit then renders, so one about other content goes at once). */
+  /** Whether any card shows a result (each edit then renders, so one about other content goes at once). */
   get hasResults(): boolean {
     for (const test of this.tests.values()) if (test.result) return true;
     return false;
@@ -63,6 +63,8 @@ export class McpTests implements ReactiveController {
     const test = this.tests.get(row.id);
     // The card's content is worked out only for a card that has a result (each render asks every card).
     const current = test?.result && test.content === this.server(row)?.content ? test.result : null;
+    // A result about other content is gone for good: with none left, edits render as usual again.
+    if (test?.result && !current) this.tests.delete(row.id);
     return { running: this.running.has(row.id), result: current };
   }
 
