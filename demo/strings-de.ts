@@ -49,6 +49,8 @@ const mcpToolsGerman: McpToolsStrings = {
         return `„${n.field}“ wurde nicht übernommen: OpenHands kennt diese Einstellung nicht.`;
       case 'bare_url':
         return 'Aus einer bloßen URL wurde ein Server.';
+      case 'secret_not_exported':
+        return `„${n.field}“ kam ohne sein Geheimnis (der Platzhalter des Exports): ${n.kept ? 'ein für diesen Server gespeichertes bleibt, sonst bitte eingeben' : 'bitte eingeben'}.`;
     }
   },
   skippedHeading: 'Nicht importiert',

@@ -45,6 +45,8 @@ export const defaultMcpToolsStrings: McpToolsStrings = {
         return `“${n.field}” was not carried over: OpenHands has no such setting.`;
       case 'bare_url':
         return 'A bare URL became a server.';
+      case 'secret_not_exported':
+        return `“${n.field}” came without its secret (the export's placeholder): ${n.kept ? 'one stored for this server is kept, otherwise type it' : 'type it'}.`;
     }
   },
   skippedHeading: 'Not imported',

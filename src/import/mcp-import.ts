@@ -4,7 +4,8 @@
  * ...}}}`) and OpenHands' own `mcp_config` JSON. Every entry says how it was converted and what
  * could not be carried over; nothing is dropped without a reason. Pure: no DOM, no network.
  */
-import type { NamedUrlServer } from '../contract/mcp-server.js';
+import { MASK as SECRET_MASK, type NamedUrlServer } from '../contract/mcp-server.js';
+import { MASK as EXPORT_MASK } from './mcp-export.js';
 import type { StdioServer, UrlServer } from '../contract/schema.js';
 import { SERVER_LIST_KEYS } from '../model/draft.js';
 import { isRecord, ownKeys, readArray, readOwn, setOwn } from '../contract/json.js';
@@ -32,7 +33,12 @@ export type ImportNote =
   | { code: 'env_dropped'; key: string }
   | { code: 'name_changed'; from: string; to: string }
   | { code: 'field_dropped'; field: string }
-  | { code: 'bare_url' };
+  | { code: 'bare_url' }
+  /**
+   * A secret written as the export's placeholder (`••••••`): no value came with it. `field`: where;
+   * `kept`: a secret stored under that server's name and field stays (a newer API), else it is empty.
+   */
+  | { code: 'secret_not_exported'; field: string; kept: boolean };
 
 /** Why an entry was not imported (worded by `strings.mcpTools.skipReason`). */
 export type { SkipReason };
@@ -76,6 +82,19 @@ export interface ImportOptions {
   named?: boolean;
 }
 
+/**
+ * A secret that an export without secrets wrote as its placeholder carries no value: on a newer
+ * API it becomes the stored-secret mask (kept where a server of that name stores one, asked for
+ * at save otherwise), on V0 empty, to type; a note says so either way.
+ */
+function secretValue(value: string, field: string, notes: ImportNote[], named: boolean): string {
+  // The placeholder alone, or after a scheme (`Bearer ••••••`, an exported API key's header).
+  const scheme = value.endsWith(EXPORT_MASK) ? value.slice(0, -EXPORT_MASK.length) : null;
+  if (scheme === null || !/^([A-Za-z][A-Za-z0-9_-]* )?$/.test(scheme)) return value;
+  notes.push({ code: 'secret_not_exported', field, kept: named });
+  return named ? scheme + SECRET_MASK : '';
+}
+
 /** Reads pasted or dropped text. Never throws. */
 export function importMcpServers(text: string, options: ImportOptions = {}): ImportOutcome {
   const parsed = parseJsonAt(text);
@@ -88,7 +107,7 @@ export function importMcpServers(text: string, options: ImportOptions = {}): Imp
     return { ok: true, preview: fromNamedMap('vscode', readOwn(json, 'servers'), options) };
   const config = isRecord(readOwn(json, 'mcp_config')) ? readOwn(json, 'mcp_config') : json;
   if (Object.values(SERVER_LIST_KEYS).some((k) => readOwn(config, k) !== undefined))
-    return { ok: true, preview: fromOpenHands(config) };
+    return { ok: true, preview: fromOpenHands(config, options.named === true) };
   return { ok: false, problem: 'nothing_found' };
 }
 
@@ -110,7 +129,7 @@ function fromNamedMap(format: 'mcpServers' | 'vscode', map: unknown, options: Im
 function namedEntry(name: string, entry: Record<string, unknown>, named: boolean): ImportedServer | SkippedEntry {
   const classified = classifyEntry(entry, IMPORT_DIALECT);
   if ('reason' in classified) return { name, reason: classified.reason };
-  if (classified.kind === 'stdio') return stdioEntry(name, entry, classified.command);
+  if (classified.kind === 'stdio') return stdioEntry(name, entry, classified.command, named);
   const { kind, url, type } = classified;
   const notes: ImportNote[] = [];
   if (type === undefined) notes.push({ code: 'type_guessed', kind });
@@ -122,9 +141,9 @@ function namedEntry(name: string, entry: Record<string, unknown>, named: boolean
     const value = readOwn(headers, header);
     const bearer = header.toLowerCase() === 'authorization' && typeof value === 'string' ? BEARER.exec(value) : null;
     if (named && typeof value === 'string') {
-      setOwn(kept, header, value);
+      setOwn(kept, header, secretValue(value, header, notes, named));
     } else if (bearer && server.api_key === null) {
-      server.api_key = bearer[1]!;
+      server.api_key = secretValue(bearer[1]!, header, notes, named) || null;
       notes.push({ code: 'bearer_became_api_key' });
     } else {
       notes.push({ code: 'header_dropped', header });
@@ -143,6 +162,7 @@ function stdioEntry(
   name: string,
   entry: Record<string, unknown>,
   rawCommand: string,
+  named: boolean,
   known = STDIO_FIELDS,
 ): ImportedServer {
   const notes: ImportNote[] = [];
@@ -171,7 +191,7 @@ function stdioEntry(
   const rawEnv = readOwn(entry, 'env');
   for (const key of ownKeys(rawEnv)) {
     const value = readOwn(rawEnv, key);
-    if (typeof value === 'string') setOwn(env, key, value);
+    if (typeof value === 'string') setOwn(env, key, secretValue(value, key, notes, named));
     else if (typeof value === 'number' || typeof value === 'boolean') {
       setOwn(env, key, String(value));
       notes.push({ code: 'env_became_text', key, value: String(value) });
@@ -193,7 +213,7 @@ function unknownFields(entry: Record<string, unknown>, known: readonly string[],
   }
 }
 
-function fromOpenHands(config: unknown): ImportPreview {
+function fromOpenHands(config: unknown, named: boolean): ImportPreview {
   const preview: ImportPreview = { format: 'openhands', servers: [], skipped: [] };
   for (const [list, kind] of [
     ['sse_servers', 'sse'],
@@ -218,11 +238,12 @@ function fromOpenHands(config: unknown): ImportPreview {
       }
       const apiKey = readOwn(item, 'api_key');
       const notes: ImportNote[] = [];
+      const key = typeof apiKey === 'string' ? secretValue(apiKey, 'api_key', notes, named) : '';
       unknownFields(isRecord(item) ? item : {}, ['url', 'api_key'], notes);
       preview.servers.push({
         kind,
         name: url,
-        server: { url: url.trim(), api_key: typeof apiKey === 'string' ? apiKey : null },
+        server: { url: url.trim(), api_key: key || null },
         notes,
       });
     });
@@ -235,7 +256,7 @@ function fromOpenHands(config: unknown): ImportPreview {
       preview.skipped.push({ name: label, reason: { code: 'no_command' } });
       return;
     }
-    const imported = stdioEntry(typeof name === 'string' ? name : '', item, command, [
+    const imported = stdioEntry(typeof name === 'string' ? name : '', item, command, named, [
       'name',
       'command',
       'args',

@@ -454,6 +454,26 @@ describe('server APIs: the V1 app server', () => {
     });
   });
 
+  it("an import of an export without secrets never stores the export's placeholder: the secret is asked for", async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED);
+    await ui.importExport.open();
+    await ui.importExport.preview(
+      JSON.stringify({
+        mcpServers: {
+          tickets: { type: 'http', url: 'https://tickets.example.com/mcp', headers: { 'X-Key': '••••••' } },
+        },
+      }),
+    );
+    await ui.importExport.use('add');
+    const added = ui.server('shttp', 1);
+    expect((await el.submit()).kind).to.equal('validation');
+    expect(ui.errorOf(added.extra('headers/X-Key'))).to.match(/Type this secret again/);
+    expect(await storedServers(tenant)).not.to.have.property('tickets');
+    await added.typeExtra('headers/X-Key', 'tickets-key');
+    expect((await el.submit()).kind).to.equal('saved');
+    expect((await storedServers(tenant))['tickets']!['headers']).to.deep.equal({ 'X-Key': 'tickets-key' });
+  });
+
   it('a server someone else stored meanwhile under the name the person gives is not overwritten: refused, nothing sent', async () => {
     const { tenant, el, ui } = await onServer(V1_STORED);
     const added = await ui.addServer('sse');

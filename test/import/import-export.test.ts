@@ -260,3 +260,35 @@ describe('export', () => {
     expect(asConfig(preview(toMcpServersJson(config, { includeSecrets: true })))).to.deep.equal(config);
   });
 });
+
+describe("import: the export's own placeholder", () => {
+  const exported = JSON.stringify({
+    mcpServers: {
+      fs: { command: 'npx', env: { API_KEY: MASK, MODE: 'dev' } },
+      docs: {
+        type: 'http',
+        url: 'https://docs.example.com/mcp',
+        headers: { Authorization: `Bearer ${MASK}`, 'X-Team': MASK },
+      },
+    },
+  });
+  const servers = (outcome: ReturnType<typeof importMcpServers>) => (outcome.ok ? outcome.preview.servers : []);
+
+  it('on V0 a secret written as the placeholder is empty, to type, and says so', () => {
+    const [fs, docs] = servers(importMcpServers(exported));
+    expect(fs!.kind === 'stdio' && fs!.server.env).to.deep.equal({ API_KEY: '', MODE: 'dev' });
+    expect(fs!.notes).to.deep.include({ code: 'secret_not_exported', field: 'API_KEY', kept: false });
+    expect(docs!.kind !== 'stdio' && docs!.server.api_key).to.equal(null);
+    expect(english.note({ code: 'secret_not_exported', field: 'API_KEY', kept: false })).to.contain('type it');
+  });
+
+  it('on a newer API it becomes the stored-secret mask: kept where stored under that name, asked for otherwise', () => {
+    const [fs, docs] = servers(importMcpServers(exported, { named: true }));
+    expect(fs!.kind === 'stdio' && fs!.server.env['API_KEY']).to.equal('**********');
+    expect(docs!.kind !== 'stdio' && docs!.server.x?.headers).to.deep.equal({
+      Authorization: 'Bearer **********',
+      'X-Team': '**********',
+    });
+    expect(docs!.notes).to.deep.include({ code: 'secret_not_exported', field: 'X-Team', kept: true });
+  });
+});
