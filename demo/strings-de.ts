@@ -239,6 +239,8 @@ export const germanStrings: ProviderSettingsStrings = {
     server_removed_meanwhile:
       'Dieser Server wurde inzwischen entfernt, nicht aus diesem Formular: vor dem Ändern die gespeicherten Server neu laden.',
     header_name_empty: 'Bitte einen Header-Namen eingeben oder den Header entfernen.',
+    secret_to_new_host:
+      'Dieser Server zeigt jetzt auf einen anderen Host: dieses Geheimnis bitte neu eingeben, um es dorthin zu senden, oder den alten Host behalten.',
     auth_value_empty: 'Bitte den Schlüssel oder das Token eingeben oder eine andere Methode wählen.',
     auth_username_empty: 'Bitte einen Benutzernamen eingeben oder eine andere Methode wählen.',
     auth_password_empty: 'Bitte ein Passwort eingeben oder eine andere Methode wählen.',

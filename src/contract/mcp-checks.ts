@@ -10,7 +10,7 @@
  *   header): stored so, the server would hold a method that cannot authenticate, and the secret it
  *   had would be gone.
  */
-import { ownName, type NamedMcpConfig } from './mcp-server.js';
+import { isMasked, ownName, type NamedMcpConfig } from './mcp-server.js';
 import { KEY_SEGMENT } from './pointer.js';
 import { toPointer } from './pointer-join.js';
 import { ownKeys } from './json.js';
@@ -68,9 +68,55 @@ export function incompleteAuth(config: NamedMcpConfig | null): ServerFieldError[
   return errors;
 }
 
-/** Every problem of `config` a newer API's save must not send (the codes of {@link MCP_CHECK_CODES}). */
-export function mcpChecks(config: NamedMcpConfig | null): ServerFieldError[] {
-  return [...duplicateNames(config), ...emptyHeaderNames(config), ...incompleteAuth(config)];
+/** The host (and port) a URL points at, or the URL itself when it is none. */
+function origin(url: string): string {
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * Every stored secret (read back masked) of a URL server that now points at another host than the
+ * stored server of its name: kept, the server would send it there without the person having typed
+ * it for that host. Each is asked for again, on its field.
+ */
+export function secretsToNewHost(config: NamedMcpConfig | null, stored: NamedMcpConfig | null): ServerFieldError[] {
+  if (!config || !stored) return [];
+  const errors: ServerFieldError[] = [];
+  for (const list of ['sse_servers', 'shttp_servers'] as const) {
+    const before = new Map(stored[list].map((server) => [ownName(server, false), server.url]));
+    config[list].forEach((server, i) => {
+      const was = before.get(ownName(server, false));
+      if (was === undefined || origin(was) === origin(server.url)) return;
+      const at = (...path: string[]) =>
+        errors.push(refusal(toPointer(['mcp_config', list, i, ...path]), 'secret_to_new_host'));
+      if (server.x?.auth === undefined && isMasked(server.api_key)) at('api_key');
+      for (const [key, value] of Object.entries(server.x?.headers ?? {})) if (isMasked(value)) at('headers', key);
+      const auth = server.x?.auth;
+      if (auth?.strategy === 'api_key' || auth?.strategy === 'bearer') {
+        if (isMasked(auth.value)) at('auth', 'value');
+      } else if (auth?.strategy === 'basic') {
+        if (isMasked(auth.password)) at('auth', 'password');
+      } else if (auth?.strategy === 'header')
+        for (const [key, value] of Object.entries(auth.headers)) if (isMasked(value)) at('auth', 'headers', key);
+    });
+  }
+  return errors;
+}
+
+/**
+ * Every problem of `config` a newer API's save must not send (the codes of {@link MCP_CHECK_CODES});
+ * `stored`: what the form loaded, for what depends on it.
+ */
+export function mcpChecks(config: NamedMcpConfig | null, stored: NamedMcpConfig | null = null): ServerFieldError[] {
+  return [
+    ...duplicateNames(config),
+    ...emptyHeaderNames(config),
+    ...incompleteAuth(config),
+    ...secretsToNewHost(config, stored),
+  ];
 }
 
 /** The codes {@link mcpChecks} reports: problems the form can check again after each edit. */
@@ -81,15 +127,20 @@ export const MCP_CHECK_CODES: ReadonlySet<string> = /* @__PURE__ */ new Set<Refu
   'auth_username_empty',
   'auth_password_empty',
   'auth_headers_empty',
+  'secret_to_new_host',
 ]);
 
 /** The refusal of a save whose MCP servers have any problem {@link mcpChecks} finds, or null. */
-export function checksRefusal(config: NamedMcpConfig | null): SubmitResult | null {
-  const errors = mcpChecks(config);
+export function checksRefusal(
+  config: NamedMcpConfig | null,
+  stored: NamedMcpConfig | null = null,
+): SubmitResult | null {
+  const errors = mcpChecks(config, stored);
   if (errors.length === 0) return null;
   const shared = errors.filter((e) => e.type === 'name_taken').length;
   const unnamed = errors.filter((e) => e.type === 'header_name_empty').length;
-  const auth = errors.length - shared - unnamed;
+  const moved = errors.filter((e) => e.type === 'secret_to_new_host').length;
+  const auth = errors.length - shared - unnamed - moved;
   const why = [
     shared > 0 ? `${shared} MCP servers share a name (a name is what tells servers apart here)` : '',
     unnamed > 0 ? `${unnamed === 1 ? 'a header has' : `${unnamed} headers have`} no name` : '',
@@ -98,6 +149,7 @@ export function checksRefusal(config: NamedMcpConfig | null): SubmitResult | nul
         ? 'an auth field lacks a value it needs'
         : `${auth} auth fields lack a value they need`
       : '',
+    moved > 0 ? `${moved === 1 ? 'a stored secret' : `${moved} stored secrets`} would go to another host` : '',
   ];
   return { kind: 'validation', status: 0, errors, message: `Nothing was sent: ${why.filter(Boolean).join('; ')}.` };
 }

@@ -24,6 +24,9 @@ export const REFUSAL_MESSAGES = /* @__PURE__ */ Object.freeze({
   auth_username_empty: 'Enter a user name, or choose another method.',
   /** Basic auth without a password. */
   auth_password_empty: 'Enter a password, or choose another method.',
+  /** A stored secret of a server whose URL now points at another host. */
+  secret_to_new_host:
+    'This server now points at another host: type this secret again to send it there, or keep the old host.',
   /** Secret-headers auth without a header. */
   auth_headers_empty: 'Add a secret header, or choose another method.',
   /** A masked secret where the server keeps no value to restore (a new or renamed server, a moved key). */

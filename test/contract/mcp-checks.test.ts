@@ -73,4 +73,37 @@ describe('contract/mcp-checks', () => {
     ]);
     expect(result?.message).to.equal('Nothing was sent: 5 auth fields lack a value they need.');
   });
+
+  it('a stored secret of a server now pointing at another host is asked for; the same host, or a typed secret, passes', () => {
+    const stored = config({
+      shttp_servers: [
+        {
+          url: 'https://docs.example.com/mcp',
+          api_key: null,
+          x: { name: 'docs', headers: { 'X-Key': '**********' }, auth: { strategy: 'bearer', value: '**********' } },
+        },
+      ],
+    });
+    const moved = (url: string, value = '**********') =>
+      config({
+        shttp_servers: [
+          {
+            ...stored.shttp_servers[0]!,
+            url,
+            x: { ...stored.shttp_servers[0]!.x, auth: { strategy: 'bearer', value } },
+          },
+        ],
+      });
+    const result = checksRefusal(moved('https://other-host.example.net/mcp'), stored);
+    expect(result?.kind === 'validation' && result.errors.map((e) => [e.pointer, e.type])).to.deep.equal([
+      ['/mcp_config/shttp_servers/0/headers/X-Key', 'secret_to_new_host'],
+      ['/mcp_config/shttp_servers/0/auth/value', 'secret_to_new_host'],
+    ]);
+    expect(result?.message).to.equal('Nothing was sent: 2 stored secrets would go to another host.');
+    expect(checksRefusal(moved('https://docs.example.com/v2/mcp'), stored)).to.equal(null);
+    const typed = checksRefusal(moved('https://other-host.example.net/mcp', 'typed'), stored);
+    expect(typed?.kind === 'validation' && typed.errors.map((e) => e.pointer)).to.deep.equal([
+      '/mcp_config/shttp_servers/0/headers/X-Key',
+    ]);
+  });
 });

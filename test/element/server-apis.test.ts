@@ -318,6 +318,25 @@ describe('server APIs: the V1 app server', () => {
     expect((await storedServers(tenant))['docs']!['auth']).to.deep.include({ strategy: 'api_key', value: 'docs-key' });
   });
 
+  it('a stored secret does not follow its server to another host unasked: it is typed again for that host', async () => {
+    const { tenant, el, ui } = await onServer(V1_STORED);
+    const docs = ui.server('shttp', 0);
+    await docs.type('url', 'https://other-host.example.net/mcp');
+    expect((await el.submit()).kind).to.equal('validation');
+    expect(ui.errorOf(docs.extra('auth/value'))).to.match(/another host/);
+    expect(await requestsOf(tenant.id, 'POST')).to.deep.equal([]);
+    // Back to the stored host: the refusal goes with the edit.
+    await docs.type('url', 'https://docs.example.com/mcp');
+    expect(ui.errorOf(docs.extra('auth/value'))).to.equal('');
+    await docs.type('url', 'https://other-host.example.net/mcp');
+    await docs.typeExtra('auth/value', 'secret-for-other-host');
+    expect((await el.submit()).kind).to.equal('saved');
+    expect((await storedServers(tenant))['docs']).to.deep.include({
+      url: 'https://other-host.example.net/mcp',
+      auth: { strategy: 'bearer', value: 'secret-for-other-host' },
+    });
+  });
+
   it('two servers of one name are refused before anything is sent, each on its name', async () => {
     const { tenant, el, ui } = await onServer(V1_STORED);
     const added = await ui.addServer('sse');

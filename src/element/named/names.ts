@@ -18,7 +18,11 @@ import { mcpBody } from '../../model/to-body.js';
  */
 export function recheckContent(model: FormModel): boolean {
   if (!hasOwnErrors(model.state, MCP_CHECK_CODES)) return false;
-  return keepOwnErrors(model.state, MCP_CHECK_CODES, mcpChecks(mcpBody(model.draft, true)));
+  return keepOwnErrors(
+    model.state,
+    MCP_CHECK_CODES,
+    mcpChecks(mcpBody(model.draft, true), model.storedState(true).mcp),
+  );
 }
 
 const NOT_LOADED_HERE: SubmitResult = {
@@ -34,7 +38,7 @@ function unnamedBaseline(content: SaveContent): boolean {
 
 /** What the form's content alone makes this API's MCP save refuse, or null. */
 const refusalOf = (content: SaveContent): SubmitResult | null =>
-  checksRefusal(content.servers) ?? (unnamedBaseline(content) ? NOT_LOADED_HERE : null);
+  checksRefusal(content.servers, content.stored.servers) ?? (unnamedBaseline(content) ? NOT_LOADED_HERE : null);
 
 /** `api` refusing up front what {@link refusalOf} finds (and its `saveMcp` too, if called alone). */
 export function withContentChecks(api: SettingsApi): SettingsApi {
