@@ -202,6 +202,7 @@ export const germanStrings: ProviderSettingsStrings = {
   saving: 'Wird gespeichert…',
   reset: 'Änderungen verwerfen',
   saved: 'Gespeichert.',
+  savedChangedSince: 'Gespeichert. Was während des Speicherns geändert wurde, ist noch nicht gespeichert.',
   errorSummaryHeading: (n) => (n === 1 ? 'Es gibt ein Problem' : `Es gibt ${n} Probleme`),
   showAllErrors: (n) => `Alle ${n} Probleme zeigen`,
   requestLocation: 'Anfrage',

@@ -81,7 +81,8 @@ function settle(flow: SaveFlowController, outcome: SaveOutcome): void {
   if (outcome.stored.length > 0) options.stored();
   if (outcome.kind === 'saved') {
     flow.showSummary = false;
-    flow.status = options.strings().saved;
+    // Edits made while the request was out are not in it: the form says so, not only 'Saved.'.
+    flow.status = model.dirty ? options.strings().savedChangedSince : options.strings().saved;
     host.requestUpdate();
     const stored = model.draft.providers.filter((p) => p.stored).map((p) => p.provider);
     host.dispatchEvent(new ProviderSettingsSavedEvent(outcome.message, stored, outcome.stored));

@@ -240,6 +240,8 @@ export interface ProviderSettingsStrings {
   saving: string;
   reset: string;
   saved: string;
+  /** After a save while the form was edited during it: those edits are not saved. */
+  savedChangedSince: string;
   errorSummaryHeading: (count: number) => string;
   /**
    * The button under the error summary when it lists only the first problems (a long server
@@ -346,6 +348,7 @@ export const defaultStrings: ProviderSettingsStrings = {
   saving: 'Saving…',
   reset: 'Discard changes',
   saved: 'Saved.',
+  savedChangedSince: 'Saved. What was changed while saving is not saved yet.',
   errorSummaryHeading: (n) => (n === 1 ? 'There is a problem' : `There are ${n} problems`),
   showAllErrors: (n) => `Show all ${n} problems`,
   requestLocation: 'Request',

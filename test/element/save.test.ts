@@ -193,6 +193,20 @@ describe('<openhands-provider-settings> saving to the reference server', () => {
     expect((await requestsOf(tenant.id)).length).to.equal(1);
   });
 
+  it('a save while the person kept typing says what it did not save', async () => {
+    const { tenant, el, ui } = await setup();
+    await scriptResponses(tenant.id, [{ status: 200, body: { message: 'Git providers stored' }, delayMs: 200 }]);
+    await ui.typeToken('github', 'ghp_saved');
+    const pending = el.submit();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await ui.typeToken('gitlab', 'glpat_typed_while_saving');
+    expect((await pending).kind).to.equal('saved');
+    await el.updateComplete;
+    expect(el.dirty).to.equal(true);
+    expect(ui.status.element.textContent).to.equal('Saved. What was changed while saving is not saved yet.');
+    expect((await tenantState(tenant.id)).provider_tokens).not.to.have.property('gitlab');
+  });
+
   it('stops the request when the element leaves the page', async () => {
     const { tenant, el } = await setup();
     await scriptResponses(tenant.id, [{ status: 200, body: { message: 'Git providers stored' }, delayMs: 500 }]);
