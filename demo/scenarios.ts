@@ -350,7 +350,7 @@ export const scenarios: readonly Scenario[] = [
     title: 'Typing while it saves',
     group: 'Saving',
     description:
-      'A slow save of a GitHub token; a GitLab token typed meanwhile is kept, unsaved, after “Saved.”: only what was sent is stored.',
+      'A slow save of a GitHub token; a GitLab token typed meanwhile is kept, unsaved, and the status says so: only what was sent is stored.',
     // The real store, slowly: every answer of this tenant takes 800 ms.
     tenant: { ...STORED, delayMs: 800 },
     play: async (el) => {

@@ -37,6 +37,7 @@ import { fromPointer } from './pointer.js';
 import { toPointer } from './pointer-join.js';
 import { answerJson, request, type Answer, type ConnectionOptions, type RequestSpec } from './request.js';
 import { refusal, REFUSAL_MESSAGES } from './refusals.js';
+import { NOTHING_TO_STORE, sameHost } from './token-changes.js';
 import type { ServerFieldError, SubmitResult } from './result.js';
 import type { SaveContent, SettingsApi } from './settings-api.js';
 
@@ -45,7 +46,7 @@ export const AGENT_SECRETS_PATH = 'api/settings/secrets';
 
 /** What `saved.message` says: the agent-server's answers carry no message of their own. */
 export const TOKENS_STORED = 'Git provider tokens stored.';
-export const NOTHING_TO_STORE = 'The git provider tokens are already stored as shown; nothing was sent.';
+export { NOTHING_TO_STORE };
 export const MCP_STORED = 'MCP servers stored.';
 
 type Settings = { kind: 'settings'; json: Record<string, unknown> };
@@ -66,11 +67,6 @@ function some(value: unknown, test: (leaf: unknown) => boolean, depth = 0): bool
 
 function tokenPointer(provider: string, field: 'token' | 'host'): string {
   return toPointer(['provider_tokens', provider, field]);
-}
-
-function sameHost(a: unknown, b: unknown): boolean {
-  const norm = (h: unknown) => (typeof h === 'string' ? h.trim() : '');
-  return norm(a) === norm(b);
 }
 
 /**

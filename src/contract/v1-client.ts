@@ -20,6 +20,7 @@
 import { notTheAnswer, presentText, readFailure, writeFailure } from './client-answer.js';
 import type { GetStoredSettingsResult } from './http.js';
 import { typedSecrets } from './entry-secrets.js';
+import { NOTHING_TO_STORE, tokensUnchanged } from './token-changes.js';
 import { isRecord, readArray, readOwn } from './json.js';
 import type { NamedMcpConfig } from './mcp-server.js';
 import { isMasked, MASK } from './mcp-server.js';
@@ -177,6 +178,8 @@ export function v1Api(
     const options = { ...connection(signal), secrets: tokenSecrets(content.body) };
     const tokens = content.body.provider_tokens;
     const stored = content.stored.providers;
+    // Nothing changed: nothing is sent (re-sending the stored map would change nothing either).
+    if (tokensUnchanged(content)) return { kind: 'saved', status: 0, message: NOTHING_TO_STORE };
     // Everything removed: the endpoint for that, as V1's own page does (an empty map is not
     // read the same way by every version).
     if (Object.keys(tokens).length === 0 && stored !== null && Object.keys(stored).length > 0) {

@@ -198,7 +198,7 @@ const checks: Record<string, Check> = {
     expect(state.mcp_config.sse_servers).to.have.length(1);
   },
   async 'typing-while-saving'({ el, tenant }) {
-    expect(harness(el).status.text).to.equal('Saved.');
+    expect(harness(el).status.text).to.equal('Saved. What was changed while saving is not saved yet.');
     expect(control(el, '/provider_tokens/gitlab/token').value).to.equal('glpat-typed-while-saving');
     expect(control(el, '/provider_tokens/github/token').value).to.equal('');
     expect(el.dirty).to.equal(true);

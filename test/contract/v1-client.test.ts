@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { SubmitResult } from '../../src/contract/result.js';
 import { v1Api } from '../../src/contract/v1-client.js';
+import { NOTHING_TO_STORE } from '../../src/contract/token-changes.js';
 import { BASE, fakeServer, json, SESSION_KEY, type Reply } from './fake-server.js';
 import { fakeWire } from './fake-wire.js';
 import { config, content, MASK } from './save-content.js';
@@ -192,15 +193,37 @@ describe('contract/v1-client: saveTokens', () => {
     expect(failed).to.deep.include({ kind: 'server', status: 500 });
   });
 
-  it('an empty map with nothing stored (or not known) is POSTed, not a DELETE', async () => {
-    for (const storedProviders of [{}, null]) {
-      const { client, server } = api({
-        'POST api/v1/secrets/git-providers': json(200, { message: 'Git providers stored' }),
-      });
-      await client.saveTokens(content({ storedProviders }), signal);
-      expect(server.routes()).to.deep.equal(['POST api/v1/secrets/git-providers']);
-      expect(server.calls[0]?.body).to.deep.equal({ provider_tokens: {} });
-    }
+  it('an empty map with the stored set not known is POSTed, not a DELETE; with nothing stored, nothing is sent', async () => {
+    const { client, server } = api({
+      'POST api/v1/secrets/git-providers': json(200, { message: 'Git providers stored' }),
+    });
+    await client.saveTokens(content({ storedProviders: null }), signal);
+    expect(server.routes()).to.deep.equal(['POST api/v1/secrets/git-providers']);
+    expect(server.calls[0]?.body).to.deep.equal({ provider_tokens: {} });
+    const nothing = api({});
+    expect(await nothing.client.saveTokens(content({ storedProviders: {} }), signal)).to.deep.equal({
+      kind: 'saved',
+      status: 0,
+      message: NOTHING_TO_STORE,
+    });
+    expect(nothing.server.routes()).to.deep.equal([]);
+  });
+
+  it('tokens as stored (no token typed, the same hosts) are not sent again; a changed host is', async () => {
+    const stored = { gitlab: 'gitlab.example.com' };
+    const same = api({});
+    const result = await same.client.saveTokens(
+      content({ tokens: { gitlab: { host: 'gitlab.example.com' } }, storedProviders: stored }),
+      signal,
+    );
+    expect(result).to.deep.include({ kind: 'saved', status: 0 });
+    expect(same.server.routes()).to.deep.equal([]);
+    const moved = api({ 'POST api/v1/secrets/git-providers': json(200, { message: 'Git providers stored' }) });
+    await moved.client.saveTokens(
+      content({ tokens: { gitlab: { host: 'gitlab.other.com' } }, storedProviders: stored }),
+      signal,
+    );
+    expect(moved.server.routes()).to.deep.equal(['POST api/v1/secrets/git-providers']);
   });
 });
 

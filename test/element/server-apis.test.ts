@@ -495,6 +495,8 @@ describe('server APIs: the V1 app server', () => {
 
   it('a server someone else stored meanwhile under the name the person gives is not overwritten: refused, nothing sent', async () => {
     const { tenant, el, ui } = await onServer(V1_STORED);
+    // A token typed too: it is stored first, so the save is a partial one.
+    await ui.typeToken('github', 'ghp_newV1');
     const added = await ui.addServer('sse');
     await added.typeExtra('name', 'events');
     await added.type('url', 'https://events.example.com/sse');
