@@ -10,7 +10,7 @@
  *   header): stored so, the server would hold a method that cannot authenticate, and the secret it
  *   had would be gone.
  */
-import { isMasked, ownName, type NamedMcpConfig } from './mcp-server.js';
+import { isMasked, ownName, type NamedMcpConfig, type NamedUrlServer } from './mcp-server.js';
 import { KEY_SEGMENT } from './pointer.js';
 import { toPointer } from './pointer-join.js';
 import { ownKeys } from './json.js';
@@ -32,40 +32,48 @@ export function duplicateNames(config: NamedMcpConfig | null): ServerFieldError[
   return named.filter(({ name }) => counts.get(name)! > 1).map(({ pointer }) => refusal(pointer, 'name_taken'));
 }
 
+type UrlList = 'sse_servers' | 'shttp_servers';
+
+/**
+ * The errors `visit` reports for each URL server of `config`: `at(code, ...path)` puts one on the
+ * field at `path` under the server.
+ */
+function eachUrlServer(
+  config: NamedMcpConfig | null,
+  visit: (server: NamedUrlServer, at: (code: RefusalCode, ...path: string[]) => void, list: UrlList) => void,
+): ServerFieldError[] {
+  const errors: ServerFieldError[] = [];
+  if (config)
+    for (const list of ['sse_servers', 'shttp_servers'] as const)
+      config[list].forEach((server, i) =>
+        visit(server, (code, ...path) => errors.push(refusal(toPointer(['mcp_config', list, i, ...path]), code)), list),
+      );
+  return errors;
+}
+
 /** Every header (of a URL server's headers, or of its `header` auth) without a name, as an error on its name field. */
 export function emptyHeaderNames(config: NamedMcpConfig | null): ServerFieldError[] {
-  if (!config) return [];
-  const errors: ServerFieldError[] = [];
-  for (const list of ['sse_servers', 'shttp_servers'] as const)
-    config[list].forEach((server, i) => {
-      const auth = server.x?.auth;
-      const maps: [string[], unknown][] = [[['headers'], server.x?.headers]];
-      if (auth?.strategy === 'header') maps.push([['auth', 'headers'], auth.headers]);
-      for (const [path, map] of maps)
-        if (Object.prototype.hasOwnProperty.call(map ?? {}, ''))
-          errors.push(refusal(toPointer(['mcp_config', list, i, ...path, '', KEY_SEGMENT]), 'header_name_empty'));
-    });
-  return errors;
+  return eachUrlServer(config, (server, at) => {
+    const auth = server.x?.auth;
+    const maps: [string[], unknown][] = [[['headers'], server.x?.headers]];
+    if (auth?.strategy === 'header') maps.push([['auth', 'headers'], auth.headers]);
+    for (const [path, map] of maps)
+      if (Object.prototype.hasOwnProperty.call(map ?? {}, '')) at('header_name_empty', ...path, '', KEY_SEGMENT);
+  });
 }
 
 /** Every auth method of a URL server without what it needs, as an error on the field to fill. */
 export function incompleteAuth(config: NamedMcpConfig | null): ServerFieldError[] {
-  if (!config) return [];
-  const errors: ServerFieldError[] = [];
-  for (const list of ['sse_servers', 'shttp_servers'] as const)
-    config[list].forEach((server, i) => {
-      const auth = server.x?.auth;
-      const at = (field: string, code: RefusalCode) =>
-        errors.push(refusal(toPointer(['mcp_config', list, i, 'auth', field]), code));
-      if ((auth?.strategy === 'api_key' || auth?.strategy === 'bearer') && auth.value === '')
-        at('value', 'auth_value_empty');
-      if (auth?.strategy === 'basic') {
-        if (auth.username === '') at('username', 'auth_username_empty');
-        if (auth.password === '') at('password', 'auth_password_empty');
-      }
-      if (auth?.strategy === 'header' && ownKeys(auth.headers).length === 0) at('headers', 'auth_headers_empty');
-    });
-  return errors;
+  return eachUrlServer(config, (server, at) => {
+    const auth = server.x?.auth;
+    if ((auth?.strategy === 'api_key' || auth?.strategy === 'bearer') && auth.value === '')
+      at('auth_value_empty', 'auth', 'value');
+    if (auth?.strategy === 'basic') {
+      if (auth.username === '') at('auth_username_empty', 'auth', 'username');
+      if (auth.password === '') at('auth_password_empty', 'auth', 'password');
+    }
+    if (auth?.strategy === 'header' && ownKeys(auth.headers).length === 0) at('auth_headers_empty', 'auth', 'headers');
+  });
 }
 
 /** The host (and port) a URL points at, or the URL itself when it is none. */
@@ -83,27 +91,23 @@ function origin(url: string): string {
  * it for that host. Each is asked for again, on its field.
  */
 export function secretsToNewHost(config: NamedMcpConfig | null, stored: NamedMcpConfig | null): ServerFieldError[] {
-  if (!config || !stored) return [];
-  const errors: ServerFieldError[] = [];
-  for (const list of ['sse_servers', 'shttp_servers'] as const) {
-    const before = new Map(stored[list].map((server) => [ownName(server, false), server.url]));
-    config[list].forEach((server, i) => {
-      const was = before.get(ownName(server, false));
-      if (was === undefined || origin(was) === origin(server.url)) return;
-      const at = (...path: string[]) =>
-        errors.push(refusal(toPointer(['mcp_config', list, i, ...path]), 'secret_to_new_host'));
-      if (server.x?.auth === undefined && isMasked(server.api_key)) at('api_key');
-      for (const [key, value] of Object.entries(server.x?.headers ?? {})) if (isMasked(value)) at('headers', key);
-      const auth = server.x?.auth;
-      if (auth?.strategy === 'api_key' || auth?.strategy === 'bearer') {
-        if (isMasked(auth.value)) at('auth', 'value');
-      } else if (auth?.strategy === 'basic') {
-        if (isMasked(auth.password)) at('auth', 'password');
-      } else if (auth?.strategy === 'header')
-        for (const [key, value] of Object.entries(auth.headers)) if (isMasked(value)) at('auth', 'headers', key);
-    });
-  }
-  return errors;
+  if (!stored) return [];
+  const hosts = (list: UrlList) => new Map(stored[list].map((server) => [ownName(server, false), server.url]));
+  const before = { sse_servers: hosts('sse_servers'), shttp_servers: hosts('shttp_servers') };
+  return eachUrlServer(config, (server, at, list) => {
+    const was = before[list].get(ownName(server, false));
+    if (was === undefined || origin(was) === origin(server.url)) return;
+    const moved = (...path: string[]) => at('secret_to_new_host', ...path);
+    if (server.x?.auth === undefined && isMasked(server.api_key)) moved('api_key');
+    for (const [key, value] of Object.entries(server.x?.headers ?? {})) if (isMasked(value)) moved('headers', key);
+    const auth = server.x?.auth;
+    if (auth?.strategy === 'api_key' || auth?.strategy === 'bearer') {
+      if (isMasked(auth.value)) moved('auth', 'value');
+    } else if (auth?.strategy === 'basic') {
+      if (isMasked(auth.password)) moved('auth', 'password');
+    } else if (auth?.strategy === 'header')
+      for (const [key, value] of Object.entries(auth.headers)) if (isMasked(value)) moved('auth', 'headers', key);
+  });
 }
 
 /**
