@@ -354,7 +354,7 @@ export function agentServerApi(
     const written = await patch(options, { mcpServers: whole }, content, whole);
     if (written.kind === 'saved') return written;
     return prefixed(
-      'The stored MCP servers were cleared to remove one, and storing them again failed: save again to store them.',
+      'The stored MCP servers were cleared to remove one, and storing them again failed: the server now has none. Load the stored servers again, then add and save them.',
       written,
     );
   }

@@ -363,7 +363,7 @@ describe('contract/agent-client: saveMcp', () => {
       signal,
     );
     expect(result.kind).to.equal('server');
-    expect(result.message).to.match(/^The stored MCP servers were cleared .* save again/);
+    expect(result.message).to.match(/^The stored MCP servers were cleared .* Load the stored servers again/);
   });
 
   it("422 with pydantic's text: each problem on its server's field", async () => {
