@@ -6,7 +6,7 @@
  */
 import { MASK as SECRET_MASK, type NamedUrlServer } from '../contract/mcp-server.js';
 import { MASK as EXPORT_MASK } from './mcp-export.js';
-import type { StdioServer, UrlServer } from '../contract/schema.js';
+import type { StdioServer } from '../contract/schema.js';
 import { SERVER_LIST_KEYS } from '../model/draft.js';
 import { isRecord, ownKeys, readArray, readOwn, setOwn } from '../contract/json.js';
 import { classifyEntry, IMPORT_DIALECT, type SkipReason } from '../contract/mcp-entry.js';
@@ -267,7 +267,10 @@ function fromOpenHands(config: unknown, named: boolean): ImportPreview {
   return preview;
 }
 
-/** A server already in the form that an imported one would duplicate: same stdio name, or same URL. */
+/**
+ * A server already in the form that an imported one would duplicate: the same name (a stdio
+ * server's, or on a newer API a URL server's: one map holds them all there), or the same URL.
+ */
 export interface Clash {
   imported: ImportedServer;
   reason: ClashReason;
@@ -276,17 +279,21 @@ export interface Clash {
 export function findClashes(
   imported: readonly ImportedServer[],
   existing: {
-    sse_servers: readonly UrlServer[];
-    shttp_servers: readonly UrlServer[];
+    sse_servers: readonly NamedUrlServer[];
+    shttp_servers: readonly NamedUrlServer[];
     stdio_servers: readonly StdioServer[];
   },
 ): Clash[] {
-  const names = new Set(existing.stdio_servers.map((s) => s.name.trim()));
-  const urls = new Set([...existing.sse_servers, ...existing.shttp_servers].map((s) => s.url.trim()));
+  const urlServers = [...existing.sse_servers, ...existing.shttp_servers];
+  const names = new Set([
+    ...existing.stdio_servers.map((s) => s.name.trim()),
+    ...urlServers.flatMap((s) => (s.x?.name === undefined ? [] : [s.x.name])),
+  ]);
+  const urls = new Set(urlServers.map((s) => s.url.trim()));
   const clashes: Clash[] = [];
   for (const item of imported) {
-    if (item.kind === 'stdio' && names.has(item.server.name))
-      clashes.push({ imported: item, reason: { code: 'same_name', name: item.server.name } });
+    const name = item.kind === 'stdio' ? item.server.name : item.server.x?.name;
+    if (name !== undefined && names.has(name)) clashes.push({ imported: item, reason: { code: 'same_name', name } });
     else if (item.kind !== 'stdio' && urls.has(item.server.url))
       clashes.push({ imported: item, reason: { code: 'same_url', url: item.server.url } });
   }

@@ -292,3 +292,28 @@ describe("import: the export's own placeholder", () => {
     expect(docs!.notes).to.deep.include({ code: 'secret_not_exported', field: 'X-Team', kept: true });
   });
 });
+
+describe('import: clashes on a newer API', () => {
+  it('a URL server of a name already used (by a URL or a stdio server) clashes: one map holds them all', () => {
+    const outcome = importMcpServers(
+      JSON.stringify({
+        mcpServers: {
+          docs: { type: 'http', url: 'https://elsewhere.example.com/mcp' },
+          fs: { type: 'sse', url: 'https://fs.example.com/sse' },
+          fresh: { type: 'http', url: 'https://fresh.example.com/mcp' },
+        },
+      }),
+      { named: true },
+    );
+    const servers = outcome.ok ? outcome.preview.servers : [];
+    const clashes = findClashes(servers, {
+      sse_servers: [],
+      shttp_servers: [{ url: 'https://docs.example.com/mcp', api_key: null, x: { name: 'docs' } }],
+      stdio_servers: [{ name: 'fs', command: 'uvx', args: [], env: {} }],
+    });
+    expect(clashes.map((c) => c.reason)).to.deep.equal([
+      { code: 'same_name', name: 'docs' },
+      { code: 'same_name', name: 'fs' },
+    ]);
+  });
+});
