@@ -18,6 +18,28 @@ import { send, startServer } from '../testing/harness.js';
  * @param {import('node:test').TestContext} t
  * @param {import('node:http').RequestListener} listener
  */
+/**
+ * Starts `npm run server` (server/cli.js) with `env` added, stopped after the test; resolves once
+ * it printed its base URL and how to stop it.
+ * @param {import('node:test').TestContext} t
+ * @param {Record<string, string>} env
+ */
+async function startCli(t, env) {
+  const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
+  const child = spawn(process.execPath, [cli], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  t.after(() => child.kill());
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /base URL:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match && output.includes('Ctrl-C')) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+  });
+  return { child, url: /** @type {string} */ (url), output };
+}
+
 async function serve(t, listener) {
   const server = createServer(listener);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
@@ -156,21 +178,7 @@ describe('createReferenceServer options', () => {
 
 describe('npm run server (server/cli.js)', () => {
   it('prints the base URL and the demo session key, serves the demo state, and stops on SIGINT', async (t) => {
-    const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
-    const child = spawn(process.execPath, [cli], {
-      env: { ...process.env, PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    t.after(() => child.kill());
-    let output = '';
-    const url = await new Promise((resolve, reject) => {
-      child.stdout.on('data', (chunk) => {
-        output += chunk;
-        const match = /base URL:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-        if (match && output.includes('Ctrl-C')) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
-    });
+    const { child, url, output } = await startCli(t, { PORT: '0' });
     assert.match(output, /session key: demo-session-key/);
     const reply = await send(`${url}/api/settings`, { headers: { 'x-session-api-key': 'demo-session-key' } });
     assert.equal(reply.status, 200);
@@ -180,20 +188,10 @@ describe('npm run server (server/cli.js)', () => {
   });
 
   it('OPENHANDS_API and OPENHANDS_VARIANT pick a newer server, with its demo state', async (t) => {
-    const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
-    const child = spawn(process.execPath, [cli], {
-      env: { ...process.env, PORT: '0', OPENHANDS_API: 'agent-server', OPENHANDS_VARIANT: 'deep-merge' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    t.after(() => child.kill());
-    let output = '';
-    const url = await new Promise((resolve, reject) => {
-      child.stdout.on('data', (chunk) => {
-        output += chunk;
-        const match = /base URL:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-        if (match && output.includes('Ctrl-C')) resolve(match[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`exited with ${code}: ${output}`)));
+    const { url, output } = await startCli(t, {
+      PORT: '0',
+      OPENHANDS_API: 'agent-server',
+      OPENHANDS_VARIANT: 'deep-merge',
     });
     assert.match(output, /\(agent-server deep-merge\)/);
     const reply = await send(`${url}/api/settings`, { headers: { 'x-session-api-key': 'demo-session-key' } });
