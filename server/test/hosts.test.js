@@ -14,11 +14,6 @@ import { referenceServer } from '../vite-plugin.js';
 import { send, startServer } from '../testing/harness.js';
 
 /**
- * Serves `listener` on 127.0.0.1, port 0, until the test ends.
- * @param {import('node:test').TestContext} t
- * @param {import('node:http').RequestListener} listener
- */
-/**
  * Starts `npm run server` (server/cli.js) with `env` added, stopped after the test; resolves once
  * it printed its base URL and how to stop it.
  * @param {import('node:test').TestContext} t
@@ -40,6 +35,11 @@ async function startCli(t, env) {
   return { child, url: /** @type {string} */ (url), output };
 }
 
+/**
+ * Serves `listener` on 127.0.0.1, port 0, until the test ends.
+ * @param {import('node:test').TestContext} t
+ * @param {import('node:http').RequestListener} listener
+ */
 async function serve(t, listener) {
   const server = createServer(listener);
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
