@@ -4,7 +4,10 @@
  */
 import fc from 'fast-check';
 
-/** Keys that have broken code before: prototype names, RFC 6901's escapes, slashes, empty, unicode. */
+/**
+ * Keys that have broken code before: prototype names, RFC 6901's escapes, dots, slashes, the
+ * form's own segment names, empty, unicode, direction and NUL characters.
+ */
 export const AWKWARD_KEYS = [
   '__proto__',
   'constructor',
@@ -15,16 +18,24 @@ export const AWKWARD_KEYS = [
   'toJSON',
   '',
   ' ',
+  '.',
+  'a.b',
   'a/b',
   '/',
   '~',
   '~0',
   '~1',
+  '~01',
+  '[key]',
+  '__key__',
+  '__root__',
   '0',
   '10',
+  '-1',
   'ключ',
   '😀',
   'e\u0301',
+  '\u202e',
   '\u0000',
 ] as const;
 
