@@ -19,7 +19,7 @@ import type { ServerFieldError, SubmitResult } from './result.js';
 import { SERVER_LISTS } from './mcp-secrets.js';
 
 /** Every server whose name another server also has, as an error on its name field. */
-export function duplicateNames(config: NamedMcpConfig | null): ServerFieldError[] {
+function duplicateNames(config: NamedMcpConfig | null): ServerFieldError[] {
   if (!config) return [];
   const named: { pointer: string; name: string }[] = [];
   for (const list of SERVER_LISTS)
@@ -52,7 +52,7 @@ function eachUrlServer(
 }
 
 /** Every header (of a URL server's headers, or of its `header` auth) without a name, as an error on its name field. */
-export function emptyHeaderNames(config: NamedMcpConfig | null): ServerFieldError[] {
+function emptyHeaderNames(config: NamedMcpConfig | null): ServerFieldError[] {
   return eachUrlServer(config, (server, at) => {
     const auth = server.x?.auth;
     const maps: [string[], unknown][] = [[['headers'], server.x?.headers]];
@@ -63,7 +63,7 @@ export function emptyHeaderNames(config: NamedMcpConfig | null): ServerFieldErro
 }
 
 /** Every auth method of a URL server without what it needs, as an error on the field to fill. */
-export function incompleteAuth(config: NamedMcpConfig | null): ServerFieldError[] {
+function incompleteAuth(config: NamedMcpConfig | null): ServerFieldError[] {
   return eachUrlServer(config, (server, at) => {
     const auth = server.x?.auth;
     if ((auth?.strategy === 'api_key' || auth?.strategy === 'bearer') && auth.value === '')
@@ -90,7 +90,7 @@ function origin(url: string): string {
  * stored server of its name: kept, the server would send it there without the person having typed
  * it for that host. Each is asked for again, on its field.
  */
-export function secretsToNewHost(config: NamedMcpConfig | null, stored: NamedMcpConfig | null): ServerFieldError[] {
+function secretsToNewHost(config: NamedMcpConfig | null, stored: NamedMcpConfig | null): ServerFieldError[] {
   if (!stored) return [];
   const hosts = (list: UrlList) => new Map(stored[list].map((server) => [ownName(server, false), server.url]));
   const before = { sse_servers: hosts('sse_servers'), shttp_servers: hosts('shttp_servers') };

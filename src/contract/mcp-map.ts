@@ -209,7 +209,7 @@ export function serverKeys(config: NamedMcpConfig, opaque: Readonly<Record<strin
 }
 
 /** The server a key stands for. */
-export function serverAt(config: NamedMcpConfig, key: ServerKey): NamedStdioServer | NamedUrlServer {
+function serverAt(config: NamedMcpConfig, key: ServerKey): NamedStdioServer | NamedUrlServer {
   if (key.kind === 'stdio') return config.stdio_servers[key.index]!;
   return (key.kind === 'sse' ? config.sse_servers : config.shttp_servers)[key.index]!;
 }

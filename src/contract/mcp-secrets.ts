@@ -105,7 +105,7 @@ export function leafPointer(config: NamedMcpConfig | null, leaf: MaskedLeaf): st
 }
 
 /** A leaf in words, for a message when it has no field in the form: `“fs”: env.API_KEY`. */
-export function leafWords(leaf: MaskedLeaf): string {
+function leafWords(leaf: MaskedLeaf): string {
   return `“${leaf.server}”: ${leaf.path.join('.')}`;
 }
 

@@ -43,7 +43,7 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 }
 
 /** `value` with the null members of its objects left out, at every depth outside arrays. */
-export function withoutNullMembers(value: unknown): unknown {
+function withoutNullMembers(value: unknown): unknown {
   if (!isRecord(value)) return cloneJson(value);
   const out: JsonObject = {};
   for (const key of ownKeys(value)) {

@@ -76,7 +76,7 @@ function authOf(strategy: AuthStrategy, old: McpAuth): McpAuth {
 }
 
 /** The auth a URL card shows: its own, or a V0 API key as the bearer token it is sent as. */
-export function shownAuth(row: UrlServerRow): McpAuth {
+function shownAuth(row: UrlServerRow): McpAuth {
   return row.x?.auth ?? (row.apiKey ? { strategy: 'bearer', value: row.apiKey } : { strategy: 'none' });
 }
 
