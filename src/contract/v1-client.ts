@@ -18,7 +18,7 @@
  *   back masked the map is read again and a lost one is reported on its field.
  */
 import { notTheAnswer, presentText, readFailure, writeFailure } from './client-answer.js';
-import type { GetStoredSettingsResult } from './http.js';
+import { bodySecrets, type GetStoredSettingsResult } from './http.js';
 import { typedSecrets } from './entry-secrets.js';
 import { NOTHING_TO_STORE, tokensUnchanged } from './token-changes.js';
 import { isRecord, readArray, readOwn } from './json.js';
@@ -37,7 +37,6 @@ import { conflictRefusal, patchConflicts } from './mcp-conflicts.js';
 import { guardWire, saveSettled, type McpWire } from './mcp-wire.js';
 import { answerJson, request, type Answer, type ConnectionOptions } from './request.js';
 import type { SubmitResult } from './result.js';
-import type { ProviderSettingsBody } from './schema.js';
 import { parseStoredSettings } from './settings.js';
 import type { SaveContent, SettingsApi } from './settings-api.js';
 
@@ -45,13 +44,6 @@ export const V1_SETTINGS_PATH = 'api/v1/settings';
 export const V1_GIT_PROVIDERS_PATH = 'api/v1/secrets/git-providers';
 /** The older app servers' path for removing every token (answers 404/405 on newer ones, and the newer path on older). */
 export const V1_GIT_PROVIDERS_OLD_DELETE_PATH = 'api/v1/secrets/git-providers/tokens';
-
-/** The typed tokens of a body: what a message about the tokens must never quote. */
-function tokenSecrets(body: ProviderSettingsBody): string[] {
-  const secrets: string[] = [];
-  for (const entry of Object.values(body.provider_tokens)) if (entry.token) secrets.push(entry.token);
-  return secrets;
-}
 
 /** The stored `mcp_config` of a V1 settings answer (under `agent_settings`), as it came. */
 function storedMcp(raw: unknown): unknown {
@@ -175,7 +167,7 @@ export function v1Api(
   const wire = guardWire(mcp);
 
   async function saveTokens(content: SaveContent, signal: AbortSignal): Promise<SubmitResult> {
-    const options = { ...connection(signal), secrets: tokenSecrets(content.body) };
+    const options = { ...connection(signal), secrets: bodySecrets(content.body) };
     const tokens = content.body.provider_tokens;
     const stored = content.stored.providers;
     // Nothing changed: nothing is sent (re-sending the stored map would change nothing either).
@@ -199,7 +191,7 @@ export function v1Api(
   }
 
   async function saveMcp(content: SaveContent, signal: AbortSignal): Promise<SubmitResult> {
-    const options = { ...connection(signal), secrets: [...tokenSecrets(content.body), ...typedSecrets(wire, content)] };
+    const options = { ...connection(signal), secrets: [...bodySecrets(content.body), ...typedSecrets(wire, content)] };
     const shown = providers();
     const current = await getSettings(options, shown, wire);
     let stored: unknown;
